@@ -1,0 +1,43 @@
+package io.originwatch.classify;
+
+import java.util.Locale;
+
+/**
+ * The cause catalogue, in rule order: the first rule that matches wins. {@code edgeStatus} is what a
+ * CDN edge answers for the cause; 0 means "the origin's own status".
+ */
+public enum Cause {
+    UNREACHABLE(523),
+    CONNECTION_REFUSED(521),
+    CONNECT_TIMEOUT(522),
+    TLS_HANDSHAKE_FAILED(525),
+    TLS_CERTIFICATE_INVALID(526),
+    CONNECTION_RESET(520),
+    EMPTY_RESPONSE(520),
+    HEADERS_TOO_LARGE(520),
+    MISSING_HEADERS(520),
+    INVALID_RESPONSE(520),
+    RESPONSE_TIMEOUT(524),
+    UNEXPECTED_STATUS(0),
+    OK(0);
+
+    private final int edgeStatus;
+
+    Cause(int edgeStatus) {
+        this.edgeStatus = edgeStatus;
+    }
+
+    /** The edge's status for this cause, or 0 when the edge passes the origin's status through. */
+    public int fixedEdgeStatus() {
+        return edgeStatus;
+    }
+
+    /** snake_case name used in metrics, JSON, logs and alerts. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean healthy() {
+        return this == OK;
+    }
+}

@@ -1,0 +1,25 @@
+package io.originwatch.probe;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Durations of the phases that happened; a phase that did not happen is absent, never zero. */
+public record PhaseTimings(Map<Phase, Duration> byPhase) {
+
+    public PhaseTimings {
+        EnumMap<Phase, Duration> copy = new EnumMap<>(Phase.class);
+        copy.putAll(byPhase);
+        byPhase = Collections.unmodifiableMap(copy);
+    }
+
+    public static PhaseTimings none() {
+        return new PhaseTimings(Map.of());
+    }
+
+    public Optional<Duration> get(Phase phase) {
+        return Optional.ofNullable(byPhase.get(phase));
+    }
+}

@@ -1,0 +1,28 @@
+package io.originwatch.probe;
+
+import io.originwatch.http1.ResponseHead;
+
+import java.net.InetSocketAddress;
+import java.time.Instant;
+
+/**
+ * The raw facts of one probe, before classification.
+ *
+ * @param spec             what was probed
+ * @param startedAt        wall-clock start
+ * @param timings          phases that happened
+ * @param connectedAddress the address connected to, or null if connect did not succeed
+ * @param failure          why no usable head was read, or null when {@code head} is set
+ * @param head             the final response head, or null on failure
+ * @param headerBytes      bytes of the header section seen (complete or not)
+ * @param bodyBytes        body bytes read (not counting discarded bytes past the limit)
+ * @param bodyEndedEarly   the stream ended before Content-Length or the last chunk
+ * @param bodyLimitReached reading stopped at the body limit
+ * @param tls              handshake facts, or null for plain http or when no handshake started
+ * @param evidence         bounded bytes for HAR and support bundles
+ */
+public record ProbeResult(ProbeSpec spec, Instant startedAt, PhaseTimings timings,
+                          InetSocketAddress connectedAddress, ProbeFailure failure, ResponseHead head,
+                          int headerBytes, long bodyBytes, boolean bodyEndedEarly, boolean bodyLimitReached,
+                          TlsFacts tls, Evidence evidence) {
+}

@@ -1,0 +1,25 @@
+package io.originwatch.probe;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the TLS handshake showed. The leaf fields are recorded even when validation fails, so a 526
+ * can say "expired on 2026-01-02" or "names [a.test] do not match origin.test".
+ *
+ * @param protocol      e.g. TLSv1.3; null if the handshake did not complete
+ * @param cipherSuite   negotiated suite; null if the handshake did not complete
+ * @param leafSubject   subject DN of the leaf certificate, or null if none was seen
+ * @param leafSans      DNS and IP subject alternative names
+ * @param leafIssuer    issuer DN
+ * @param leafNotAfter  expiry of the leaf
+ * @param leafNotBefore start of validity of the leaf
+ * @param validationError why the chain or name failed validation, or null if it passed
+ */
+public record TlsFacts(String protocol, String cipherSuite, String leafSubject, List<String> leafSans,
+                       String leafIssuer, Instant leafNotAfter, Instant leafNotBefore, String validationError) {
+
+    public TlsFacts {
+        leafSans = leafSans == null ? List.of() : List.copyOf(leafSans);
+    }
+}
