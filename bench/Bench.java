@@ -1,0 +1,617 @@
+/*
+ * originwatch benchmark: loopback nginx origins, then originwatch and/or blackbox_exporter driven by
+ * Prometheus probing the same targets at the same interval, measured from the kernel's accounting.
+ *
+ * Run from the repository root after `mvn -B package -DskipTests` (JDK 21+):
+ *
+ *   java bench/Bench.java --smoke                      # ~30 s, what CI runs
+ *   java bench/Bench.java --stacks originwatch --origins 10000 --interval 10 --scheme http
+ *   java bench/Bench.java --stacks originwatch,blackbox --origins 2000 --interval 4 --scheme https --rounds 3
+ *
+ * Needs Debian's nginx-light (or nginx), openssl, and for the blackbox stack
+ * prometheus-blackbox-exporter and prometheus. Everything listens on 127.0.0.x only.
+ *
+ * What is measured, per stack and window (after a warm-up):
+ *  - achieved probes/s: requests counted by nginx's stub_status (the origin's own count, the same
+ *    yardstick for both stacks), against planned = origins / interval;
+ *  - CPU seconds per 1,000 probes: utime+stime (+ reaped children) of the stack's processes from
+ *    /proc/<pid>/stat, divided by the probes nginx counted; nginx's own CPU is reported apart;
+ *  - RSS: the stack's peak VmHWM (sum over its processes) from /proc/<pid>/status;
+ *  - originwatch's schedule lag p50/p99 from the delta of its originwatch_schedule_lag_seconds
+ *    histogram over the window;
+ *  - "other": CPU used by every other process on the box in the window (from /proc/stat), flagged
+ *    when above 10% of one core, since such windows are noisy.
+ */
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+public class Bench {
+
+    static final double CLK_TCK = 100.0;
+    static final int NGINX_ADDRESSES = 4;
+    static final String SITE = "bench.test";
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    record Options(List<String> stacks, int origins, int intervalSeconds, String scheme, int warmupSeconds,
+                   int windowSeconds, int rounds, String key, String jar, boolean smoke) {
+
+        static Options parse(String[] args) {
+            Map<String, String> m = new LinkedHashMap<>();
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                if (!a.startsWith("--")) {
+                    throw new IllegalArgumentException("unexpected argument " + a);
+                }
+                boolean flag = i + 1 >= args.length || args[i + 1].startsWith("--");
+                m.put(a.substring(2), flag ? "true" : args[++i]);
+            }
+            boolean smoke = m.containsKey("smoke");
+            return new Options(
+                    List.of(m.getOrDefault("stacks", smoke ? "originwatch" : "originwatch,blackbox").split(",")),
+                    Integer.parseInt(m.getOrDefault("origins", smoke ? "200" : "2000")),
+                    Integer.parseInt(m.getOrDefault("interval", smoke ? "2" : "4")),
+                    m.getOrDefault("scheme", "http"),
+                    Integer.parseInt(m.getOrDefault("warmup", smoke ? "6" : "20")),
+                    Integer.parseInt(m.getOrDefault("window", smoke ? "10" : "40")),
+                    Integer.parseInt(m.getOrDefault("rounds", "1")),
+                    m.getOrDefault("key", "ecdsa"),
+                    m.getOrDefault("jar", "target/quarkus-app/quarkus-run.jar"),
+                    smoke);
+        }
+
+        double planned() {
+            return (double) origins / intervalSeconds;
+        }
+    }
+
+    record Sample(double stackCpu, double nginxCpu, double totalCpu, long requests, Instant at) {
+    }
+
+    record Figures(String stack, double planned, double achieved, double cpuPer1000, double nginxCpuPer1000,
+                   long peakRssKiB, double lagP50, double lagP99, double otherCores, double startToFirstProbe) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options o = Options.parse(args);
+        Path work = Files.createTempDirectory("originwatch-bench");
+        System.out.printf(Locale.ROOT, "bench: %d %s origins @ %ds (planned %.0f probes/s), stacks %s, %d round(s), work dir %s%n",
+                o.origins(), o.scheme(), o.intervalSeconds(), o.planned(), o.stacks(), o.rounds(), work);
+        Pki pki = Pki.create(work, o.key());
+        try (Nginx nginx = Nginx.start(work, pki)) {
+            List<Figures> all = new ArrayList<>();
+            for (int round = 1; round <= o.rounds(); round++) {
+                for (String stack : o.stacks()) {
+                    Figures f = runStack(stack.trim(), o, work, pki, nginx);
+                    all.add(f);
+                    print(List.of(f), "round " + round);
+                }
+            }
+            if (o.rounds() > 1 || o.stacks().size() > 1) {
+                summarize(all, o);
+            }
+            boolean failed = all.stream().anyMatch(f -> f.achieved() < 0.5 * f.planned());
+            if (o.smoke() && failed) {
+                System.out.println("bench: FAILED: a stack achieved under half of the planned rate");
+                System.exit(1);
+            }
+        }
+    }
+
+    static Figures runStack(String stack, Options o, Path work, Pki pki, Nginx nginx) throws Exception {
+        Stack s = switch (stack) {
+            case "originwatch" -> Originwatch.start(work, o, pki, nginx);
+            case "blackbox" -> Blackbox.start(work, o, pki, nginx);
+            default -> throw new IllegalArgumentException("unknown stack " + stack + " (originwatch|blackbox)");
+        };
+        try (s) {
+            double startToFirst = s.waitForFirstProbe(nginx);
+            sleep(o.warmupSeconds());
+            Map<Double, Double> lag0 = s.lagBuckets();
+            Sample a = sample(s, nginx);
+            long peak = 0;
+            for (int i = 0; i < o.windowSeconds(); i++) {
+                sleep(1);
+                peak = Math.max(peak, s.rssKiB());
+            }
+            Sample b = sample(s, nginx);
+            Map<Double, Double> lag1 = s.lagBuckets();
+            double secs = Duration.between(a.at(), b.at()).toNanos() / 1e9;
+            long probes = Math.max(1, b.requests() - a.requests());
+            double stackCpu = b.stackCpu() - a.stackCpu();
+            double nginxCpu = b.nginxCpu() - a.nginxCpu();
+            double other = (b.totalCpu() - a.totalCpu()) - stackCpu - nginxCpu;
+            return new Figures(stack, o.planned(), probes / secs, stackCpu / probes * 1000, nginxCpu / probes * 1000,
+                    Math.max(peak, s.peakRssKiB()), quantile(lag0, lag1, 0.50), quantile(lag0, lag1, 0.99),
+                    Math.max(0, other / secs), startToFirst);
+        }
+    }
+
+    static Sample sample(Stack s, Nginx nginx) throws Exception {
+        return new Sample(s.cpuSeconds(), Proc.cpuSeconds(nginx.pids()), Proc.totalCpuSeconds(), nginx.requests(), Instant.now());
+    }
+
+    static void print(List<Figures> rows, String title) {
+        System.out.println();
+        System.out.println("== " + title);
+        System.out.printf(Locale.ROOT, "%-12s %9s %9s %12s %12s %9s %9s %9s %8s %8s%n", "stack", "planned/s",
+                "achieved/s", "cpu-s/1000", "nginx-s/1000", "peakRSS", "lag-p50", "lag-p99", "other", "first");
+        for (Figures f : rows) {
+            System.out.printf(Locale.ROOT, "%-12s %9.0f %9.1f %12.3f %12.3f %7dMiB %8s %8s %7.2fc %7.2fs%s%n", f.stack(),
+                    f.planned(), f.achieved(), f.cpuPer1000(), f.nginxCpuPer1000(), f.peakRssKiB() / 1024,
+                    ms(f.lagP50()), ms(f.lagP99()), f.otherCores(), f.startToFirstProbe(),
+                    f.otherCores() > 0.10 ? "  (noisy: other processes used CPU)" : "");
+        }
+    }
+
+    static void summarize(List<Figures> all, Options o) {
+        System.out.println();
+        System.out.println("== summary (median [min..max] over rounds)");
+        Map<String, List<Figures>> by = new TreeMap<>();
+        all.forEach(f -> by.computeIfAbsent(f.stack(), k -> new ArrayList<>()).add(f));
+        Map<String, Double> cpuMedian = new TreeMap<>();
+        by.forEach((stack, fs) -> {
+            List<Double> cpu = fs.stream().map(Figures::cpuPer1000).sorted().toList();
+            List<Double> rate = fs.stream().map(Figures::achieved).sorted().toList();
+            List<Double> rss = fs.stream().map(f -> f.peakRssKiB() / 1024.0).sorted().toList();
+            cpuMedian.put(stack, median(cpu));
+            System.out.printf(Locale.ROOT, "%-12s cpu-s/1000 %.3f [%.3f..%.3f]  achieved/s %.1f [%.1f..%.1f] of %.0f  peakRSS %.0f MiB%n",
+                    stack, median(cpu), cpu.get(0), cpu.get(cpu.size() - 1), median(rate), rate.get(0),
+                    rate.get(rate.size() - 1), o.planned(), median(rss));
+        });
+        if (cpuMedian.containsKey("originwatch") && cpuMedian.containsKey("blackbox")) {
+            System.out.printf(Locale.ROOT, "ratio originwatch/blackbox CPU per probe: %.2fx%n",
+                    cpuMedian.get("originwatch") / cpuMedian.get("blackbox"));
+        }
+    }
+
+    static double median(List<Double> sorted) {
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    static String ms(double seconds) {
+        return Double.isNaN(seconds) ? "-" : String.format(Locale.ROOT, "%.0fms", seconds * 1000);
+    }
+
+    /** Quantile of the histogram delta between two cumulative bucket snapshots (le -> count). */
+    static double quantile(Map<Double, Double> before, Map<Double, Double> after, double q) {
+        if (after.isEmpty()) {
+            return Double.NaN;
+        }
+        TreeMap<Double, Double> delta = new TreeMap<>();
+        after.forEach((le, c) -> delta.put(le, c - before.getOrDefault(le, 0.0)));
+        double total = delta.lastEntry().getValue();
+        if (total <= 0) {
+            return Double.NaN;
+        }
+        double rank = q * total;
+        double prevLe = 0;
+        double prevCount = 0;
+        for (Map.Entry<Double, Double> e : delta.entrySet()) {
+            if (e.getValue() >= rank) {
+                if (e.getKey().isInfinite()) {
+                    return prevLe;
+                }
+                double inBucket = e.getValue() - prevCount;
+                return inBucket <= 0 ? e.getKey() : prevLe + (e.getKey() - prevLe) * (rank - prevCount) / inBucket;
+            }
+            prevLe = e.getKey();
+            prevCount = e.getValue();
+        }
+        return prevLe;
+    }
+
+    static void sleep(int seconds) throws InterruptedException {
+        TimeUnit.SECONDS.sleep(seconds);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    static String get(String url) throws IOException, InterruptedException {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return r.body();
+    }
+
+    static Process spawn(Path log, List<String> cmd) throws IOException {
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    static void run(List<String> cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) {
+            throw new IOException(String.join(" ", cmd) + " failed: " + out);
+        }
+    }
+
+    /** /proc accounting. */
+    static final class Proc {
+        static double cpuSeconds(List<Long> pids) throws IOException {
+            double s = 0;
+            for (long pid : pids) {
+                s += cpuSeconds(pid);
+            }
+            return s;
+        }
+
+        /** utime + stime + cutime + cstime of one process, in seconds. */
+        static double cpuSeconds(long pid) throws IOException {
+            Path stat = Path.of("/proc/" + pid + "/stat");
+            if (!Files.exists(stat)) {
+                return 0;
+            }
+            String s = Files.readString(stat);
+            String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+            // fields after the name: state(0) ... utime(11) stime(12) cutime(13) cstime(14)
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14])) / CLK_TCK;
+        }
+
+        static double totalCpuSeconds() throws IOException {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < f.length; i++) {
+                if (i != 4 && i != 5) { // skip idle and iowait
+                    busy += Long.parseLong(f[i]);
+                }
+            }
+            return busy / CLK_TCK;
+        }
+
+        static long statusKiB(long pid, String field) throws IOException {
+            Path p = Path.of("/proc/" + pid + "/status");
+            if (!Files.exists(p)) {
+                return 0;
+            }
+            for (String line : Files.readAllLines(p)) {
+                if (line.startsWith(field + ":")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+            return 0;
+        }
+    }
+
+    /** A CA and a leaf for SITE, made with the openssl CLI. */
+    record Pki(Path ca, Path cert, Path key) {
+        static Pki create(Path work, String keyType) throws Exception {
+            Path dir = Files.createDirectories(work.resolve("pki"));
+            String alg = keyType.equals("rsa") ? "rsa:2048" : "ec";
+            List<String> ecOpts = keyType.equals("rsa") ? List.of() : List.of("-pkeyopt", "ec_paramgen_curve:P-256");
+            List<String> ca = new ArrayList<>(List.of("openssl", "req", "-x509", "-newkey", alg));
+            ca.addAll(ecOpts);
+            ca.addAll(List.of("-nodes", "-days", "2", "-subj", "/CN=originwatch bench CA",
+                    "-keyout", dir.resolve("ca.key").toString(), "-out", dir.resolve("ca.pem").toString()));
+            run(ca);
+            List<String> csr = new ArrayList<>(List.of("openssl", "req", "-newkey", alg));
+            csr.addAll(ecOpts);
+            csr.addAll(List.of("-nodes", "-subj", "/CN=" + SITE, "-keyout", dir.resolve("leaf.key").toString(),
+                    "-out", dir.resolve("leaf.csr").toString()));
+            run(csr);
+            Files.writeString(dir.resolve("ext.cnf"), "subjectAltName=DNS:" + SITE + "\n");
+            run(List.of("openssl", "x509", "-req", "-in", dir.resolve("leaf.csr").toString(), "-CA",
+                    dir.resolve("ca.pem").toString(), "-CAkey", dir.resolve("ca.key").toString(), "-CAcreateserial",
+                    "-days", "2", "-extfile", dir.resolve("ext.cnf").toString(), "-out", dir.resolve("leaf.pem").toString()));
+            return new Pki(dir.resolve("ca.pem"), dir.resolve("leaf.pem"), dir.resolve("leaf.key"));
+        }
+    }
+
+    /** One nginx, listening on 127.0.0.2..(1+NGINX_ADDRESSES) for http and https, plus stub_status. */
+    static final class Nginx implements AutoCloseable {
+        final Process process;
+        final int httpPort;
+        final int httpsPort;
+        final int statusPort;
+
+        Nginx(Process process, int httpPort, int httpsPort, int statusPort) {
+            this.process = process;
+            this.httpPort = httpPort;
+            this.httpsPort = httpsPort;
+            this.statusPort = statusPort;
+        }
+
+        static Nginx start(Path work, Pki pki) throws Exception {
+            Path dir = Files.createDirectories(work.resolve("nginx"));
+            Files.createDirectories(dir.resolve("logs"));
+            int http = freePort();
+            int https = freePort();
+            int status = freePort();
+            StringBuilder listen = new StringBuilder();
+            for (int i = 0; i < NGINX_ADDRESSES; i++) {
+                listen.append("    listen 127.0.0.").append(2 + i).append(':').append(http).append(" backlog=4096;\n");
+                listen.append("    listen 127.0.0.").append(2 + i).append(':').append(https).append(" ssl backlog=4096;\n");
+            }
+            String conf = """
+                    worker_processes 1;
+                    pid %1$s/nginx.pid;
+                    error_log %1$s/logs/error.log warn;
+                    events { worker_connections 8192; }
+                    http {
+                      access_log off;
+                      keepalive_timeout 0;
+                      server {
+                    %2$s    server_name %3$s;
+                        ssl_certificate %4$s;
+                        ssl_certificate_key %5$s;
+                        ssl_session_cache off;
+                        ssl_session_tickets off;
+                        location / { return 200 "ok\\n"; }
+                      }
+                      server {
+                        listen 127.0.0.1:%6$d;
+                        location = /status { stub_status; }
+                      }
+                    }
+                    """.formatted(dir, listen, SITE, pki.cert(), pki.key(), status);
+            Files.writeString(dir.resolve("nginx.conf"), conf);
+            Process p = spawn(dir.resolve("logs/stdout.log"),
+                    List.of("nginx", "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString(), "-g", "daemon off;"));
+            Nginx n = new Nginx(p, http, https, status);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (true) {
+                try {
+                    n.requests();
+                    return n;
+                } catch (IOException e) {
+                    if (System.nanoTime() > deadline || !p.isAlive()) {
+                        throw new IOException("nginx did not start: " + Files.readString(dir.resolve("logs/error.log")), e);
+                    }
+                    Thread.sleep(100);
+                }
+            }
+        }
+
+        List<Long> pids() {
+            List<Long> pids = new ArrayList<>();
+            pids.add(process.pid());
+            process.descendants().forEach(ph -> pids.add(ph.pid()));
+            return pids;
+        }
+
+        /** Requests served so far, not counting this status request itself. */
+        long requests() throws IOException, InterruptedException {
+            String body = get("http://127.0.0.1:" + statusPort + "/status");
+            Matcher m = Pattern.compile("\\n\\s*(\\d+)\\s+(\\d+)\\s+(\\d+)").matcher(body);
+            if (!m.find()) {
+                throw new IOException("unexpected stub_status: " + body);
+            }
+            return Long.parseLong(m.group(3)) - statusRequests++;
+        }
+
+        private long statusRequests = 1;
+
+        String url(String scheme, int i) {
+            int port = scheme.equals("https") ? httpsPort : httpPort;
+            return scheme + "://127.0.0." + (2 + i % NGINX_ADDRESSES) + ":" + port + "/o/" + i;
+        }
+
+        @Override
+        public void close() {
+            process.destroy();
+        }
+    }
+
+    /** A stack under test. */
+    interface Stack extends AutoCloseable {
+        List<Long> pids();
+
+        default double cpuSeconds() throws IOException {
+            return Proc.cpuSeconds(pids());
+        }
+
+        default long rssKiB() throws IOException {
+            long s = 0;
+            for (long pid : pids()) {
+                s += Proc.statusKiB(pid, "VmRSS");
+            }
+            return s;
+        }
+
+        default long peakRssKiB() throws IOException {
+            long s = 0;
+            for (long pid : pids()) {
+                s += Proc.statusKiB(pid, "VmHWM");
+            }
+            return s;
+        }
+
+        /** Cumulative schedule-lag buckets (le seconds -> count); empty when the stack has none. */
+        default Map<Double, Double> lagBuckets() throws Exception {
+            return Map.of();
+        }
+
+        Instant startedAt();
+
+        /** Seconds from process start until nginx counted the first probe. */
+        default double waitForFirstProbe(Nginx nginx) throws Exception {
+            long base = nginx.requests();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (nginx.requests() == base) {
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("no probe reached nginx within 60 s");
+                }
+                Thread.sleep(20);
+            }
+            return Duration.between(startedAt(), Instant.now()).toNanos() / 1e9;
+        }
+
+        @Override
+        void close() throws Exception;
+    }
+
+    static final class Originwatch implements Stack {
+        final Process process;
+        final int port;
+        final Instant startedAt;
+
+        Originwatch(Process process, int port, Instant startedAt) {
+            this.process = process;
+            this.port = port;
+            this.startedAt = startedAt;
+        }
+
+        static Originwatch start(Path work, Options o, Pki pki, Nginx nginx) throws Exception {
+            Path jar = Path.of(o.jar());
+            if (!Files.exists(jar)) {
+                throw new IOException(jar + " not found: run `mvn -B package -DskipTests` first");
+            }
+            Path origins = work.resolve("origins.yaml");
+            StringBuilder y = new StringBuilder("origins:\n");
+            for (int i = 0; i < o.origins(); i++) {
+                y.append("  - name: o").append(i).append('\n')
+                        .append("    url: ").append(nginx.url(o.scheme(), i)).append('\n')
+                        .append("    host: ").append(SITE).append('\n')
+                        .append("    interval: ").append(o.intervalSeconds()).append("s\n");
+                if (o.scheme().equals("https")) {
+                    y.append("    trust-ca: ").append(pki.ca()).append('\n');
+                }
+            }
+            Files.writeString(origins, y);
+            int port = freePort();
+            Instant t0 = Instant.now();
+            Process p = spawn(work.resolve("originwatch.log"), List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Doriginwatch.origins-file=" + origins,
+                    "-Dquarkus.http.port=" + port,
+                    "-Doriginwatch.max-concurrent-probes=" + Math.max(256, o.origins() / 10),
+                    "-jar", jar.toString()));
+            return new Originwatch(p, port, t0);
+        }
+
+        @Override
+        public List<Long> pids() {
+            return List.of(process.pid());
+        }
+
+        @Override
+        public Instant startedAt() {
+            return startedAt;
+        }
+
+        @Override
+        public Map<Double, Double> lagBuckets() throws Exception {
+            Map<Double, Double> m = new TreeMap<>();
+            Pattern p = Pattern.compile("^originwatch_schedule_lag_seconds_bucket\\{[^}]*le=\"([^\"]+)\"[^}]*} ([0-9.eE+-]+)$");
+            for (String line : get("http://127.0.0.1:" + port + "/q/metrics").split("\n")) {
+                Matcher mm = p.matcher(line);
+                if (mm.matches()) {
+                    double le = mm.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(mm.group(1));
+                    m.merge(le, Double.parseDouble(mm.group(2)), Double::sum);
+                }
+            }
+            return m;
+        }
+
+        @Override
+        public void close() throws Exception {
+            process.destroy();
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    static final class Blackbox implements Stack {
+        final Process exporter;
+        final Process prometheus;
+        final Instant startedAt;
+
+        Blackbox(Process exporter, Process prometheus, Instant startedAt) {
+            this.exporter = exporter;
+            this.prometheus = prometheus;
+            this.startedAt = startedAt;
+        }
+
+        static Blackbox start(Path work, Options o, Pki pki, Nginx nginx) throws Exception {
+            Path dir = Files.createDirectories(work.resolve("blackbox-" + System.nanoTime()));
+            int bbPort = freePort();
+            int promPort = freePort();
+            Files.writeString(dir.resolve("blackbox.yml"), """
+                    modules:
+                      origin:
+                        prober: http
+                        timeout: %ds
+                        http:
+                          preferred_ip_protocol: ip4
+                          headers:
+                            Host: %s
+                          tls_config:
+                            ca_file: %s
+                            server_name: %s
+                    """.formatted(Math.max(1, o.intervalSeconds() - 1), SITE, pki.ca(), SITE));
+            StringBuilder targets = new StringBuilder("- targets:\n");
+            for (int i = 0; i < o.origins(); i++) {
+                targets.append("  - ").append(nginx.url(o.scheme(), i)).append('\n');
+            }
+            Files.writeString(dir.resolve("targets.yml"), targets);
+            Files.writeString(dir.resolve("prometheus.yml"), """
+                    global:
+                      scrape_interval: %1$ds
+                      scrape_timeout: %2$ds
+                    scrape_configs:
+                      - job_name: blackbox
+                        metrics_path: /probe
+                        params:
+                          module: [origin]
+                        file_sd_configs:
+                          - files: [%3$s]
+                        relabel_configs:
+                          - source_labels: [__address__]
+                            target_label: __param_target
+                          - source_labels: [__param_target]
+                            target_label: instance
+                          - target_label: __address__
+                            replacement: 127.0.0.1:%4$d
+                    """.formatted(o.intervalSeconds(), Math.max(1, o.intervalSeconds() - 1), dir.resolve("targets.yml"), bbPort));
+            Instant t0 = Instant.now();
+            Process bb = spawn(dir.resolve("blackbox.log"), List.of("prometheus-blackbox-exporter",
+                    "--config.file=" + dir.resolve("blackbox.yml"), "--web.listen-address=127.0.0.1:" + bbPort));
+            Process prom = spawn(dir.resolve("prometheus.log"), List.of("prometheus",
+                    "--config.file=" + dir.resolve("prometheus.yml"), "--storage.tsdb.path=" + dir.resolve("data"),
+                    "--web.listen-address=127.0.0.1:" + promPort));
+            return new Blackbox(bb, prom, t0);
+        }
+
+        @Override
+        public List<Long> pids() {
+            return List.of(exporter.pid(), prometheus.pid());
+        }
+
+        @Override
+        public Instant startedAt() {
+            return startedAt;
+        }
+
+        @Override
+        public void close() throws Exception {
+            for (Process p : List.of(prometheus, exporter)) {
+                p.destroy();
+                if (!p.waitFor(15, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            }
+        }
+    }
+}
