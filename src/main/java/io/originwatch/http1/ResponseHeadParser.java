@@ -50,6 +50,9 @@ import java.util.Objects;
  */
 public final class ResponseHeadParser {
 
+    /** Smallest accepted limit; below it not even a status line fits, so it is surely a config error. */
+    public static final int MIN_HEADER_LIMIT_BYTES = 16;
+
     private static final ParseStep NEED_MORE = new ParseStep.NeedMore();
 
     private final int headerLimitBytes;
@@ -65,8 +68,9 @@ public final class ResponseHeadParser {
     private int interimHeadsSkipped;
 
     public ResponseHeadParser(int headerLimitBytes) {
-        if (headerLimitBytes < 16) {
-            throw new IllegalArgumentException("headerLimitBytes must be at least 16, got " + headerLimitBytes);
+        if (headerLimitBytes < MIN_HEADER_LIMIT_BYTES) {
+            throw new IllegalArgumentException("headerLimitBytes must be at least " + MIN_HEADER_LIMIT_BYTES + ", got "
+                    + headerLimitBytes);
         }
         this.headerLimitBytes = headerLimitBytes;
         this.head = new HeadBytes(headerLimitBytes);
