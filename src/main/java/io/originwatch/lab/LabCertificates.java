@@ -1,6 +1,5 @@
 package io.originwatch.lab;
 
-import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
@@ -19,6 +18,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.security.auth.x500.X500Principal;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigInteger;
@@ -50,7 +50,8 @@ final class LabCertificates {
 
     LabCertificates(Instant now) throws GeneralSecurityException {
         caKeys = newKeyPair();
-        X500Name name = new X500Name("CN=originwatch lab CA,O=originwatch");
+        // X500Principal parses RFC 2253 text in its usual order, so getName() prints it back the same.
+        X500Principal name = new X500Principal("CN=originwatch lab CA,O=originwatch");
         try {
             X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(name, nextSerial(),
                     Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(365))), name,
@@ -102,7 +103,7 @@ final class LabCertificates {
 
     private X509Certificate leaf(KeyPair keys, List<String> dnsNames, Instant notBefore, Instant notAfter)
             throws GeneralSecurityException {
-        X500Name subject = new X500Name("CN=" + dnsNames.get(0) + ",O=originwatch lab");
+        X500Principal subject = new X500Principal("CN=" + dnsNames.get(0) + ",O=originwatch lab");
         try {
             X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(ca, nextSerial(), Date.from(notBefore),
                     Date.from(notAfter), subject, keys.getPublic());

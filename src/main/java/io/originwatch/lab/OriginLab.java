@@ -213,7 +213,9 @@ public final class OriginLab implements AutoCloseable {
 
     private static URI url(String scheme, InetAddress address, int port) {
         String literal = address.getHostAddress();
-        String authority = literal.contains(":") ? "[" + literal.replaceFirst("%.*$", "") + "]" : literal;
+        // Java prints ::1 in full (0:0:0:0:0:0:0:1); URLs and people write it short.
+        String authority = !literal.contains(":") ? literal
+                : address.isLoopbackAddress() ? "[::1]" : "[" + literal.replaceFirst("%.*$", "") + "]";
         return URI.create(scheme + "://" + authority + ":" + port + "/");
     }
 

@@ -145,7 +145,9 @@ final class ProbeRun {
                 throw new UnknownHostException(u.getMessage() == null || u.getMessage().equals(host)
                         ? "no such host" : u.getMessage());
             }
-            throw new UnknownHostException("resolver failed: " + e.getCause());
+            // A resolver that breaks is our fault, not the origin's: report it as internal.
+            listener.dnsFailed(host, e);
+            throw new Stop(new ProbeFailure.Internal("resolver failed for " + host + ": " + e.getCause()));
         } catch (TimeoutException e) {
             task.cancel(true);
             throw new UnknownHostException("no answer within " + spec.connectTimeout().toMillis() + " ms");
