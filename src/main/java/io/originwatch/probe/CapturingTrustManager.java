@@ -8,6 +8,7 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Wraps the PKIX trust manager so that a probe sees the server's chain and the validation outcome
@@ -31,6 +32,7 @@ final class CapturingTrustManager extends X509ExtendedTrustManager {
 
     private final X509ExtendedTrustManager delegate;
     private final Map<Socket, Capture> captures = new ConcurrentHashMap<>();
+    private final AtomicLong probeChecks = new AtomicLong();
 
     CapturingTrustManager(X509ExtendedTrustManager delegate) {
         this.delegate = delegate;
@@ -51,6 +53,9 @@ final class CapturingTrustManager extends X509ExtendedTrustManager {
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
             throws CertificateException {
         Capture capture = captures.get(socket);
+        if (capture != null) {
+            probeChecks.incrementAndGet();
+        }
         try {
             delegate.checkServerTrusted(chain, authType, socket);
         } catch (CertificateException e) {
@@ -62,6 +67,11 @@ final class CapturingTrustManager extends X509ExtendedTrustManager {
         if (capture != null) {
             capture.chain = chain.clone();
         }
+    }
+
+    /** Chains checked for probes so far: one per full handshake (a resumed session checks none). */
+    long probeChecks() {
+        return probeChecks.get();
     }
 
     @Override

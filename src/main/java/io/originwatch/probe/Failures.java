@@ -46,9 +46,10 @@ final class Failures {
     }
 
     /** A TLS handshake that failed for a reason other than certificate validation. */
-    static ProbeFailure handshake(Exception e, Duration budget, boolean watchdogFired) {
+    static ProbeFailure handshake(Exception e, Duration elapsed, boolean watchdogFired) {
         if (timedOut(e) || watchdogFired) {
-            return new ProbeFailure.TlsHandshake("no complete TLS handshake within " + budget.toMillis() + " ms");
+            return new ProbeFailure.TlsHandshake("no complete TLS handshake after " + elapsed.toMillis()
+                    + " ms (the probe's time was up)");
         }
         if (isReset(e)) {
             return new ProbeFailure.TlsHandshake("connection reset by peer during the TLS handshake");

@@ -193,7 +193,7 @@ final class ProbeRun {
             tlsFacts = CertificateCheck.facts(null, null, capture.chain, capture.validationError);
             ProbeFailure f = capture.validationError != null && spec.tlsVerify()
                     ? new ProbeFailure.TlsCertificate(capture.validationError)
-                    : Failures.handshake(e, spec.connectTimeout().plus(spec.responseTimeout()), watchdog.fired());
+                    : Failures.handshake(e, since(start), watchdog.fired());
             listener.tlsFailed(tlsFacts, e);
             throw new Stop(f);
         } finally {

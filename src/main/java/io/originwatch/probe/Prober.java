@@ -33,4 +33,9 @@ public final class Prober {
         events.probeEnd(result);
         return result;
     }
+
+    /** For tests in this package: the shared TLS clients. */
+    TlsClients tlsClients() {
+        return tlsClients;
+    }
 }
