@@ -94,6 +94,29 @@ class ProberRobustnessTest {
     }
 
     @Test
+    void concurrentProbesOnVirtualThreadsKeepTheirOwnCertificates() throws Exception {
+        List<String> names = List.of("lab-ok", "lab-ok-https", "lab-certificate-invalid", "lab-certificate-expiring");
+        List<java.util.concurrent.Future<ProbeResult>> futures = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 40; i++) {
+                ProbeSpec s = spec(lab, LabFixture.origin(lab, names.get(i % names.size())));
+                futures.add(pool.submit(() -> prober.probe(s, ProbeListener.NONE)));
+            }
+        }
+        for (var f : futures) {
+            ProbeResult r = f.get();
+            assertThat(r.failure()).as(r.spec().name()).isNull();
+            String expectedError = r.spec().name().equals("lab-certificate-invalid")
+                    ? "names [some-other-site.lab.test] do not match certificate-invalid.lab.test" : null;
+            if (r.spec().https()) {
+                assertThat(r.tls().validationError()).as(r.spec().name()).isEqualTo(expectedError);
+                assertThat(r.tls().leafSans()).as(r.spec().name())
+                        .containsExactly(expectedError == null ? r.spec().host() : "some-other-site.lab.test");
+            }
+        }
+    }
+
+    @Test
     void theSslContextIsReusedPerTrustCa() throws Exception {
         assertThat(prober.tlsClients().forTrustCa(lab.caPemFile()))
                 .isSameAs(prober.tlsClients().forTrustCa(lab.caPemFile()));

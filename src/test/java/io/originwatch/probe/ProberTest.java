@@ -109,6 +109,26 @@ class ProberTest {
     }
 
     @Test
+    void resetAfterSomeHeaderBytesCountsThem() throws IOException {
+        byte[] partial = "HTTP/1.1 200 OK\r\nX-A: b".getBytes(StandardCharsets.ISO_8859_1);
+        try (ScriptedOrigin origin = new ScriptedOrigin(s -> {
+            s.getInputStream().read(new byte[4096]);
+            s.getOutputStream().write(partial);
+            s.getOutputStream().flush();
+            Thread.sleep(300); // let the prober read the bytes before the RST discards anything queued
+            s.setSoLinger(true, 0);
+        })) {
+            ProbeSpec spec = new ProbeSpec("partial-reset", origin.url("http"), "partial.lab.test", "GET",
+                    java.util.List.of(), Duration.ofSeconds(1), Duration.ofSeconds(2), 8192, 1024, StatusSet.DEFAULT,
+                    true, null, "t");
+            ProbeResult r = prober.probe(spec, ProbeListener.NONE);
+            assertThat(r.failure()).isEqualTo(new ProbeFailure.Reset(partial.length, true));
+            assertThat(r.evidence().responseHead()).isEqualTo(partial);
+            assertThat(r.timings().get(Phase.TTFB)).isPresent();
+        }
+    }
+
+    @Test
     void closeWithoutAByteIsAnEmptyResponse() {
         ProbeResult r = probe("lab-empty-response");
         assertThat(r.failure()).isEqualTo(new ProbeFailure.Parse(new ParseFailure.EmptyResponse()));
