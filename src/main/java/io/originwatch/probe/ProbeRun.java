@@ -200,6 +200,14 @@ final class ProbeRun {
             client.trust().unregister(ssl);
         }
         timings.put(Phase.TLS, since(start));
+        return verified(ssl, capture);
+    }
+
+    /**
+     * The handshake completed; now the certificate verdict: with tls-verify on, a chain or name that
+     * failed ends the probe as a 526 before any request goes out; off, it is only recorded.
+     */
+    private SSLSocket verified(SSLSocket ssl, CapturingTrustManager.Capture capture) throws Stop {
         SSLSession session = ssl.getSession();
         X509Certificate[] chain = capture.chain != null ? capture.chain : peerChain(session);
         tlsFacts = CertificateCheck.facts(session.getProtocol(), session.getCipherSuite(), chain, capture.validationError);
