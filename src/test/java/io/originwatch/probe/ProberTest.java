@@ -130,6 +130,26 @@ class ProberTest {
     }
 
     @Test
+    void interimHeadsAreSkipped() throws IOException {
+        byte[] answer = ("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </a.css>\r\n\r\n"
+                + "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok").getBytes(StandardCharsets.ISO_8859_1);
+        try (ScriptedOrigin origin = new ScriptedOrigin(s -> {
+            s.getInputStream().read(new byte[4096]);
+            s.getOutputStream().write(answer);
+        })) {
+            ProbeSpec spec = new ProbeSpec("interim", origin.url("http"), "interim.lab.test", "GET", java.util.List.of(),
+                    Duration.ofSeconds(1), Duration.ofSeconds(2), 8192, 1024, StatusSet.DEFAULT, true, null, "t");
+            ProbeResult r = prober.probe(spec, ProbeListener.NONE);
+            assertThat(r.failure()).isNull();
+            assertThat(r.head().status()).isEqualTo(200);
+            assertThat(r.head().headerSectionBytes()).isEqualTo("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n".length());
+            assertThat(r.bodyBytes()).isEqualTo(2);
+            assertThat(r.bodyEndedEarly()).isFalse();
+            assertThat(r.evidence().responseHead()).hasSize(answer.length - 2);
+        }
+    }
+
+    @Test
     void closeWithoutAByteIsAnEmptyResponse() {
         ProbeResult r = probe("lab-empty-response");
         assertThat(r.failure()).isEqualTo(new ProbeFailure.Parse(new ParseFailure.EmptyResponse()));
