@@ -4,6 +4,7 @@ import inet.ipaddr.IPAddress;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -16,6 +17,10 @@ import java.util.List;
 public record EdgeRanges(String provider, String source, Instant fetchedAt, String etag,
                          List<IPAddress> ipv4, List<IPAddress> ipv6) {
 
+    /** Address order, then shorter prefix first (ipaddress's natural order compares sizes first). */
+    public static final Comparator<IPAddress> BY_ADDRESS = Comparator.comparing(IPAddress::getValue)
+            .thenComparing(IPAddress::getNetworkPrefixLength);
+
     public EdgeRanges {
         ipv4 = List.copyOf(ipv4);
         ipv6 = List.copyOf(ipv6);
@@ -23,8 +28,8 @@ public record EdgeRanges(String provider, String source, Instant fetchedAt, Stri
 
     /** Builds from validated blocks of both families, sorted and de-duplicated. */
     public static EdgeRanges of(String provider, String source, Instant fetchedAt, String etag, List<IPAddress> blocks) {
-        List<IPAddress> v4 = blocks.stream().filter(IPAddress::isIPv4).distinct().sorted().toList();
-        List<IPAddress> v6 = blocks.stream().filter(IPAddress::isIPv6).distinct().sorted().toList();
+        List<IPAddress> v4 = blocks.stream().filter(IPAddress::isIPv4).distinct().sorted(BY_ADDRESS).toList();
+        List<IPAddress> v6 = blocks.stream().filter(IPAddress::isIPv6).distinct().sorted(BY_ADDRESS).toList();
         return new EdgeRanges(provider, source, fetchedAt, etag, v4, v6);
     }
 

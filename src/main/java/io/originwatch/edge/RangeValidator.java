@@ -70,12 +70,13 @@ public final class RangeValidator {
             return Optional.empty();
         }
         BigInteger now = Cidrs.addressCount(blocks.stream().filter(inFamily).toList());
-        double kept = new BigDecimal(now).divide(new BigDecimal(old), MathContext.DECIMAL64).doubleValue();
-        double shrink = 1 - kept;
-        if (shrink > maxShrink) {
+        // exact decimal arithmetic: 1 - 0.7 in doubles is above 0.3, which would reject exactly 30%
+        BigDecimal shrink = BigDecimal.ONE.subtract(
+                new BigDecimal(now).divide(new BigDecimal(old), MathContext.DECIMAL64));
+        if (shrink.compareTo(BigDecimal.valueOf(maxShrink)) > 0) {
             return Optional.of(String.format(java.util.Locale.ROOT,
                     "%s shrinks by %.0f%% (limit %.0f%%): %d of %d blocks remain; refresh with force to accept",
-                    family, shrink * 100, maxShrink * 100,
+                    family, shrink.doubleValue() * 100, maxShrink * 100,
                     blocks.stream().filter(inFamily).count(), before.size()));
         }
         return Optional.empty();
