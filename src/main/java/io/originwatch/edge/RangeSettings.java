@@ -17,7 +17,7 @@ public record RangeSettings(Provider provider, List<URI> urls, boolean chinaNetw
     public RangeSettings {
         urls = List.copyOf(urls.isEmpty() ? provider.defaultUrls(chinaNetwork) : urls);
         if (urls.isEmpty()) {
-            throw new IllegalArgumentException("originwatch.edge.urls: provider " + provider.label()
+            throw new IllegalArgumentException("provider " + provider.label()
                     + " has no default URL, configure at least one");
         }
     }

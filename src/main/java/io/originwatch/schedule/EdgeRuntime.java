@@ -52,7 +52,8 @@ public class EdgeRuntime {
         metrics.bindProvider(ranges.provider(), ranges::stale);
         defs.forEach(d -> metrics.bindAllowlist(d.name()));
         ranges.start();
-        if (edgeConfig.enabled()) {
+        // with no list yet (custom provider, first start) the start-up refresh job checks once it has one
+        if (edgeConfig.enabled() && ranges.current() != null) {
             monitor.check(ranges.current());
         }
     }
