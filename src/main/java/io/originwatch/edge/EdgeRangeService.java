@@ -111,7 +111,7 @@ public final class EdgeRangeService {
         for (URI url : settings.urls()) {
             first.put(url, fetcher.fetch(url, conditional ? httpEtags.get(url.toString()) : null));
         }
-        if (first.values().stream().allMatch(r -> r instanceof FetchResult.NotModified)) {
+        if (conditional && first.values().stream().allMatch(r -> r instanceof FetchResult.NotModified)) {
             return unchanged(httpEtags);
         }
         Map<String, String> newEtags = new LinkedHashMap<>();

@@ -88,6 +88,31 @@ class EdgeRangeServiceTest {
     }
 
     @Test
+    void partialNotModifiedRefetchesTheUnchangedList() {
+        server.serve("/ips-v4", new Script(200, "text/plain", "104.16.0.0/13\n", "\"a\""))
+                .serve("/ips-v6", new Script(200, "text/plain", "2400:cb00::/32\n", "\"b\""));
+        EdgeRangeService svc = service(Provider.CLOUDFLARE, "/ips-v4", "/ips-v6");
+        svc.refresh(false);
+        server.serve("/ips-v4", new Script(200, "text/plain", "104.16.0.0/13\n172.64.0.0/13\n", "\"a2\""));
+        assertThat(svc.refresh(false)).isInstanceOfSatisfying(RefreshOutcome.Updated.class, u -> {
+            assertThat(u.diff().added()).extracting(Object::toString).containsExactly("172.64.0.0/13");
+            assertThat(u.diff().removed()).isEmpty();
+            assertThat(u.ranges().ipv6()).extracting(Object::toString).containsExactly("2400:cb00::/32");
+        });
+        // first round unconditional, second conditional on both, then /ips-v6 again without a condition
+        assertThat(server.conditionsSeen).containsExactly("", "", "\"a\"", "\"b\"", "");
+    }
+
+    @Test
+    void notModifiedToAnUnconditionalRequestIsAFailure() {
+        server.serve("/ranges", new Script(304, "text/plain", "", null));
+        EdgeRangeService svc = service(Provider.CUSTOM, "/ranges");
+        assertThat(svc.refresh(false)).isInstanceOfSatisfying(RefreshOutcome.Failed.class,
+                f -> assertThat(f.reason()).startsWith("304 from http://127.0.0.1:"));
+        assertThat(svc.current()).isNull();
+    }
+
+    @Test
     void fastlyAndCloudFrontFormats() {
         server.serve("/public-ip-list", Script.json(json("fastly.json"), null))
                 .serve("/ip-ranges.json", Script.json(json("ip-ranges.json"), "\"aws\""));
