@@ -1,6 +1,7 @@
 package io.originwatch.edge;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import inet.ipaddr.IPAddress;
 
@@ -47,9 +48,13 @@ public final class RangeStore {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("provider", r.provider()).put("source", r.source())
                 .put("fetchedAt", r.fetchedAt().toString()).put("etag", r.etag());
-        r.ipv4().forEach(a -> root.withArray("ipv4").add(a.toCanonicalString()));
-        r.ipv6().forEach(a -> root.withArray("ipv6").add(a.toCanonicalString()));
-        root.withObject("httpEtags").setAll(Json.MAPPER.<ObjectNode>valueToTree(stored.httpEtags()));
+        // putArray even when empty: CloudFront's origin-facing list has no IPv6, and the reader wants both
+        ArrayNode v4 = root.putArray("ipv4");
+        r.ipv4().forEach(a -> v4.add(a.toString()));
+        ArrayNode v6 = root.putArray("ipv6");
+        r.ipv6().forEach(a -> v6.add(a.toString()));
+        ObjectNode etags = root.putObject("httpEtags");
+        stored.httpEtags().forEach(etags::put);
         Path target = fileFor(r.provider());
         Path tmp = Files.createTempFile(cacheDir, r.provider() + "-ranges", ".tmp");
         try {
