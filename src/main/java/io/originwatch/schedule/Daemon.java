@@ -4,6 +4,7 @@ import io.originwatch.config.ConfigError;
 import io.originwatch.config.DaemonSettings;
 import io.originwatch.config.InvalidConfigException;
 import io.originwatch.config.SettingsLoader;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -11,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
+import sun.misc.Signal;
 
 import java.time.Duration;
 
@@ -65,7 +67,24 @@ public class Daemon {
             LOG.infof("originwatch probing %d origin(s), at most %d at a time", registry.size(),
                     settings.maxConcurrentProbes());
         }
+        exitZeroOnSigterm();
         ready = true;
+    }
+
+    /**
+     * Kubernetes and systemd treat SIGTERM as a normal stop, but the JVM's default handler exits
+     * 143. Turning SIGTERM into Quarkus.asyncExit(0) runs the same graceful path and exits 0.
+     * Only in a real run (not in tests, where the JVM belongs to the test runner).
+     */
+    private static void exitZeroOnSigterm() {
+        if (LaunchMode.current() != LaunchMode.NORMAL) {
+            return;
+        }
+        try {
+            Signal.handle(new Signal("TERM"), s -> Quarkus.asyncExit(0));
+        } catch (IllegalArgumentException e) {
+            LOG.debugf("SIGTERM handler not installed: %s", e.getMessage());
+        }
     }
 
     private static void refuseToStart(InvalidConfigException e) {
