@@ -40,8 +40,7 @@ public final class OriginsFileReader {
         try {
             flat = new YamlConfigSource(file.toString(), text, 0).getProperties();
         } catch (RuntimeException e) {
-            String msg = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-            errors.add(new ConfigError(file.toString(), "not valid YAML: " + msg));
+            errors.add(new ConfigError(file.toString(), "not valid YAML: " + yamlProblem(e)));
             return List.of();
         }
         return group(file.toString(), flat, errors);
@@ -77,6 +76,26 @@ public final class OriginsFileReader {
         values.forEach((i, v) -> out.add(new RawOrigin(fileName + ": origins[" + i + "]", v,
                 headers.getOrDefault(i, Map.of()), labels.getOrDefault(i, Map.of()))));
         return out;
+    }
+
+    /**
+     * SnakeYAML's message spans several lines (context, excerpt, caret, problem, mark); keep the
+     * problem and where it is, on one line.
+     */
+    private static String yamlProblem(RuntimeException e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getMessage() == null) {
+            t = t.getCause();
+        }
+        List<String> lines = String.valueOf(t.getMessage()).lines().toList();
+        String problem = lines.stream().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                .reduce((a, b) -> b).orElse(String.valueOf(t.getMessage()));
+        Matcher at = Pattern.compile("line (\\d+), column (\\d+)").matcher(String.join("\n", lines));
+        String where = "";
+        while (at.find()) {
+            where = " (line " + at.group(1) + ", column " + at.group(2) + ")";
+        }
+        return problem.trim() + where;
     }
 
     private static String unquote(String s) {
