@@ -54,8 +54,9 @@ public class Daemon {
         runner.limitTo(settings.maxConcurrentProbes());
         registry.apply(OriginRegistry.Source.CONFIG, settings.inlineOrigins());
         registry.apply(OriginRegistry.Source.FILE, settings.fileOrigins());
-        if (settings.labEnabled()) {
-            lab.start();
+        if (settings.labEnabled() && !lab.start()) {
+            Quarkus.asyncExit(1);
+            return;
         }
         settings.originsFile().ifPresent(watcher::start);
         if (registry.size() == 0) {

@@ -28,7 +28,8 @@ class MetricsEndpointTest {
     private static final Path PROMTOOL = Path.of("/usr/bin/promtool");
 
     static String metrics() {
-        return given().accept(PROMETHEUS_TEXT).get("/q/metrics").then().statusCode(200).extract().asString();
+        return given().accept(PROMETHEUS_TEXT).get("/q/metrics").then().statusCode(200).extract().asString()
+                .replace(",}", "}"); // the 0.0.4 writer ends label sets with a comma; compare without it
     }
 
     static List<String> series(String text, String name, String origin) {
@@ -78,7 +79,7 @@ class MetricsEndpointTest {
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> metrics().contains("originwatch_probe_phase_seconds{"));
         Path file = Files.createTempFile("originwatch-metrics", ".prom");
-        Files.writeString(file, metrics());
+        Files.writeString(file, given().accept(PROMETHEUS_TEXT).get("/q/metrics").asString());
         Process p = new ProcessBuilder(PROMTOOL.toString(), "check", "metrics").redirectInput(file.toFile())
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

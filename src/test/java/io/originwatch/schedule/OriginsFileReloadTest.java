@@ -33,7 +33,8 @@ class OriginsFileReloadTest {
     String dir;
 
     static String metrics() {
-        return given().accept("text/plain; version=0.0.4; charset=utf-8").get("/q/metrics").asString();
+        return given().accept("text/plain; version=0.0.4; charset=utf-8").get("/q/metrics").asString()
+                .replace(",}", "}"); // the 0.0.4 writer ends label sets with a comma; compare without it
     }
 
     @Test
