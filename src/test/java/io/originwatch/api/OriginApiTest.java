@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
@@ -83,10 +85,13 @@ class OriginApiTest {
 
     @Test
     void manualProbeReturnsTheResultAndASecondConcurrentOneGets409() {
-        CompletableFuture<Response> first = CompletableFuture.supplyAsync(() -> given().post("/api/origins/manual/probe"));
-        CompletableFuture<Response> second = CompletableFuture.supplyAsync(() -> given().post("/api/origins/manual/probe"));
+        // two threads of our own: the common pool may have a single thread on a small machine
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        CompletableFuture<Response> first = CompletableFuture.supplyAsync(() -> given().post("/api/origins/manual/probe"), two);
+        CompletableFuture<Response> second = CompletableFuture.supplyAsync(() -> given().post("/api/origins/manual/probe"), two);
         List<Response> both = Stream.of(first.join(), second.join())
                 .sorted(java.util.Comparator.comparingInt(Response::statusCode)).toList();
+        two.shutdown();
         assertThat(both.get(0).statusCode()).isEqualTo(200);
         both.get(0).then().body("name", equalTo("manual")).body("cause", equalTo("ok"))
                 .body("probedAt", notNullValue());
