@@ -44,6 +44,7 @@ public class Daemon {
     private volatile boolean ready;
 
     void onStart(@Observes StartupEvent event) {
+        exitZeroOnSigterm();
         DaemonSettings settings;
         try {
             settings = loader.load();
@@ -68,7 +69,6 @@ public class Daemon {
             LOG.infof("originwatch probing %d origin(s), at most %d at a time", registry.size(),
                     settings.maxConcurrentProbes());
         }
-        exitZeroOnSigterm();
         ready = true;
     }
 
@@ -110,7 +110,12 @@ public class Daemon {
         } catch (RuntimeException e) {
             LOG.debugf("scheduler already stopped: %s", e);
         }
-        runner.shutdown(SHUTDOWN_GRACE);
+        int inFlight = runner.inFlight();
+        LOG.infof("stopping: scheduling stopped, %d probe(s) in flight, waiting up to %ds for them", inFlight,
+                SHUTDOWN_GRACE.toSeconds());
+        if (runner.shutdown(SHUTDOWN_GRACE) && inFlight > 0) {
+            LOG.info("stopping: probes in flight finished");
+        }
         lab.close();
     }
 }

@@ -155,17 +155,19 @@ public class ProbeRunner {
         return s == null ? "" : s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
     }
 
-    /** Refuses new probes, then gives those in flight {@code grace} to finish. */
-    void shutdown(Duration grace) {
+    /** Refuses new probes, then gives those in flight {@code grace} to finish; true if they all did. */
+    boolean shutdown(Duration grace) {
         accepting = false;
         executor.shutdown();
         try {
-            if (!executor.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warnf("%d probe(s) still in flight after %ds; abandoning them", inFlight.get(), grace.toSeconds());
-                executor.shutdownNow();
+            if (executor.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                return true;
             }
+            LOG.warnf("%d probe(s) still in flight after %ds; abandoning them", inFlight.get(), grace.toSeconds());
+            executor.shutdownNow();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return false;
     }
 }
