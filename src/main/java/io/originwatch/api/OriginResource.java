@@ -12,6 +12,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.util.List;
@@ -36,7 +38,8 @@ public class OriginResource {
     @GET
     @Path("/{name}")
     @Operation(summary = "One origin with its latest result")
-    @APIResponse(responseCode = "404", description = "No origin of that name")
+    @APIResponse(responseCode = "404", description = "No origin of that name",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public OriginView get(@PathParam("name") String name) {
         return OriginView.of(state(name));
     }
@@ -44,7 +47,8 @@ public class OriginResource {
     @GET
     @Path("/{name}/history")
     @Operation(summary = "The origin's last results (at most 50), newest first")
-    @APIResponse(responseCode = "404", description = "No origin of that name")
+    @APIResponse(responseCode = "404", description = "No origin of that name",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public List<ResultView> history(@PathParam("name") String name) {
         List<ResultView> views = new java.util.ArrayList<>(state(name).history().stream().map(ResultView::of).toList());
         java.util.Collections.reverse(views);
@@ -54,8 +58,10 @@ public class OriginResource {
     @POST
     @Path("/{name}/probe")
     @Operation(summary = "Probe a configured origin now and return its result")
-    @APIResponse(responseCode = "404", description = "No origin of that name")
-    @APIResponse(responseCode = "409", description = "A probe of this origin is already in flight")
+    @APIResponse(responseCode = "404", description = "No origin of that name",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "409", description = "A probe of this origin is already in flight",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public CompletionStage<OriginView> probe(@PathParam("name") String name) {
         return runner.probeNow(name).thenApply(r -> OriginView.of(state(name)));
     }

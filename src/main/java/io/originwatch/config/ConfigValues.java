@@ -12,7 +12,8 @@ final class ConfigValues {
     }
 
     static String quoted(String value) {
-        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\r", "\\r").replace("\n", "\\n")
+                .replace("\t", "\\t") + "\"";
     }
 
     /** Durations as Quarkus writes them: {@code 30s}, {@code 500ms}, {@code 2m}, {@code PT30S}. */

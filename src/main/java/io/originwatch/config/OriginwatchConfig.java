@@ -13,7 +13,8 @@ import java.util.Optional;
  * SmallRye validates unknown keys against the union of all registered mappings: a key under
  * {@code originwatch} is rejected (SRCFG00050 "does not map to any root") only when no mapping
  * claims it, so this mapping never needs to declare those sub-trees and does not reject them
- * (checked by {@code ConfigCoexistenceTest}). Values are kept as text here and converted in
+ * (checked by {@code OriginApiTest#anotherAreasKeysUnderOriginwatchAreAccepted}, with a
+ * test-only mapping standing in for another area). Values are kept as text here and converted in
  * {@link OriginValidator}, the one place that turns configuration into domain records.
  */
 @ConfigMapping(prefix = "originwatch")

@@ -46,6 +46,9 @@ public class SettingsLoader {
         } else if (file.isPresent()) {
             fromFile = validator.validate(OriginsFileReader.read(file.get(), errors), names, errors);
         }
+        config.userAgent().filter(ua -> ua.isBlank() || ua.indexOf('\r') >= 0 || ua.indexOf('\n') >= 0)
+                .ifPresent(ua -> errors.add(new ConfigError(PREFIX + ".user-agent",
+                        "must be one non-empty line, got " + ConfigValues.quoted(ua))));
         if (!errors.isEmpty()) {
             throw new InvalidConfigException(errors);
         }
@@ -71,7 +74,7 @@ public class SettingsLoader {
     }
 
     public String userAgent() {
-        return config.userAgent().filter(s -> !s.isBlank()).orElse("originwatch/" + version);
+        return config.userAgent().filter(s -> !s.isBlank()).map(String::trim).orElse("originwatch/" + version);
     }
 
     private OriginValidator validator(List<ConfigError> errors) {

@@ -1,8 +1,11 @@
 package io.originwatch.schedule;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.originwatch.classify.Verdict;
+import io.originwatch.config.DaemonSettings;
 import io.originwatch.config.Origin;
 import io.originwatch.probe.ProbeListener;
 import jakarta.annotation.PostConstruct;
@@ -47,9 +50,11 @@ public class ProbeRunner {
 
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicInteger inFlight = new AtomicInteger();
-    private volatile Semaphore permits = new Semaphore(io.originwatch.config.DaemonSettings.DEFAULT_MAX_CONCURRENT_PROBES);
+    private volatile Semaphore permits = new Semaphore(DaemonSettings.DEFAULT_MAX_CONCURRENT_PROBES);
     private volatile boolean accepting = true;
     private Timer lag;
+    private Counter skippedLate;
+    private Counter skippedInFlight;
 
     @PostConstruct
     void init() {
@@ -58,9 +63,16 @@ public class ProbeRunner {
                 .serviceLevelObjectives(ms(5), ms(10), ms(25), ms(50), ms(100), ms(250), ms(500), ms(1000),
                         ms(2500), ms(5000), ms(10_000))
                 .register(meters);
-        io.micrometer.core.instrument.Gauge.builder("originwatch.probes.in.flight", inFlight, AtomicInteger::get)
+        Gauge.builder("originwatch.probes.in.flight", inFlight, AtomicInteger::get)
                 .description("Probes running now").register(meters);
+        skippedInFlight = skipped("in_flight");
+        skippedLate = skipped("late");
     }
+
+    private Counter skipped(String reason) {
+        return Counter.builder("originwatch.probes.skipped").tag("reason", reason)
+                .description("Scheduled runs skipped: previous probe of the origin still in flight, or run over an interval late")
+                .register(meters);    }
 
     private static Duration ms(long millis) {
         return Duration.ofMillis(millis);
@@ -74,17 +86,32 @@ public class ProbeRunner {
         return inFlight.get();
     }
 
-    /** Called by the Quartz job: hand off and return at once. */
+    /**
+     * Called by the Quartz job: hand off and return at once. A run is skipped, never queued, when the
+     * origin's previous probe is still in flight or when the run is more than one interval late
+     * (Quartz fires a run that is late by less than its misfire threshold; replaying those back to
+     * back would be the burst we promise not to make).
+     */
     void scheduled(String name, Instant due) {
         OriginState state = registry.state(name).orElse(null);
         if (state == null || !accepting) {
             return;
         }
-        if (!state.tryBeginProbe()) {
-            LOG.debugf("origin=%s skipped: previous probe still in flight", name);
+        if (Duration.between(due, Instant.now()).compareTo(state.origin().interval()) > 0) {
+            skippedLate.increment();
             return;
         }
-        executor.execute(() -> run(state, due));
+        if (!state.tryBeginProbe()) {
+            skippedInFlight.increment();
+            return;
+        }
+        executor.execute(() -> {
+            try {
+                run(state, due);
+            } catch (RuntimeException e) {
+                // already logged in run(); nothing waits for a scheduled probe's outcome
+            }
+        });
     }
 
     /** A manual probe: runs now (still under the global cap) and completes with its record. */
