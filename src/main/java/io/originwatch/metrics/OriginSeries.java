@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The series of one origin. Values live in fields of this object (gauges read them), and every
@@ -32,7 +33,8 @@ final class OriginSeries {
     private final List<Meter> fixed = new ArrayList<>();
     private final Map<String, Counter> probes = new HashMap<>();
     private final Map<Phase, Gauge> phaseGauges = new EnumMap<>(Phase.class);
-    private final Map<Phase, Double> phaseSeconds = new EnumMap<>(Phase.class);
+    /** Read by the scrape thread while a probe thread writes: concurrent. */
+    private final Map<Phase, Double> phaseSeconds = new ConcurrentHashMap<>();
     private Meter status;
     private String statusKey;
     private Gauge certExpiry;
