@@ -7,10 +7,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import org.jboss.logging.Logger;
+
 import java.util.Locale;
 
 /** Every API error as {@code {"error": ..., "detail": ...}}. */
 public class ErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
 
     @ServerExceptionMapper
     public Response unknownOrigin(UnknownOriginException e) {
@@ -27,6 +31,13 @@ public class ErrorMappers {
         Response.StatusType s = e.getResponse().getStatusInfo();
         String code = s.getReasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '_');
         return body(s, code, e.getMessage());
+    }
+
+    /** Anything unexpected (e.g. a manual probe refused while shutting down) still answers JSON. */
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        LOG.errorf(e, "API request failed");
+        return body(Response.Status.INTERNAL_SERVER_ERROR, "internal_error", String.valueOf(e.getMessage()));
     }
 
     private static Response body(Response.StatusType status, String error, String detail) {
