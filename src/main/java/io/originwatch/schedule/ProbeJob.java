@@ -2,7 +2,6 @@ package io.originwatch.schedule;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 
@@ -10,9 +9,13 @@ import org.quartz.JobExecutionContext;
  * The Quartz job of one origin. It only hands the probe to {@link ProbeRunner} (a virtual thread)
  * and returns, so Quartz's few worker threads are never blocked by a slow origin. A CDI bean so
  * Quarkus' job factory injects it.
+ *
+ * <p>Not {@code @DisallowConcurrentExecution}: the job itself lasts microseconds, and what must not
+ * overlap is the probe, which {@link ProbeRunner} guards per origin. Quartz's flag would only add
+ * work to every fire: its job store blocks the job's triggers, then unblocks them and signals the
+ * scheduler thread when the (instant) job returns.
  */
 @Dependent
-@DisallowConcurrentExecution
 public class ProbeJob implements Job {
 
     static final String ORIGIN = "origin";
