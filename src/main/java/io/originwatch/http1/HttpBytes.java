@@ -12,6 +12,8 @@ final class HttpBytes {
     static final int MAX_EXCERPT_CHARS = 120;
 
     private static final String TOKEN_SPECIALS = "!#$%&'*+-.^_`|~";
+    /** Case-sensitive, as RFC 9112 requires; the minor version digit follows. */
+    private static final String STATUS_LINE_VERSION_PREFIX = "HTTP/1.";
 
     private HttpBytes() {
     }
@@ -32,6 +34,14 @@ final class HttpBytes {
      */
     static boolean isTextChar(int b) {
         return b == SP || b == HTAB || b > 0x20 && b != 0x7F;
+    }
+
+    /** Whether byte {@code b} may sit at {@code pos} (0-11) of {@code HTTP/1.d SP ddd}. */
+    static boolean fitsStatusLinePrefix(int b, int pos) {
+        if (pos < STATUS_LINE_VERSION_PREFIX.length()) {
+            return b == STATUS_LINE_VERSION_PREFIX.charAt(pos);
+        }
+        return pos == 8 ? b == SP : isDigit(b);
     }
 
     static boolean isSpaceOrTab(int b) {

@@ -40,14 +40,18 @@ import java.util.Objects;
  * <li>HTTP/1.0 (and any HTTP/1.d, treated per RFC 9110 as the highest 1.x minor) is accepted;
  *     {@code HTTP/2}, {@code HTTP/1.1} with two spaces, lower-case {@code http/} are malformed.</li>
  * <li>A missing reason phrase is accepted with or without the space after the code.</li>
- * <li>Leading empty lines before the status line are rejected: the first byte must be {@code H}
- *     (nginx's upstream status parser does the same).</li>
+ * <li>Leading empty lines before the status line are rejected: the first byte must be {@code H}.
+ *     RFC 9112 section 2.2 lets a server skip empty lines before a request line; nothing lets a
+ *     client do so before a status line.</li>
  * <li>A final head with no field lines (e.g. {@code HTTP/1.1 204}) is missing headers; an interim
  *     head with none is normal. There is no cap on the number of interim heads: memory stays bounded
  *     (each restarts the buffer) and the prober's response timeout bounds the time.</li>
  * </ul>
  */
 public final class ResponseHeadParser {
+
+    /** Smallest accepted limit; below it not even a status line fits, so it is surely a config error. */
+    public static final int MIN_HEADER_LIMIT_BYTES = 16;
 
     private static final ParseStep NEED_MORE = new ParseStep.NeedMore();
 
@@ -64,8 +68,9 @@ public final class ResponseHeadParser {
     private int interimHeadsSkipped;
 
     public ResponseHeadParser(int headerLimitBytes) {
-        if (headerLimitBytes < 16) {
-            throw new IllegalArgumentException("headerLimitBytes must be at least 16, got " + headerLimitBytes);
+        if (headerLimitBytes < MIN_HEADER_LIMIT_BYTES) {
+            throw new IllegalArgumentException("headerLimitBytes must be at least " + MIN_HEADER_LIMIT_BYTES + ", got "
+                    + headerLimitBytes);
         }
         this.headerLimitBytes = headerLimitBytes;
         this.head = new HeadBytes(headerLimitBytes);
@@ -178,7 +183,7 @@ public final class ResponseHeadParser {
 
     private ParseFailure statusLineByte(int b, int pos) {
         if (pos < 12) {
-            return statusPrefixMatches(b, pos) ? null : malformedStatusLine();
+            return HttpBytes.fitsStatusLinePrefix(b, pos) ? null : malformedStatusLine();
         }
         if (pos == 12) {
             if (b != HttpBytes.SP && b != HttpBytes.CR && b != HttpBytes.LF) {
@@ -197,14 +202,6 @@ public final class ResponseHeadParser {
             return endStatusLine();
         }
         return HttpBytes.isTextChar(b) ? null : malformedStatusLine();
-    }
-
-    /** {@code HTTP/1.} then a digit, a space and three digits. */
-    private static boolean statusPrefixMatches(int b, int pos) {
-        if (pos < 7) {
-            return b == "HTTP/1.".charAt(pos);
-        }
-        return pos == 8 ? b == HttpBytes.SP : HttpBytes.isDigit(b);
     }
 
     private ParseFailure endStatusLine() {

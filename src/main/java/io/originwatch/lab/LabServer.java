@@ -21,6 +21,7 @@ final class LabServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LabServer.class.getName());
     /** A lab connection that lingers this long is dropped: probes finish in seconds. */
     static final int IDLE_TIMEOUT_MILLIS = 60_000;
+    private static final long ACCEPT_RETRY_MILLIS = 50;
 
     private final String name;
     private final ServerSocket listener;
@@ -60,8 +61,19 @@ final class LabServer implements AutoCloseable {
             } catch (IOException e) {
                 if (!closed) {
                     LOG.log(Level.FINE, () -> "lab " + name + ": accept failed: " + e);
+                    pauseAfterAcceptFailure();
                 }
             }
+        }
+    }
+
+    /** A persistent accept error (e.g. out of file descriptors) must not spin a core. */
+    private void pauseAfterAcceptFailure() {
+        try {
+            Thread.sleep(ACCEPT_RETRY_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closed = true;
         }
     }
 

@@ -12,12 +12,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * are readable HTTP heads. A plain {@code mvn verify} runs this in regression mode over those seeds
  * and every finding committed beside them.
  *
- * <p>Real fuzzing (only one fuzz test runs per JVM in this mode; Jazzer stops at maxDuration):
+ * <p>Real fuzzing (only one fuzz test runs per JVM in this mode; it stops after maxDuration, 6 min),
+ * from the project directory with JAVA_HOME on a JDK 25 and Maven 3.9 on the PATH:
  * <pre>
- * JAZZER_FUZZ=1 /usr/bin/time -v mvn -B -o test -Dtest=ResponseHeadParserFuzzTest \
- *     -Djazzer.max_duration=... (see the report in the commit that added this class)
+ * JAZZER_FUZZ=1 JAVA_TOOL_OPTIONS=-Xmx256m /usr/bin/time -v mvn -B -o test -Dtest=ResponseHeadParserFuzzTest
  * </pre>
- * Findings land in the inputs directory above; commit them once the bug is fixed.
+ * Findings land in the inputs directory above (commit them once the bug is fixed); the generated
+ * corpus goes to {@code .cifuzz-corpus/} (git-ignored).
+ *
+ * <p>Run of 2026-11-23 (jazzer-junit 0.30.0, Temurin 25, 2 cores shared with other builds, load ~10):
+ * 857,961 executions in 361 s (2,376 exec/s; each execution parses the input 20 times: 2 limits x
+ * with/without end of stream x 5 splits), coverage 353 edges / 1,147 features, corpus 201 inputs,
+ * 0 crashes, peak RSS 538,764 kB for the whole JVM (heap capped at 256 MiB).
  */
 class ResponseHeadParserFuzzTest {
 

@@ -96,18 +96,7 @@ class ProberBoundsTest {
 
     @Test
     void tlsRecordDrippedOneByteAtATimeEndsWithinTheBound() throws IOException {
-        // A TLS record header announcing 16 KiB, then one byte every 100 ms: each read the TLS
-        // stack makes returns in time, so only the watchdog can end the handshake.
-        try (ScriptedOrigin drip = new ScriptedOrigin(s -> {
-            s.getInputStream().read(new byte[512]);
-            OutputStream out = s.getOutputStream();
-            out.write(new byte[] {0x16, 0x03, 0x03, 0x40, 0x00});
-            for (int i = 0; i < 1_000; i++) {
-                out.write(0x02);
-                out.flush();
-                Thread.sleep(100);
-            }
-        })) {
+        try (ScriptedOrigin drip = new ScriptedOrigin(ScriptedOrigin.dripTlsRecord())) {
             ProbeSpec spec = shortSpec("drip-tls", drip, "https");
             Timed t = timed(spec);
             assertThat(t.result().failure()).isInstanceOf(ProbeFailure.TlsHandshake.class);

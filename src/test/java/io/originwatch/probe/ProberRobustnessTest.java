@@ -59,6 +59,19 @@ class ProberRobustnessTest {
     }
 
     @Test
+    void anImpossibleIpv4LiteralIsRefusedWithoutAnyLookup() {
+        Prober counting = new Prober(host -> {
+            throw new AssertionError("resolver must not be asked for " + host);
+        });
+        ProbeSpec bad = new ProbeSpec("bad-ip", java.net.URI.create("http://999.1.1.1:80/"), "x.lab.test", "GET",
+                List.of(), java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(1), 8192, 1024,
+                StatusSet.DEFAULT, true, null, "t");
+        ProbeResult r = counting.probe(bad, ProbeListener.NONE);
+        // java.net.URI does not take 999.1.1.1 as a host at all, so nothing is ever looked up
+        assertThat(r.failure()).isEqualTo(new ProbeFailure.Internal("url http://999.1.1.1:80/ has no host"));
+    }
+
+    @Test
     void anUnreadableTrustCaIsInternalAndNamesTheFile(@TempDir Path dir) throws IOException {
         Path notPem = Files.writeString(dir.resolve("ca.pem"), "not a certificate");
         LabOrigin o = LabFixture.origin(lab, "lab-ok-https");

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.concurrent.CountDownLatch;
 
 import static io.originwatch.probe.LabFixture.bound;
 import static io.originwatch.probe.LabFixture.spec;
@@ -111,20 +112,40 @@ class ProberTest {
     @Test
     void resetAfterSomeHeaderBytesCountsThem() throws IOException {
         byte[] partial = "HTTP/1.1 200 OK\r\nX-A: b".getBytes(StandardCharsets.ISO_8859_1);
-        try (ScriptedOrigin origin = new ScriptedOrigin(s -> {
-            s.getInputStream().read(new byte[4096]);
-            s.getOutputStream().write(partial);
-            s.getOutputStream().flush();
-            Thread.sleep(300); // let the prober read the bytes before the RST discards anything queued
-            s.setSoLinger(true, 0);
-        })) {
+        CountDownLatch firstByte = new CountDownLatch(1);
+        try (ScriptedOrigin origin = new ScriptedOrigin(ScriptedOrigin.partialHeadThenReset(partial, firstByte))) {
             ProbeSpec spec = new ProbeSpec("partial-reset", origin.url("http"), "partial.lab.test", "GET",
                     java.util.List.of(), Duration.ofSeconds(1), Duration.ofSeconds(2), 8192, 1024, StatusSet.DEFAULT,
                     true, null, "t");
-            ProbeResult r = prober.probe(spec, ProbeListener.NONE);
+            ProbeResult r = prober.probe(spec, new ProbeListener() {
+                @Override
+                public void responseFirstByte() {
+                    firstByte.countDown();
+                }
+            });
             assertThat(r.failure()).isEqualTo(new ProbeFailure.Reset(partial.length, true));
             assertThat(r.evidence().responseHead()).isEqualTo(partial);
             assertThat(r.timings().get(Phase.TTFB)).isPresent();
+        }
+    }
+
+    @Test
+    void interimHeadsAreSkipped() throws IOException {
+        byte[] answer = ("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </a.css>\r\n\r\n"
+                + "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok").getBytes(StandardCharsets.ISO_8859_1);
+        try (ScriptedOrigin origin = new ScriptedOrigin(s -> {
+            s.getInputStream().read(new byte[4096]);
+            s.getOutputStream().write(answer);
+        })) {
+            ProbeSpec spec = new ProbeSpec("interim", origin.url("http"), "interim.lab.test", "GET", java.util.List.of(),
+                    Duration.ofSeconds(1), Duration.ofSeconds(2), 8192, 1024, StatusSet.DEFAULT, true, null, "t");
+            ProbeResult r = prober.probe(spec, ProbeListener.NONE);
+            assertThat(r.failure()).isNull();
+            assertThat(r.head().status()).isEqualTo(200);
+            assertThat(r.head().headerSectionBytes()).isEqualTo("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n".length());
+            assertThat(r.bodyBytes()).isEqualTo(2);
+            assertThat(r.bodyEndedEarly()).isFalse();
+            assertThat(r.evidence().responseHead()).hasSize(answer.length - 2);
         }
     }
 
