@@ -107,7 +107,7 @@ public final class SinkWorker implements AutoCloseable {
                 queue.removeIfCurrent(n);
                 LOG.log(Level.WARNING, "alert sink={0} rejected origin={1}: {2}", sink.name(), n.key(), e.getMessage());
                 listener.rejected(sink.name(), n, e);
-                return failures;
+                return 0; // the sink answered: it is up, no backoff before the next one
             }
             if (failures == 0) {
                 LOG.log(Level.WARNING, "alert sink={0} state=down error=\"{1}\" (retrying with backoff)",
