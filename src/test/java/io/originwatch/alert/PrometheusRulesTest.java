@@ -37,6 +37,18 @@ class PrometheusRulesTest {
     static final String RUNBOOK_BASE = "https://github.com/originwatch/originwatch/blob/main/docs/runbooks.md#";
     static final Path PROMTOOL = Path.of(System.getenv().getOrDefault("PROMTOOL", "/usr/bin/promtool"));
 
+    /** The metric names of the contract (BRIEF.md); a rule using any other originwatch_ name has a typo. */
+    static final Set<String> CONTRACT_METRICS = Set.of(
+            "originwatch_origin_up", "originwatch_origin_status", "originwatch_probes_total",
+            "originwatch_probe_phase_seconds", "originwatch_response_header_bytes", "originwatch_header_limit_bytes",
+            "originwatch_certificate_expiry_timestamp_seconds", "originwatch_schedule_lag_seconds",
+            "originwatch_probes_in_flight", "originwatch_origins", "originwatch_edge_ranges",
+            "originwatch_edge_ranges_last_success_timestamp_seconds", "originwatch_edge_ranges_refreshes_total",
+            "originwatch_allowlist_missing_ranges", "originwatch_allowlist_extra_ranges",
+            "originwatch_allowlist_missing_addresses", "originwatch_allowlist_up",
+            "originwatch_alert_notifications_total", "originwatch_alert_queue_depth", "originwatch_config_reloads_total");
+    private static final java.util.regex.Pattern METRIC = java.util.regex.Pattern.compile("(?<![:\\w])(originwatch_\\w+)(?!\\w|:)");
+
     static List<Map<String, Object>> alerts;
 
     @BeforeAll
@@ -72,6 +84,18 @@ class PrometheusRulesTest {
         List<String> names = alerts.stream().map(a -> (String) a.get("alert")).toList();
         assertThat(fired).as("alerts some unit test makes fire").containsAll(names);
         assertThat(silent).as("alerts some unit test checks stay silent").containsAll(names);
+    }
+
+    @Test
+    void rulesUseOnlyTheContractsMetricNames() throws IOException {
+        Set<String> used = new TreeSet<>();
+        for (Map<String, Object> rule : rules(groupsOf(load(RULES)))) {
+            java.util.regex.Matcher m = METRIC.matcher((String) rule.get("expr"));
+            while (m.find()) {
+                used.add(m.group(1).replaceFirst("_bucket$", ""));
+            }
+        }
+        assertThat(used).as("metric names in %s", RULES).isNotEmpty().isSubsetOf(CONTRACT_METRICS);
     }
 
     @Test
