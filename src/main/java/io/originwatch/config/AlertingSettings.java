@@ -30,6 +30,13 @@ public record AlertingSettings(boolean enabled, AlertPolicy policy, AlertTexts t
 
     private static final String P = "originwatch.alerting.";
 
+    /** No sinks, default policy: what runs while an invalid configuration makes the daemon exit. */
+    public static AlertingSettings disabled() {
+        return new AlertingSettings(false, AlertPolicy.DEFAULT,
+                new AlertTexts(URI.create("http://localhost:8080"), AlertTexts.DEFAULT_RUNBOOK_BASE_URL), List.of(),
+                Map.of(), Duration.ofMinutes(1), Duration.ofMinutes(4), List.of(), 1, Backoff.DEFAULT);
+    }
+
     public static AlertingSettings from(AlertingConfig c) {
         List<String> errors = new ArrayList<>();
         Thresholds defaults = thresholds(c.failureThreshold(), c.successThreshold(), P, errors);

@@ -10,6 +10,7 @@ import io.originwatch.alert.WebhookSink;
 import io.originwatch.config.AlertingConfig;
 import io.originwatch.config.AlertingSettings;
 import io.originwatch.metrics.AlertMetrics;
+import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -51,7 +52,12 @@ public class AlertingService {
 
     @PostConstruct
     void start() {
-        settings = AlertingSettings.from(config);
+        try {
+            settings = AlertingSettings.from(config);
+        } catch (IllegalArgumentException e) {
+            refuseToStart(e);
+            return;
+        }
         Function<Object, String> json = this::encode;
         HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
         List<SinkWorker> workers = new ArrayList<>();
@@ -73,6 +79,21 @@ public class AlertingService {
         LOG.infof("alerting sinks=%s failure_threshold=%d success_threshold=%d",
                 workers.stream().map(SinkWorker::name).toList(), settings.policy().defaults().failures(),
                 settings.policy().defaults().successes());
+    }
+
+    /**
+     * As the daemon does for its own keys: every error on its own line, then a clean exit 1 (no stack
+     * trace). Until the exit, alerts are tracked without sinks so probe events stay harmless.
+     */
+    private void refuseToStart(IllegalArgumentException e) {
+        String[] lines = e.getMessage().split("\n");
+        LOG.error("originwatch cannot start: " + lines[0]);
+        for (int i = 1; i < lines.length; i++) {
+            LOG.error("  " + lines[i].strip());
+        }
+        settings = AlertingSettings.disabled();
+        dispatcher = new AlertDispatcher(settings.policy(), List.of(), Clock.systemUTC(), settings.resendInterval());
+        Quarkus.asyncExit(1);
     }
 
     private SinkWorker worker(io.originwatch.alert.AlertSink sink) {
