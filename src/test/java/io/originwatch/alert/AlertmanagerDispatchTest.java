@@ -41,11 +41,18 @@ class AlertmanagerDispatchTest {
     }
 
     private void dispatchTo(URI alertmanager, Duration resendInterval) {
+        dispatchTo(List.of(alertmanager), resendInterval);
+    }
+
+    private void dispatchTo(List<URI> alertmanagers, Duration resendInterval) {
         AlertTexts texts = new AlertTexts(URI.create("http://originwatch.test:8080"), AlertTexts.DEFAULT_RUNBOOK_BASE_URL);
-        AlertmanagerSink sink = new AlertmanagerSink("alertmanager-0", alertmanager, CLIENT, texts,
-                Map.of("team", "web"), AlertmanagerSink.DEFAULT_TTL, Json.ENCODER, Clock.systemUTC());
-        dispatcher = new AlertDispatcher(AlertPolicy.DEFAULT, List.of(new SinkWorker(sink, 100, FAST, listener)),
-                Clock.systemUTC(), resendInterval);
+        List<SinkWorker> workers = new ArrayList<>();
+        for (int i = 0; i < alertmanagers.size(); i++) {
+            AlertmanagerSink sink = new AlertmanagerSink("alertmanager-" + i, alertmanagers.get(i), CLIENT, texts,
+                    Map.of("team", "web"), AlertmanagerSink.DEFAULT_TTL, Json.ENCODER, Clock.systemUTC());
+            workers.add(new SinkWorker(sink, 100, FAST, listener));
+        }
+        dispatcher = new AlertDispatcher(AlertPolicy.DEFAULT, workers, Clock.systemUTC(), resendInterval);
         open.add(dispatcher);
         dispatcher.start();
     }
@@ -118,6 +125,19 @@ class AlertmanagerDispatchTest {
         Instant firstEnd = Instant.parse(alerts(am, "cdn").get(0).get("endsAt").asText());
         await().atMost(WAIT).until(() -> listener.count("sent") >= 3);
         await().atMost(WAIT).until(() -> Instant.parse(alerts(am, "cdn").get(0).get("endsAt").asText()).isAfter(firstEnd));
+    }
+
+    @Test
+    void everyConfiguredAlertmanagerGetsEveryAlert() throws Exception {
+        AlertmanagerProcess first = new AlertmanagerProcess().start();
+        open.add(first);
+        AlertmanagerProcess second = new AlertmanagerProcess().start();
+        open.add(second);
+        dispatchTo(List.of(first.url(), second.url()), Duration.ofMinutes(1));
+        probe("ha", Cause.RESPONSE_TIMEOUT);
+        probe("ha", Cause.RESPONSE_TIMEOUT);
+        await().atMost(WAIT).until(() -> causes(first, "ha").equals(List.of("response_timeout"))
+                && causes(second, "ha").equals(List.of("response_timeout")));
     }
 
     /** Alertmanager's current (unresolved) alerts for {@code origin}. */
