@@ -34,6 +34,7 @@ public record AlertTexts(URI apiBaseUrl, String runbookBaseUrl) {
             case RESPONSE_TIMEOUT -> "OriginwatchOriginResponseTimeout";
             case TLS_HANDSHAKE_FAILED, TLS_CERTIFICATE_INVALID -> "OriginwatchOriginTLS";
             case UNEXPECTED_STATUS, OK -> "OriginwatchOriginUnexpectedStatus";
+            case PROBE_ERROR -> "OriginwatchProbeError";
         };
     }
 

@@ -1,5 +1,6 @@
 package io.originwatch.alert;
 
+import io.originwatch.classify.Cause;
 import io.originwatch.classify.Verdict;
 import io.originwatch.probe.PhaseTimings;
 
@@ -22,7 +23,9 @@ import java.util.function.Consumer;
  * origin, never two) and is sent; the same cause only refreshes the facts, sending nothing;</li>
  * <li>a good result counts a success and zeroes the failure count; at
  * {@code successes == success-threshold} a firing alert resolves;</li>
- * <li>an origin removed from the config resolves its alert and forgets its counters.</li>
+ * <li>an origin removed from the config resolves its alert and forgets its counters;</li>
+ * <li>a {@code probe_error} (originwatch failed locally, nothing is known about the origin) changes
+ * nothing: it neither counts as a failure nor as a success.</li>
  * </ol>
  * Results that flap below the thresholds therefore send nothing. Thread-safe: each origin's state
  * changes under its own lock; different origins never contend.
@@ -58,6 +61,9 @@ public final class AlertTracker {
 
     /** Records one classified probe; returns what the sinks must be told, if anything. */
     public Optional<Notification> record(String origin, Map<String, String> labels, Verdict verdict, Instant now) {
+        if (verdict.cause() == Cause.PROBE_ERROR) {
+            return Optional.empty();
+        }
         OriginState state = states.computeIfAbsent(origin, o -> new OriginState());
         synchronized (state) {
             Optional<Notification> n = verdict.up() ? state.good(policy.thresholdsFor(origin), now)

@@ -93,14 +93,15 @@ public record AlertingSettings(boolean enabled, AlertPolicy policy, AlertTexts t
     private static Optional<Cause> cause(String label, List<String> errors) {
         try {
             Cause cause = Cause.valueOf(label.toUpperCase(Locale.ROOT));
-            if (cause != Cause.OK) {
+            if (cause != Cause.OK && cause != Cause.PROBE_ERROR) {
                 return Optional.of(cause);
             }
         } catch (IllegalArgumentException e) {
             // reported below
         }
         errors.add(P + "severity." + label + ": unknown cause \"" + label + "\"; known: "
-                + Arrays.stream(Cause.values()).filter(x -> x != Cause.OK).map(Cause::label).toList());
+                + Arrays.stream(Cause.values()).filter(x -> x != Cause.OK && x != Cause.PROBE_ERROR)
+                .map(Cause::label).toList());
         return Optional.empty();
     }
 

@@ -63,6 +63,9 @@ class AlertTrackerTest {
                         List.of("empty_response", "empty_response", "ok", "ok", "ok"),
                         List.of("-", "F:empty_response", "-", "-", "R:empty_response")),
                 new Case("good results before any failure send nothing", d, List.of("ok", "ok", "ok"), List.of("-", "-", "-")),
+                new Case("a probe error counts neither as failure nor as success", d,
+                        List.of("connection_reset", "probe_error", "connection_reset", "probe_error", "ok", "probe_error", "ok"),
+                        List.of("-", "-", "F:connection_reset", "-", "-", "-", "R:connection_reset")),
                 new Case("it fires again after resolving", d,
                         List.of("response_timeout", "response_timeout", "ok", "ok", "unreachable", "unreachable"),
                         List.of("-", "F:response_timeout", "-", "R:response_timeout", "-", "F:unreachable")));

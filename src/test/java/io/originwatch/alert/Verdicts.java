@@ -38,7 +38,11 @@ final class Verdicts {
         };
         ProbeResult result = new ProbeResult(spec(origin), probedAt, timings, null, failure, null, 0, 0, false,
                 false, null, Evidence.none());
-        int edgeStatus = cause.fixedEdgeStatus() == 0 ? (cause == Cause.OK ? 200 : 503) : cause.fixedEdgeStatus();
+        int edgeStatus = switch (cause) {
+            case OK -> 200;
+            case UNEXPECTED_STATUS -> 503;
+            default -> cause.fixedEdgeStatus(); // 0 for probe_error: nothing reached the origin
+        };
         String detail = cause == Cause.OK ? "200 OK" : cause.label() + " after 0 response bytes; request was sent";
         return new Verdict(result, cause, edgeStatus, cause.fixedEdgeStatus() == 0 ? edgeStatus : 0, List.of(), detail);
     }
