@@ -77,6 +77,7 @@ class ArchitectureTest {
 
     private static boolean allowed(String pkg, String imp) {
         if (imp.startsWith("java.") || imp.startsWith("javax.net.") || imp.startsWith("javax.security.")
+                || imp.startsWith("javax.crypto.")
                 || imp.startsWith("javax.naming.")) {
             return true;
         }
