@@ -7,6 +7,11 @@
  *   java bench/Bench.java --smoke                      # ~1 min, both stacks, what CI runs
  *   java bench/Bench.java --stacks originwatch --origins 10000 --interval 10 --scheme http
  *   java bench/Bench.java --stacks originwatch,blackbox --origins 2000 --interval 4 --scheme https --rounds 3
+ *   java bench/Bench.java --interval 4 --load-step 1000,2000,3000,4000,5000   # highest sustained rate
+ *
+ * Options: --stacks, --origins, --interval (s), --scheme http|https, --key ecdsa|rsa, --warmup (s),
+ * --window (s), --rounds, --load-step (probes/s list), --jvm-opts (originwatch's JVM flags,
+ * default -Xmx256m), --jar, --keep (keep the work dir), --smoke.
  *
  * Needs Debian's nginx-light (or nginx), openssl, and for the blackbox stack
  * prometheus-blackbox-exporter and prometheus. Everything listens on 127.0.0.x only.
@@ -53,7 +58,8 @@ public class Bench {
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     record Options(List<String> stacks, int origins, int intervalSeconds, String scheme, int warmupSeconds,
-                   int windowSeconds, int rounds, String key, String jar, List<String> jvmOpts, boolean smoke) {
+                   int windowSeconds, int rounds, String key, String jar, List<String> jvmOpts, List<Integer> loadStep,
+                   boolean keep, boolean smoke) {
 
         static Options parse(String[] args) {
             Map<String, String> m = new LinkedHashMap<>();
@@ -77,7 +83,16 @@ public class Bench {
                     m.getOrDefault("key", "ecdsa"),
                     m.getOrDefault("jar", "target/quarkus-app/quarkus-run.jar"),
                     List.of(m.getOrDefault("jvm-opts", DEFAULT_JVM_OPTS).trim().split("\\s+")),
+                    m.containsKey("load-step")
+                            ? java.util.Arrays.stream(m.get("load-step").split(",")).map(String::trim).map(Integer::valueOf).toList()
+                            : List.of(),
+                    m.containsKey("keep"),
                     smoke);
+        }
+
+        Options withOrigins(int n) {
+            return new Options(stacks, n, intervalSeconds, scheme, warmupSeconds, windowSeconds, rounds, key, jar, jvmOpts,
+                    loadStep, keep, smoke);
         }
 
         double planned() {
@@ -99,6 +114,10 @@ public class Bench {
                 o.origins(), o.scheme(), o.intervalSeconds(), o.planned(), o.stacks(), o.rounds(), work);
         Pki pki = Pki.create(work, o.key());
         try (Nginx nginx = Nginx.start(work, pki)) {
+            if (!o.loadStep().isEmpty()) {
+                loadStep(o, work, pki, nginx);
+                return;
+            }
             List<Figures> all = new ArrayList<>();
             for (int round = 1; round <= o.rounds(); round++) {
                 for (String stack : o.stacks()) {
@@ -114,6 +133,57 @@ public class Bench {
             if (o.smoke() && failed) {
                 System.out.println("bench: FAILED: a stack achieved under half of the planned rate");
                 System.exit(1);
+            }
+        } finally {
+            if (!o.keep()) {
+                deleteTree(work);
+            }
+        }
+    }
+
+    /**
+     * Raises the planned rate step by step (origins = rate x interval) for each stack until it no
+     * longer holds it: achieved under 99% of planned, or (where the stack measures it) lag p99 at or
+     * above 250 ms. Stacks alternate at each step so both see the same machine state.
+     */
+    static void loadStep(Options o, Path work, Pki pki, Nginx nginx) throws Exception {
+        Map<String, Integer> highest = new TreeMap<>();
+        Map<String, Boolean> done = new TreeMap<>();
+        List<Figures> rows = new ArrayList<>();
+        for (int rate : o.loadStep()) {
+            for (String stack : o.stacks()) {
+                if (done.getOrDefault(stack, false)) {
+                    continue;
+                }
+                Figures f = runStack(stack.trim(), o.withOrigins(rate * o.intervalSeconds()), work, pki, nginx);
+                rows.add(f);
+                print(List.of(f), "load step " + rate + "/s");
+                boolean held = f.achieved() >= 0.99 * f.planned() && !(f.lagP99() >= 0.250);
+                if (held) {
+                    highest.put(stack, rate);
+                } else {
+                    done.put(stack, true);
+                }
+            }
+        }
+        print(rows, "load steps, all");
+        System.out.println();
+        System.out.println("== highest sustained rate (achieved >= 99% of planned, lag p99 < 250 ms)");
+        for (String stack : o.stacks()) {
+            Integer r = highest.get(stack);
+            System.out.printf(Locale.ROOT, "%-12s %s%s%n", stack, r == null ? "none of the steps" : r + " probes/s",
+                    done.getOrDefault(stack, false) ? "" : " (held every step: try higher)");
+        }
+        if (highest.containsKey("originwatch") && highest.containsKey("blackbox")) {
+            System.out.printf(Locale.ROOT, "ratio originwatch/blackbox highest sustained rate: %.2fx%n",
+                    (double) highest.get("originwatch") / highest.get("blackbox"));
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
             }
         }
     }
@@ -238,8 +308,17 @@ public class Bench {
         return r.body();
     }
 
+    /** Every process the bench started; a shutdown hook stops them if the bench is interrupted. */
+    static final List<Process> SPAWNED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> SPAWNED.forEach(Process::destroy)));
+    }
+
     static Process spawn(Path log, List<String> cmd) throws IOException {
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        SPAWNED.add(p);
+        return p;
     }
 
     static void run(List<String> cmd) throws IOException, InterruptedException {
