@@ -54,7 +54,11 @@ class HarLabTest {
     }
 
     static ProbeSpec spec(LabOrigin o) {
-        return new ProbeSpec(o.name(), o.url(), o.host(), "GET", List.of(), o.connectTimeout(), o.responseTimeout(),
+        return specFor(lab, o, List.of());
+    }
+
+    static ProbeSpec specFor(OriginLab lab, LabOrigin o, List<ProbeSpec.RequestHeader> headers) {
+        return new ProbeSpec(o.name(), o.url(), o.host(), "GET", headers, o.connectTimeout(), o.responseTimeout(),
                 o.headerLimitBytes(), 64 * 1024, StatusSet.parse(o.expectStatus()), o.tlsVerify(),
                 o.https() ? lab.caPemFile() : null, "originwatch-test/1");
     }
