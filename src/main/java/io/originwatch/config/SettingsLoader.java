@@ -90,6 +90,7 @@ public class SettingsLoader {
             o.name().ifPresent(v -> ids.put("name", v));
             o.url().ifPresent(v -> ids.put("url", v));
             o.host().ifPresent(v -> ids.put("host", v));
+            o.viaEdgeUrl().ifPresent(v -> ids.put("via-edge-url", v));
             raws.add(toRaw(PREFIX + ".origins[" + i + "]", o, ids));
         }
         return raws;

@@ -46,6 +46,8 @@ public class ProbeRunner {
     @Inject
     Event<ProbeCompleted> completed;
     @Inject
+    Event<EdgeProbeCompleted> edgeCompleted;
+    @Inject
     MeterRegistry meters;
 
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -142,7 +144,9 @@ public class ProbeRunner {
             try {
                 Origin origin = state.origin();
                 Verdict verdict = engine.probe(origin.spec(), ProbeListener.NONE);
-                return publish(state, origin, verdict, start);
+                ProbeRecord record = publish(state, origin, verdict, start);
+                probeViaEdge(state, origin, verdict);
+                return record;
             } finally {
                 inFlight.decrementAndGet();
             }
@@ -176,6 +180,22 @@ public class ProbeRunner {
             completed.fire(new ProbeCompleted(origin.name(), origin.labels(), verdict));
         }
         return record;
+    }
+
+    /**
+     * The same request through the edge by the public URL (issue 7), in the same slot and permit as
+     * the direct probe, so the pair is never split by another run of the origin.
+     */
+    private void probeViaEdge(OriginState state, Origin origin, Verdict direct) {
+        if (origin.viaEdge() == null) {
+            return;
+        }
+        Verdict edge = engine.probe(origin.viaEdge(), ProbeListener.NONE);
+        synchronized (state) {
+            if (!state.removed()) {
+                edgeCompleted.fire(new EdgeProbeCompleted(origin.name(), direct, edge));
+            }
+        }
     }
 
     private static String escape(String s) {
