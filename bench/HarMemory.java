@@ -9,7 +9,7 @@
  * 1. Probes every lab origin once (real prober, classifier, default 8 KiB body capture) and prints
  *    the size of its HAR as served (pretty-printed JSON, UTF-8).
  * 2. Fills an EvidenceStore for N origins (default 5,000) with two HARs each (latest + last failing),
- *    built separately per origin so nothing is shared, and reports the heap that costs per origin
+ *    built and compressed separately per origin as the daemon keeps them, and reports the heap that costs per origin
  *    (used heap after full GCs, before and after), for a typical pair (ok + connection_reset) and the
  *    worst pair the prober's bounds allow (an 8 KiB body + an 8 KiB oversized head).
  */
@@ -57,27 +57,27 @@ public class HarMemory {
         System.out.println("HAR size as served (bytes), per lab origin:");
         verdicts.forEach((name, v) -> System.out.printf("  %-28s %-24s %6d%n", name, v.cause().label(),
                 json.bytes(builder.build(v, ProbeKind.DIRECT)).length));
-        report("typical pair (lab-ok latest + lab-connection-reset failing)", n, builder,
+        report("typical pair (lab-ok latest + lab-connection-reset failing)", n, builder, json,
                 verdicts.get("lab-ok"), verdicts.get("lab-connection-reset"));
-        report("worst pair (lab-endless-body latest + lab-headers-too-large failing)", n, builder,
+        report("worst pair (lab-endless-body latest + lab-headers-too-large failing)", n, builder, json,
                 verdicts.get("lab-endless-body"), verdicts.get("lab-headers-too-large"));
     }
 
-    private static void report(String what, int n, HarBuilder builder, Verdict latest, Verdict failing) {
+    private static void report(String what, int n, HarBuilder builder, HarJson json, Verdict latest, Verdict failing) {
         long before = usedAfterGc();
         EvidenceStore store = new EvidenceStore();
         for (int i = 0; i < n; i++) {
             String name = "origin-" + i;
-            store.recordDirect(name, captured(builder.build(failing, ProbeKind.DIRECT), failing));
-            store.recordDirect(name, captured(builder.build(latest, ProbeKind.DIRECT), latest));
+            store.recordDirect(name, captured(json, builder.build(failing, ProbeKind.DIRECT), failing));
+            store.recordDirect(name, captured(json, builder.build(latest, ProbeKind.DIRECT), latest));
         }
         long after = usedAfterGc();
         System.out.printf("%s: %d origins, %.1f KiB retained per origin (%.1f MiB for 10,000 origins)%n", what,
                 store.size(), (after - before) / 1024.0 / n, (after - before) / 1024.0 / 1024.0 / n * 10_000);
     }
 
-    private static Captured captured(Har har, Verdict v) {
-        return new Captured(har, v.result().startedAt(), v.cause().label(), v.up());
+    private static Captured captured(HarJson json, Har har, Verdict v) {
+        return Captured.of(har, json.bytes(har), v.result().startedAt(), v.cause().label(), v.up());
     }
 
     private static long usedAfterGc() {

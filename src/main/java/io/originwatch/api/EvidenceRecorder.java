@@ -67,8 +67,9 @@ public class EvidenceRecorder {
         try {
             Verdict v = event.verdict();
             Har har = builder.build(v, ProbeKind.DIRECT);
-            if (store.recordDirect(event.origin(), captured(har, v))) {
-                write(event.origin(), ProbeKind.DIRECT, har, v);
+            byte[] bytes = json.bytes(har);
+            if (store.recordDirect(event.origin(), captured(har, bytes, v))) {
+                write(event.origin(), ProbeKind.DIRECT, bytes, v);
             }
         } catch (RuntimeException e) {
             LOG.warnf(e, "origin=%s HAR not recorded", event.origin());
@@ -79,8 +80,9 @@ public class EvidenceRecorder {
         try {
             Verdict v = event.edge();
             Har har = builder.build(v, ProbeKind.VIA_EDGE);
-            if (store.recordEdge(event.origin(), captured(har, v), EdgeObservation.of(v))) {
-                write(event.origin(), ProbeKind.VIA_EDGE, har, v);
+            byte[] bytes = json.bytes(har);
+            if (store.recordEdge(event.origin(), captured(har, bytes, v), EdgeObservation.of(v))) {
+                write(event.origin(), ProbeKind.VIA_EDGE, bytes, v);
             }
         } catch (RuntimeException e) {
             LOG.warnf(e, "origin=%s via-edge HAR not recorded", event.origin());
@@ -91,18 +93,18 @@ public class EvidenceRecorder {
         store.remove(event.origin());
     }
 
-    private static Captured captured(Har har, Verdict v) {
-        return new Captured(har, v.result().startedAt(), v.cause().label(), v.up());
+    private static Captured captured(Har har, byte[] bytes, Verdict v) {
+        return Captured.of(har, bytes, v.result().startedAt(), v.cause().label(), v.up());
     }
 
-    private void write(String origin, ProbeKind kind, Har har, Verdict v) {
+    private void write(String origin, ProbeKind kind, byte[] har, Verdict v) {
         if (directory == null) {
             return;
         }
         String name = origin + "-" + kind.label() + "-" + FILE_TIME.format(v.result().startedAt()) + "-"
                 + v.cause().label() + ".har";
         try {
-            directory.write(name, json.bytes(har));
+            directory.write(name, har);
         } catch (IOException | RuntimeException e) {
             LOG.warnf("origin=%s HAR not written to %s: %s", origin, directory.dir(), e.toString());
         }
@@ -110,10 +112,6 @@ public class EvidenceRecorder {
 
     public Optional<OriginEvidence> evidence(String origin) {
         return store.get(origin);
-    }
-
-    public byte[] json(Har har) {
-        return json.bytes(har);
     }
 
     /** The curl line that repeats this probe by hand. */

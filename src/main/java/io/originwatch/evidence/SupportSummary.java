@@ -63,7 +63,7 @@ public record SupportSummary(String origin, String url, String host, String viaE
             md.append("No probe has completed yet.\n\n");
             return;
         }
-        Har.Entry e = c.har().log().entries().get(0);
+        Har.Entry e = c.entry();
         md.append("- at: ").append(both(c.probedAt())).append("\n");
         md.append("- cause: `").append(e._cause()).append("`, the edge answers ").append(e._edgeStatus()).append("\n");
         md.append("- detail: ").append(e._detail()).append("\n");

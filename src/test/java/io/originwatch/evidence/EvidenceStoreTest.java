@@ -17,7 +17,7 @@ class EvidenceStoreTest {
                     ProbeKind.DIRECT);
 
     private static Captured captured(int second, String cause, boolean up) {
-        return new Captured(HAR, Instant.ofEpochSecond(second), cause, up);
+        return Captured.of(HAR, HarSchema.JSON.bytes(HAR), Instant.ofEpochSecond(second), cause, up);
     }
 
     private static EdgeObservation edge(int second, int status, String ray) {
@@ -38,6 +38,16 @@ class EvidenceStoreTest {
         assertThat(e.directFailing().cause()).isEqualTo("empty_response");
         assertThat(e.forTicket(ProbeKind.DIRECT).cause()).isEqualTo("empty_response");
         assertThat(e.forTicket(ProbeKind.VIA_EDGE)).isNull();
+    }
+
+    @Test
+    void keptHarIsServedAsBuiltAndSummaryHasNoHeadersOrBody() {
+        Captured c = captured(1, "ok", true);
+        assertThat(c.json()).isEqualTo(HarSchema.JSON.bytes(HAR));
+        assertThat(c.gzipJson().length).isLessThan(c.json().length);
+        assertThat(c.entry().request().headers()).isEmpty();
+        assertThat(c.entry().response().content().text()).isNull();
+        assertThat(c.entry()._curl()).isEqualTo(HAR.log().entries().get(0)._curl());
     }
 
     @Test
