@@ -25,7 +25,7 @@ final class HarTimings {
         double dns = ms(t, Phase.DNS);
         double tcp = ms(t, Phase.CONNECT);
         double ssl = ms(t, Phase.TLS);
-        double connect = tcp < 0 ? NOT_APPLICABLE : tcp + Math.max(0, ssl);
+        double connect = tcp < 0 ? NOT_APPLICABLE : round(tcp + Math.max(0, ssl));
         double send = Math.max(0, ms(t, Phase.SEND));
         double total = Math.max(0, ms(t, Phase.TOTAL));
         double before = Math.max(0, dns) + Math.max(0, connect) + send;

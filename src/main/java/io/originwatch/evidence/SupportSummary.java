@@ -26,12 +26,13 @@ import java.util.Locale;
 public record SupportSummary(String origin, String url, String host, String viaEdgeUrl, Instant generatedAt,
                              ZoneId zone, List<TimelineEntry> timeline, OriginEvidence evidence, List<String> allowlists) {
 
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", Locale.ROOT);
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss XXX", Locale.ROOT);
 
     public String render() {
         StringBuilder md = new StringBuilder(4096);
         md.append("# originwatch support bundle: ").append(origin).append("\n\n");
-        md.append("Generated ").append(both(generatedAt)).append(".\n\n");
+        md.append("Generated ").append(both(generatedAt)).append(". Times are UTC, with the daemon's zone (")
+                .append(zone).append(") in parentheses.\n\n");
         origin(md);
         direct(md);
         edge(md);

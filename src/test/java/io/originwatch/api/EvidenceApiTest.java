@@ -99,7 +99,7 @@ class EvidenceApiTest {
     }
 
     @Test
-    void viaEdgeResultSitsBesideTheDirectOneWithRayIdAndMetrics() {
+    void viaEdgeResultSitsBesideTheDirectOneWithRayIdAndMetrics() throws Exception {
         awaitEdgeAnswer();
         when().get("/api/origins/shop").then().statusCode(200)
                 .body("viaEdge.cfRay", equalTo(EdgeStandIn.RAY_ID)).body("viaEdge.cfCacheStatus", equalTo("DYNAMIC"))
@@ -109,6 +109,8 @@ class EvidenceApiTest {
         String metrics = when().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).contains("originwatch_edge_status{origin=\"shop\"} 520.0",
                 "originwatch_edge_mismatch{origin=\"shop\"} 1.0").doesNotContain("originwatch_edge_status{origin=\"reset\"}");
+        assertThat(promtool(given().accept("text/plain; version=0.0.4; charset=utf-8").get("/q/metrics").asString()))
+                .as("promtool check metrics with the edge gauges").isEmpty();
         Response edgeHar = authorized().get("/api/origins/shop/har?via-edge=true");
         assertThat(HarSchema.errors(edgeHar.asByteArray())).isEmpty();
         assertThat(edgeHar.asString()).contains("\"_probe\" : \"via-edge\"", EdgeStandIn.RAY_ID);
@@ -150,6 +152,18 @@ class EvidenceApiTest {
         when().get("/api/origins").then().statusCode(200);
         when().get("/q/metrics").then().statusCode(200);
         when().get("/q/health/live").then().statusCode(200);
+    }
+
+    /** promtool's complaints (CI installs Debian's prometheus package, as for MetricsEndpointTest). */
+    private static String promtool(String metrics) throws IOException, InterruptedException {
+        Path file = Files.createTempFile("originwatch-metrics", ".prom");
+        Files.writeString(file, metrics);
+        Process p = new ProcessBuilder("/usr/bin/promtool", "check", "metrics").redirectInput(file.toFile())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        Files.delete(file);
+        return out;
     }
 
     private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
