@@ -57,6 +57,7 @@ public class HarMemory {
         System.out.println("HAR size as served (bytes), per lab origin:");
         verdicts.forEach((name, v) -> System.out.printf("  %-28s %-24s %6d%n", name, v.cause().label(),
                 json.bytes(builder.build(v, ProbeKind.DIRECT)).length));
+        cost(builder, json, verdicts.get("lab-ok"));
         report("typical pair (lab-ok latest + lab-connection-reset failing)", n, builder, json,
                 verdicts.get("lab-ok"), verdicts.get("lab-connection-reset"));
         report("worst pair (lab-endless-body latest + lab-headers-too-large failing)", n, builder, json,
@@ -74,6 +75,23 @@ public class HarMemory {
         long after = usedAfterGc();
         System.out.printf("%s: %d origins, %.1f KiB retained per origin (%.1f MiB for 10,000 origins)%n", what,
                 store.size(), (after - before) / 1024.0 / n, (after - before) / 1024.0 / 1024.0 / n * 10_000);
+    }
+
+    /** CPU per probe result: build, serialize, compress (what the recorder does for every probe). */
+    private static void cost(HarBuilder builder, HarJson json, Verdict v) {
+        int rounds = 200_000;
+        long sink = 0;
+        long start = 0;
+        for (int i = 0; i < rounds; i++) {
+            if (i == rounds / 2) {
+                start = System.nanoTime(); // first half warms the JIT up
+            }
+            Har har = builder.build(v, ProbeKind.DIRECT);
+            sink += captured(json, har, v).gzipJson().length;
+        }
+        double micros = (System.nanoTime() - start) / 1000.0 / (rounds / 2);
+        System.out.printf("recording one result (lab-ok): %.1f us of CPU (%.1f%% of a core at 1,000 probes/s) [%d]%n",
+                micros, micros / 10, sink % 10);
     }
 
     private static Captured captured(HarJson json, Har har, Verdict v) {

@@ -20,7 +20,8 @@ public final class HarJson {
     public HarJson(ObjectMapper base) {
         this.mapper = base.copy()
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL)
-                .enable(SerializationFeature.INDENT_OUTPUT);
+                // compact: every probe's HAR is serialized (1,000/s at 10,000 origins), most never read
+                .disable(SerializationFeature.INDENT_OUTPUT);
     }
 
     /** UTF-8 JSON of the document. */

@@ -113,7 +113,7 @@ class EvidenceApiTest {
                 .as("promtool check metrics with the edge gauges").isEmpty();
         Response edgeHar = authorized().get("/api/origins/shop/har?via-edge=true");
         assertThat(HarSchema.errors(edgeHar.asByteArray())).isEmpty();
-        assertThat(edgeHar.asString()).contains("\"_probe\" : \"via-edge\"", EdgeStandIn.RAY_ID);
+        assertThat(edgeHar.asString()).contains("\"_probe\":\"via-edge\"", EdgeStandIn.RAY_ID);
     }
 
     @Test
