@@ -82,6 +82,11 @@ class EvidenceApiTest {
         assertThat(entry.get("_edgeStatus").asInt()).isEqualTo(520);
         assertThat(entry.at("/response/status").asInt()).isZero();
         assertThat(entry.get("_error").asText()).startsWith("connection reset by peer");
+        Map<String, byte[]> bundle = unzip(authorized().get("/api/origins/reset/support-bundle").asByteArray());
+        assertThat(bundle).as("no via-edge-url, no via-edge.har").containsOnlyKeys("direct.har", "summary.md", "history.json");
+        assertThat(JSON.readTree(bundle.get("direct.har")).at("/log/entries/0/_cause").asText()).isEqualTo("connection_reset");
+        assertThat(new String(bundle.get("summary.md"), StandardCharsets.UTF_8))
+                .contains("cause: `connection_reset`, the edge answers 520", "| `connection_reset` | 520 |");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             try (Stream<Path> files = Files.list(EvidenceOriginsResource.harDir)) {
                 assertThat(files.map(p -> p.getFileName().toString()))
