@@ -1,9 +1,8 @@
 package io.originwatch.edge;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * AWS {@code ip-ranges.json}: {@code prefixes[].ip_prefix} and {@code ipv6_prefixes[].ipv6_prefix},
@@ -11,26 +10,25 @@ import java.util.List;
  * CLOUDFRONT_ORIGIN_FACING, the subset that actually connects to origins). {@code syncToken} is the
  * version marker.
  */
-public record CloudFrontJsonParser(String service) implements RangeParser {
+public record CloudFrontJsonParser(JsonCodec codec, String service) implements RangeParser {
 
     public static final String DEFAULT_SERVICE = "CLOUDFRONT_ORIGIN_FACING";
 
     @Override
     public ParsedList parse(String body) throws RangeParseException {
-        JsonNode root = Json.read(body, "cloudfront");
+        Map<?, ?> root = Json.read(codec, body, "cloudfront");
         List<String> entries = new ArrayList<>(select(root, "prefixes", "ip_prefix"));
         entries.addAll(select(root, "ipv6_prefixes", "ipv6_prefix"));
         return new ParsedList(entries, Json.text(root, "syncToken"));
     }
 
-    private List<String> select(JsonNode root, String field, String key) throws RangeParseException {
-        JsonNode arr = root.get(field);
-        if (arr == null || !arr.isArray()) {
+    private List<String> select(Map<?, ?> root, String field, String key) throws RangeParseException {
+        if (!(root.get(field) instanceof List<?> arr)) {
             throw new RangeParseException("cloudfront: " + field + " missing or not an array");
         }
         List<String> out = new ArrayList<>();
         for (int i = 0; i < arr.size(); i++) {
-            JsonNode p = arr.get(i);
+            Object p = arr.get(i);
             if (service.equals(Json.text(p, "service"))) {
                 String prefix = Json.text(p, key);
                 if (prefix == null) {

@@ -31,16 +31,18 @@ public final class EdgeRangeService {
     private final RangeSettings settings;
     private final RangeFetcher fetcher;
     private final RangeStore store;
+    private final JsonCodec codec;
     private final RangeValidator validator;
     private final EdgeRangeListener listener;
     private final Clock clock;
     private volatile EdgeRanges current;
     private Map<String, String> httpEtags = new HashMap<>();
 
-    public EdgeRangeService(RangeSettings settings, EdgeRangeListener listener, Clock clock) {
+    public EdgeRangeService(RangeSettings settings, JsonCodec codec, EdgeRangeListener listener, Clock clock) {
         this.settings = settings;
+        this.codec = codec;
         this.fetcher = new RangeFetcher(settings.fetchTimeout());
-        this.store = new RangeStore(settings.cacheDir());
+        this.store = new RangeStore(settings.cacheDir(), codec);
         this.validator = new RangeValidator(settings.maxShrink());
         this.listener = listener;
         this.clock = clock;
@@ -78,7 +80,7 @@ public final class EdgeRangeService {
                     provider(), store.fileFor(provider()), e.getMessage());
         }
         try {
-            EdgeRanges snap = RangeStore.snapshot(provider());
+            EdgeRanges snap = RangeStore.snapshot(provider(), codec);
             if (snap != null) {
                 current = snap;
                 LOG.log(Level.WARNING, "edge ranges from built-in fallback provider={0} source={1}: refresh needed",
@@ -143,7 +145,7 @@ public final class EdgeRangeService {
         List<String> versions = new ArrayList<>();
         for (Map.Entry<URI, String> e : bodies.entrySet()) {
             RangeParser parser = settings.provider().parserFor(e.getKey(), settings.chinaNetwork(),
-                    settings.cloudFrontService());
+                    settings.cloudFrontService(), codec);
             try {
                 ParsedList parsed = parser.parse(e.getValue());
                 entries.addAll(parsed.entries());

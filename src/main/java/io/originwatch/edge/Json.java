@@ -1,54 +1,56 @@
 package io.originwatch.edge;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-/** The JSON plumbing the provider parsers share: one mapper, errors that name the field. */
+/** The JSON plumbing the provider parsers share: plain trees from a {@link JsonCodec}, errors that name the field. */
 final class Json {
-
-    static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Json() {
     }
 
-    static JsonNode read(String body, String what) throws RangeParseException {
+    /** The body's top-level object; an empty body, non-JSON or another top-level value is an error. */
+    static Map<?, ?> read(JsonCodec codec, String body, String what) throws RangeParseException {
         if (body == null || body.isBlank()) {
             throw new RangeParseException(what + ": empty body");
         }
+        Object tree;
         try {
-            JsonNode node = MAPPER.readTree(body);
-            if (node == null || !node.isObject()) {
-                throw new RangeParseException(what + ": not a JSON object: '" + Cidrs.excerpt(body.strip()) + "'");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw new RangeParseException(what + ": not JSON (" + e.getOriginalMessage() + ") near '"
+            tree = codec.parse(body);
+        } catch (JsonCodec.MalformedJson e) {
+            throw new RangeParseException(what + ": not JSON (" + e.getMessage() + ") near '"
                     + Cidrs.excerpt(body.strip()) + "'");
         }
+        if (!(tree instanceof Map<?, ?> object)) {
+            throw new RangeParseException(what + ": not a JSON object: '" + Cidrs.excerpt(body.strip()) + "'");
+        }
+        return object;
     }
 
     /** The string array at {@code field}; missing or non-string entries are errors naming the path. */
-    static List<String> strings(JsonNode parent, String field, String path) throws RangeParseException {
-        JsonNode arr = parent.get(field);
-        if (arr == null || !arr.isArray()) {
+    static List<String> strings(JsonCodec codec, Map<?, ?> parent, String field, String path)
+            throws RangeParseException {
+        if (!(parent.get(field) instanceof List<?> arr)) {
             throw new RangeParseException(path + "." + field + ": missing or not an array");
         }
         List<String> out = new ArrayList<>();
         for (int i = 0; i < arr.size(); i++) {
-            if (!arr.get(i).isTextual()) {
-                throw new RangeParseException(path + "." + field + "[" + i + "]: not a string: " + arr.get(i));
+            if (!(arr.get(i) instanceof String s)) {
+                throw new RangeParseException(path + "." + field + "[" + i + "]: not a string: "
+                        + codec.write(arr.get(i)));
             }
-            out.add(arr.get(i).asText());
+            out.add(s);
         }
         return out;
     }
 
-    static String text(JsonNode parent, String field) {
-        JsonNode n = parent.get(field);
-        return n == null || n.isNull() ? null : n.asText();
+    /** The scalar at {@code field} as text; absent, null, an object or an array give null. */
+    static String text(Object parent, String field) {
+        if (!(parent instanceof Map<?, ?> object)) {
+            return null;
+        }
+        Object v = object.get(field);
+        return v instanceof String || v instanceof Number || v instanceof Boolean ? v.toString() : null;
     }
 }

@@ -39,12 +39,13 @@ public enum Provider {
     /**
      * The parser for one URL of this provider. Cloudflare publishes two formats: the API (JSON) and
      * the text lists {@code /ips-v4} and {@code /ips-v6}; the URL path tells which one was configured.
+     * JSON formats are read through {@code codec}.
      */
-    public RangeParser parserFor(URI url, boolean chinaNetwork, String cloudFrontService) {
+    public RangeParser parserFor(URI url, boolean chinaNetwork, String cloudFrontService, JsonCodec codec) {
         return switch (this) {
-            case CLOUDFLARE -> isTextList(url) ? new LineListParser() : new CloudflareJsonParser(chinaNetwork);
-            case FASTLY -> new FastlyJsonParser();
-            case CLOUDFRONT -> new CloudFrontJsonParser(cloudFrontService);
+            case CLOUDFLARE -> isTextList(url) ? new LineListParser() : new CloudflareJsonParser(codec, chinaNetwork);
+            case FASTLY -> new FastlyJsonParser(codec);
+            case CLOUDFRONT -> new CloudFrontJsonParser(codec, cloudFrontService);
             case CUSTOM -> new LineListParser();
         };
     }

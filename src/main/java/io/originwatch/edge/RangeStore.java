@@ -1,8 +1,5 @@
 package io.originwatch.edge;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import inet.ipaddr.IPAddress;
 
 import java.io.IOException;
@@ -32,9 +29,11 @@ public final class RangeStore {
     }
 
     private final Path cacheDir;
+    private final JsonCodec codec;
 
-    public RangeStore(Path cacheDir) {
+    public RangeStore(Path cacheDir, JsonCodec codec) {
         this.cacheDir = cacheDir;
+        this.codec = codec;
     }
 
     public Path fileFor(String provider) {
@@ -45,20 +44,19 @@ public final class RangeStore {
     public void save(Stored stored) throws IOException {
         Files.createDirectories(cacheDir);
         EdgeRanges r = stored.ranges();
-        ObjectNode root = Json.MAPPER.createObjectNode();
-        root.put("provider", r.provider()).put("source", r.source())
-                .put("fetchedAt", r.fetchedAt().toString()).put("etag", r.etag());
-        // putArray even when empty: CloudFront's origin-facing list has no IPv6, and the reader wants both
-        ArrayNode v4 = root.putArray("ipv4");
-        r.ipv4().forEach(a -> v4.add(a.toString()));
-        ArrayNode v6 = root.putArray("ipv6");
-        r.ipv6().forEach(a -> v6.add(a.toString()));
-        ObjectNode etags = root.putObject("httpEtags");
-        stored.httpEtags().forEach(etags::put);
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("provider", r.provider());
+        root.put("source", r.source());
+        root.put("fetchedAt", r.fetchedAt().toString());
+        root.put("etag", r.etag());
+        // both arrays even when empty: CloudFront's origin-facing list has no IPv6, and the reader wants both
+        root.put("ipv4", r.ipv4().stream().map(IPAddress::toString).toList());
+        root.put("ipv6", r.ipv6().stream().map(IPAddress::toString).toList());
+        root.put("httpEtags", new LinkedHashMap<>(stored.httpEtags()));
         Path target = fileFor(r.provider());
         Path tmp = Files.createTempFile(cacheDir, r.provider() + "-ranges", ".tmp");
         try {
-            Files.writeString(tmp, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+            Files.writeString(tmp, codec.writeIndented(root));
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -75,31 +73,32 @@ public final class RangeStore {
         if (!Files.isRegularFile(file)) {
             return null;
         }
-        Stored s = decode(Files.readString(file), file.toString(), null);
+        String where = file.toString();
+        Stored s = decode(Json.read(codec, Files.readString(file), where), where, null, codec);
         return new Stored(s.ranges().withSource("cache:" + file + " (" + s.ranges().source() + ")"), s.httpEtags());
     }
 
     /** The built-in snapshot of the provider, or null if we ship none (custom). */
-    public static EdgeRanges snapshot(String provider) throws IOException, RangeParseException {
+    public static EdgeRanges snapshot(String provider, JsonCodec codec) throws IOException, RangeParseException {
         String resource = "/edge/snapshot/" + provider + ".json";
         try (InputStream in = RangeStore.class.getResourceAsStream(resource)) {
             if (in == null) {
                 return null;
             }
-            JsonNode root = Json.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource);
+            Map<?, ?> root = Json.read(codec, new String(in.readAllBytes(), StandardCharsets.UTF_8), resource);
             String date = Json.text(root, "snapshotDate");
             if (date == null) {
                 throw new RangeParseException(resource + ": snapshotDate missing");
             }
             Instant at = LocalDate.parse(date).atStartOfDay(ZoneOffset.UTC).toInstant();
-            return decode(root.toString(), resource, at).ranges().withSource("snapshot:" + date);
+            return decode(root, resource, at, codec).ranges().withSource("snapshot:" + date);
         }
     }
 
-    private static Stored decode(String text, String where, Instant fetchedAtOverride) throws RangeParseException {
-        JsonNode root = Json.read(text, where);
-        List<String> entries = new ArrayList<>(Json.strings(root, "ipv4", where));
-        entries.addAll(Json.strings(root, "ipv6", where));
+    private static Stored decode(Map<?, ?> root, String where, Instant fetchedAtOverride, JsonCodec codec)
+            throws RangeParseException {
+        List<String> entries = new ArrayList<>(Json.strings(codec, root, "ipv4", where));
+        entries.addAll(Json.strings(codec, root, "ipv6", where));
         Validation v = new RangeValidator(1.0).validate(entries, null, true);
         if (v instanceof Validation.Rejected(String reason)) {
             throw new RangeParseException(where + ": " + reason);
@@ -112,9 +111,12 @@ public final class RangeStore {
             throw new RangeParseException(where + ": fetchedAt missing or not an instant");
         }
         Map<String, String> etags = new LinkedHashMap<>();
-        JsonNode h = root.get("httpEtags");
-        if (h != null && h.isObject()) {
-            h.fields().forEachRemaining(e -> etags.put(e.getKey(), e.getValue().asText()));
+        if (root.get("httpEtags") instanceof Map<?, ?> h) {
+            for (Map.Entry<?, ?> e : h.entrySet()) {
+                if (e.getValue() instanceof String etag) {
+                    etags.put(e.getKey().toString(), etag);
+                }
+            }
         }
         String source = Json.text(root, "source");
         EdgeRanges r = EdgeRanges.of(Json.text(root, "provider"), source == null ? where : source, at,

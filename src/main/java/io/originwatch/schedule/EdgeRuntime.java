@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.originwatch.config.AllowlistsConfig;
 import io.originwatch.config.EdgeConfig;
 import io.originwatch.config.EdgeSettings;
+import io.originwatch.config.JacksonJsonCodec;
 import io.originwatch.config.KubernetesAllowlistSource;
 import io.originwatch.edge.AllowlistDefinition;
 import io.originwatch.edge.AllowlistMonitor;
@@ -45,7 +46,8 @@ public class EdgeRuntime {
 
     @PostConstruct
     void init() {
-        ranges = new EdgeRangeService(EdgeSettings.ranges(edgeConfig), metrics, Clock.systemUTC());
+        ranges = new EdgeRangeService(EdgeSettings.ranges(edgeConfig), new JacksonJsonCodec(), metrics,
+                Clock.systemUTC());
         List<AllowlistDefinition> defs = EdgeSettings.allowlists(allowlistsConfig, (name, k) ->
                 new KubernetesAllowlistSource(kubernetes::get, k.kind(), k.namespace(), k.name()));
         monitor = new AllowlistMonitor(defs, metrics, Clock.systemUTC());

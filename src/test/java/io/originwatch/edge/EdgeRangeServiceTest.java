@@ -52,7 +52,7 @@ class EdgeRangeServiceTest {
         List<URI> urls = List.of(paths).stream().map(server::url).toList();
         RangeSettings s = new RangeSettings(provider, urls, false, CloudFrontJsonParser.DEFAULT_SERVICE, 0.3,
                 cacheDir, Duration.ofHours(12), Duration.ofSeconds(5));
-        return new EdgeRangeService(s, recorder, Clock.systemUTC());
+        return new EdgeRangeService(s, Fixtures.JSON, recorder, Clock.systemUTC());
     }
 
     private static String json(String file) {
@@ -176,7 +176,7 @@ class EdgeRangeServiceTest {
 
         RangeSettings s = new RangeSettings(Provider.CLOUDFLARE, List.of(url), false, "", 0.3, cacheDir,
                 Duration.ofHours(12), Duration.ofSeconds(5));
-        EdgeRangeService after = new EdgeRangeService(s, recorder, Clock.systemUTC());
+        EdgeRangeService after = new EdgeRangeService(s, Fixtures.JSON, recorder, Clock.systemUTC());
         after.start();
         assertThat(after.current().all()).isEqualTo(before.current().all());
         assertThat(after.current().etag()).isEqualTo("38f79d050aa027e3be3865e495dcc9bc");
@@ -214,12 +214,12 @@ class EdgeRangeServiceTest {
     @Test
     void everyBuiltInSnapshotIsValid() throws Exception {
         for (Provider p : List.of(Provider.CLOUDFLARE, Provider.FASTLY, Provider.CLOUDFRONT)) {
-            EdgeRanges snap = RangeStore.snapshot(p.label());
+            EdgeRanges snap = RangeStore.snapshot(p.label(), Fixtures.JSON);
             assertThat(snap.provider()).isEqualTo(p.label());
             assertThat(snap.fetchedAt()).isEqualTo(Instant.parse("2025-06-01T00:00:00Z"));
             assertThat(snap.ipv4()).isNotEmpty();
         }
-        assertThat(RangeStore.snapshot("custom")).isNull();
+        assertThat(RangeStore.snapshot("custom", Fixtures.JSON)).isNull();
     }
 
     @Test
@@ -229,7 +229,7 @@ class EdgeRangeServiceTest {
         MutableClock clock = new MutableClock(t0);
         RangeSettings s = new RangeSettings(Provider.CUSTOM, List.of(server.url("/ranges")), false, "", 0.3,
                 cacheDir, Duration.ofHours(12), Duration.ofSeconds(5));
-        EdgeRangeService svc = new EdgeRangeService(s, EdgeRangeListener.NONE, clock);
+        EdgeRangeService svc = new EdgeRangeService(s, Fixtures.JSON, EdgeRangeListener.NONE, clock);
         assertThat(svc.stale()).isTrue();
         svc.refresh(false);
         assertThat(svc.stale()).isFalse();

@@ -1,12 +1,17 @@
 package io.originwatch.edge;
 
+import io.originwatch.config.JacksonJsonCodec;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** Reads test fixture files from the classpath. */
+/** Reads test fixture files from the classpath, and the one JSON codec the edge tests share. */
 final class Fixtures {
+
+    /** The daemon's codec; tests may reach into the framework layer, the edge code may not. */
+    static final JsonCodec JSON = new JacksonJsonCodec();
 
     private Fixtures() {
     }

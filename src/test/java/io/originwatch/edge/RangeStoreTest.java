@@ -19,7 +19,7 @@ class RangeStoreTest {
 
     @Test
     void roundTripWithAnEmptyFamilyAndEtags() throws Exception {
-        RangeStore store = new RangeStore(dir.resolve("sub"));
+        RangeStore store = new RangeStore(dir.resolve("sub"), Fixtures.JSON);
         EdgeRanges r = EdgeRanges.of("cloudfront", "http://127.0.0.1:1/ip-ranges.json",
                 Instant.parse("2026-11-23T10:00:00Z"), "1732300000",
                 List.of(Cidrs.parse("3.231.2.0/25", true), Cidrs.parse("13.113.196.64/26", true)));
@@ -38,7 +38,7 @@ class RangeStoreTest {
 
     @Test
     void aTamperedCacheIsValidatedAgain() throws Exception {
-        RangeStore store = new RangeStore(dir);
+        RangeStore store = new RangeStore(dir, Fixtures.JSON);
         Files.writeString(store.fileFor("custom"), """
                 {"provider":"custom","source":"x","fetchedAt":"2026-11-23T10:00:00Z",
                  "ipv4":["104.16.0.0/13","0.0.0.0/0"],"ipv6":[]}""");

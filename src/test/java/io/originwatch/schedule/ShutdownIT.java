@@ -29,7 +29,7 @@ class ShutdownIT {
         Path log = Files.createTempFile("originwatch-shutdown", ".log");
         try (FakeOrigin origin = new FakeOrigin()) {
             String java = ProcessHandle.current().info().command().orElse("java");
-            Process daemon = new ProcessBuilder(java, "-Dquarkus.http.port=0",
+            Process daemon = new ProcessBuilder(java, "-Dquarkus.http.port=0", "-Doriginwatch.edge.enabled=false",
                     "-Doriginwatch.origins[0].name=slow", "-Doriginwatch.origins[0].url=" + origin.url(SLOW_PATH),
                     "-Doriginwatch.origins[0].interval=1s", "-jar", jar.toString())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();

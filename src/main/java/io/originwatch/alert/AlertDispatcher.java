@@ -1,0 +1,97 @@
+package io.originwatch.alert;
+
+import io.originwatch.classify.Verdict;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Direct dispatch: feeds probe results to the {@link AlertTracker}, hands its notifications to every
+ * sink's {@link SinkWorker}, and re-posts active alerts to sinks that expire them (Alertmanager)
+ * every {@code resendInterval}. Called on probing threads; never blocks them.
+ */
+public final class AlertDispatcher implements AutoCloseable {
+
+    /** Half of Alertmanager's default resolve_timeout (5m), and well inside {@link AlertmanagerSink#DEFAULT_TTL}. */
+    public static final Duration DEFAULT_RESEND_INTERVAL = Duration.ofMinutes(1);
+
+    private final List<SinkWorker> workers;
+    private final AlertTracker tracker;
+    private final Clock clock;
+    private final Duration resendInterval;
+    private volatile Thread resender;
+
+    public AlertDispatcher(AlertPolicy policy, List<SinkWorker> workers, Clock clock, Duration resendInterval) {
+        this.workers = List.copyOf(workers);
+        this.tracker = new AlertTracker(policy, this::publish);
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.resendInterval = Objects.requireNonNull(resendInterval, "resendInterval");
+    }
+
+    /** Starts the senders and the resend loop. */
+    public synchronized void start() {
+        workers.forEach(SinkWorker::start);
+        if (resender == null && workers.stream().anyMatch(w -> w.sink().resendsActive())) {
+            resender = Thread.ofVirtual().name("alert-resend").start(this::resendLoop);
+        }
+    }
+
+    public Optional<Notification> probeCompleted(String origin, Map<String, String> labels, Verdict verdict) {
+        return tracker.record(origin, labels, verdict, clock.instant());
+    }
+
+    public Optional<Notification> originRemoved(String origin) {
+        return tracker.remove(origin, clock.instant());
+    }
+
+    public List<ActiveAlert> active() {
+        return tracker.active();
+    }
+
+    public void policy(AlertPolicy policy) {
+        tracker.policy(policy);
+    }
+
+    public List<SinkWorker> workers() {
+        return workers;
+    }
+
+    /** Queues a re-post of every active alert to the sinks that expire alerts. */
+    public void resendActive() {
+        Instant now = clock.instant();
+        tracker.forEachActive(a -> workers.stream()
+                .filter(w -> w.sink().resendsActive())
+                .forEach(w -> w.resend(a, now)));
+    }
+
+    private void publish(Notification n) {
+        for (SinkWorker w : workers) {
+            w.submit(n);
+        }
+    }
+
+    private void resendLoop() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(resendInterval);
+            } catch (InterruptedException e) {
+                return;
+            }
+            resendActive();
+        }
+    }
+
+    @Override
+    public void close() {
+        Thread r = resender;
+        if (r != null) {
+            r.interrupt();
+        }
+        workers.forEach(SinkWorker::close);
+    }
+}

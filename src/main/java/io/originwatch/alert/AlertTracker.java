@@ -1,0 +1,157 @@
+package io.originwatch.alert;
+
+import io.originwatch.classify.Cause;
+import io.originwatch.classify.Verdict;
+import io.originwatch.probe.PhaseTimings;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Per-origin alert state from consecutive probe results, gatus style:
+ * <ol>
+ * <li>a bad result (cause not ok) counts a failure and zeroes the success count; at
+ * {@code failures == failure-threshold} the alert fires, with {@code startsAt} = start of the first
+ * bad probe of the run;</li>
+ * <li>while firing, a bad result with another cause updates the alert in place (one alert per
+ * origin, never two) and is sent; the same cause only refreshes the facts, sending nothing;</li>
+ * <li>a good result counts a success and zeroes the failure count; at
+ * {@code successes == success-threshold} a firing alert resolves;</li>
+ * <li>an origin removed from the config resolves its alert and forgets its counters;</li>
+ * <li>a {@code probe_error} (originwatch failed locally, nothing is known about the origin) changes
+ * nothing: it neither counts as a failure nor as a success.</li>
+ * </ol>
+ * Results that flap below the thresholds therefore send nothing. Thread-safe: each origin's state
+ * changes under its own lock; different origins never contend.
+ */
+public final class AlertTracker {
+
+    private final Map<String, OriginState> states = new ConcurrentHashMap<>();
+    private final Consumer<Notification> publisher;
+    private volatile AlertPolicy policy;
+
+    public AlertTracker(AlertPolicy policy) {
+        this(policy, n -> {
+        });
+    }
+
+    /**
+     * @param publisher called with every notification while the origin's lock is held, so that a
+     *                  resend ({@link #forEachActive}) can never overtake a resolution; must not block
+     */
+    public AlertTracker(AlertPolicy policy, Consumer<Notification> publisher) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.publisher = Objects.requireNonNull(publisher, "publisher");
+    }
+
+    /** Applies to results recorded from now on; counters and active alerts are kept. */
+    public void policy(AlertPolicy policy) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
+    public AlertPolicy policy() {
+        return policy;
+    }
+
+    /** Records one classified probe; returns what the sinks must be told, if anything. */
+    public Optional<Notification> record(String origin, Map<String, String> labels, Verdict verdict, Instant now) {
+        if (verdict.cause() == Cause.PROBE_ERROR) {
+            return Optional.empty();
+        }
+        OriginState state = states.computeIfAbsent(origin, o -> new OriginState());
+        synchronized (state) {
+            Optional<Notification> n = verdict.up() ? state.good(policy.thresholdsFor(origin), now)
+                    : state.bad(origin, labels, verdict, policy, now);
+            n.ifPresent(publisher);
+            return n;
+        }
+    }
+
+    /** The origin left the configuration: its alert (if any) resolves now. */
+    public Optional<Notification> remove(String origin, Instant now) {
+        OriginState state = states.remove(origin);
+        if (state == null) {
+            return Optional.empty();
+        }
+        synchronized (state) {
+            Optional<Notification> n = Optional.ofNullable(state.firing).map(a -> Notification.resolved(a, now));
+            state.firing = null;
+            n.ifPresent(publisher);
+            return n;
+        }
+    }
+
+    /** Calls {@code action} for each firing alert under its origin's lock (for resends); must not block. */
+    public void forEachActive(Consumer<ActiveAlert> action) {
+        for (OriginState s : states.values()) {
+            synchronized (s) {
+                if (s.firing != null) {
+                    action.accept(s.firing);
+                }
+            }
+        }
+    }
+
+    /** Alerts firing now, oldest first. */
+    public List<ActiveAlert> active() {
+        return states.values().stream()
+                .map(s -> {
+                    synchronized (s) {
+                        return s.firing;
+                    }
+                })
+                .filter(Objects::nonNull)
+                .sorted(Comparator.comparing(ActiveAlert::startsAt).thenComparing(ActiveAlert::origin))
+                .toList();
+    }
+
+    private static final class OriginState {
+        int failures;
+        int successes;
+        Instant failingSince;
+        ActiveAlert firing;
+
+        Optional<Notification> bad(String origin, Map<String, String> labels, Verdict verdict, AlertPolicy policy,
+                                   Instant now) {
+            successes = 0;
+            Instant probedAt = verdict.result() == null ? now : verdict.result().startedAt();
+            if (failures++ == 0) {
+                failingSince = probedAt;
+            }
+            PhaseTimings timings = verdict.result() == null ? PhaseTimings.none() : verdict.result().timings();
+            ActiveAlert next = new ActiveAlert(origin, labels == null ? Map.of() : labels, verdict.cause(),
+                    verdict.edgeStatus(), policy.severityOf(verdict.cause()), verdict.detail(), timings, probedAt,
+                    firing == null ? failingSince : firing.startsAt());
+            ActiveAlert previous = firing;
+            if (previous == null) {
+                if (failures < policy.thresholdsFor(origin).failures()) {
+                    return Optional.empty();
+                }
+                firing = next;
+                return Optional.of(Notification.firing(next, now));
+            }
+            firing = next;
+            if (!next.differentIdentity(previous)) {
+                return Optional.empty();
+            }
+            return Optional.of(new Notification(Notification.State.FIRING, next, List.of(previous), now));
+        }
+
+        Optional<Notification> good(Thresholds thresholds, Instant now) {
+            failures = 0;
+            successes++;
+            if (firing == null || successes < thresholds.successes()) {
+                return Optional.empty();
+            }
+            Notification resolved = Notification.resolved(firing, now);
+            firing = null;
+            return Optional.of(resolved);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package io.originwatch.alert;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One sink's queue and its sender, a virtual thread. Lifecycle:
+ * <ol>
+ * <li>{@link #submit} coalesces into the bounded queue and returns at once (never blocks probing);</li>
+ * <li>the sender delivers the oldest pending notification; on success it is removed (unless a newer
+ * one for the same origin replaced it meanwhile, which is then sent next);</li>
+ * <li>on a retryable failure it waits {@link Backoff#delay} and tries the head again, which by then
+ * may be newer: a sink that is down gets each alert's current state when it returns;</li>
+ * <li>a permanent failure drops that notification; {@link #close} stops the sender.</li>
+ * </ol>
+ * A sink going down and coming back is logged once each way, not per attempt.
+ */
+public final class SinkWorker implements AutoCloseable {
+
+    public static final int DEFAULT_QUEUE_CAPACITY = 10_000;
+    private static final System.Logger LOG = System.getLogger(SinkWorker.class.getName());
+    private static final Duration IDLE_WAIT = Duration.ofSeconds(1);
+
+    private final AlertSink sink;
+    private final CoalescingQueue queue;
+    private final Backoff backoff;
+    private final DispatchListener listener;
+    private volatile boolean running;
+    private Thread sender;
+
+    public SinkWorker(AlertSink sink, int queueCapacity, Backoff backoff, DispatchListener listener) {
+        this.sink = Objects.requireNonNull(sink, "sink");
+        this.queue = new CoalescingQueue(queueCapacity);
+        this.backoff = Objects.requireNonNull(backoff, "backoff");
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    public synchronized void start() {
+        if (sender == null) {
+            running = true;
+            sender = Thread.ofVirtual().name("alert-sink-" + sink.name()).start(this::run);
+        }
+    }
+
+    public String name() {
+        return sink.name();
+    }
+
+    public AlertSink sink() {
+        return sink;
+    }
+
+    public int queueDepth() {
+        return queue.size();
+    }
+
+    public void submit(Notification n) {
+        queue.offer(n).dropped().ifPresent(d -> {
+            LOG.log(Level.WARNING, "alert sink={0} queue full: dropped origin={1} state={2}",
+                    sink.name(), d.key(), d.state().label());
+            listener.dropped(sink.name(), d);
+        });
+    }
+
+    /** Re-posts a firing alert unless something newer for its origin is already pending. */
+    public void resend(ActiveAlert alert, java.time.Instant now) {
+        queue.offerIfAbsent(Notification.firing(alert, now));
+    }
+
+    private void run() {
+        int failures = 0;
+        while (running) {
+            try {
+                Optional<Notification> head = queue.awaitHead(IDLE_WAIT);
+                if (head.isEmpty()) {
+                    continue;
+                }
+                failures = attempt(head.get(), failures);
+                if (failures > 0) {
+                    Thread.sleep(backoff.delay(failures));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // a sink bug must not kill the sender: log, back off, go on
+                LOG.log(Level.ERROR, "alert sink=" + sink.name() + " unexpected error", e);
+                failures++;
+            }
+        }
+    }
+
+    /** Delivers {@code n}; returns the new count of consecutive failed attempts. */
+    private int attempt(Notification n, int failures) {
+        try {
+            sink.deliver(n);
+            queue.removeIfCurrent(n);
+            listener.sent(sink.name(), n);
+            if (failures > 0) {
+                LOG.log(Level.INFO, "alert sink={0} state=up after {1} failed attempts", sink.name(), failures);
+            }
+            return 0;
+        } catch (DeliveryException e) {
+            if (!e.retryable()) {
+                queue.removeIfCurrent(n);
+                LOG.log(Level.WARNING, "alert sink={0} rejected origin={1}: {2}", sink.name(), n.key(), e.getMessage());
+                listener.rejected(sink.name(), n, e);
+                return 0; // the sink answered: it is up, no backoff before the next one
+            }
+            if (failures == 0) {
+                LOG.log(Level.WARNING, "alert sink={0} state=down error=\"{1}\" (retrying with backoff)",
+                        sink.name(), e.getMessage());
+            }
+            listener.failed(sink.name(), n, e);
+            return failures + 1;
+        }
+    }
+
+    @Override
+    public void close() {
+        Thread t;
+        synchronized (this) {
+            running = false;
+            t = sender;
+        }
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.originwatch.alert;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * POSTs a {@link WebhookPayload} per notification to one URL, with configured headers and, when a
+ * secret is set, {@code X-Originwatch-Signature: sha256=<hex HMAC-SHA256 of the exact body bytes>}
+ * (the GitHub webhook convention, so existing receivers can verify it).
+ */
+public final class WebhookSink implements AlertSink {
+
+    public static final String SIGNATURE_HEADER = "X-Originwatch-Signature";
+
+    private final String name;
+    private final URI url;
+    private final String secret;
+    private final Map<String, String> headers;
+    private final HttpClient client;
+    private final AlertTexts texts;
+    private final Function<Object, String> json;
+
+    /** @param secret HMAC key, or null/empty for unsigned requests */
+    public WebhookSink(String name, URI url, String secret, Map<String, String> headers, HttpClient client,
+                       AlertTexts texts, Function<Object, String> json) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.url = Objects.requireNonNull(url, "url");
+        this.secret = secret == null || secret.isEmpty() ? null : secret;
+        this.headers = Map.copyOf(headers);
+        this.client = Objects.requireNonNull(client, "client");
+        this.texts = Objects.requireNonNull(texts, "texts");
+        this.json = Objects.requireNonNull(json, "json");
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void deliver(Notification n) throws DeliveryException {
+        byte[] body = json.apply(payload(n)).getBytes(StandardCharsets.UTF_8);
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        if (secret != null) {
+            all.put(SIGNATURE_HEADER, signature(secret, body));
+        }
+        HttpDelivery.post(client, url, body, all, HttpDelivery.DEFAULT_TIMEOUT);
+    }
+
+    public WebhookPayload payload(Notification n) {
+        ActiveAlert a = n.alert();
+        Map<String, Long> timings = new LinkedHashMap<>();
+        a.timings().byPhase().forEach((phase, d) -> timings.put(phase.label(), d.toMillis()));
+        boolean resolved = n.state() == Notification.State.RESOLVED;
+        return new WebhookPayload(n.state().label(), AlertTexts.alertName(a.cause()), a.origin(), a.cause().label(),
+                n.superseded().stream().map(s -> s.cause().label()).toList(), a.edgeStatus(), a.severity(),
+                a.detail(), timings, a.probedAt().toString(), a.startsAt().toString(),
+                resolved ? n.at().toString() : null, a.originLabels(), texts.originUrl(a.origin()),
+                texts.runbookUrl(a.cause()));
+    }
+
+    /** {@code sha256=} and the lower-case hex HMAC-SHA256 of {@code body} under {@code secret}. */
+    public static String signature(String secret, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is required of every JDK", e);
+        }
+    }
+}

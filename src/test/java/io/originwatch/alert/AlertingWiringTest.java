@@ -1,0 +1,70 @@
+package io.originwatch.alert;
+
+import io.originwatch.classify.Cause;
+import io.originwatch.schedule.OriginRemoved;
+import io.originwatch.schedule.ProbeCompleted;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+/**
+ * The wiring: config keys to sinks, the daemon's CDI events to the dispatcher, /api/alerts, and the
+ * alert metrics at /q/metrics. Events are fired directly, as the daemon fires them after each probe.
+ */
+@QuarkusTest
+@WithTestResource(WebhookTestResource.class)
+class AlertingWiringTest {
+
+    @Inject
+    Event<ProbeCompleted> probes;
+    @Inject
+    Event<OriginRemoved> removals;
+
+    @Test
+    void eventsDriveAlertsTheApiTheWebhookAndTheMetrics() {
+        Instant now = Instant.now();
+        probes.fire(new ProbeCompleted("fragile", Map.of("team", "web"), Verdicts.of("fragile", Cause.HEADERS_TOO_LARGE, now)));
+        probes.fire(new ProbeCompleted("steady", Map.of(), Verdicts.of("steady", Cause.CONNECTION_REFUSED, now)));
+
+        given().get("/api/alerts").then().statusCode(200)
+                .body("$", hasSize(1))
+                .body("[0].origin", equalTo("fragile"))
+                .body("[0].alertname", equalTo("OriginwatchOrigin520"))
+                .body("[0].cause", equalTo("headers_too_large"))
+                .body("[0].edgeStatus", equalTo(520))
+                .body("[0].severity", equalTo("critical"))
+                .body("[0].labels.team", equalTo("web"))
+                .body("[0].url", equalTo("http://originwatch.test:8080/api/origins/fragile"));
+
+        WebhookReceiver receiver = WebhookTestResource.receiver;
+        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.accepted().size() == 1);
+        WebhookReceiver.Request firing = receiver.accepted().get(0);
+        assertThat(firing.header("X-Team")).isEqualTo("web");
+        assertThat(firing.header(WebhookSink.SIGNATURE_HEADER)).isEqualTo(WebhookSink.signature("wired-secret", firing.body()));
+        assertThat(Json.read(firing.body()).get("status").asText()).isEqualTo("firing");
+
+        removals.fire(new OriginRemoved("fragile"));
+        given().get("/api/alerts").then().statusCode(200).body("$", empty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.accepted().size() == 2);
+        assertThat(Json.read(receiver.accepted().get(1).body()).get("status").asText()).isEqualTo("resolved");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("originwatch_alert_notifications_total{result=\"sent\",sink=\"webhook-0\"} 2.0"))
+                .body(containsString("originwatch_alert_notifications_total{result=\"dropped\",sink=\"webhook-0\"} 0.0"))
+                .body(containsString("originwatch_alert_queue_depth{sink=\"webhook-0\"} 0.0")));
+    }
+}
