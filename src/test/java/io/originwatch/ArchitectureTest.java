@@ -33,7 +33,8 @@ class ArchitectureTest {
             "classify", Set.of("http1", "probe"),
             "edge", Set.of(),
             "lab", Set.of(),
-            "alert", Set.of("http1", "probe", "classify", "edge"));
+            "alert", Set.of("http1", "probe", "classify", "edge"),
+            "evidence", Set.of("http1", "probe", "classify"));
 
     /** Third-party packages the plain layers may use besides java.*. */
     private static final Map<String, List<String>> THIRD_PARTY = Map.of(

@@ -28,11 +28,13 @@ public class OriginResource {
     OriginRegistry registry;
     @Inject
     ProbeRunner runner;
+    @Inject
+    EvidenceRecorder evidence;
 
     @GET
     @Operation(summary = "Every configured origin with its latest result, sorted by name")
     public List<OriginView> list() {
-        return registry.all().stream().map(OriginView::of).toList();
+        return registry.all().stream().map(s -> OriginView.of(s, evidence)).toList();
     }
 
     @GET
@@ -41,7 +43,7 @@ public class OriginResource {
     @APIResponse(responseCode = "404", description = "No origin of that name",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public OriginView get(@PathParam("name") String name) {
-        return OriginView.of(state(name));
+        return OriginView.of(state(name), evidence);
     }
 
     @GET
@@ -63,7 +65,7 @@ public class OriginResource {
     @APIResponse(responseCode = "409", description = "A probe of this origin is already in flight",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public CompletionStage<OriginView> probe(@PathParam("name") String name) {
-        return runner.probeNow(name).thenApply(r -> OriginView.of(state(name)));
+        return runner.probeNow(name).thenApply(r -> OriginView.of(state(name), evidence));
     }
 
     private OriginState state(String name) {

@@ -13,4 +13,7 @@ public interface OriginSettings extends OriginDefaults {
 
     /** Host header and SNI; default the url's host. */
     Optional<String> host();
+
+    /** The site's public URL, probed through the edge beside the direct probe (issue 7); unset = no via-edge probe. */
+    Optional<String> viaEdgeUrl();
 }

@@ -37,7 +37,7 @@ public final class OriginValidator {
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     static final Set<String> ORIGIN_KEYS = Set.of("name", "url", "host", "interval", "connect-timeout",
             "response-timeout", "header-limit", "expect-status", "tls-verify", "trust-ca", "method",
-            "headers", "labels");
+            "headers", "labels", "via-edge-url");
 
     private final String userAgent;
     private final ProbeDefaults defaults;
@@ -69,11 +69,12 @@ public final class OriginValidator {
             URI url = url(raw, errors);
             String host = host(raw, url, errors);
             ProbeDefaults p = resolve(raw, defaults, errors);
+            URI viaEdge = viaEdgeUrl(raw, errors);
             if (errors.size() == before) {
                 ProbeSpec spec = new ProbeSpec(name, url, host, p.method(), requestHeaders(p.headers()),
                         p.connectTimeout(), p.responseTimeout(), p.headerLimit(), EdgeLimits.DEFAULT_BODY_LIMIT_BYTES,
                         p.expectStatus(), p.tlsVerify(), p.trustCa(), userAgent);
-                out.add(new Origin(spec, p.interval(), p.labels(), raw.key()));
+                out.add(new Origin(spec, p.interval(), p.labels(), raw.key(), viaEdgeSpec(spec, viaEdge)));
             }
         }
         return out;
@@ -99,7 +100,12 @@ public final class OriginValidator {
     }
 
     private static URI url(RawOrigin raw, List<ConfigError> errors) {
-        String key = raw.keyOf("url");
+        return url(raw, errors, "url");
+    }
+
+    /** Checks the http(s) URL in {@code raw}'s {@code url} value; errors name {@code keyName}. */
+    private static URI url(RawOrigin raw, List<ConfigError> errors, String keyName) {
+        String key = raw.keyOf(keyName);
         String text = raw.value("url");
         if (text == null || text.isBlank()) {
             errors.add(new ConfigError(key, "required"));
@@ -127,6 +133,29 @@ public final class OriginValidator {
             return null;
         }
         return uri;
+    }
+
+    /** Optional {@code via-edge-url}: the site's public URL, probed through the edge (issue 7). */
+    private static URI viaEdgeUrl(RawOrigin raw, List<ConfigError> errors) {
+        if (raw.value("via-edge-url") == null) {
+            return null;
+        }
+        return url(new RawOrigin(raw.key(), Map.of("url", raw.value("via-edge-url")), Map.of(), Map.of()), errors,
+                "via-edge-url");
+    }
+
+    /**
+     * The same request through the edge: normal DNS for the public URL's host, which is also Host and
+     * SNI; the certificate is always verified (an edge serves a publicly trusted one; the origin's
+     * trust-ca stays trusted as well, which lets tests and private edges work).
+     */
+    private static ProbeSpec viaEdgeSpec(ProbeSpec direct, URI url) {
+        if (url == null) {
+            return null;
+        }
+        return new ProbeSpec(direct.name(), url, stripBrackets(url.getHost()), direct.method(), direct.headers(),
+                direct.connectTimeout(), direct.responseTimeout(), direct.headerLimitBytes(), direct.bodyLimitBytes(),
+                direct.expectStatus(), true, direct.trustCa(), direct.userAgent());
     }
 
     private static String host(RawOrigin raw, URI url, List<ConfigError> errors) {

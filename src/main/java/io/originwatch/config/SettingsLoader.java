@@ -25,6 +25,10 @@ public class SettingsLoader {
     @Inject
     OriginwatchConfig config;
 
+    /** Null only in tests that build the loader by hand around the origins mapping alone. */
+    @Inject
+    EvidenceConfig evidence;
+
     @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev")
     String version;
 
@@ -49,6 +53,9 @@ public class SettingsLoader {
         config.userAgent().filter(ua -> ua.isBlank() || ua.indexOf('\r') >= 0 || ua.indexOf('\n') >= 0)
                 .ifPresent(ua -> errors.add(new ConfigError(PREFIX + ".user-agent",
                         "must be one non-empty line, got " + ConfigValues.quoted(ua))));
+        if (evidence != null) {
+            errors.addAll(EvidenceSettings.errors(evidence));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidConfigException(errors);
         }
@@ -90,6 +97,7 @@ public class SettingsLoader {
             o.name().ifPresent(v -> ids.put("name", v));
             o.url().ifPresent(v -> ids.put("url", v));
             o.host().ifPresent(v -> ids.put("host", v));
+            o.viaEdgeUrl().ifPresent(v -> ids.put("via-edge-url", v));
             raws.add(toRaw(PREFIX + ".origins[" + i + "]", o, ids));
         }
         return raws;

@@ -7,7 +7,7 @@ import java.util.Locale;
 /**
  * Just enough HTTP/1.1 message framing to tell whether a body ended where it should: a
  * Content-Length count, chunked framing (sizes, CRLFs, trailers, the last chunk) or "until close".
- * Bytes are counted and discarded, never kept.
+ * Payload bytes are counted; a {@link BodyCapture} keeps the first of them for evidence.
  */
 final class BodyFraming {
 
@@ -22,9 +22,11 @@ final class BodyFraming {
     private boolean sizeDigits;
     private boolean malformed;
     private long payloadBytes;
+    private final BodyCapture capture;
 
-    private BodyFraming(Mode mode, long length) {
+    private BodyFraming(Mode mode, long length, BodyCapture capture) {
         this.mode = mode;
+        this.capture = capture;
         this.remaining = length;
         if (mode == Mode.LENGTH && length == 0) {
             state = State.DONE;
@@ -33,19 +35,24 @@ final class BodyFraming {
 
     /** Framing of the body that follows {@code head} for a request with {@code method}. */
     static BodyFraming of(ResponseHead head, String method) {
+        return of(head, method, new BodyCapture(0));
+    }
+
+    /** As {@link #of(ResponseHead, String)}, handing payload bytes to {@code capture}. */
+    static BodyFraming of(ResponseHead head, String method, BodyCapture capture) {
         int status = head.status();
         if ("HEAD".equalsIgnoreCase(method) || status == 204 || status == 304 || status < 200) {
-            return new BodyFraming(Mode.LENGTH, 0);
+            return new BodyFraming(Mode.LENGTH, 0, capture);
         }
         String te = head.first("Transfer-Encoding").orElse("").toLowerCase(Locale.ROOT);
         if (te.strip().endsWith("chunked")) {
-            return new BodyFraming(Mode.CHUNKED, 0);
+            return new BodyFraming(Mode.CHUNKED, 0, capture);
         }
         String cl = head.first("Content-Length").orElse("").strip();
         if (cl.matches("[0-9]{1,18}")) {
-            return new BodyFraming(Mode.LENGTH, Long.parseLong(cl));
+            return new BodyFraming(Mode.LENGTH, Long.parseLong(cl), capture);
         }
-        return new BodyFraming(Mode.UNTIL_CLOSE, 0);
+        return new BodyFraming(Mode.UNTIL_CLOSE, 0, capture);
     }
 
     /** Consumes wire bytes; returns how many of them were used (the rest follow the message). */
@@ -55,6 +62,7 @@ final class BodyFraming {
                 int used = (int) Math.min(len, remaining);
                 remaining -= used;
                 payloadBytes += used;
+                capture.keep(buf, off, used);
                 if (remaining == 0) {
                     state = State.DONE;
                 }
@@ -62,6 +70,7 @@ final class BodyFraming {
             }
             case UNTIL_CLOSE -> {
                 payloadBytes += len;
+                capture.keep(buf, off, len);
                 return len;
             }
             default -> {
@@ -79,6 +88,7 @@ final class BodyFraming {
             int used = (int) Math.min(len, remaining);
             remaining -= used;
             payloadBytes += used;
+            capture.keep(buf, off, used);
             if (remaining == 0) {
                 state = State.DATA_CR;
             }

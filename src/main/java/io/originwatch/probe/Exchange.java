@@ -18,8 +18,9 @@ import java.util.function.BooleanSupplier;
  * The HTTP half of a probe on a connected (and, for https, handshaken) socket:
  * 1. send the request head; 2. read the response head through {@link ResponseHeadParser}, every read
  * bounded by the time left until the response deadline and by the bytes left in the header budget;
- * 3. read and discard the body up to the body limit, by the overall deadline. Memory stays bounded:
- * one read buffer, the parser's budget and at most {@link Evidence#MAX_HEAD_BYTES} of evidence.
+ * 3. read the body up to the body limit, by the overall deadline, keeping its first payload bytes
+ * (at most the body-capture limit) for evidence. Memory stays bounded: one read buffer, the parser's
+ * budget, at most {@link Evidence#MAX_HEAD_BYTES} of head evidence and the body-capture limit.
  */
 final class Exchange {
 
@@ -34,6 +35,7 @@ final class Exchange {
     private final BooleanSupplier watchdogFired;
     private final byte[] buf = new byte[READ_BUFFER_BYTES];
     private final ByteArrayOutputStream responseHead = new ByteArrayOutputStream();
+    private final BodyCapture body;
 
     byte[] requestHead = new byte[0];
     ResponseHead head;
@@ -47,8 +49,9 @@ final class Exchange {
     private int bodyLen;
 
     Exchange(ProbeSpec spec, SafeListener listener, Socket socket, Map<Phase, Duration> timings, Deadline overall,
-             BooleanSupplier watchdogFired) {
+             BooleanSupplier watchdogFired, int bodyCaptureBytes) {
         this.spec = spec;
+        this.body = new BodyCapture(Math.min(Math.max(0, spec.bodyLimitBytes()), bodyCaptureBytes));
         this.listener = listener;
         this.socket = socket;
         this.timings = timings;
@@ -67,6 +70,18 @@ final class Exchange {
 
     byte[] responseHeadEvidence() {
         return responseHead.toByteArray();
+    }
+
+    byte[] bodyEvidence() {
+        return body.bytes();
+    }
+
+    /**
+     * The kept body is shorter than the body: more payload arrived than was kept, or reading stopped
+     * at the body limit with the message not complete (so more existed).
+     */
+    boolean bodyEvidenceTruncated() {
+        return body.dropped() || bodyLimitReached;
     }
 
     private void send() throws ProbeRun.Stop {
@@ -165,7 +180,7 @@ final class Exchange {
     }
 
     private void readBody() {
-        BodyFraming framing = BodyFraming.of(head, spec.method());
+        BodyFraming framing = BodyFraming.of(head, spec.method(), body);
         listener.responseBodyStart();
         long limit = Math.max(0, spec.bodyLimitBytes());
         long wire = 0;

@@ -51,6 +51,7 @@ final class ProbeRun {
     private final SafeListener listener;
     private final Resolver resolver;
     private final TlsClients tlsClients;
+    private final int bodyCaptureBytes;
     private final Instant startedAt = Instant.now();
     private final long startNanos = System.nanoTime();
     private final Deadline overall;
@@ -60,8 +61,9 @@ final class ProbeRun {
     private Exchange exchange;
     private Watchdog watchdog;
 
-    ProbeRun(ProbeSpec spec, SafeListener listener, Resolver resolver, TlsClients tlsClients) {
+    ProbeRun(ProbeSpec spec, SafeListener listener, Resolver resolver, TlsClients tlsClients, int bodyCaptureBytes) {
         this.spec = spec;
+        this.bodyCaptureBytes = bodyCaptureBytes;
         this.listener = listener;
         this.resolver = resolver;
         this.tlsClients = tlsClients;
@@ -94,7 +96,7 @@ final class ProbeRun {
         try {
             connect(raw, address);
             socket = spec.https() ? handshake(raw) : raw;
-            exchange = new Exchange(spec, listener, socket, timings, overall, watchdog::fired);
+            exchange = new Exchange(spec, listener, socket, timings, overall, watchdog::fired, bodyCaptureBytes);
             exchange.run();
         } finally {
             closePolitely(socket);
@@ -270,7 +272,8 @@ final class ProbeRun {
         return new ProbeResult(spec, startedAt, new PhaseTimings(timings), connected, failure,
                 hasHead ? x.head : null, x == null ? 0 : x.headerBytes, x == null ? 0 : x.bodyBytes,
                 x != null && x.bodyEndedEarly, x != null && x.bodyLimitReached, tlsFacts,
-                new Evidence(request, response, new byte[0], x != null && x.bodyBytes > 0));
+                new Evidence(request, response, hasHead ? x.bodyEvidence() : new byte[0],
+                        hasHead && x.bodyEvidenceTruncated()));
     }
 
     static boolean isIpLiteral(String host) {

@@ -10,7 +10,16 @@ package io.originwatch.probe;
  */
 public final class Prober {
 
+    /**
+     * Body bytes kept per probe for evidence (HAR files) unless the constructor says otherwise, and
+     * never more than the spec's body limit. 8 KiB: enough for an error page's story, and a daemon
+     * keeping two HARs for each of 10,000 origins holds at most ~160 MiB of bodies, not 1.3 GiB as
+     * with the 64 KiB body limit.
+     */
+    public static final int DEFAULT_BODY_CAPTURE_BYTES = 8 * 1024;
+
     private final Resolver resolver;
+    private final int bodyCaptureBytes;
     private final TlsClients tlsClients = new TlsClients();
 
     /** A prober that resolves names with the system resolver. */
@@ -19,7 +28,19 @@ public final class Prober {
     }
 
     public Prober(Resolver resolver) {
+        this(resolver, DEFAULT_BODY_CAPTURE_BYTES);
+    }
+
+    /**
+     * @param bodyCaptureBytes body payload bytes kept in {@link Evidence#body()} per probe (0 keeps
+     *                         none); capped by each spec's body limit
+     */
+    public Prober(Resolver resolver, int bodyCaptureBytes) {
+        if (bodyCaptureBytes < 0) {
+            throw new IllegalArgumentException("bodyCaptureBytes must be >= 0, got " + bodyCaptureBytes);
+        }
         this.resolver = resolver == null ? Resolver.SYSTEM : resolver;
+        this.bodyCaptureBytes = bodyCaptureBytes;
     }
 
     /**
@@ -29,7 +50,7 @@ public final class Prober {
     public ProbeResult probe(ProbeSpec spec, ProbeListener listener) {
         SafeListener events = new SafeListener(listener);
         events.probeStart(spec);
-        ProbeResult result = new ProbeRun(spec, events, resolver, tlsClients).run();
+        ProbeResult result = new ProbeRun(spec, events, resolver, tlsClients, bodyCaptureBytes).run();
         events.probeEnd(result);
         return result;
     }

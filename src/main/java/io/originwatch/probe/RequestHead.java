@@ -9,7 +9,7 @@ import java.util.Set;
  * name, and one request per connection needs {@code Connection: close}); a configured header with
  * the name of another default (User-Agent, Accept) replaces it.
  */
-final class RequestHead {
+public final class RequestHead {
 
     private static final Set<String> OWNED = Set.of("host", "connection");
 
@@ -21,7 +21,7 @@ final class RequestHead {
      *
      * @throws IllegalArgumentException when a configured header would break the request framing
      */
-    static byte[] build(ProbeSpec spec) {
+    public static byte[] build(ProbeSpec spec) {
         String path = spec.url().getRawPath() == null || spec.url().getRawPath().isEmpty() ? "/" : spec.url().getRawPath();
         String query = spec.url().getRawQuery() == null ? "" : "?" + spec.url().getRawQuery();
         StringBuilder sb = new StringBuilder(256);

@@ -5,7 +5,6 @@ import io.originwatch.config.LabOrigins;
 import io.originwatch.config.Origin;
 import io.originwatch.config.SettingsLoader;
 import io.originwatch.lab.OriginLab;
-import io.originwatch.probe.Prober;
 import io.originwatch.probe.Resolver;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,7 +43,7 @@ public class LabRunner {
             return false;
         }
         OriginLab running = lab;
-        engine.use(new Prober(host -> resolve(running, host)));
+        engine.use(host -> resolve(running, host));
         List<ConfigError> errors = new ArrayList<>();
         List<Origin> origins = loader.validate(LabOrigins.toRaw(lab.origins(), lab.caPemFile()),
                 registry.namesOutside(OriginRegistry.Source.LAB), errors);

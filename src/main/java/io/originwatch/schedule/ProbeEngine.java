@@ -2,22 +2,47 @@ package io.originwatch.schedule;
 
 import io.originwatch.classify.Classifier;
 import io.originwatch.classify.Verdict;
+import io.originwatch.config.EvidenceConfig;
 import io.originwatch.probe.ProbeListener;
 import io.originwatch.probe.ProbeSpec;
 import io.originwatch.probe.Prober;
+import io.originwatch.probe.Resolver;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Instant;
 
-/** Probe then classify: the engine the daemon drives. The prober is swapped once the lab is up. */
+/**
+ * Probe then classify: the engine the daemon drives. The prober is swapped once the lab is up. Every
+ * prober keeps {@code originwatch.evidence.body-capture-bytes} of each body for the HAR.
+ */
 @ApplicationScoped
 public class ProbeEngine {
 
-    private final Classifier classifier = new Classifier();
-    private volatile Prober prober = new Prober();
+    @Inject
+    EvidenceConfig evidence;
 
-    void use(Prober p) {
-        this.prober = p;
+    private final Classifier classifier = new Classifier();
+    private volatile Prober prober;
+
+    @PostConstruct
+    void init() {
+        prober = new Prober(Resolver.SYSTEM, bodyCaptureBytes());
+    }
+
+    /** From now on, names resolve through {@code resolver} (the lab's names first). */
+    void use(Resolver resolver) {
+        this.prober = new Prober(resolver, bodyCaptureBytes());
+    }
+
+    private int bodyCaptureBytes() {
+        int n = evidence.bodyCaptureBytes();
+        if (n < 0 || n > EvidenceConfig.MAX_BODY_CAPTURE_BYTES) {
+            throw new IllegalArgumentException("originwatch.evidence.body-capture-bytes: must be 0.."
+                    + EvidenceConfig.MAX_BODY_CAPTURE_BYTES + " bytes, got " + n);
+        }
+        return n;
     }
 
     public Verdict probe(ProbeSpec spec, ProbeListener listener) {

@@ -7,7 +7,9 @@ import io.micrometer.core.instrument.Timer;
 import io.originwatch.classify.Verdict;
 import io.originwatch.config.DaemonSettings;
 import io.originwatch.config.Origin;
+import io.originwatch.probe.Evidence;
 import io.originwatch.probe.ProbeListener;
+import io.originwatch.probe.ProbeResult;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -45,6 +47,8 @@ public class ProbeRunner {
     ProbeEngine engine;
     @Inject
     Event<ProbeCompleted> completed;
+    @Inject
+    Event<EdgeProbeCompleted> edgeCompleted;
     @Inject
     MeterRegistry meters;
 
@@ -142,7 +146,9 @@ public class ProbeRunner {
             try {
                 Origin origin = state.origin();
                 Verdict verdict = engine.probe(origin.spec(), ProbeListener.NONE);
-                return publish(state, origin, verdict, start);
+                ProbeRecord record = publish(state, origin, verdict, start);
+                probeViaEdge(state, origin, verdict);
+                return record;
             } finally {
                 inFlight.decrementAndGet();
             }
@@ -167,7 +173,7 @@ public class ProbeRunner {
             if (state.removed()) {
                 return record;
             }
-            OriginState.Transition t = state.record(verdict, probedAt);
+            OriginState.Transition t = state.record(forHistory(verdict), probedAt);
             if (t.changed()) {
                 LOG.infof("origin=%s cause=%s->%s edge_status=%d detail=\"%s\"", origin.name(),
                         t.from() == null ? "pending" : t.from().label(), t.to().label(), verdict.edgeStatus(),
@@ -176,6 +182,39 @@ public class ProbeRunner {
             completed.fire(new ProbeCompleted(origin.name(), origin.labels(), verdict));
         }
         return record;
+    }
+
+    /**
+     * History keeps 50 results per origin; the body bytes the prober kept for the HAR would multiply
+     * by that (50 x 8 KiB x 10,000 origins = 4 GiB), so they are dropped there. The evidence recorder
+     * takes them from {@link ProbeCompleted}, which carries the full verdict.
+     */
+    private static Verdict forHistory(Verdict v) {
+        ProbeResult r = v.result();
+        Evidence e = r.evidence();
+        if (e.body().length == 0) {
+            return v;
+        }
+        ProbeResult slim = new ProbeResult(r.spec(), r.startedAt(), r.timings(), r.connectedAddress(), r.failure(),
+                r.head(), r.headerBytes(), r.bodyBytes(), r.bodyEndedEarly(), r.bodyLimitReached(), r.tls(),
+                new Evidence(e.requestHead(), e.responseHead(), new byte[0], true));
+        return new Verdict(slim, v.cause(), v.edgeStatus(), v.httpStatus(), v.warnings(), v.detail());
+    }
+
+    /**
+     * The same request through the edge by the public URL (issue 7), in the same slot and permit as
+     * the direct probe, so the pair is never split by another run of the origin.
+     */
+    private void probeViaEdge(OriginState state, Origin origin, Verdict direct) {
+        if (origin.viaEdge() == null) {
+            return;
+        }
+        Verdict edge = engine.probe(origin.viaEdge(), ProbeListener.NONE);
+        synchronized (state) {
+            if (!state.removed()) {
+                edgeCompleted.fire(new EdgeProbeCompleted(origin.name(), direct, edge));
+            }
+        }
     }
 
     private static String escape(String s) {

@@ -1,0 +1,160 @@
+package io.originwatch.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.originwatch.edge.AllowlistStatus;
+import io.originwatch.evidence.Captured;
+import io.originwatch.evidence.OriginEvidence;
+import io.originwatch.evidence.ProbeKind;
+import io.originwatch.evidence.SupportSummary;
+import io.originwatch.evidence.TimelineEntry;
+import io.originwatch.config.Origin;
+import io.originwatch.schedule.EdgeRuntime;
+import io.originwatch.schedule.OriginRegistry;
+import io.originwatch.schedule.OriginState;
+import io.originwatch.schedule.ProbeRecord;
+import io.originwatch.schedule.UnknownOriginException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Evidence downloads: HAR files and the support bundle. They hold request and response headers and
+ * bodies (secrets redacted), so {@code originwatch.api.token} protects them (see {@link ApiTokenFilter}).
+ */
+@Path("/api/origins/{name}")
+public class EvidenceResource {
+
+    static final String ZIP = "application/zip";
+
+    @Inject
+    OriginRegistry registry;
+    @Inject
+    EvidenceRecorder recorder;
+    @Inject
+    EdgeRuntime edge;
+    @Inject
+    ObjectMapper mapper;
+
+    @GET
+    @Path("/har")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "HAR 1.2 of the origin's latest probe, or of its last failing one (failing=true)")
+    @APIResponse(responseCode = "404", description = "No origin of that name, or no such HAR yet",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public Response har(@PathParam("name") String name, @QueryParam("failing") boolean failing,
+                        @QueryParam("via-edge") boolean viaEdge) {
+        state(name);
+        OriginEvidence ev = recorder.evidence(name).orElse(null);
+        Captured c = ev == null ? null : pick(ev, failing, viaEdge ? ProbeKind.VIA_EDGE : ProbeKind.DIRECT);
+        if (c == null) {
+            String what = (failing ? "failing " : "") + (viaEdge ? "via-edge " : "") + "probe";
+            return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON)
+                    .entity(new ErrorBody("no_har", "no " + what + " of " + name + " has been recorded yet")).build();
+        }
+        return Response.ok(c.json(), MediaType.APPLICATION_JSON)
+                .header("Content-Disposition", attachment(EvidenceRecorder.fileName(name, c.probedAt()))).build();
+    }
+
+    private static Captured pick(OriginEvidence ev, boolean failing, ProbeKind kind) {
+        if (kind == ProbeKind.DIRECT) {
+            return failing ? ev.directFailing() : ev.direct();
+        }
+        return failing ? ev.edgeFailing() : ev.edge();
+    }
+
+    @GET
+    @Path("/support-bundle")
+    @Produces(ZIP)
+    @Operation(summary = "Zip for a CDN support ticket: direct.har, via-edge.har, summary.md, history.json")
+    @APIResponse(responseCode = "404", description = "No origin of that name",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public Response supportBundle(@PathParam("name") String name) {
+        OriginState state = state(name);
+        Origin origin = state.origin();
+        OriginEvidence ev = recorder.evidence(name).orElse(null);
+        List<ProbeRecord> history = state.history();
+        Instant now = Instant.now();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            Captured direct = ev == null ? null : ev.forTicket(ProbeKind.DIRECT);
+            if (direct != null) {
+                put(zip, "direct.har", direct.json());
+            }
+            Captured viaEdge = ev == null ? null : ev.forTicket(ProbeKind.VIA_EDGE);
+            if (origin.viaEdge() != null && viaEdge != null) {
+                put(zip, "via-edge.har", viaEdge.json());
+            }
+            put(zip, "summary.md", summary(origin, ev, history, now).getBytes(StandardCharsets.UTF_8));
+            put(zip, "history.json", historyJson(history));
+        } catch (IOException e) {
+            throw new UncheckedIOException("support bundle of " + name, e);
+        }
+        return Response.ok(out.toByteArray(), ZIP).header("Content-Disposition",
+                attachment(name + "-" + EvidenceRecorder.FILE_TIME.format(now) + "-support.zip")).build();
+    }
+
+    private String summary(Origin origin, OriginEvidence ev, List<ProbeRecord> history, Instant now) {
+        List<TimelineEntry> timeline = history.stream().map(r -> new TimelineEntry(r.probedAt(),
+                r.verdict().cause().label(), r.verdict().edgeStatus(), r.verdict().detail())).toList();
+        return new SupportSummary(origin.name(), origin.spec().url().toString(), origin.spec().host(),
+                origin.viaEdge() == null ? null : origin.viaEdge().url().toString(), now, ZoneId.systemDefault(),
+                timeline, ev, allowlists()).render();
+    }
+
+    /** The edge code's last allowlist checks (never triggers a check: a bundle must not wait on the network). */
+    private List<String> allowlists() {
+        List<String> lines = new ArrayList<>();
+        int defined = edge.monitor().definitions().size();
+        for (AllowlistStatus s : edge.monitor().statuses()) {
+            lines.add("`" + s.name() + "` (" + s.source() + "): " + s.state().label() + " at " + s.checkedAt()
+                    + ", " + s.missing().size() + " edge range(s) missing, " + s.extra().size() + " extra"
+                    + (s.error() == null ? "" : ", error: " + s.error()));
+        }
+        if (lines.size() < defined) {
+            lines.add((defined - lines.size()) + " allowlist(s) configured but not checked yet (see GET /api/allowlists)");
+        }
+        return lines;
+    }
+
+    private byte[] historyJson(List<ProbeRecord> history) throws JsonProcessingException {
+        List<ResultView> views = new ArrayList<>(history.stream().map(ResultView::of).toList());
+        Collections.reverse(views);
+        return mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(views);
+    }
+
+    private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(bytes);
+        zip.closeEntry();
+    }
+
+    private static String attachment(String fileName) {
+        return "attachment; filename=\"" + fileName + "\"";
+    }
+
+    private OriginState state(String name) {
+        return registry.state(name).orElseThrow(() -> new UnknownOriginException(name));
+    }
+}

@@ -1,0 +1,102 @@
+package io.originwatch.evidence;
+
+import io.originwatch.http1.HeaderField;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Retention: latest and last failing per path, ray IDs of 5xx edge answers (last 20), removal. */
+class EvidenceStoreTest {
+
+    private static final Har HAR = new HarBuilder("t", Redactor.defaults())
+            .build(Synthetic.ok(Synthetic.spec("http://127.0.0.1/", "a.test", "GET", List.of(), true), List.of(), ""),
+                    ProbeKind.DIRECT);
+
+    private static Captured captured(int second, String cause, boolean up) {
+        return Captured.of(HAR, HarSchema.JSON.bytes(HAR), Instant.ofEpochSecond(second), cause, up);
+    }
+
+    private static EdgeObservation edge(int second, int status, String ray) {
+        return new EdgeObservation(Instant.ofEpochSecond(second), "https://a.test/", status, status >= 500 ? "unexpected_status"
+                : "ok", status < 500, ray, "DYNAMIC", "cloudflare", Map.of(), "");
+    }
+
+    @Test
+    void recoveredOriginStillShowsItsLastFailure() {
+        EvidenceStore store = new EvidenceStore();
+        assertThat(store.recordDirect("a", captured(1, "ok", true))).isFalse();
+        assertThat(store.recordDirect("a", captured(2, "connection_reset", false))).as("episode starts").isTrue();
+        assertThat(store.recordDirect("a", captured(3, "connection_reset", false))).as("same episode").isFalse();
+        assertThat(store.recordDirect("a", captured(4, "empty_response", false))).as("cause changed").isTrue();
+        store.recordDirect("a", captured(5, "ok", true));
+        OriginEvidence e = store.get("a").orElseThrow();
+        assertThat(e.direct().probedAt()).isEqualTo(Instant.ofEpochSecond(5));
+        assertThat(e.directFailing().cause()).isEqualTo("empty_response");
+        assertThat(e.forTicket(ProbeKind.DIRECT).cause()).isEqualTo("empty_response");
+        assertThat(e.forTicket(ProbeKind.VIA_EDGE)).isNull();
+    }
+
+    @Test
+    void keptHarIsServedAsBuiltAndSummaryHasNoHeadersOrBody() {
+        Captured c = captured(1, "ok", true);
+        assertThat(c.json()).isEqualTo(HarSchema.JSON.bytes(HAR));
+        assertThat(c.gzipJson().length).isLessThan(c.json().length);
+        assertThat(c.entry().request().headers()).isEmpty();
+        assertThat(c.entry().response().content().text()).isNull();
+        assertThat(c.entry()._curl()).isEqualTo(HAR.log().entries().get(0)._curl());
+    }
+
+    @Test
+    void keepsTheLastTwentyRayIdsOfServerErrorsOnly() {
+        EvidenceStore store = new EvidenceStore();
+        for (int i = 0; i < 25; i++) {
+            store.recordEdge("a", captured(i, "unexpected_status", false), edge(i, 520, "ray" + i + "-AMS"));
+            store.recordEdge("a", captured(i, "ok", true), edge(i, 200, "ok" + i + "-AMS"));
+        }
+        List<RayId> rays = store.get("a").orElseThrow().rayIds();
+        assertThat(rays).hasSize(OriginEvidence.MAX_RAY_IDS);
+        assertThat(rays.get(0).id()).isEqualTo("ray5-AMS");
+        assertThat(rays.get(19)).isEqualTo(new RayId("ray24-AMS", Instant.ofEpochSecond(24), 520));
+    }
+
+    @Test
+    void comparisonNeedsBothPaths() {
+        EvidenceStore store = new EvidenceStore();
+        store.recordDirect("a", captured(1, "ok", true));
+        assertThat(store.get("a").orElseThrow().comparison()).isNull();
+        store.recordEdge("a", captured(1, "unexpected_status", false), edge(1, 520, "r-AMS"));
+        assertThat(store.get("a").orElseThrow().comparison()).isEqualTo(EdgeComparison.EDGE_FAILING);
+        assertThat(EdgeComparison.EDGE_FAILING.mismatch()).isTrue();
+        assertThat(EdgeComparison.of(false, true)).isEqualTo(EdgeComparison.ORIGIN_FAILING);
+        assertThat(EdgeComparison.of(false, false).mismatch()).isFalse();
+        assertThat(EdgeComparison.of(true, true).mismatch()).isFalse();
+    }
+
+    @Test
+    void removedOriginsAreForgotten() {
+        EvidenceStore store = new EvidenceStore();
+        store.recordDirect("a", captured(1, "ok", true));
+        store.recordDirect("b", captured(1, "ok", true));
+        store.remove("a");
+        assertThat(store.get("a")).isEmpty();
+        store.retainOnly(java.util.Set.of("c"));
+        assertThat(store.size()).isZero();
+    }
+
+    @Test
+    void edgeObservationReadsTheEdgeHeaders() {
+        var v = Synthetic.ok(Synthetic.spec("https://203.0.113.10/", "shop.example.com", "GET", List.of(), true),
+                List.of(new HeaderField("CF-RAY", "8a1b2c3d4e5f6789-AMS"), new HeaderField("cf-cache-status", "HIT"),
+                        new HeaderField("Server", "cloudflare")), "");
+        EdgeObservation o = EdgeObservation.of(v);
+        assertThat(o.cfRay()).isEqualTo("8a1b2c3d4e5f6789-AMS");
+        assertThat(o.cfCacheStatus()).isEqualTo("HIT");
+        assertThat(o.server()).isEqualTo("cloudflare");
+        assertThat(o.status()).isEqualTo(200);
+        assertThat(o.timingsMillis()).containsEntry("ttfb", 40.0).doesNotContainKey("tls");
+    }
+}

@@ -1,0 +1,52 @@
+package io.originwatch.metrics;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.originwatch.classify.Cause;
+import io.originwatch.classify.Verdict;
+import io.originwatch.http1.HeaderField;
+import io.originwatch.http1.ResponseHead;
+import io.originwatch.probe.Evidence;
+import io.originwatch.probe.PhaseTimings;
+import io.originwatch.probe.ProbeResult;
+import io.originwatch.probe.ProbeSpec;
+import io.originwatch.probe.StatusSet;
+import io.originwatch.schedule.EdgeProbeCompleted;
+import io.originwatch.schedule.OriginRemoved;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Edge status and mismatch gauges follow the pair of verdicts and go with the origin. */
+class EdgeProbeMetricsTest {
+
+    private static Verdict verdict(int status, boolean up) {
+        ProbeSpec spec = new ProbeSpec("shop", URI.create("https://shop.example.com/"), "shop.example.com", "GET", List.of(),
+                Duration.ofSeconds(1), Duration.ofSeconds(1), 8192, 1024, StatusSet.parse("200-399"), true, null, "t");
+        ResponseHead head = new ResponseHead("HTTP/1.1", status, "", List.of(new HeaderField("cf-ray", "r-AMS")), 40);
+        ProbeResult r = new ProbeResult(spec, Instant.now(), PhaseTimings.none(), null, null, head, 40, 0, false, false,
+                null, Evidence.none());
+        return new Verdict(r, up ? Cause.OK : Cause.UNEXPECTED_STATUS, status, status, List.of(), "");
+    }
+
+    @Test
+    void gaugesFollowThePairAndGoWithTheOrigin() {
+        EdgeProbeMetrics m = new EdgeProbeMetrics();
+        m.registry = new SimpleMeterRegistry();
+        m.onEdgeProbe(new EdgeProbeCompleted("shop", verdict(200, true), verdict(520, false)));
+        assertThat(m.registry.get("originwatch.edge.status").tag("origin", "shop").gauge().value()).isEqualTo(520);
+        assertThat(m.registry.get("originwatch.edge.mismatch").tag("origin", "shop").gauge().value()).isEqualTo(1);
+
+        m.onEdgeProbe(new EdgeProbeCompleted("shop", verdict(503, false), verdict(520, false)));
+        assertThat(m.registry.get("originwatch.edge.mismatch").tag("origin", "shop").gauge().value())
+                .as("both failing agree").isZero();
+
+        m.onRemoved(new OriginRemoved("shop"));
+        assertThat(m.registry.find("originwatch.edge.status").gauges()).isEmpty();
+        assertThat(m.registry.find("originwatch.edge.mismatch").gauges()).isEmpty();
+    }
+}
