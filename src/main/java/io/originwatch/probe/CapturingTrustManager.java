@@ -6,6 +6,7 @@ import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,7 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * even when validation fails. For a socket registered by a probe it never throws: the handshake
  * completes, and the prober decides afterwards (tls-verify on: 526; off: a warning). That keeps
  * certificate failures apart from every other handshake failure (525). Sockets not registered are
- * validated strictly.
+ * validated strictly. A probe's chain that passed before for the same host skips the PKIX path
+ * validation ({@link ValidatedChains} argues why that is safe); a failing one is validated in full.
  */
 final class CapturingTrustManager extends X509ExtendedTrustManager {
 
@@ -33,9 +35,18 @@ final class CapturingTrustManager extends X509ExtendedTrustManager {
     private final X509ExtendedTrustManager delegate;
     private final Map<Socket, Capture> captures = new ConcurrentHashMap<>();
     private final AtomicLong probeChecks = new AtomicLong();
+    private final AtomicLong fullValidations = new AtomicLong();
+    private final ValidatedChains validated;
+    private final InstantSource clock;
 
     CapturingTrustManager(X509ExtendedTrustManager delegate) {
+        this(delegate, InstantSource.system());
+    }
+
+    CapturingTrustManager(X509ExtendedTrustManager delegate, InstantSource clock) {
         this.delegate = delegate;
+        this.clock = clock;
+        this.validated = new ValidatedChains(clock);
     }
 
     /** Starts capturing for {@code socket}, whose certificate must match {@code host}. */
@@ -53,20 +64,27 @@ final class CapturingTrustManager extends X509ExtendedTrustManager {
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
             throws CertificateException {
         Capture capture = captures.get(socket);
-        if (capture != null) {
-            probeChecks.incrementAndGet();
-        }
-        try {
+        if (capture == null) {
             delegate.checkServerTrusted(chain, authType, socket);
-        } catch (CertificateException e) {
-            if (capture == null) {
-                throw e;
+            return;
+        }
+        probeChecks.incrementAndGet();
+        if (!validated.passed(chain, authType, capture.host)) {
+            fullValidations.incrementAndGet();
+            try {
+                delegate.checkServerTrusted(chain, authType, socket);
+                validated.remember(chain, authType, capture.host);
+            } catch (CertificateException e) {
+                capture.validationError = CertificateCheck.reason(chain, authType, capture.host, delegate, e,
+                        clock.instant());
             }
-            capture.validationError = CertificateCheck.reason(chain, authType, capture.host, delegate, e, Instant.now());
         }
-        if (capture != null) {
-            capture.chain = chain.clone();
-        }
+        capture.chain = chain.clone();
+    }
+
+    /** Probe chains that went through the full PKIX and hostname validation (not answered by the cache). */
+    long fullValidations() {
+        return fullValidations.get();
     }
 
     /** Chains checked for probes so far: one per full handshake (a resumed session checks none). */

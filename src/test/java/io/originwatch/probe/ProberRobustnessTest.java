@@ -98,12 +98,15 @@ class ProberRobustnessTest {
         LabOrigin o = LabFixture.origin(lab, "lab-ok-https");
         CapturingTrustManager trust = prober.tlsClients().forTrustCa(lab.caPemFile()).trust();
         long before = trust.probeChecks();
+        long fullBefore = trust.fullValidations();
         for (int i = 0; i < 3; i++) {
             ProbeResult r = prober.probe(spec(lab, o), ProbeListener.NONE);
             assertThat(r.failure()).isNull();
             assertThat(r.tls().leafSubject()).isEqualTo("CN=ok-https.lab.test,O=originwatch lab");
         }
         assertThat(trust.probeChecks() - before).as("chains validated (a resumed session validates none)").isEqualTo(3);
+        assertThat(trust.fullValidations() - fullBefore).as("the unchanged chain's PKIX verdict is reused")
+                .isLessThanOrEqualTo(1);
     }
 
     @Test
