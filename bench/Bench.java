@@ -437,6 +437,7 @@ public class Bench {
                     %2$s    server_name %3$s;
                         ssl_certificate %4$s;
                         ssl_certificate_key %5$s;
+                        ssl_protocols TLSv1.2 TLSv1.3;
                         ssl_session_cache off;
                         ssl_session_tickets off;
                         location / { return 200 "ok\\n"; }
@@ -559,7 +560,8 @@ public class Bench {
             if (!Files.exists(jar)) {
                 throw new IOException(jar + " not found: run `mvn -B package -DskipTests` first");
             }
-            Path origins = work.resolve("origins.yaml");
+            // a directory of its own: the daemon watches the origins file's directory
+            Path origins = Files.createDirectories(work.resolve("origins")).resolve("origins.yaml");
             StringBuilder y = new StringBuilder("origins:\n");
             for (int i = 0; i < o.origins(); i++) {
                 y.append("  - name: o").append(i).append('\n')

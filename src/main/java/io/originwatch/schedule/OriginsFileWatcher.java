@@ -16,6 +16,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.security.MessageDigest;
@@ -76,24 +77,43 @@ public class OriginsFileWatcher {
     }
 
     private void loop(Path file) {
+        long nextPoll = System.nanoTime() + POLL.toNanos();
         while (running) {
             try {
+                boolean relevant = true;
                 if (watch != null) {
                     WatchKey key = watch.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
                     if (key != null) {
-                        key.pollEvents();
+                        relevant = key.pollEvents().stream().anyMatch(ev -> concerns(file, ev));
                         key.reset();
                     }
                 } else {
                     Thread.sleep(POLL.toMillis());
                 }
-                check(file);
+                // the poll is a fallback for lost events, so it also runs while unrelated events stream in
+                if (relevant || System.nanoTime() - nextPoll >= 0) {
+                    nextPoll = System.nanoTime() + POLL.toNanos();
+                    check(file);
+                }
             } catch (InterruptedException | ClosedWatchServiceException e) {
                 return;
             } catch (RuntimeException e) {
                 LOG.errorf(e, "origins file watcher: unexpected error, continuing");
             }
         }
+    }
+
+    /**
+     * Whether a directory event may have changed {@code file}: an event on the file itself, on a
+     * Kubernetes ConfigMap's {@code ..data} link or timestamped {@code ..2026_...} directory, or an
+     * overflow. Other files in the directory (a log written beside the origins file, say) would
+     * otherwise cost a re-read and a hash of the whole file per write.
+     */
+    private static boolean concerns(Path file, WatchEvent<?> event) {
+        if (event.kind() == StandardWatchEventKinds.OVERFLOW || !(event.context() instanceof Path name)) {
+            return true;
+        }
+        return name.equals(file.getFileName()) || name.toString().startsWith("..");
     }
 
     /** Re-reads {@code file} and applies it if its content changed. */
