@@ -6,6 +6,7 @@ import io.originwatch.evidence.EdgeComparison;
 import io.originwatch.evidence.EdgeObservation;
 import io.originwatch.schedule.EdgeProbeCompleted;
 import io.originwatch.schedule.OriginRemoved;
+import io.originwatch.schedule.ViaEdgeDropped;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -17,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * {@code originwatch_edge_status{origin}} (the edge's last status, 0 when it gave no answer) and
  * {@code originwatch_edge_mismatch{origin}} (1 when the direct and via-edge probes disagree: one
- * healthy, one failing). Only origins with a {@code via-edge-url} have them; they go with the origin.
+ * healthy, one failing). Only origins with a {@code via-edge-url} have them; they go with the origin, or with its
+ * {@code via-edge-url}.
  */
 @ApplicationScoped
 public class EdgeProbeMetrics {
@@ -39,7 +41,15 @@ public class EdgeProbeMetrics {
     }
 
     void onRemoved(@Observes OriginRemoved event) {
-        Series s = series.remove(event.origin());
+        removeSeries(event.origin());
+    }
+
+    void onViaEdgeDropped(@Observes ViaEdgeDropped event) {
+        removeSeries(event.origin());
+    }
+
+    private void removeSeries(String origin) {
+        Series s = series.remove(origin);
         if (s != null) {
             registry.remove(s.statusGauge());
             registry.remove(s.mismatchGauge());

@@ -39,6 +39,8 @@ public class OriginRegistry {
     @Inject
     Event<OriginRemoved> removedEvent;
     @Inject
+    Event<ViaEdgeDropped> viaEdgeDroppedEvent;
+    @Inject
     MeterRegistry meters;
 
     private final Map<String, OriginState> states = new ConcurrentHashMap<>();
@@ -94,8 +96,12 @@ public class OriginRegistry {
                 existing.replaceOrigin(o);
                 unchanged++;
             } else {
+                boolean viaEdgeDropped = existing.origin().viaEdge() != null && o.viaEdge() == null;
                 existing.replaceOrigin(o);
                 scheduler.schedule(o);
+                if (viaEdgeDropped) {
+                    viaEdgeDroppedEvent.fire(new ViaEdgeDropped(o.name()));
+                }
                 changed++;
             }
         }

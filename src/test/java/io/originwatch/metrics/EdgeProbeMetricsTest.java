@@ -12,6 +12,7 @@ import io.originwatch.probe.ProbeSpec;
 import io.originwatch.probe.StatusSet;
 import io.originwatch.schedule.EdgeProbeCompleted;
 import io.originwatch.schedule.OriginRemoved;
+import io.originwatch.schedule.ViaEdgeDropped;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -48,5 +49,22 @@ class EdgeProbeMetricsTest {
         m.onRemoved(new OriginRemoved("shop"));
         assertThat(m.registry.find("originwatch.edge.status").gauges()).isEmpty();
         assertThat(m.registry.find("originwatch.edge.mismatch").gauges()).isEmpty();
+    }
+
+    @Test
+    void gaugesGoWhenTheViaEdgeUrlIsTakenAwayAndComeBackWithIt() {
+        EdgeProbeMetrics m = new EdgeProbeMetrics();
+        m.registry = new SimpleMeterRegistry();
+        m.onEdgeProbe(new EdgeProbeCompleted("shop", verdict(200, true), verdict(520, false)));
+        m.onEdgeProbe(new EdgeProbeCompleted("blog", verdict(200, true), verdict(200, true)));
+
+        m.onViaEdgeDropped(new ViaEdgeDropped("shop"));
+        assertThat(m.registry.find("originwatch.edge.status").tag("origin", "shop").gauges()).isEmpty();
+        assertThat(m.registry.find("originwatch.edge.mismatch").tag("origin", "shop").gauges()).isEmpty();
+        assertThat(m.registry.get("originwatch.edge.status").tag("origin", "blog").gauge().value())
+                .as("other origins keep theirs").isEqualTo(200);
+
+        m.onEdgeProbe(new EdgeProbeCompleted("shop", verdict(200, true), verdict(200, true)));
+        assertThat(m.registry.get("originwatch.edge.status").tag("origin", "shop").gauge().value()).isEqualTo(200);
     }
 }
