@@ -105,7 +105,7 @@ class DeploymentManifestTest {
         List<JsonNode> objects = render(dir);
         JsonNode deployment = Kustomize.find(objects, "Deployment", "originwatch");
         JsonNode c = container(deployment);
-        assertThat(env(c, "QUARKUS_LOG_CONSOLE_JSON_ENABLED")).as("JSON logs").isEqualTo("true");
+        assertThat(env(c, "QUARKUS_LOG_CONSOLE_JSON")).as("JSON logs").isEqualTo("true");
 
         JsonNode originsMount = mount(c, "origins");
         assertThat(originsMount.has("subPath")).as("origins mounted as a directory (a subPath never sees updates)")
