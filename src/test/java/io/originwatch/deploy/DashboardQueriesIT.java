@@ -46,10 +46,12 @@ class DashboardQueriesIT {
     private ChildProcess daemon;
     private PrometheusServer prometheus;
     private int daemonPort;
+    private long startedAtMillis;
 
     @BeforeAll
     void startDaemonAndPrometheus() throws Exception {
         assertThat(JAR).as("packaged daemon (mvn package runs before failsafe)").isRegularFile();
+        startedAtMillis = System.currentTimeMillis();
         Path work = Files.createDirectories(Path.of("target/dashboard-it"));
         ranges = new CloudflareRangesFixture();
         daemonPort = LoopbackPorts.free();
@@ -119,6 +121,21 @@ class DashboardQueriesIT {
                     .untilAsserted(() -> assertThat(prometheus.query(promql).path("result").size())
                             .as("values for $%s from %s", variable.path("name").asText(), promql).isPositive());
         }
+    }
+
+    /** The table's "since" column is a time in this test run, in the milliseconds Grafana expects. */
+    @Test
+    void sinceColumnIsATimestampInMilliseconds() {
+        List<DashboardQueries.Query> since = DashboardQueries.queries().stream()
+                .filter(q -> q.expr().contains("timestamp(originwatch_origin_status")).toList();
+        assertThat(since).as("the table's since-when query").hasSize(1);
+        await("since-when values").atMost(SERIES_TIMEOUT).untilAsserted(() -> {
+            JsonNode result = prometheus.query(since.get(0).substituted()).path("result");
+            assertThat(result.size()).as("rows of %s", since.get(0)).isPositive();
+            long now = System.currentTimeMillis();
+            result.forEach(row -> assertThat(Double.parseDouble(row.path("value").get(1).asText()))
+                    .as("since of %s", row.path("metric")).isBetween((double) startedAtMillis, (double) now));
+        });
     }
 
     @Test
