@@ -67,6 +67,23 @@ class DashboardJsonTest {
     }
 
     @Test
+    void panelsDoNotOverlap() {
+        List<JsonNode> panels = DashboardQueries.panels(dashboard);
+        for (int i = 0; i < panels.size(); i++) {
+            for (int j = i + 1; j < panels.size(); j++) {
+                JsonNode a = panels.get(i).path("gridPos");
+                JsonNode b = panels.get(j).path("gridPos");
+                boolean apart = a.path("x").asInt() + a.path("w").asInt() <= b.path("x").asInt()
+                        || b.path("x").asInt() + b.path("w").asInt() <= a.path("x").asInt()
+                        || a.path("y").asInt() + a.path("h").asInt() <= b.path("y").asInt()
+                        || b.path("y").asInt() + b.path("h").asInt() <= a.path("y").asInt();
+                assertThat(apart).as("panels %s and %s overlap", panels.get(i).path("id"), panels.get(j).path("id"))
+                        .isTrue();
+            }
+        }
+    }
+
+    @Test
     void dataSourceComesOnlyFromTheVariable() {
         JsonNode variable = variable("datasource");
         assertThat(variable.path("type").asText()).isEqualTo("datasource");
