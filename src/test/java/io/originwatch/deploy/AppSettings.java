@@ -5,6 +5,8 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -26,12 +28,33 @@ final class AppSettings {
 
     /** {@code quarkus.http.port} of the production profile (what the container listens on). */
     static int httpPort() {
+        return Integer.parseInt(properties().getProperty("quarkus.http.port", QUARKUS_DEFAULT_HTTP_PORT).trim());
+    }
+
+    /**
+     * {@code quarkus.shutdown.timeout} (how long the daemon may take to stop after SIGTERM), in the
+     * simple forms used in application.properties ({@code 10s}, {@code 2m}, ISO-8601); empty when
+     * the application leaves shutdown unbounded.
+     */
+    static Optional<Duration> shutdownTimeout() {
+        String value = properties().getProperty("quarkus.shutdown.timeout");
+        if (value == null) {
+            return Optional.empty();
+        }
+        String v = value.trim();
+        if (v.matches("\\d+")) {
+            return Optional.of(Duration.ofSeconds(Long.parseLong(v)));
+        }
+        return Optional.of(Duration.parse(v.startsWith("P") ? v : "PT" + v.toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    private static Properties properties() {
         Properties props = new Properties();
         try (Reader in = Files.newBufferedReader(APPLICATION_PROPERTIES)) {
             props.load(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Integer.parseInt(props.getProperty("quarkus.http.port", QUARKUS_DEFAULT_HTTP_PORT).trim());
+        return props;
     }
 }

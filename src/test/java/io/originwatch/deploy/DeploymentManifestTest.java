@@ -42,8 +42,11 @@ class DeploymentManifestTest {
         assertThat(pod.at("/securityContext/runAsUser").asInt()).as("pod runAsUser").isPositive();
         assertThat(pod.at("/securityContext/seccompProfile/type").asText()).isEqualTo("RuntimeDefault");
         assertThat(pod.path("hostNetwork").asBoolean(false)).as("hostNetwork").isFalse();
-        assertThat(pod.path("terminationGracePeriodSeconds").asInt()).as("terminationGracePeriodSeconds")
-                .isBetween(10, 180);
+        int grace = pod.path("terminationGracePeriodSeconds").asInt();
+        assertThat(grace).as("terminationGracePeriodSeconds").isBetween(10, 180);
+        AppSettings.shutdownTimeout().ifPresent(timeout -> assertThat(grace)
+                .as("grace period outlasts quarkus.shutdown.timeout %s, so SIGKILL never cuts the shutdown", timeout)
+                .isGreaterThan((int) timeout.toSeconds()));
         assertThat(pod.path("serviceAccountName").asText()).isEqualTo("originwatch");
 
         JsonNode sc = container(deployment).path("securityContext");
