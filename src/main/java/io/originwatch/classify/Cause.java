@@ -5,6 +5,10 @@ import java.util.Locale;
 /**
  * The cause catalogue, in rule order: the first rule that matches wins. {@code edgeStatus} is what a
  * CDN edge answers for the cause; 0 means "the origin's own status".
+ *
+ * <p>{@link #PROBE_ERROR} sits outside the catalogue: the probe itself failed locally
+ * ({@code ProbeFailure.Internal}, e.g. an unreadable trust-ca file), so nothing is known about the
+ * origin. It is kept distinct so a local fault is never reported as an origin outage.
  */
 public enum Cause {
     UNREACHABLE(523),
@@ -19,7 +23,9 @@ public enum Cause {
     INVALID_RESPONSE(520),
     RESPONSE_TIMEOUT(524),
     UNEXPECTED_STATUS(0),
-    OK(0);
+    OK(0),
+    /** Not an origin fault: the prober failed locally. No edge status (0) and no HTTP status. */
+    PROBE_ERROR(0);
 
     private final int edgeStatus;
 

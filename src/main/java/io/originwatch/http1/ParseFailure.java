@@ -17,7 +17,10 @@ public sealed interface ParseFailure {
         }
     }
 
-    /** The header section passed {@code limitBytes}; reading stopped at {@code bytesSeen}. */
+    /**
+     * The header section passed {@code limitBytes}; reading stopped at {@code bytesSeen}, which is
+     * {@code limitBytes + 1} when the parser decided it (it stops at the first byte over the limit).
+     */
     record HeadersTooLarge(int limitBytes, int bytesSeen) implements ParseFailure {
         @Override
         public String describe() {
@@ -25,7 +28,10 @@ public sealed interface ParseFailure {
         }
     }
 
-    /** A valid status line followed directly by the empty line or by the end of the stream. */
+    /**
+     * A valid final status line followed directly by the empty line or by the end of the stream;
+     * {@code statusLine} is escaped and has no line ending.
+     */
     record MissingHeaders(String statusLine, boolean endOfStream) implements ParseFailure {
         @Override
         public String describe() {
@@ -34,11 +40,14 @@ public sealed interface ParseFailure {
         }
     }
 
-    /** The first line is not {@code HTTP/1.x SP 3DIGIT [SP reason]}. {@code excerpt} is escaped. */
+    /**
+     * The first line is not {@code HTTP/1.x SP 3DIGIT [SP reason]}. {@code excerpt} is escaped and
+     * ends with the offending byte (it is decided there, before the rest of the line arrives).
+     */
     record MalformedStatusLine(String excerpt) implements ParseFailure {
         @Override
         public String describe() {
-            return "malformed status line \"" + excerpt + "\"";
+            return "malformed status line \"" + excerpt + "\" (expected HTTP/1.x SP 3DIGIT [SP reason])";
         }
     }
 
@@ -50,7 +59,10 @@ public sealed interface ParseFailure {
         }
     }
 
-    /** Header line {@code lineNumber} (1 = first field line) is malformed; {@code excerpt} is escaped. */
+    /**
+     * Header line {@code lineNumber} (1 = first field line) is malformed; {@code excerpt} is escaped,
+     * bounded, and runs from the start of that line through the offending byte.
+     */
     record MalformedHeader(int lineNumber, String excerpt, String reason) implements ParseFailure {
         @Override
         public String describe() {

@@ -9,7 +9,7 @@ public sealed interface ParseStep {
 
     /**
      * The final head is complete. {@code consumed} is how many bytes of the last chunk belong to the
-     * head(s); the rest is body.
+     * head(s); the rest is body: it starts at {@code off + consumed} of that {@code feed} call.
      */
     record Complete(ResponseHead head, int consumed) implements ParseStep {
     }

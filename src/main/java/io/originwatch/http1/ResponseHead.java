@@ -6,9 +6,9 @@ import java.util.Optional;
 /**
  * A complete, valid final response head (interim 1xx heads are skipped by the parser).
  *
- * @param version            "HTTP/1.0" or "HTTP/1.1"
+ * @param version            as received: "HTTP/1.0", "HTTP/1.1" (any "HTTP/1.d" is accepted)
  * @param status             100-599
- * @param reason             reason phrase, possibly empty
+ * @param reason             reason phrase as received (ISO-8859-1), possibly empty
  * @param fields             header fields in wire order
  * @param headerSectionBytes bytes of this head, status line through the empty line that ends it
  */

@@ -1,0 +1,72 @@
+package io.originwatch.api;
+
+import io.originwatch.schedule.OriginRegistry;
+import io.originwatch.schedule.OriginState;
+import io.originwatch.schedule.ProbeRunner;
+import io.originwatch.schedule.UnknownOriginException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/** The origins and their latest results. Errors answer {@link ErrorBody}. */
+@Path("/api/origins")
+@Produces(MediaType.APPLICATION_JSON)
+public class OriginResource {
+
+    @Inject
+    OriginRegistry registry;
+    @Inject
+    ProbeRunner runner;
+
+    @GET
+    @Operation(summary = "Every configured origin with its latest result, sorted by name")
+    public List<OriginView> list() {
+        return registry.all().stream().map(OriginView::of).toList();
+    }
+
+    @GET
+    @Path("/{name}")
+    @Operation(summary = "One origin with its latest result")
+    @APIResponse(responseCode = "404", description = "No origin of that name",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public OriginView get(@PathParam("name") String name) {
+        return OriginView.of(state(name));
+    }
+
+    @GET
+    @Path("/{name}/history")
+    @Operation(summary = "The origin's last results (at most 50), newest first")
+    @APIResponse(responseCode = "404", description = "No origin of that name",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public List<ResultView> history(@PathParam("name") String name) {
+        List<ResultView> views = new java.util.ArrayList<>(state(name).history().stream().map(ResultView::of).toList());
+        java.util.Collections.reverse(views);
+        return views;
+    }
+
+    @POST
+    @Path("/{name}/probe")
+    @Operation(summary = "Probe a configured origin now and return its result")
+    @APIResponse(responseCode = "404", description = "No origin of that name",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "409", description = "A probe of this origin is already in flight",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public CompletionStage<OriginView> probe(@PathParam("name") String name) {
+        return runner.probeNow(name).thenApply(r -> OriginView.of(state(name)));
+    }
+
+    private OriginState state(String name) {
+        return registry.state(name).orElseThrow(() -> new UnknownOriginException(name));
+    }
+}

@@ -1,0 +1,36 @@
+package io.originwatch.api;
+
+import io.originwatch.config.Origin;
+import io.originwatch.schedule.OriginState;
+import io.originwatch.schedule.ProbeRecord;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An origin and its latest result. Before the first probe ends: cause {@code pending}, no statuses,
+ * timings or probedAt. Timings in milliseconds, probedAt ISO-8601 (UTC).
+ */
+public record OriginView(String name, String url, String host, String cause, Integer edgeStatus, Integer httpStatus,
+                         boolean up, List<String> warnings, Integer headerBytes, TimingsView timings,
+                         String probedAt, String detail, Map<String, String> labels, int consecutiveFailures,
+                         int consecutiveSuccesses, String lastCauseChange) {
+
+    public static final String PENDING = "pending";
+
+    static OriginView of(OriginState state) {
+        Origin o = state.origin();
+        Optional<ProbeRecord> latest = state.latest();
+        String changed = state.lastCauseChange().map(Instant::toString).orElse(null);
+        if (latest.isEmpty()) {
+            return new OriginView(o.name(), o.spec().url().toString(), o.spec().host(), PENDING, null, null, false,
+                    List.of(), null, TimingsView.none(), null, "not probed yet", o.labels(), 0, 0, null);
+        }
+        ResultView r = ResultView.of(latest.get());
+        return new OriginView(o.name(), o.spec().url().toString(), o.spec().host(), r.cause(), r.edgeStatus(),
+                r.httpStatus(), r.up(), r.warnings(), r.headerBytes(), r.timings(), r.probedAt(), r.detail(),
+                o.labels(), state.consecutiveFailures(), state.consecutiveSuccesses(), changed);
+    }
+}

@@ -1,0 +1,19 @@
+package io.originwatch.api;
+
+import io.originwatch.classify.Verdict;
+import io.originwatch.classify.Warning;
+import io.originwatch.schedule.ProbeRecord;
+
+import java.util.List;
+
+/** One probe result in the history. */
+public record ResultView(String cause, Integer edgeStatus, Integer httpStatus, boolean up, List<String> warnings,
+                         Integer headerBytes, TimingsView timings, String probedAt, String detail) {
+
+    static ResultView of(ProbeRecord r) {
+        Verdict v = r.verdict();
+        return new ResultView(v.cause().label(), v.edgeStatus(), v.httpStatus() == 0 ? null : v.httpStatus(), v.up(),
+                v.warnings().stream().map(Warning::label).toList(), v.result().headerBytes(),
+                TimingsView.of(v.result().timings()), r.probedAt().toString(), v.detail());
+    }
+}

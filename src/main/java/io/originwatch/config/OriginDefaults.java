@@ -1,0 +1,43 @@
+package io.originwatch.config;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Probe settings that {@code originwatch.defaults.*} sets for every origin and
+ * {@code originwatch.origins[n].*} may override. Every value is read as text and converted by
+ * {@link OriginValidator}, so that a bad value becomes one line naming its key instead of a
+ * SmallRye conversion exception, and every error is reported at once.
+ */
+public interface OriginDefaults {
+
+    /** Time between two probes, e.g. {@code 30s}; default 30s. */
+    Optional<String> interval();
+
+    /** Bound on the TCP handshake; default {@code EdgeLimits.DEFAULT_CONNECT_TIMEOUT}. */
+    Optional<String> connectTimeout();
+
+    /** Bound from request sent to complete header section; default {@code EdgeLimits.DEFAULT_RESPONSE_TIMEOUT}. */
+    Optional<String> responseTimeout();
+
+    /** The edge's header-section limit in bytes; default {@code EdgeLimits.DEFAULT_HEADER_LIMIT_BYTES}. */
+    Optional<String> headerLimit();
+
+    /** Statuses counted as ok, e.g. {@code 200-399} or {@code 200,301-302}; default 200-399. */
+    Optional<String> expectStatus();
+
+    /** false = the edge's "Full" mode: certificate problems only warn; default true. */
+    Optional<String> tlsVerify();
+
+    /** PEM bundle trusted in addition to the JDK's CAs. */
+    Optional<String> trustCa();
+
+    /** GET or HEAD; default GET. */
+    Optional<String> method();
+
+    /** Extra request headers. */
+    Map<String, String> headers();
+
+    /** Extra labels kept on the API (not metric labels). */
+    Map<String, String> labels();
+}

@@ -1,0 +1,237 @@
+package io.originwatch.config;
+
+import io.originwatch.classify.EdgeLimits;
+import io.originwatch.probe.ProbeSpec;
+import io.originwatch.probe.StatusSet;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import static io.originwatch.config.ConfigValues.quoted;
+
+/**
+ * Turns raw origins into {@link Origin}s: the one place where configuration becomes domain records.
+ * Never stops at the first problem: every error is collected, each naming its key and value.
+ * Defaults are checked once under their own keys, then each origin's own values.
+ */
+public final class OriginValidator {
+
+    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
+    /** Shorter intervals would let one origin dominate the probe budget. */
+    public static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
+    public static final Duration MIN_TIMEOUT = Duration.ofMillis(1);
+    /** Far above any edge's limit; guards against a typo allocating a huge parse budget. */
+    public static final int MAX_HEADER_LIMIT_BYTES = 1024 * 1024;
+    public static final Pattern NAME = Pattern.compile("[a-z0-9._-]+");
+    /** RFC 9110 token characters, for header names. */
+    private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    static final Set<String> ORIGIN_KEYS = Set.of("name", "url", "host", "interval", "connect-timeout",
+            "response-timeout", "header-limit", "expect-status", "tls-verify", "trust-ca", "method",
+            "headers", "labels");
+
+    private final String userAgent;
+    private final ProbeDefaults defaults;
+
+    /** Typed defaults after validation; fields fall back to the built-in values. */
+    private record ProbeDefaults(Duration interval, Duration connectTimeout, Duration responseTimeout,
+                                 int headerLimit, StatusSet expectStatus, boolean tlsVerify, Path trustCa,
+                                 String method, Map<String, String> headers, Map<String, String> labels) {
+    }
+
+    /** Validates {@code defaults} (keys {@code originwatch.defaults.*}) into {@code errors}. */
+    public OriginValidator(RawOrigin defaults, String userAgent, List<ConfigError> errors) {
+        this.userAgent = userAgent;
+        ProbeDefaults builtIn = new ProbeDefaults(DEFAULT_INTERVAL, EdgeLimits.DEFAULT_CONNECT_TIMEOUT,
+                EdgeLimits.DEFAULT_RESPONSE_TIMEOUT, EdgeLimits.DEFAULT_HEADER_LIMIT_BYTES, StatusSet.DEFAULT,
+                true, null, "GET", Map.of(), Map.of());
+        this.defaults = resolve(defaults, builtIn, errors);
+    }
+
+    /**
+     * Validates one source's origins. {@code names} maps names already taken (by earlier sources) to
+     * the key that took them, and is updated, so duplicates across sources are caught too.
+     */
+    public List<Origin> validate(List<RawOrigin> raws, Map<String, String> names, List<ConfigError> errors) {
+        List<Origin> out = new ArrayList<>();
+        for (RawOrigin raw : raws) {
+            int before = errors.size();
+            String name = name(raw, names, errors);
+            URI url = url(raw, errors);
+            String host = host(raw, url, errors);
+            ProbeDefaults p = resolve(raw, defaults, errors);
+            if (errors.size() == before) {
+                ProbeSpec spec = new ProbeSpec(name, url, host, p.method(), requestHeaders(p.headers()),
+                        p.connectTimeout(), p.responseTimeout(), p.headerLimit(), EdgeLimits.DEFAULT_BODY_LIMIT_BYTES,
+                        p.expectStatus(), p.tlsVerify(), p.trustCa(), userAgent);
+                out.add(new Origin(spec, p.interval(), p.labels(), raw.key()));
+            }
+        }
+        return out;
+    }
+
+    private static String name(RawOrigin raw, Map<String, String> names, List<ConfigError> errors) {
+        String key = raw.keyOf("name");
+        String name = raw.value("name");
+        if (name == null || name.isBlank()) {
+            errors.add(new ConfigError(key, "required"));
+            return null;
+        }
+        if (!NAME.matcher(name).matches()) {
+            errors.add(new ConfigError(key, "must match [a-z0-9._-]+, got " + quoted(name)));
+            return null;
+        }
+        String earlier = names.putIfAbsent(name, key);
+        if (earlier != null) {
+            errors.add(new ConfigError(key, "duplicate name " + quoted(name) + ", already used by " + earlier));
+            return null;
+        }
+        return name;
+    }
+
+    private static URI url(RawOrigin raw, List<ConfigError> errors) {
+        String key = raw.keyOf("url");
+        String text = raw.value("url");
+        if (text == null || text.isBlank()) {
+            errors.add(new ConfigError(key, "required"));
+            return null;
+        }
+        URI uri;
+        try {
+            uri = new URI(text.trim());
+        } catch (URISyntaxException e) {
+            errors.add(new ConfigError(key, "not a valid URL (" + e.getReason() + "), got " + quoted(text)));
+            return null;
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            errors.add(new ConfigError(key, "scheme must be http or https, got " + quoted(uri.getScheme() == null
+                    ? "" : uri.getScheme())));
+            return null;
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            errors.add(new ConfigError(key, "must name a host (and optional port), got " + quoted(text)));
+            return null;
+        }
+        if (uri.getUserInfo() != null || uri.getFragment() != null) {
+            errors.add(new ConfigError(key, "must not carry user info or a fragment, got " + quoted(text)));
+            return null;
+        }
+        return uri;
+    }
+
+    private static String host(RawOrigin raw, URI url, List<ConfigError> errors) {
+        String host = raw.value("host");
+        if (host == null) {
+            return url == null ? null : stripBrackets(url.getHost());
+        }
+        if (host.isBlank() || !host.trim().matches("[A-Za-z0-9.:\\[\\]_-]+")) {
+            errors.add(new ConfigError(raw.keyOf("host"), "must be a host name, got " + quoted(host)));
+            return null;
+        }
+        return host.trim();
+    }
+
+    private static String stripBrackets(String host) {
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    /** Reads the probe settings of {@code raw}, falling back to {@code base} for absent keys. */
+    private static ProbeDefaults resolve(RawOrigin raw, ProbeDefaults base, List<ConfigError> errors) {
+        Duration interval = orElse(duration(raw, "interval", MIN_INTERVAL, errors), base.interval());
+        Duration connect = orElse(duration(raw, "connect-timeout", MIN_TIMEOUT, errors), base.connectTimeout());
+        Duration response = orElse(duration(raw, "response-timeout", MIN_TIMEOUT, errors), base.responseTimeout());
+        Integer limit = raw.value("header-limit") == null ? Integer.valueOf(base.headerLimit())
+                : ConfigValues.integer(raw.keyOf("header-limit"), raw.value("header-limit"), 1,
+                MAX_HEADER_LIMIT_BYTES, "bytes", errors);
+        StatusSet expect = orElse(expectStatus(raw, errors), base.expectStatus());
+        Boolean verify = raw.value("tls-verify") == null ? Boolean.valueOf(base.tlsVerify())
+                : ConfigValues.bool(raw.keyOf("tls-verify"), raw.value("tls-verify"), errors);
+        Path trustCa = orElse(trustCa(raw, errors), base.trustCa());
+        String method = orElse(method(raw, errors), base.method());
+        Map<String, String> headers = new LinkedHashMap<>(base.headers());
+        headers.putAll(headers(raw, errors));
+        Map<String, String> labels = new LinkedHashMap<>(base.labels());
+        labels.putAll(raw.labels());
+        return new ProbeDefaults(interval, connect, response, limit == null ? 0 : limit, expect,
+                verify == null || verify, trustCa, method, headers, labels);
+    }
+
+    private static <T> T orElse(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+
+    private static Duration duration(RawOrigin raw, String name, Duration min, List<ConfigError> errors) {
+        String text = raw.value(name);
+        return text == null ? null : ConfigValues.duration(raw.keyOf(name), text, min, errors);
+    }
+
+    private static StatusSet expectStatus(RawOrigin raw, List<ConfigError> errors) {
+        String text = raw.value("expect-status");
+        if (text == null) {
+            return null;
+        }
+        try {
+            return StatusSet.parse(text);
+        } catch (IllegalArgumentException e) {
+            errors.add(new ConfigError(raw.keyOf("expect-status"), e.getMessage()));
+            return null;
+        }
+    }
+
+    private static Path trustCa(RawOrigin raw, List<ConfigError> errors) {
+        String text = raw.value("trust-ca");
+        if (text == null) {
+            return null;
+        }
+        Path path = Path.of(text.trim());
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            errors.add(new ConfigError(raw.keyOf("trust-ca"), "no readable PEM file at " + quoted(text)));
+            return null;
+        }
+        return path;
+    }
+
+    private static String method(RawOrigin raw, List<ConfigError> errors) {
+        String text = raw.value("method");
+        if (text == null) {
+            return null;
+        }
+        String m = text.trim().toUpperCase(Locale.ROOT);
+        if (!m.equals("GET") && !m.equals("HEAD")) {
+            errors.add(new ConfigError(raw.keyOf("method"), "must be GET or HEAD, got " + quoted(text)));
+            return null;
+        }
+        return m;
+    }
+
+    private static Map<String, String> headers(RawOrigin raw, List<ConfigError> errors) {
+        Map<String, String> ok = new LinkedHashMap<>();
+        raw.headers().forEach((name, value) -> {
+            String key = raw.keyOf("headers") + "." + name;
+            if (!TOKEN.matcher(name).matches()) {
+                errors.add(new ConfigError(key, "not a valid header name, got " + quoted(name)));
+            } else if (name.equalsIgnoreCase("host")) {
+                errors.add(new ConfigError(key, "set the Host header with the host key"));
+            } else if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+                errors.add(new ConfigError(key, "header value must be one line, got " + quoted(value)));
+            } else {
+                ok.put(name, value);
+            }
+        });
+        return ok;
+    }
+
+    private static List<ProbeSpec.RequestHeader> requestHeaders(Map<String, String> headers) {
+        return headers.entrySet().stream().map(e -> new ProbeSpec.RequestHeader(e.getKey(), e.getValue())).toList();
+    }
+}

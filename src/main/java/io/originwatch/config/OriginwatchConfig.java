@@ -1,0 +1,47 @@
+package io.originwatch.config;
+
+import io.smallrye.config.ConfigMapping;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The daemon's keys under {@code originwatch.*}; see docs/configuration.md.
+ *
+ * <p>Other areas map their own sub-trees ({@code originwatch.edge}, {@code .allowlists},
+ * {@code .alerting}, {@code .evidence}, {@code .api}) with their own {@code @ConfigMapping}s.
+ * SmallRye validates unknown keys against the union of all registered mappings: a key under
+ * {@code originwatch} is rejected (SRCFG00050 "does not map to any root") only when no mapping
+ * claims it, so this mapping never needs to declare those sub-trees and does not reject them
+ * (checked by {@code OriginApiTest#anotherAreasKeysUnderOriginwatchAreAccepted}, with a
+ * test-only mapping standing in for another area). Values are kept as text here and converted in
+ * {@link OriginValidator}, the one place that turns configuration into domain records.
+ */
+@ConfigMapping(prefix = "originwatch")
+public interface OriginwatchConfig {
+
+    /** Defaults for every origin. */
+    OriginDefaults defaults();
+
+    /** Origins configured inline ({@code originwatch.origins[n].*}). */
+    Optional<List<OriginSettings>> origins();
+
+    /** A YAML file with more origins, re-read when it changes. */
+    Optional<String> originsFile();
+
+    /** Global cap on probes in flight; default 256. */
+    Optional<String> maxConcurrentProbes();
+
+    /** User-Agent sent by probes; default {@code originwatch/<version>}. */
+    Optional<String> userAgent();
+
+    /** The origin lab (built-in misbehaving origins). */
+    Lab lab();
+
+    /** {@code originwatch.lab.*}. */
+    interface Lab {
+
+        /** Start the lab and probe its origins; default false (true in the demo profile). */
+        Optional<String> enabled();
+    }
+}

@@ -1,0 +1,113 @@
+package io.originwatch.lab;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.net.ssl.SSLContext;
+
+/**
+ * One loopback listener on port 0 whose accept loop and connections each run on a virtual thread.
+ * {@link #close()} closes the listener and every open connection and interrupts their threads, so
+ * behaviours that sleep or wait for the peer end at once.
+ */
+final class LabServer implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(LabServer.class.getName());
+    /** A lab connection that lingers this long is dropped: probes finish in seconds. */
+    static final int IDLE_TIMEOUT_MILLIS = 60_000;
+    private static final long ACCEPT_RETRY_MILLIS = 50;
+
+    private final String name;
+    private final ServerSocket listener;
+    private final Behaviour behaviour;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    private LabServer(String name, ServerSocket listener, Behaviour behaviour) {
+        this.name = name;
+        this.listener = listener;
+        this.behaviour = behaviour;
+    }
+
+    /** Starts a plain-TCP listener, or a TLS one when {@code tls} is not null. */
+    static LabServer start(String name, InetAddress address, SSLContext tls, Behaviour behaviour) throws IOException {
+        ServerSocket listener = tls == null
+                ? new ServerSocket(0, 50, address)
+                : tls.getServerSocketFactory().createServerSocket(0, 50, address);
+        LabServer server = new LabServer(name, listener, behaviour);
+        server.threads.add(Thread.ofVirtual().name("lab-accept-" + name).start(server::acceptLoop));
+        return server;
+    }
+
+    int port() {
+        return listener.getLocalPort();
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            try {
+                Socket socket = listener.accept();
+                open.add(socket);
+                Thread t = Thread.ofVirtual().name("lab-" + name).unstarted(() -> handle(socket));
+                threads.add(t);
+                t.start();
+            } catch (IOException e) {
+                if (!closed) {
+                    LOG.log(Level.FINE, () -> "lab " + name + ": accept failed: " + e);
+                    pauseAfterAcceptFailure();
+                }
+            }
+        }
+    }
+
+    /** A persistent accept error (e.g. out of file descriptors) must not spin a core. */
+    private void pauseAfterAcceptFailure() {
+        try {
+            Thread.sleep(ACCEPT_RETRY_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closed = true;
+        }
+    }
+
+    private void handle(Socket socket) {
+        try (socket) {
+            socket.setSoTimeout(IDLE_TIMEOUT_MILLIS);
+            behaviour.serve(socket);
+        } catch (SocketException e) {
+            // The prober closed or reset first: expected for most scenarios.
+        } catch (IOException e) {
+            LOG.log(Level.FINE, () -> "lab " + name + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            open.remove(socket);
+            threads.remove(Thread.currentThread());
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            listener.close();
+        } catch (IOException e) {
+            LOG.log(Level.FINE, () -> "lab " + name + ": close failed: " + e);
+        }
+        for (Socket s : open) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                // closing anyway
+            }
+        }
+        threads.forEach(Thread::interrupt);
+    }
+}

@@ -1,0 +1,141 @@
+package io.originwatch.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.originwatch.classify.Verdict;
+import io.originwatch.probe.Phase;
+import io.originwatch.probe.TlsFacts;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The series of one origin. Values live in fields of this object (gauges read them), and every
+ * registered meter is remembered, so removing the origin removes exactly its series. Not
+ * thread-safe: {@link OriginMetrics} calls it under this object's lock.
+ */
+final class OriginSeries {
+
+    /** Phases exported as {@code originwatch_probe_phase_seconds}; send and receive are HAR-only. */
+    static final List<Phase> EXPORTED_PHASES = List.of(Phase.DNS, Phase.CONNECT, Phase.TLS, Phase.TTFB, Phase.TOTAL);
+
+    private final MeterRegistry registry;
+    private final String origin;
+    private final List<Meter> fixed = new ArrayList<>();
+    private final Map<String, Counter> probes = new HashMap<>();
+    private final Map<Phase, Gauge> phaseGauges = new EnumMap<>(Phase.class);
+    /** Read by the scrape thread while a probe thread writes: concurrent. */
+    private final Map<Phase, Double> phaseSeconds = new ConcurrentHashMap<>();
+    private Meter status;
+    private String statusKey;
+    private Gauge certExpiry;
+    private volatile double up;
+    private volatile double headerBytes;
+    private volatile double headerLimit;
+    private volatile double certExpirySeconds;
+
+    OriginSeries(MeterRegistry registry, String origin) {
+        this.registry = registry;
+        this.origin = origin;
+        fixed.add(gauge("originwatch.origin.up", "1 if the last probe's cause was ok, else 0", s -> s.up, null));
+        fixed.add(gauge("originwatch.response.header.bytes", "Header-section bytes of the last response",
+                s -> s.headerBytes, "bytes"));
+        fixed.add(gauge("originwatch.header.limit.bytes", "Header-section limit the origin is probed against",
+                s -> s.headerLimit, "bytes"));
+    }
+
+    void update(Verdict v) {
+        up = v.up() ? 1 : 0;
+        headerBytes = v.result().headerBytes();
+        headerLimit = v.result().spec().headerLimitBytes();
+        probes.computeIfAbsent(v.cause().label(), cause -> Counter.builder("originwatch.probes")
+                .description("Probes finished, by cause").tags("origin", origin, "cause", cause)
+                .register(registry)).increment();
+        updateStatus(v);
+        updatePhases(v);
+        updateCertificate(Optional.ofNullable(v.result().tls()).map(TlsFacts::leafNotAfter).orElse(null));
+    }
+
+    /** Exactly one status series: the old one goes before the new one appears. */
+    private void updateStatus(Verdict v) {
+        String edge = Integer.toString(v.edgeStatus());
+        String key = v.cause().label() + "/" + edge;
+        if (key.equals(statusKey)) {
+            return;
+        }
+        if (status != null) {
+            registry.remove(status);
+        }
+        status = Gauge.builder("originwatch.origin.status", () -> 1)
+                .description("Always 1; the cause and edge_status labels carry the origin's current state")
+                .tags("origin", origin, "cause", v.cause().label(), "edge_status", edge).register(registry);
+        statusKey = key;
+    }
+
+    /** A phase that did not happen in the last probe has no series. */
+    private void updatePhases(Verdict v) {
+        for (Phase phase : EXPORTED_PHASES) {
+            Optional<Duration> d = v.result().timings().get(phase);
+            if (d.isPresent()) {
+                phaseSeconds.put(phase, d.get().toNanos() / 1e9);
+                phaseGauges.computeIfAbsent(phase, p -> Gauge.builder("originwatch.probe.phase.seconds",
+                                this, s -> s.phaseSeconds.getOrDefault(p, Double.NaN))
+                        .description("Duration of each phase of the last probe").baseUnit("seconds")
+                        .tags("origin", origin, "phase", p.label()).register(registry));
+            } else {
+                phaseSeconds.remove(phase);
+                Gauge g = phaseGauges.remove(phase);
+                if (g != null) {
+                    registry.remove(g);
+                }
+            }
+        }
+    }
+
+    private void updateCertificate(java.time.Instant notAfter) {
+        if (notAfter == null) {
+            if (certExpiry != null) {
+                registry.remove(certExpiry);
+                certExpiry = null;
+            }
+            return;
+        }
+        certExpirySeconds = notAfter.getEpochSecond();
+        if (certExpiry == null) {
+            certExpiry = gauge("originwatch.certificate.expiry.timestamp.seconds",
+                    "Unix time when the origin's leaf certificate expires", s -> s.certExpirySeconds, "seconds");
+        }
+    }
+
+    private Gauge gauge(String name, String help, java.util.function.ToDoubleFunction<OriginSeries> f, String unit) {
+        return Gauge.builder(name, this, f).description(help).baseUnit(unit).tags(Tags.of("origin", origin))
+                .register(registry);
+    }
+
+    void removeAll() {
+        List<Meter> all = new ArrayList<>(fixed);
+        all.addAll(probes.values());
+        all.addAll(phaseGauges.values());
+        if (status != null) {
+            all.add(status);
+        }
+        if (certExpiry != null) {
+            all.add(certExpiry);
+        }
+        all.forEach(registry::remove);
+        fixed.clear();
+        probes.clear();
+        phaseGauges.clear();
+        status = null;
+        certExpiry = null;
+    }
+}

@@ -1,0 +1,144 @@
+package io.originwatch.probe;
+
+import io.originwatch.http1.ResponseHead;
+
+import java.util.Locale;
+
+/**
+ * Just enough HTTP/1.1 message framing to tell whether a body ended where it should: a
+ * Content-Length count, chunked framing (sizes, CRLFs, trailers, the last chunk) or "until close".
+ * Bytes are counted and discarded, never kept.
+ */
+final class BodyFraming {
+
+    /** Framing states, in order of a chunked body's life. */
+    private enum State { SIZE, EXTENSION, SIZE_LF, DATA, DATA_CR, DATA_LF, TRAILER_START, TRAILER, TRAILER_LF, DONE }
+
+    private enum Mode { LENGTH, CHUNKED, UNTIL_CLOSE }
+
+    private final Mode mode;
+    private long remaining;
+    private State state = State.SIZE;
+    private boolean sizeDigits;
+    private boolean malformed;
+    private long payloadBytes;
+
+    private BodyFraming(Mode mode, long length) {
+        this.mode = mode;
+        this.remaining = length;
+        if (mode == Mode.LENGTH && length == 0) {
+            state = State.DONE;
+        }
+    }
+
+    /** Framing of the body that follows {@code head} for a request with {@code method}. */
+    static BodyFraming of(ResponseHead head, String method) {
+        int status = head.status();
+        if ("HEAD".equalsIgnoreCase(method) || status == 204 || status == 304 || status < 200) {
+            return new BodyFraming(Mode.LENGTH, 0);
+        }
+        String te = head.first("Transfer-Encoding").orElse("").toLowerCase(Locale.ROOT);
+        if (te.strip().endsWith("chunked")) {
+            return new BodyFraming(Mode.CHUNKED, 0);
+        }
+        String cl = head.first("Content-Length").orElse("").strip();
+        if (cl.matches("[0-9]{1,18}")) {
+            return new BodyFraming(Mode.LENGTH, Long.parseLong(cl));
+        }
+        return new BodyFraming(Mode.UNTIL_CLOSE, 0);
+    }
+
+    /** Consumes wire bytes; returns how many of them were used (the rest follow the message). */
+    int consume(byte[] buf, int off, int len) {
+        switch (mode) {
+            case LENGTH -> {
+                int used = (int) Math.min(len, remaining);
+                remaining -= used;
+                payloadBytes += used;
+                if (remaining == 0) {
+                    state = State.DONE;
+                }
+                return used;
+            }
+            case UNTIL_CLOSE -> {
+                payloadBytes += len;
+                return len;
+            }
+            default -> {
+                int i = 0;
+                while (i < len && state != State.DONE && !malformed) {
+                    i += chunked(buf, off + i, len - i);
+                }
+                return i;
+            }
+        }
+    }
+
+    private int chunked(byte[] buf, int off, int len) {
+        if (state == State.DATA) {
+            int used = (int) Math.min(len, remaining);
+            remaining -= used;
+            payloadBytes += used;
+            if (remaining == 0) {
+                state = State.DATA_CR;
+            }
+            return used;
+        }
+        byte b = buf[off];
+        state = switch (state) {
+            case SIZE -> size(b);
+            case EXTENSION -> b == '\r' ? State.SIZE_LF : b == '\n' ? afterSize() : State.EXTENSION;
+            case SIZE_LF -> b == '\n' ? afterSize() : fail();
+            case DATA_CR -> b == '\r' ? State.DATA_LF : b == '\n' ? State.SIZE : fail();
+            case DATA_LF -> b == '\n' ? State.SIZE : fail();
+            case TRAILER_START -> b == '\r' ? State.TRAILER_LF : b == '\n' ? State.DONE : State.TRAILER;
+            case TRAILER -> b == '\n' ? State.TRAILER_START : State.TRAILER;
+            case TRAILER_LF -> b == '\n' ? State.DONE : fail();
+            default -> state;
+        };
+        return 1;
+    }
+
+    private State size(byte b) {
+        int digit = Character.digit(b, 16);
+        if (digit >= 0 && remaining < (1L << 56)) {
+            remaining = remaining * 16 + digit;
+            sizeDigits = true;
+            return State.SIZE;
+        }
+        if (!sizeDigits) {
+            return fail();
+        }
+        return b == '\r' ? State.SIZE_LF : b == '\n' ? afterSize() : b == ';' || b == ' ' || b == '\t' ? State.EXTENSION
+                : fail();
+    }
+
+    private State afterSize() {
+        sizeDigits = false;
+        return remaining == 0 ? State.TRAILER_START : State.DATA;
+    }
+
+    private State fail() {
+        malformed = true;
+        return state;
+    }
+
+    /** The message is complete: Content-Length reached or the last chunk and trailers read. */
+    boolean complete() {
+        return state == State.DONE;
+    }
+
+    /** The chunked framing is broken; reading stops. */
+    boolean malformed() {
+        return malformed;
+    }
+
+    /** Only a close ends this body, so end of stream is not truncation. */
+    boolean endsAtClose() {
+        return mode == Mode.UNTIL_CLOSE;
+    }
+
+    long payloadBytes() {
+        return payloadBytes;
+    }
+}

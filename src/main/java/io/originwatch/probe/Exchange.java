@@ -1,0 +1,209 @@
+package io.originwatch.probe;
+
+import io.originwatch.http1.ParseStep;
+import io.originwatch.http1.ResponseHead;
+import io.originwatch.http1.ResponseHeadParser;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The HTTP half of a probe on a connected (and, for https, handshaken) socket:
+ * 1. send the request head; 2. read the response head through {@link ResponseHeadParser}, every read
+ * bounded by the time left until the response deadline and by the bytes left in the header budget;
+ * 3. read and discard the body up to the body limit, by the overall deadline. Memory stays bounded:
+ * one read buffer, the parser's budget and at most {@link Evidence#MAX_HEAD_BYTES} of evidence.
+ */
+final class Exchange {
+
+    /** Read size; small enough that the header budget is overshot by little. */
+    static final int READ_BUFFER_BYTES = 4 * 1024;
+
+    private final ProbeSpec spec;
+    private final SafeListener listener;
+    private final Socket socket;
+    private final Map<Phase, Duration> timings;
+    private final Deadline overall;
+    private final BooleanSupplier watchdogFired;
+    private final byte[] buf = new byte[READ_BUFFER_BYTES];
+    private final ByteArrayOutputStream responseHead = new ByteArrayOutputStream();
+
+    byte[] requestHead = new byte[0];
+    ResponseHead head;
+    int headerBytes;
+    long responseBytes;
+    long bodyBytes;
+    boolean bodyEndedEarly;
+    boolean bodyLimitReached;
+    private long firstByteAt;
+    private int bodyOff;
+    private int bodyLen;
+
+    Exchange(ProbeSpec spec, SafeListener listener, Socket socket, Map<Phase, Duration> timings, Deadline overall,
+             BooleanSupplier watchdogFired) {
+        this.spec = spec;
+        this.listener = listener;
+        this.socket = socket;
+        this.timings = timings;
+        this.overall = overall;
+        this.watchdogFired = watchdogFired;
+    }
+
+    void run() throws ProbeRun.Stop {
+        send();
+        readHead();
+        if (!"HEAD".equalsIgnoreCase(spec.method())) {
+            readBody();
+        }
+        timings.put(Phase.RECEIVE, Duration.ofNanos(System.nanoTime() - firstByteAt));
+    }
+
+    byte[] responseHeadEvidence() {
+        return responseHead.toByteArray();
+    }
+
+    private void send() throws ProbeRun.Stop {
+        try {
+            requestHead = RequestHead.build(spec);
+        } catch (IllegalArgumentException e) {
+            throw new ProbeRun.Stop(new ProbeFailure.Internal(e.getMessage()));
+        }
+        listener.requestStart();
+        long start = System.nanoTime();
+        try {
+            OutputStream out = socket.getOutputStream();
+            out.write(requestHead);
+            out.flush();
+        } catch (IOException e) {
+            ProbeFailure f = Failures.exchange(e, 0, false, spec.responseTimeout().toMillis(), watchdogFired.getAsBoolean());
+            listener.requestFailed(e);
+            throw new ProbeRun.Stop(f);
+        }
+        timings.put(Phase.SEND, Duration.ofNanos(System.nanoTime() - start));
+        listener.requestEnd(requestHead.length);
+    }
+
+    private void readHead() throws ProbeRun.Stop {
+        ResponseHeadParser parser = new ResponseHeadParser(spec.headerLimitBytes());
+        listener.responseHeadStart();
+        long sentAt = System.nanoTime();
+        Deadline deadline = Deadline.after(sentAt, spec.responseTimeout()).min(overall);
+        while (true) {
+            int n = readBounded(parser, deadline);
+            ParseStep step;
+            if (n < 0) {
+                step = parser.endOfStream();
+            } else {
+                if (responseBytes == 0) {
+                    firstByteAt = System.nanoTime();
+                    timings.put(Phase.TTFB, Duration.ofNanos(firstByteAt - sentAt));
+                    listener.responseFirstByte();
+                }
+                responseBytes += n;
+                step = parser.feed(buf, 0, n);
+                keep(step instanceof ParseStep.Complete c ? c.consumed() : n);
+            }
+            headerBytes = parser.bytesSeen();
+            switch (step) {
+                case ParseStep.Complete c -> {
+                    head = c.head();
+                    headerBytes = head.headerSectionBytes();
+                    bodyOff = c.consumed();
+                    bodyLen = Math.max(0, n - c.consumed());
+                    listener.responseHeadEnd(headerBytes);
+                    return;
+                }
+                case ParseStep.Failed f -> throw headFailed(new ProbeFailure.Parse(f.failure()), null);
+                case ParseStep.NeedMore m -> {
+                    if (n < 0) {
+                        throw headFailed(new ProbeFailure.Internal("parser wants more after end of stream"), null);
+                    }
+                }
+            }
+        }
+    }
+
+    /** One read of at most the bytes left in the header budget (+1 to see it overflow), before the deadline. */
+    private int readBounded(ResponseHeadParser parser, Deadline deadline) throws ProbeRun.Stop {
+        if (deadline.passed()) {
+            throw headFailed(timeout(), null);
+        }
+        int budgetLeft = parser.headerLimitBytes() - parser.bytesSeen() + 1;
+        int want = Math.max(1, Math.min(buf.length, budgetLeft));
+        try {
+            socket.setSoTimeout(deadline.remainingMillisAtLeastOne());
+            return socket.getInputStream().read(buf, 0, want);
+        } catch (SocketTimeoutException e) {
+            throw headFailed(timeout(), e);
+        } catch (IOException e) {
+            throw headFailed(Failures.exchange(e, responseBytes, true, spec.responseTimeout().toMillis(),
+                    watchdogFired.getAsBoolean()), e);
+        }
+    }
+
+    private ProbeFailure timeout() {
+        return new ProbeFailure.ResponseTimeout(spec.responseTimeout().toMillis(), responseBytes);
+    }
+
+    private ProbeRun.Stop headFailed(ProbeFailure failure, Exception cause) {
+        listener.responseHeadFailed(failure);
+        return new ProbeRun.Stop(failure);
+    }
+
+    private void keep(int len) {
+        int room = Evidence.MAX_HEAD_BYTES - responseHead.size();
+        if (room > 0) {
+            responseHead.write(buf, 0, Math.min(room, len));
+        }
+    }
+
+    private void readBody() {
+        BodyFraming framing = BodyFraming.of(head, spec.method());
+        listener.responseBodyStart();
+        long limit = Math.max(0, spec.bodyLimitBytes());
+        long wire = 0;
+        int off = bodyOff;
+        int len = bodyLen;
+        InputStream in;
+        try {
+            in = socket.getInputStream();
+            while (true) {
+                int take = (int) Math.min(len, limit - wire);
+                framing.consume(buf, off, take);
+                wire += take;
+                if (framing.complete() || framing.malformed()) {
+                    break;
+                }
+                if (wire >= limit) {
+                    bodyLimitReached = true;
+                    break;
+                }
+                if (overall.passed()) {
+                    throw new SocketTimeoutException("body not complete by the probe's deadline");
+                }
+                socket.setSoTimeout(overall.remainingMillisAtLeastOne());
+                off = 0;
+                len = in.read(buf, 0, (int) Math.min(buf.length, limit - wire));
+                if (len < 0) {
+                    bodyEndedEarly = !framing.endsAtClose();
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            bodyBytes = framing.payloadBytes();
+            bodyEndedEarly = Failures.isReset(e) || (!watchdogFired.getAsBoolean() && !(e instanceof SocketTimeoutException)
+                    && !framing.endsAtClose());
+            listener.responseBodyFailed(e);
+            return;
+        }
+        bodyBytes = framing.payloadBytes();
+        listener.responseBodyEnd(bodyBytes);
+    }
+}

@@ -1,0 +1,283 @@
+package io.originwatch.probe;
+
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.UnknownHostException;
+import java.security.GeneralSecurityException;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One probe from start to result. Lifecycle:
+ * 1. resolve the url's host (skipped for IP literals); 2. connect within connect-timeout;
+ * 3. for https, handshake with SNI and hostname verification against {@code host};
+ * 4. the HTTP exchange ({@link Exchange}); 5. close politely. Each step that fails emits its failed
+ * event and throws {@link Stop} with the failure decided right there; nothing else escapes.
+ * A watchdog closes the socket at the overall deadline (connect + response timeout + slack).
+ */
+final class ProbeRun {
+
+    /** Allowance on top of connect + response timeout for DNS, TLS and closing. */
+    static final Duration DEADLINE_SLACK = Duration.ofMillis(500);
+
+    /** Ends the probe with a failure decided where it happened. */
+    static final class Stop extends Exception {
+        final transient ProbeFailure failure;
+
+        Stop(ProbeFailure failure) {
+            super(null, null, false, false);
+            this.failure = failure;
+        }
+    }
+
+    private final ProbeSpec spec;
+    private final SafeListener listener;
+    private final Resolver resolver;
+    private final TlsClients tlsClients;
+    private final Instant startedAt = Instant.now();
+    private final long startNanos = System.nanoTime();
+    private final Deadline overall;
+    private final Map<Phase, Duration> timings = new EnumMap<>(Phase.class);
+    private InetSocketAddress connected;
+    private TlsFacts tlsFacts;
+    private Exchange exchange;
+    private Watchdog watchdog;
+
+    ProbeRun(ProbeSpec spec, SafeListener listener, Resolver resolver, TlsClients tlsClients) {
+        this.spec = spec;
+        this.listener = listener;
+        this.resolver = resolver;
+        this.tlsClients = tlsClients;
+        this.overall = Deadline.after(startNanos, spec.connectTimeout().plus(spec.responseTimeout()).plus(DEADLINE_SLACK));
+    }
+
+    ProbeResult run() {
+        ProbeFailure failure = null;
+        try {
+            steps();
+        } catch (Stop s) {
+            failure = s.failure;
+        } catch (IOException | RuntimeException e) {
+            failure = new ProbeFailure.Internal("unexpected " + e);
+            listener.failOpen(e, failure);
+        }
+        if (failure != null && Thread.currentThread().isInterrupted()) {
+            failure = new ProbeFailure.Internal("probe interrupted (shutting down?)");
+        }
+        timings.put(Phase.TOTAL, since(startNanos));
+        return result(failure);
+    }
+
+    private void steps() throws Stop, IOException {
+        // IOException here can only come from local set-up (creating the TLS socket), not the origin.
+        InetAddress address = address();
+        Socket raw = new Socket();
+        watchdog = Watchdog.arm(raw, overall);
+        Socket socket = raw;
+        try {
+            connect(raw, address);
+            socket = spec.https() ? handshake(raw) : raw;
+            exchange = new Exchange(spec, listener, socket, timings, overall, watchdog::fired);
+            exchange.run();
+        } finally {
+            closePolitely(socket);
+            watchdog.disarm();
+            closePolitely(raw);
+        }
+    }
+
+    private InetAddress address() throws Stop {
+        String host = spec.url().getHost();
+        if (host == null || host.isEmpty()) {
+            throw new Stop(new ProbeFailure.Internal("url " + spec.url() + " has no host"));
+        }
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (isIpLiteral(bare)) {
+            try {
+                return InetAddress.getByName(bare); // parses a literal, never looks anything up
+            } catch (UnknownHostException e) {
+                throw new Stop(new ProbeFailure.Internal("url host " + host + " is not a valid IP literal"));
+            }
+        }
+        listener.dnsStart(bare);
+        long start = System.nanoTime();
+        List<InetAddress> found;
+        try {
+            found = resolveBounded(bare, Deadline.after(start, spec.connectTimeout()).min(overall));
+        } catch (UnknownHostException e) {
+            listener.dnsFailed(bare, e);
+            throw new Stop(new ProbeFailure.Unreachable("cannot resolve " + bare + ": " + e.getMessage()));
+        }
+        timings.put(Phase.DNS, since(start));
+        listener.dnsEnd(bare, found);
+        return found.get(0);
+    }
+
+    /** Runs the resolver on its own virtual thread so that a hanging resolver cannot stall the probe. */
+    private List<InetAddress> resolveBounded(String host, Deadline deadline) throws UnknownHostException, Stop {
+        FutureTask<List<InetAddress>> task = new FutureTask<>(() -> resolver.resolve(host));
+        Thread.ofVirtual().name("originwatch-dns").start(task);
+        try {
+            List<InetAddress> found = task.get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
+            if (found == null || found.isEmpty()) {
+                throw new UnknownHostException("no addresses");
+            }
+            return found;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownHostException u) {
+                throw new UnknownHostException(u.getMessage() == null || u.getMessage().equals(host)
+                        ? "no such host" : u.getMessage());
+            }
+            // A resolver that breaks is our fault, not the origin's: report it as internal.
+            listener.dnsFailed(host, e);
+            throw new Stop(new ProbeFailure.Internal("resolver failed for " + host + ": " + e.getCause()));
+        } catch (TimeoutException e) {
+            task.cancel(true);
+            throw new UnknownHostException("no answer within " + spec.connectTimeout().toMillis() + " ms");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnknownHostException("interrupted while resolving");
+        }
+    }
+
+    private void connect(Socket raw, InetAddress address) throws Stop {
+        InetSocketAddress target = new InetSocketAddress(address, spec.port());
+        listener.connectStart(target);
+        long start = System.nanoTime();
+        try {
+            raw.connect(target, Deadline.after(start, spec.connectTimeout()).min(overall).remainingMillisAtLeastOne());
+            raw.setTcpNoDelay(true);
+        } catch (IOException e) {
+            ProbeFailure f = Failures.connect(e, target, spec.connectTimeout(), watchdog.fired());
+            listener.connectFailed(target, e);
+            throw new Stop(f);
+        }
+        timings.put(Phase.CONNECT, since(start));
+        connected = target;
+        listener.connectEnd(target);
+    }
+
+    private SSLSocket handshake(Socket raw) throws Stop, IOException {
+        TlsClients.TlsClient client;
+        try {
+            client = tlsClients.forTrustCa(spec.trustCa());
+        } catch (IOException | GeneralSecurityException e) {
+            throw new Stop(new ProbeFailure.Internal("trust-ca " + spec.trustCa() + ": " + e.getMessage()));
+        }
+        SSLSocket ssl = (SSLSocket) client.context().getSocketFactory().createSocket(raw, spec.host(), spec.port(), true);
+        configure(ssl);
+        CapturingTrustManager.Capture capture = client.trust().register(ssl, spec.host());
+        listener.tlsStart(spec.host());
+        long start = System.nanoTime();
+        try {
+            ssl.setSoTimeout(overall.remainingMillisAtLeastOne());
+            ssl.startHandshake();
+        } catch (IOException e) {
+            tlsFacts = CertificateCheck.facts(null, null, capture.chain, capture.validationError);
+            ProbeFailure f = capture.validationError != null && spec.tlsVerify()
+                    ? new ProbeFailure.TlsCertificate(capture.validationError)
+                    : Failures.handshake(e, since(start), watchdog.fired());
+            listener.tlsFailed(tlsFacts, e);
+            throw new Stop(f);
+        } finally {
+            client.trust().unregister(ssl);
+        }
+        timings.put(Phase.TLS, since(start));
+        return verified(ssl, capture);
+    }
+
+    /**
+     * The handshake completed; now the certificate verdict: with tls-verify on, a chain or name that
+     * failed ends the probe as a 526 before any request goes out; off, it is only recorded.
+     */
+    private SSLSocket verified(SSLSocket ssl, CapturingTrustManager.Capture capture) throws Stop {
+        SSLSession session = ssl.getSession();
+        X509Certificate[] chain = capture.chain != null ? capture.chain : peerChain(session);
+        tlsFacts = CertificateCheck.facts(session.getProtocol(), session.getCipherSuite(), chain, capture.validationError);
+        if (capture.validationError != null && spec.tlsVerify()) {
+            listener.tlsFailed(tlsFacts, new CertificateException(capture.validationError));
+            closePolitely(ssl);
+            throw new Stop(new ProbeFailure.TlsCertificate(capture.validationError));
+        }
+        listener.tlsEnd(tlsFacts);
+        return ssl;
+    }
+
+    /**
+     * SNI must be set explicitly: we connect to an address, and without it the JDK would send no
+     * server name (or the IP), so the origin would pick its default certificate, not the site's.
+     */
+    private void configure(SSLSocket ssl) {
+        SSLParameters p = ssl.getSSLParameters();
+        if (!isIpLiteral(spec.host())) {
+            try {
+                p.setServerNames(List.of(new SNIHostName(spec.host())));
+            } catch (IllegalArgumentException e) {
+                // not a valid DNS name for SNI (e.g. trailing dot): send none, still verify the name
+            }
+        }
+        p.setEndpointIdentificationAlgorithm("HTTPS");
+        ssl.setSSLParameters(p);
+    }
+
+    private static X509Certificate[] peerChain(SSLSession session) {
+        try {
+            Certificate[] certs = session.getPeerCertificates();
+            return java.util.Arrays.stream(certs).filter(X509Certificate.class::isInstance)
+                    .map(X509Certificate.class::cast).toArray(X509Certificate[]::new);
+        } catch (SSLPeerUnverifiedException e) {
+            return null;
+        }
+    }
+
+    /**
+     * TLS: invalidate the session first so no later probe resumes it (every probe sees the current
+     * certificate through a full handshake), then close, which sends close_notify.
+     */
+    private static void closePolitely(Socket socket) {
+        try {
+            if (socket instanceof SSLSocket ssl && !ssl.isClosed()) {
+                ssl.getSession().invalidate();
+            }
+            socket.close();
+        } catch (IOException | RuntimeException e) {
+            // the peer may already be gone; the result is decided
+        }
+    }
+
+    private ProbeResult result(ProbeFailure failure) {
+        Exchange x = exchange;
+        byte[] request = x == null ? new byte[0] : x.requestHead;
+        byte[] response = x == null ? new byte[0] : x.responseHeadEvidence();
+        boolean hasHead = failure == null && x != null;
+        return new ProbeResult(spec, startedAt, new PhaseTimings(timings), connected, failure,
+                hasHead ? x.head : null, x == null ? 0 : x.headerBytes, x == null ? 0 : x.bodyBytes,
+                x != null && x.bodyEndedEarly, x != null && x.bodyLimitReached, tlsFacts,
+                new Evidence(request, response, new byte[0], x != null && x.bodyBytes > 0));
+    }
+
+    static boolean isIpLiteral(String host) {
+        return host.contains(":") || host.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
+    }
+
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+}

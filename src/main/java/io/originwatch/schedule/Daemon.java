@@ -1,0 +1,121 @@
+package io.originwatch.schedule;
+
+import io.originwatch.config.ConfigError;
+import io.originwatch.config.DaemonSettings;
+import io.originwatch.config.InvalidConfigException;
+import io.originwatch.config.SettingsLoader;
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+import sun.misc.Signal;
+
+import java.time.Duration;
+
+/**
+ * Start-up and shutdown. Start-up: validate the whole configuration (on any error log every line and
+ * exit 1, without a stack trace), start the lab if enabled, schedule the origins, watch the origins
+ * file, then report ready. Shutdown (SIGTERM): stop firing, give probes in flight
+ * {@link #SHUTDOWN_GRACE} to end, close the lab.
+ */
+@ApplicationScoped
+public class Daemon {
+
+    public static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
+    private static final Logger LOG = Logger.getLogger(Daemon.class);
+
+    @Inject
+    SettingsLoader loader;
+    @Inject
+    OriginRegistry registry;
+    @Inject
+    ProbeRunner runner;
+    @Inject
+    ProbeScheduler scheduler;
+    @Inject
+    OriginsFileWatcher watcher;
+    @Inject
+    LabRunner lab;
+
+    private volatile boolean ready;
+
+    void onStart(@Observes StartupEvent event) {
+        exitZeroOnSigterm();
+        DaemonSettings settings;
+        try {
+            settings = loader.load();
+        } catch (InvalidConfigException e) {
+            refuseToStart(e);
+            return;
+        }
+        runner.limitTo(settings.maxConcurrentProbes());
+        registry.apply(OriginRegistry.Source.CONFIG, settings.inlineOrigins());
+        registry.apply(OriginRegistry.Source.FILE, settings.fileOrigins());
+        if (settings.labEnabled() && !lab.start()) {
+            Quarkus.asyncExit(1);
+            return;
+        }
+        settings.originsFile().ifPresent(watcher::start);
+        if (registry.size() == 0) {
+            LOG.warn("No origins configured, so nothing is probed. Configure origins with "
+                    + "originwatch.origins[0].name / originwatch.origins[0].url (application.yaml, system "
+                    + "properties or env ORIGINWATCH_ORIGINS_0__URL), or a YAML file named by "
+                    + "originwatch.origins-file; or try the demo: -Dquarkus.profile=demo. See docs/configuration.md.");
+        } else {
+            LOG.infof("originwatch probing %d origin(s), at most %d at a time", registry.size(),
+                    settings.maxConcurrentProbes());
+        }
+        ready = true;
+    }
+
+    /**
+     * Kubernetes and systemd treat SIGTERM as a normal stop, but the JVM's default handler exits
+     * 143. Turning SIGTERM into Quarkus.asyncExit(0) runs the same graceful path and exits 0.
+     * Only in a real run (not in tests, where the JVM belongs to the test runner).
+     */
+    private static void exitZeroOnSigterm() {
+        if (LaunchMode.current() != LaunchMode.NORMAL) {
+            return;
+        }
+        try {
+            Signal.handle(new Signal("TERM"), s -> Quarkus.asyncExit(0));
+        } catch (IllegalArgumentException e) {
+            LOG.debugf("SIGTERM handler not installed: %s", e.getMessage());
+        }
+    }
+
+    private static void refuseToStart(InvalidConfigException e) {
+        LOG.errorf("originwatch cannot start: %d configuration error(s):", e.errors().size());
+        for (ConfigError error : e.errors()) {
+            LOG.error("  " + error);
+        }
+        // asyncExit lets Quarkus finish starting, then stop cleanly with this code: no stack trace.
+        Quarkus.asyncExit(1);
+    }
+
+    /** Ready once the configuration is valid and the origins are scheduled. */
+    public boolean ready() {
+        return ready;
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        ready = false;
+        watcher.stop();
+        try {
+            scheduler.pause();
+        } catch (RuntimeException e) {
+            LOG.debugf("scheduler already stopped: %s", e);
+        }
+        int inFlight = runner.inFlight();
+        LOG.infof("stopping: scheduling stopped, %d probe(s) in flight, waiting up to %ds for them", inFlight,
+                SHUTDOWN_GRACE.toSeconds());
+        if (runner.shutdown(SHUTDOWN_GRACE) && inFlight > 0) {
+            LOG.info("stopping: probes in flight finished");
+        }
+        lab.close();
+    }
+}

@@ -1,0 +1,110 @@
+package io.originwatch.schedule;
+
+import io.originwatch.classify.Cause;
+import io.originwatch.classify.Verdict;
+import io.originwatch.config.Origin;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * What the daemon knows about one origin: the latest result, failures and successes in a row, when
+ * the cause last changed, and the last {@value #HISTORY_SIZE} results. Updates and removal take the
+ * object's lock, so a probe that finishes after its origin was removed cannot publish.
+ */
+public final class OriginState {
+
+    public static final int HISTORY_SIZE = 50;
+
+    private volatile Origin origin;
+    private final AtomicBoolean probing = new AtomicBoolean();
+    private final Deque<ProbeRecord> history = new ArrayDeque<>(HISTORY_SIZE);
+    private ProbeRecord latest;
+    private int consecutiveFailures;
+    private int consecutiveSuccesses;
+    private Instant lastCauseChange;
+    private boolean removed;
+
+    /** The previous cause ({@code null} = pending) and the new one. */
+    public record Transition(Cause from, Cause to) {
+        public boolean changed() {
+            return from != to;
+        }
+    }
+
+    public OriginState(Origin origin) {
+        this.origin = origin;
+    }
+
+    public Origin origin() {
+        return origin;
+    }
+
+    void replaceOrigin(Origin changed) {
+        this.origin = changed;
+    }
+
+    /** Claims the origin's single probe slot; false when a probe of it is already in flight. */
+    boolean tryBeginProbe() {
+        return probing.compareAndSet(false, true);
+    }
+
+    void endProbe() {
+        probing.set(false);
+    }
+
+    /** Records a result; call with the lock held (see {@link ProbeRunner}). */
+    Transition record(Verdict verdict, Instant probedAt) {
+        Cause previous = latest == null ? null : latest.verdict().cause();
+        latest = new ProbeRecord(verdict, probedAt);
+        if (history.size() == HISTORY_SIZE) {
+            history.removeFirst();
+        }
+        history.addLast(latest);
+        if (verdict.up()) {
+            consecutiveSuccesses++;
+            consecutiveFailures = 0;
+        } else {
+            consecutiveFailures++;
+            consecutiveSuccesses = 0;
+        }
+        if (previous != verdict.cause()) {
+            lastCauseChange = probedAt;
+        }
+        return new Transition(previous, verdict.cause());
+    }
+
+    synchronized boolean removed() {
+        return removed;
+    }
+
+    void markRemoved() {
+        removed = true;
+    }
+
+    public synchronized Optional<ProbeRecord> latest() {
+        return Optional.ofNullable(latest);
+    }
+
+    /** Oldest first. */
+    public synchronized List<ProbeRecord> history() {
+        return new ArrayList<>(history);
+    }
+
+    public synchronized int consecutiveFailures() {
+        return consecutiveFailures;
+    }
+
+    public synchronized int consecutiveSuccesses() {
+        return consecutiveSuccesses;
+    }
+
+    public synchronized Optional<Instant> lastCauseChange() {
+        return Optional.ofNullable(lastCauseChange);
+    }
+}

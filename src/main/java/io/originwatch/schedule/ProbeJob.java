@@ -1,0 +1,31 @@
+package io.originwatch.schedule;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import org.quartz.Job;
+import org.quartz.JobExecutionContext;
+
+/**
+ * The Quartz job of one origin. It only hands the probe to {@link ProbeRunner} (a virtual thread)
+ * and returns, so Quartz's few worker threads are never blocked by a slow origin. A CDI bean so
+ * Quarkus' job factory injects it.
+ *
+ * <p>Not {@code @DisallowConcurrentExecution}: the job itself lasts microseconds, and what must not
+ * overlap is the probe, which {@link ProbeRunner} guards per origin. Quartz's flag would only add
+ * work to every fire: its job store blocks the job's triggers, then unblocks them and signals the
+ * scheduler thread when the (instant) job returns.
+ */
+@Dependent
+public class ProbeJob implements Job {
+
+    static final String ORIGIN = "origin";
+
+    @Inject
+    ProbeRunner runner;
+
+    @Override
+    public void execute(JobExecutionContext context) {
+        String origin = context.getMergedJobDataMap().getString(ORIGIN);
+        runner.scheduled(origin, context.getScheduledFireTime().toInstant());
+    }
+}

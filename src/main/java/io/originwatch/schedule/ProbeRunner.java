@@ -1,0 +1,200 @@
+package io.originwatch.schedule;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.originwatch.classify.Verdict;
+import io.originwatch.config.DaemonSettings;
+import io.originwatch.config.Origin;
+import io.originwatch.probe.ProbeListener;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs probes on virtual threads. Lifecycle of one probe:
+ * <ol>
+ * <li>claim the origin's single slot (a busy origin skips the run, or answers 409 to a manual probe);</li>
+ * <li>on a virtual thread, take a permit of the global cap, record the schedule lag;</li>
+ * <li>probe and classify;</li>
+ * <li>under the state's lock, unless the origin was removed meanwhile: update the state, log a cause
+ * change, fire {@link ProbeCompleted} synchronously;</li>
+ * <li>release the permit and the slot.</li>
+ * </ol>
+ */
+@ApplicationScoped
+public class ProbeRunner {
+
+    private static final Logger LOG = Logger.getLogger(ProbeRunner.class);
+
+    @Inject
+    OriginRegistry registry;
+    @Inject
+    ProbeEngine engine;
+    @Inject
+    Event<ProbeCompleted> completed;
+    @Inject
+    MeterRegistry meters;
+
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile Semaphore permits = new Semaphore(DaemonSettings.DEFAULT_MAX_CONCURRENT_PROBES);
+    private volatile boolean accepting = true;
+    private Timer lag;
+    private Counter skippedLate;
+    private Counter skippedInFlight;
+
+    @PostConstruct
+    void init() {
+        lag = Timer.builder("originwatch.schedule.lag")
+                .description("How late probes start against their scheduled time")
+                .serviceLevelObjectives(ms(5), ms(10), ms(25), ms(50), ms(100), ms(250), ms(500), ms(1000),
+                        ms(2500), ms(5000), ms(10_000))
+                .register(meters);
+        Gauge.builder("originwatch.probes.in.flight", inFlight, AtomicInteger::get)
+                .description("Probes running now").register(meters);
+        skippedInFlight = skipped("in_flight");
+        skippedLate = skipped("late");
+    }
+
+    private Counter skipped(String reason) {
+        return Counter.builder("originwatch.probes.skipped").tag("reason", reason)
+                .description("Scheduled runs skipped: previous probe of the origin still in flight, or run over an interval late")
+                .register(meters);    }
+
+    private static Duration ms(long millis) {
+        return Duration.ofMillis(millis);
+    }
+
+    void limitTo(int maxConcurrent) {
+        permits = new Semaphore(maxConcurrent);
+    }
+
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    /**
+     * Called by the Quartz job: hand off and return at once. A run is skipped, never queued, when the
+     * origin's previous probe is still in flight or when the run is more than one interval late
+     * (Quartz fires a run that is late by less than its misfire threshold; replaying those back to
+     * back would be the burst we promise not to make).
+     */
+    void scheduled(String name, Instant due) {
+        OriginState state = registry.state(name).orElse(null);
+        if (state == null || !accepting) {
+            return;
+        }
+        if (Duration.between(due, Instant.now()).compareTo(state.origin().interval()) > 0) {
+            skippedLate.increment();
+            return;
+        }
+        if (!state.tryBeginProbe()) {
+            skippedInFlight.increment();
+            return;
+        }
+        executor.execute(() -> {
+            try {
+                run(state, due);
+            } catch (RuntimeException e) {
+                // already logged in run(); nothing waits for a scheduled probe's outcome
+            }
+        });
+    }
+
+    /** A manual probe: runs now (still under the global cap) and completes with its record. */
+    public CompletableFuture<ProbeRecord> probeNow(String name) {
+        OriginState state = registry.state(name).orElseThrow(() -> new UnknownOriginException(name));
+        if (!state.tryBeginProbe()) {
+            throw new ProbeInFlightException(name);
+        }
+        try {
+            return CompletableFuture.supplyAsync(() -> run(state, null), executor);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            state.endProbe();
+            throw new IllegalStateException("originwatch is shutting down", e);
+        }
+    }
+
+    private ProbeRecord run(OriginState state, Instant due) {
+        Semaphore cap = permits;
+        boolean acquired = false;
+        try {
+            cap.acquire();
+            acquired = true;
+            Instant start = Instant.now();
+            if (due != null) {
+                lag.record(Duration.between(due, start).isNegative() ? Duration.ZERO : Duration.between(due, start));
+            }
+            inFlight.incrementAndGet();
+            try {
+                Origin origin = state.origin();
+                Verdict verdict = engine.probe(origin.spec(), ProbeListener.NONE);
+                return publish(state, origin, verdict, start);
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("probe of " + state.origin().name() + " interrupted at shutdown", e);
+        } catch (RuntimeException e) {
+            // The prober promises never to throw; if it does, say so once per probe, keep the daemon up.
+            LOG.errorf(e, "origin=%s probe failed inside originwatch (not an origin fault)", state.origin().name());
+            throw e;
+        } finally {
+            if (acquired) {
+                cap.release();
+            }
+            state.endProbe();
+        }
+    }
+
+    private ProbeRecord publish(OriginState state, Origin origin, Verdict verdict, Instant probedAt) {
+        ProbeRecord record = new ProbeRecord(verdict, probedAt);
+        synchronized (state) {
+            if (state.removed()) {
+                return record;
+            }
+            OriginState.Transition t = state.record(verdict, probedAt);
+            if (t.changed()) {
+                LOG.infof("origin=%s cause=%s->%s edge_status=%d detail=\"%s\"", origin.name(),
+                        t.from() == null ? "pending" : t.from().label(), t.to().label(), verdict.edgeStatus(),
+                        escape(verdict.detail()));
+            }
+            completed.fire(new ProbeCompleted(origin.name(), origin.labels(), verdict));
+        }
+        return record;
+    }
+
+    private static String escape(String s) {
+        return s == null ? "" : s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    }
+
+    /** Refuses new probes, then gives those in flight {@code grace} to finish; true if they all did. */
+    boolean shutdown(Duration grace) {
+        accepting = false;
+        executor.shutdown();
+        try {
+            if (executor.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+            LOG.warnf("%d probe(s) still in flight after %ds; abandoning them", inFlight.get(), grace.toSeconds());
+            executor.shutdownNow();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
+    }
+}

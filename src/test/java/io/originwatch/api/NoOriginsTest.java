@@ -1,0 +1,23 @@
+package io.originwatch.api;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static io.restassured.RestAssured.when;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Nothing configured and no lab: the daemon still starts, is ready, and serves an empty list. */
+@QuarkusTest
+class NoOriginsTest {
+
+    @Test
+    void startsAndStaysUpWithNothingToProbe() {
+        when().get("/api/origins").then().statusCode(200).body("$", empty());
+        when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().accept("text/plain; version=0.0.4; charset=utf-8").get("/q/metrics").then().statusCode(200)
+                .body(containsString("originwatch_origins 0.0"));
+    }
+}

@@ -1,0 +1,45 @@
+package io.originwatch.probe;
+
+import io.originwatch.lab.LabOrigin;
+import io.originwatch.lab.OriginLab;
+
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** Shared test plumbing: probe specs for lab origins, and a resolver that never leaves the lab. */
+final class LabFixture {
+
+    static final int BODY_LIMIT_BYTES = 64 * 1024;
+    /** What a test allows on top of connect + response timeout (the prober's own slack is 500 ms). */
+    static final Duration BOUND_SLACK = Duration.ofSeconds(1);
+
+    private LabFixture() {
+    }
+
+    /** Lab names only: anything else fails as unknown instead of reaching real DNS. */
+    static Resolver resolver(OriginLab lab) {
+        return host -> lab.lookup(host).orElseThrow(() -> new UnknownHostException(host + " is not a lab name"));
+    }
+
+    static ProbeSpec spec(OriginLab lab, LabOrigin o) {
+        return spec(o, o.https() ? lab.caPemFile() : null, "GET");
+    }
+
+    static ProbeSpec spec(LabOrigin o, Path trustCa, String method) {
+        return new ProbeSpec(o.name(), o.url(), o.host(), method, List.of(), o.connectTimeout(), o.responseTimeout(),
+                o.headerLimitBytes(), BODY_LIMIT_BYTES, StatusSet.parse(o.expectStatus()), o.tlsVerify(), trustCa,
+                "originwatch-test/1");
+    }
+
+    static LabOrigin origin(OriginLab lab, String name) {
+        return lab.origins().stream().filter(o -> o.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no lab origin " + name));
+    }
+
+    /** The most a probe of {@code o} may take. */
+    static Duration bound(LabOrigin o) {
+        return o.connectTimeout().plus(o.responseTimeout()).plus(BOUND_SLACK);
+    }
+}

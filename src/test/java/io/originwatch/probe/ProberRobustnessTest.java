@@ -1,0 +1,138 @@
+package io.originwatch.probe;
+
+import io.originwatch.lab.LabOrigin;
+import io.originwatch.lab.OriginLab;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static io.originwatch.probe.LabFixture.spec;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What is not the origin's fault stays Internal, the prober never throws, and nothing is reused wrongly. */
+class ProberRobustnessTest {
+
+    private static OriginLab lab;
+    private static Prober prober;
+
+    @BeforeAll
+    static void start() throws IOException {
+        lab = OriginLab.start();
+        prober = new Prober(LabFixture.resolver(lab));
+    }
+
+    @AfterAll
+    static void stop() {
+        lab.close();
+    }
+
+    @Test
+    void aBrokenResolverIsInternalNotUnreachable() {
+        Prober broken = new Prober(host -> {
+            throw new IllegalStateException("resolver bug");
+        });
+        ProbeResult r = broken.probe(spec(lab, LabFixture.origin(lab, "lab-unreachable")), ProbeListener.NONE);
+        assertThat(r.failure()).isInstanceOfSatisfying(ProbeFailure.Internal.class, f ->
+                assertThat(f.reason()).contains("resolver failed for unreachable.lab.test").contains("resolver bug"));
+    }
+
+    @Test
+    void aNameIsResolvedThroughTheResolverAndTimed() {
+        LabOrigin ok = LabFixture.origin(lab, "lab-ok");
+        ProbeSpec byName = new ProbeSpec("by-name", java.net.URI.create("http://" + ok.host() + ":" + ok.url().getPort() + "/x?y=1"),
+                ok.host(), "GET", List.of(new ProbeSpec.RequestHeader("X-Probe", "1"),
+                new ProbeSpec.RequestHeader("User-Agent", "custom/2")), ok.connectTimeout(), ok.responseTimeout(),
+                8192, 1024, StatusSet.DEFAULT, true, null, "originwatch-test/1");
+        ProbeResult r = prober.probe(byName, ProbeListener.NONE);
+        assertThat(r.failure()).isNull();
+        assertThat(r.timings().get(Phase.DNS)).isPresent();
+        assertThat(new String(r.evidence().requestHead(), StandardCharsets.ISO_8859_1)).isEqualTo(
+                "GET /x?y=1 HTTP/1.1\r\nHost: ok.lab.test\r\nAccept: */*\r\nConnection: close\r\n"
+                        + "X-Probe: 1\r\nUser-Agent: custom/2\r\n\r\n");
+    }
+
+    @Test
+    void anImpossibleIpv4LiteralIsRefusedWithoutAnyLookup() {
+        Prober counting = new Prober(host -> {
+            throw new AssertionError("resolver must not be asked for " + host);
+        });
+        ProbeSpec bad = new ProbeSpec("bad-ip", java.net.URI.create("http://999.1.1.1:80/"), "x.lab.test", "GET",
+                List.of(), java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(1), 8192, 1024,
+                StatusSet.DEFAULT, true, null, "t");
+        ProbeResult r = counting.probe(bad, ProbeListener.NONE);
+        // java.net.URI does not take 999.1.1.1 as a host at all, so nothing is ever looked up
+        assertThat(r.failure()).isEqualTo(new ProbeFailure.Internal("url http://999.1.1.1:80/ has no host"));
+    }
+
+    @Test
+    void anUnreadableTrustCaIsInternalAndNamesTheFile(@TempDir Path dir) throws IOException {
+        Path notPem = Files.writeString(dir.resolve("ca.pem"), "not a certificate");
+        LabOrigin o = LabFixture.origin(lab, "lab-ok-https");
+        ProbeResult r = prober.probe(spec(o, notPem, "GET"), ProbeListener.NONE);
+        assertThat(r.failure()).isInstanceOfSatisfying(ProbeFailure.Internal.class, f ->
+                assertThat(f.reason()).contains(notPem.toString()));
+        ProbeResult missing = prober.probe(spec(o, dir.resolve("missing.pem"), "GET"), ProbeListener.NONE);
+        assertThat(missing.failure()).isInstanceOfSatisfying(ProbeFailure.Internal.class, f ->
+                assertThat(f.reason()).contains("missing.pem"));
+    }
+
+    @Test
+    void aHeaderWithALineBreakIsRefusedBeforeSending() {
+        LabOrigin ok = LabFixture.origin(lab, "lab-ok");
+        ProbeSpec bad = new ProbeSpec("bad", ok.url(), ok.host(), "GET",
+                List.of(new ProbeSpec.RequestHeader("X-Evil", "a\r\nInjected: 1")), ok.connectTimeout(),
+                ok.responseTimeout(), 8192, 1024, StatusSet.DEFAULT, true, null, "t");
+        ProbeResult r = prober.probe(bad, ProbeListener.NONE);
+        assertThat(r.failure()).isEqualTo(new ProbeFailure.Internal("request header X-Evil contains CR, LF or NUL"));
+    }
+
+    @Test
+    void everyHttpsProbeDoesAFullHandshake() throws Exception {
+        LabOrigin o = LabFixture.origin(lab, "lab-ok-https");
+        CapturingTrustManager trust = prober.tlsClients().forTrustCa(lab.caPemFile()).trust();
+        long before = trust.probeChecks();
+        for (int i = 0; i < 3; i++) {
+            ProbeResult r = prober.probe(spec(lab, o), ProbeListener.NONE);
+            assertThat(r.failure()).isNull();
+            assertThat(r.tls().leafSubject()).isEqualTo("CN=ok-https.lab.test,O=originwatch lab");
+        }
+        assertThat(trust.probeChecks() - before).as("chains validated (a resumed session validates none)").isEqualTo(3);
+    }
+
+    @Test
+    void concurrentProbesOnVirtualThreadsKeepTheirOwnCertificates() throws Exception {
+        List<String> names = List.of("lab-ok", "lab-ok-https", "lab-certificate-invalid", "lab-certificate-expiring");
+        List<java.util.concurrent.Future<ProbeResult>> futures = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 40; i++) {
+                ProbeSpec s = spec(lab, LabFixture.origin(lab, names.get(i % names.size())));
+                futures.add(pool.submit(() -> prober.probe(s, ProbeListener.NONE)));
+            }
+        }
+        for (var f : futures) {
+            ProbeResult r = f.get();
+            assertThat(r.failure()).as(r.spec().name()).isNull();
+            String expectedError = r.spec().name().equals("lab-certificate-invalid")
+                    ? "names [some-other-site.lab.test] do not match certificate-invalid.lab.test" : null;
+            if (r.spec().https()) {
+                assertThat(r.tls().validationError()).as(r.spec().name()).isEqualTo(expectedError);
+                assertThat(r.tls().leafSans()).as(r.spec().name())
+                        .containsExactly(expectedError == null ? r.spec().host() : "some-other-site.lab.test");
+            }
+        }
+    }
+
+    @Test
+    void theSslContextIsReusedPerTrustCa() throws Exception {
+        assertThat(prober.tlsClients().forTrustCa(lab.caPemFile()))
+                .isSameAs(prober.tlsClients().forTrustCa(lab.caPemFile()));
+        assertThat(prober.tlsClients().forTrustCa(null)).isNotSameAs(prober.tlsClients().forTrustCa(lab.caPemFile()));
+    }
+}
