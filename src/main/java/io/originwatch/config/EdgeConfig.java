@@ -1,0 +1,55 @@
+package io.originwatch.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code originwatch.edge.*}: where the CDN's published ranges come from and how they are kept. */
+@ConfigMapping(prefix = "originwatch.edge")
+public interface EdgeConfig {
+
+    /** Fetch and check at all; false keeps the cached/built-in list and never touches the network. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** cloudflare, fastly, cloudfront or custom. */
+    @WithDefault("cloudflare")
+    String provider();
+
+    /** List URLs; default per provider (custom has none and must set this). */
+    Optional<List<String>> urls();
+
+    /** How often the ranges are refreshed (also the schedule of the refresh job). */
+    @WithDefault("6h")
+    Duration refresh();
+
+    /** Where the last good list is kept across restarts. */
+    @WithDefault("${user.home}/.cache/originwatch/edge")
+    String cacheDir();
+
+    /** Largest share of a family's addresses one refresh may drop unless forced (0..1). */
+    @WithDefault("0.3")
+    double maxShrink();
+
+    /** Cloudflare only: add the China network (JD Cloud) ranges, {@code ?networks=jdcloud}. */
+    @WithDefault("false")
+    boolean chinaNetwork();
+
+    /** CloudFront only: CLOUDFRONT_ORIGIN_FACING (what connects to origins) or CLOUDFRONT. */
+    @WithDefault("CLOUDFRONT_ORIGIN_FACING")
+    String cloudfrontService();
+
+    /** A list not confirmed by its source for this long is stale; default twice {@link #refresh()}. */
+    Optional<Duration> staleAfter();
+
+    /** Connect and response timeout of one list fetch. */
+    @WithDefault("30s")
+    Duration fetchTimeout();
+
+    /** How often allowlists are re-read (files only when changed) and drift recomputed. */
+    @WithDefault("60s")
+    Duration allowlistCheck();
+}
