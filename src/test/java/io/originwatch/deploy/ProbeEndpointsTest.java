@@ -2,6 +2,7 @@ package io.originwatch.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,7 @@ import static org.hamcrest.Matchers.containsString;
  * exercised against the running daemon.
  */
 @QuarkusTest
+@TestProfile(OwnApplicationProfile.class)
 class ProbeEndpointsTest {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
