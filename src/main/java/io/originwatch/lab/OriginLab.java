@@ -3,7 +3,9 @@ package io.originwatch.lab;
 import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
@@ -49,6 +51,7 @@ public final class OriginLab implements AutoCloseable {
 
     private final List<LabOrigin> origins = new ArrayList<>();
     private final List<LabServer> servers = new ArrayList<>();
+    private Socket refusedPortHolder;
     private final Map<String, List<InetAddress>> names = new ConcurrentHashMap<>();
     private final InetAddress v4 = InetAddress.getLoopbackAddress();
     private final Instant now = Instant.now();
@@ -220,10 +223,15 @@ public final class OriginLab implements AutoCloseable {
     }
 
     /** A port that was bound and then closed, so nothing listens there: connect gets RST. */
+    /**
+     * A port that refuses connections for as long as the lab runs: a socket bound to it that never
+     * listens (the kernel answers a SYN with RST) and keeps it from being handed to any other
+     * bind, as a port merely freed after use would be, e.g. to the next lab server.
+     */
     private int closedPort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, v4)) {
-            return s.getLocalPort();
-        }
+        refusedPortHolder = new Socket();
+        refusedPortHolder.bind(new InetSocketAddress(v4, 0));
+        return refusedPortHolder.getLocalPort();
     }
 
     private static Optional<InetAddress> ipv6Loopback() {
@@ -237,6 +245,13 @@ public final class OriginLab implements AutoCloseable {
     @Override
     public void close() {
         servers.forEach(LabServer::close);
+        if (refusedPortHolder != null) {
+            try {
+                refusedPortHolder.close();
+            } catch (IOException e) {
+                LOG.fine(() -> "origin lab: cannot close the refused-port holder: " + e);
+            }
+        }
         if (trap != null) {
             trap.close();
         }
