@@ -1,8 +1,7 @@
 package io.originwatch.lab;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,21 +29,12 @@ class OriginLabTest {
     private static final Set<String> WARNINGS = Set.of("headers_near_limit", "slow_response", "certificate_expiring",
             "certificate_invalid", "body_truncated");
 
-    private static OriginLab lab;
-
-    @BeforeAll
-    static void start() throws IOException {
-        lab = OriginLab.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        lab.close();
-    }
+    @RegisterExtension
+    static final LabExtension LAB = new LabExtension();
 
     @Test
     void hasOneOriginPerCauseAndPerWarning() {
-        List<LabOrigin> origins = lab.origins();
+        List<LabOrigin> origins = LAB.lab().origins();
         assertThat(origins.stream().map(LabOrigin::expectedCause).collect(Collectors.toSet())).isEqualTo(CAUSES);
         assertThat(origins.stream().flatMap(o -> o.expectedWarnings().stream()).collect(Collectors.toSet()))
                 .isEqualTo(WARNINGS);
@@ -58,30 +48,30 @@ class OriginLabTest {
 
     @Test
     void lookupAnswersLabNamesAndReportsTheUnreachableOneAsNonExistent() {
-        LabOrigin unreachable = origin("lab-unreachable");
+        LabOrigin unreachable = LAB.origin("lab-unreachable");
         assertThat(unreachable.url().getHost()).isEqualTo(unreachable.host());
-        assertThat(lab.lookup(unreachable.host())).contains(List.of());
-        LabOrigin ok = origin("lab-ok");
-        assertThat(lab.lookup(ok.host())).hasValueSatisfying(a ->
+        assertThat(LAB.lab().lookup(unreachable.host())).contains(List.of());
+        LabOrigin ok = LAB.origin("lab-ok");
+        assertThat(LAB.lab().lookup(ok.host())).hasValueSatisfying(a ->
                 assertThat(a).singleElement().satisfies(addr -> assertThat(addr.isLoopbackAddress()).isTrue()));
-        assertThat(lab.lookup("example.com")).isEmpty();
+        assertThat(LAB.lab().lookup("example.com")).isEmpty();
     }
 
     @Test
     void refusedPortRefuses() {
-        assertThatThrownBy(() -> connect(origin("lab-connection-refused"), 1_000).close())
+        assertThatThrownBy(() -> connect(LAB.origin("lab-connection-refused"), 1_000).close())
                 .isInstanceOf(ConnectException.class);
     }
 
     @Test
     void connectTimeoutTrapReallyTimesOut() {
-        assertThatThrownBy(() -> connect(origin("lab-connect-timeout"), 500).close())
+        assertThatThrownBy(() -> connect(LAB.origin("lab-connect-timeout"), 500).close())
                 .isInstanceOf(SocketTimeoutException.class);
     }
 
     @Test
     void okOriginAnswersAnHttpRequest() throws IOException {
-        try (Socket s = connect(origin("lab-ok"), 1_000)) {
+        try (Socket s = connect(LAB.origin("lab-ok"), 1_000)) {
             s.getOutputStream().write("GET / HTTP/1.1\r\nHost: ok.lab.test\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
             assertThat(answer).startsWith("HTTP/1.1 200 OK\r\n").endsWith("\r\n\r\nhello, world\n");
@@ -90,7 +80,7 @@ class OriginLabTest {
 
     @Test
     void caPemFileHoldsTheLabCa() throws Exception {
-        try (InputStream in = Files.newInputStream(lab.caPemFile())) {
+        try (InputStream in = Files.newInputStream(LAB.lab().caPemFile())) {
             X509Certificate ca = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
             assertThat(ca.getSubjectX500Principal().getName()).contains("CN=originwatch lab CA");
             assertThat(ca.getBasicConstraints()).isGreaterThanOrEqualTo(0);
@@ -117,9 +107,5 @@ class OriginLabTest {
             s.close();
             throw e;
         }
-    }
-
-    private static LabOrigin origin(String name) {
-        return lab.origins().stream().filter(o -> o.name().equals(name)).findFirst().orElseThrow();
     }
 }

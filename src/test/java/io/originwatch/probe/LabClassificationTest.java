@@ -5,10 +5,9 @@ import io.originwatch.classify.Classifier;
 import io.originwatch.classify.Verdict;
 import io.originwatch.classify.Warning;
 import io.originwatch.lab.LabOrigin;
-import io.originwatch.lab.OriginLab;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -77,30 +76,24 @@ class LabClassificationTest {
                 new Row("lab-endless-body", Cause.OK, 200, List.of(), "status 200 OK"));
     }
 
-    private static OriginLab lab;
+    @RegisterExtension
+    static final LabProber LAB = new LabProber();
     private static final Map<String, Verdict> VERDICTS = new ConcurrentHashMap<>();
     private static final Map<String, Duration> ELAPSED = new ConcurrentHashMap<>();
 
     @BeforeAll
     static void probeEveryOrigin() throws Exception {
-        lab = OriginLab.start();
-        Prober prober = new Prober(LabFixture.resolver(lab));
         Classifier classifier = new Classifier();
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (LabOrigin o : lab.origins()) {
+            for (LabOrigin o : LAB.lab().origins()) {
                 pool.submit(() -> {
                     long start = System.nanoTime();
-                    ProbeResult r = prober.probe(LabFixture.spec(lab, o), ProbeListener.NONE);
+                    ProbeResult r = LAB.prober().probe(LAB.spec(o), ProbeListener.NONE);
                     ELAPSED.put(o.name(), Duration.ofNanos(System.nanoTime() - start));
                     VERDICTS.put(o.name(), classifier.classify(r, Instant.now()));
                 });
             }
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        lab.close();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -116,7 +109,7 @@ class LabClassificationTest {
         } else {
             assertThat(v.detail()).startsWith(row.detail());
         }
-        LabOrigin o = LabFixture.origin(lab, row.origin());
+        LabOrigin o = LAB.origin(row.origin());
         assertThat(v.cause().label()).as("the lab's own expectation").isEqualTo(o.expectedCause());
         assertThat(v.warnings().stream().map(Warning::label).toList()).isEqualTo(o.expectedWarnings());
         assertThat(ELAPSED.get(row.origin())).isLessThan(LabFixture.bound(o));
@@ -129,7 +122,7 @@ class LabClassificationTest {
         assertThat(rows().flatMap(r -> r.warnings().stream()).collect(Collectors.toSet()))
                 .containsExactlyInAnyOrder(Warning.values());
         assertThat(rows().map(Row::origin).toList())
-                .containsExactlyInAnyOrderElementsOf(lab.origins().stream().map(LabOrigin::name).toList());
+                .containsExactlyInAnyOrderElementsOf(LAB.lab().origins().stream().map(LabOrigin::name).toList());
     }
 
     @Test

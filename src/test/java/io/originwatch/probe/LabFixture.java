@@ -33,11 +33,6 @@ final class LabFixture {
                 "originwatch-test/1");
     }
 
-    static LabOrigin origin(OriginLab lab, String name) {
-        return lab.origins().stream().filter(o -> o.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no lab origin " + name));
-    }
-
     /** The most a probe of {@code o} may take. */
     static Duration bound(LabOrigin o) {
         return o.connectTimeout().plus(o.responseTimeout()).plus(BOUND_SLACK);

@@ -1,19 +1,15 @@
 package io.originwatch.probe;
 
-import io.originwatch.lab.OriginLab;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static io.originwatch.probe.LabFixture.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -34,19 +30,8 @@ class ProbeListenerContractTest {
     private static final List<String> ORDER = List.of("dnsStart", "connectStart", "tlsStart", "requestStart",
             "responseHeadStart", "responseBodyStart");
 
-    private static OriginLab lab;
-    private static Prober prober;
-
-    @BeforeAll
-    static void start() throws IOException {
-        lab = OriginLab.start();
-        prober = new Prober(LabFixture.resolver(lab));
-    }
-
-    @AfterAll
-    static void stop() {
-        lab.close();
-    }
+    @RegisterExtension
+    static final LabProber LAB = new LabProber();
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"lab-ok", "lab-ok-https", "lab-unreachable", "lab-connection-refused",
@@ -54,7 +39,7 @@ class ProbeListenerContractTest {
             "lab-headers-too-large", "lab-body-truncated", "lab-certificate-invalid"})
     void everyStartGetsExactlyOneEndOrFailedInOrder(String name) {
         Recorder events = new Recorder(false);
-        ProbeResult r = prober.probe(spec(lab, LabFixture.origin(lab, name)), events);
+        ProbeResult r = LAB.prober().probe(LAB.spec(LAB.origin(name)), events);
         assertPaired(events.names);
         assertThat(events.probeEndResult).isSameAs(r);
     }
@@ -62,10 +47,10 @@ class ProbeListenerContractTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"lab-ok", "lab-ok-https", "lab-connection-reset", "lab-tls-certificate-invalid"})
     void aThrowingListenerChangesNothing(String name) {
-        ProbeSpec spec = spec(lab, LabFixture.origin(lab, name));
-        ProbeResult quiet = prober.probe(spec, ProbeListener.NONE);
+        ProbeSpec spec = LAB.spec(LAB.origin(name));
+        ProbeResult quiet = LAB.prober().probe(spec, ProbeListener.NONE);
         Recorder throwing = new Recorder(true);
-        ProbeResult loud = prober.probe(spec, throwing);
+        ProbeResult loud = LAB.prober().probe(spec, throwing);
         assertThat(loud.failure()).isEqualTo(quiet.failure());
         assertThat(loud.head() == null ? 0 : loud.head().status()).isEqualTo(quiet.head() == null ? 0 : quiet.head().status());
         assertPaired(throwing.names);
@@ -74,7 +59,7 @@ class ProbeListenerContractTest {
     @org.junit.jupiter.api.Test
     void okProbeEmitsTheFullSequence() {
         Recorder events = new Recorder(false);
-        prober.probe(spec(lab, LabFixture.origin(lab, "lab-ok")), events);
+        LAB.prober().probe(LAB.spec(LAB.origin("lab-ok")), events);
         assertThat(events.names).containsExactly("probeStart", "connectStart", "connectEnd", "requestStart",
                 "requestEnd", "responseHeadStart", "responseFirstByte", "responseHeadEnd", "responseBodyStart",
                 "responseBodyEnd", "probeEnd");

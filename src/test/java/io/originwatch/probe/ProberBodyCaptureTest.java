@@ -1,12 +1,10 @@
 package io.originwatch.probe;
 
+import io.originwatch.lab.LabExtension;
 import io.originwatch.lab.LabOrigin;
-import io.originwatch.lab.OriginLab;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -15,20 +13,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The prober keeps the first body payload bytes for evidence, bounded by the capture and body limits. */
 class ProberBodyCaptureTest {
 
-    private static OriginLab lab;
-
-    @BeforeAll
-    static void start() throws IOException {
-        lab = OriginLab.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        lab.close();
-    }
+    @RegisterExtension
+    static final LabExtension LAB = new LabExtension();
 
     private static ProbeResult probe(Prober prober, String origin, String method, int bodyLimit) {
-        LabOrigin o = LabFixture.origin(lab, origin);
+        LabOrigin o = LAB.origin(origin);
         ProbeSpec s = LabFixture.spec(o, null, method);
         ProbeSpec limited = new ProbeSpec(s.name(), s.url(), s.host(), s.method(), s.headers(), s.connectTimeout(),
                 s.responseTimeout(), s.headerLimitBytes(), bodyLimit, s.expectStatus(), s.tlsVerify(), s.trustCa(),
@@ -38,7 +27,7 @@ class ProberBodyCaptureTest {
 
     @Test
     void wholeSmallBodyIsKeptAndNotTruncated() {
-        ProbeResult r = probe(new Prober(LabFixture.resolver(lab)), "lab-ok", "GET", LabFixture.BODY_LIMIT_BYTES);
+        ProbeResult r = probe(new Prober(LabFixture.resolver(LAB.lab())), "lab-ok", "GET", LabFixture.BODY_LIMIT_BYTES);
         assertThat(new String(r.evidence().body(), StandardCharsets.ISO_8859_1)).isEqualTo("hello, world\n");
         assertThat(r.evidence().bodyTruncated()).isFalse();
         assertThat(r.bodyBytes()).isEqualTo(13);
@@ -46,7 +35,7 @@ class ProberBodyCaptureTest {
 
     @Test
     void chunkedBodyIsKeptWithoutFramingUpToTheCaptureLimit() {
-        Prober prober = new Prober(LabFixture.resolver(lab), 3000);
+        Prober prober = new Prober(LabFixture.resolver(LAB.lab()), 3000);
         ProbeResult r = probe(prober, "lab-endless-body", "GET", LabFixture.BODY_LIMIT_BYTES);
         assertThat(r.evidence().body()).hasSize(3000);
         assertThat(new String(r.evidence().body(), StandardCharsets.ISO_8859_1)).matches("b{3000}");
@@ -55,7 +44,7 @@ class ProberBodyCaptureTest {
 
     @Test
     void bodyLimitBelowCaptureLimitBoundsTheCapture() {
-        Prober prober = new Prober(LabFixture.resolver(lab), Prober.DEFAULT_BODY_CAPTURE_BYTES);
+        Prober prober = new Prober(LabFixture.resolver(LAB.lab()), Prober.DEFAULT_BODY_CAPTURE_BYTES);
         ProbeResult r = probe(prober, "lab-endless-body", "GET", 2000);
         // 2000 wire bytes hold "400\r\n" framing plus payload: the capture never exceeds the body limit.
         assertThat(r.evidence().body().length).isLessThanOrEqualTo(2000).isGreaterThan(1000);
@@ -65,7 +54,7 @@ class ProberBodyCaptureTest {
 
     @Test
     void bodyThatEndedEarlyKeepsWhatArrived() {
-        ProbeResult r = probe(new Prober(LabFixture.resolver(lab)), "lab-body-truncated", "GET",
+        ProbeResult r = probe(new Prober(LabFixture.resolver(LAB.lab())), "lab-body-truncated", "GET",
                 LabFixture.BODY_LIMIT_BYTES);
         assertThat(r.bodyEndedEarly()).isTrue();
         assertThat(new String(r.evidence().body(), StandardCharsets.ISO_8859_1)).matches("t+");
@@ -75,17 +64,17 @@ class ProberBodyCaptureTest {
 
     @Test
     void zeroCaptureAndHeadKeepNothing() {
-        ProbeResult none = probe(new Prober(LabFixture.resolver(lab), 0), "lab-ok", "GET", LabFixture.BODY_LIMIT_BYTES);
+        ProbeResult none = probe(new Prober(LabFixture.resolver(LAB.lab()), 0), "lab-ok", "GET", LabFixture.BODY_LIMIT_BYTES);
         assertThat(none.evidence().body()).isEmpty();
         assertThat(none.evidence().bodyTruncated()).isTrue();
-        ProbeResult head = probe(new Prober(LabFixture.resolver(lab)), "lab-ok", "HEAD", LabFixture.BODY_LIMIT_BYTES);
+        ProbeResult head = probe(new Prober(LabFixture.resolver(LAB.lab())), "lab-ok", "HEAD", LabFixture.BODY_LIMIT_BYTES);
         assertThat(head.evidence().body()).isEmpty();
         assertThat(head.evidence().bodyTruncated()).isFalse();
     }
 
     @Test
     void failedProbeKeepsNoBody() {
-        ProbeResult r = probe(new Prober(LabFixture.resolver(lab)), "lab-invalid-response", "GET",
+        ProbeResult r = probe(new Prober(LabFixture.resolver(LAB.lab())), "lab-invalid-response", "GET",
                 LabFixture.BODY_LIMIT_BYTES);
         assertThat(r.failure()).isNotNull();
         assertThat(r.evidence().body()).isEmpty();

@@ -2,17 +2,14 @@ package io.originwatch.probe;
 
 import io.originwatch.http1.ParseFailure;
 import io.originwatch.lab.LabOrigin;
-import io.originwatch.lab.OriginLab;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
 
-import static io.originwatch.probe.LabFixture.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -21,26 +18,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ProberBoundsTest {
 
-    private static OriginLab lab;
-    private static Prober prober;
-
-    @BeforeAll
-    static void start() throws IOException {
-        lab = OriginLab.start();
-        prober = new Prober(LabFixture.resolver(lab));
-    }
-
-    @AfterAll
-    static void stop() {
-        lab.close();
-    }
+    @RegisterExtension
+    static final LabProber LAB = new LabProber();
 
     private record Timed(ProbeResult result, Duration elapsed) {
     }
 
     private static Timed timed(ProbeSpec spec) {
         long start = System.nanoTime();
-        ProbeResult r = prober.probe(spec, ProbeListener.NONE);
+        ProbeResult r = LAB.prober().probe(spec, ProbeListener.NONE);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         System.out.printf("bounds: %s elapsed=%d ms headerBytes=%d bodyBytes=%d failure=%s%n", spec.name(),
                 elapsed.toMillis(), r.headerBytes(), r.bodyBytes(), r.failure());
@@ -49,8 +35,8 @@ class ProberBoundsTest {
 
     @Test
     void dripFeedEndsAtTheResponseTimeout() {
-        LabOrigin o = LabFixture.origin(lab, "lab-drip-feed");
-        Timed t = timed(spec(lab, o));
+        LabOrigin o = LAB.origin("lab-drip-feed");
+        Timed t = timed(LAB.spec(o));
         assertThat(t.result().failure()).isInstanceOfSatisfying(ProbeFailure.ResponseTimeout.class, f -> {
             assertThat(f.timeoutMillis()).isEqualTo(o.responseTimeout().toMillis());
             // one byte per 150 ms for 3 s: about 20 bytes, never the unbounded stream
@@ -63,8 +49,8 @@ class ProberBoundsTest {
 
     @Test
     void endlessHeadersStopOneByteOverTheLimit() {
-        LabOrigin o = LabFixture.origin(lab, "lab-endless-headers");
-        Timed t = timed(spec(lab, o));
+        LabOrigin o = LAB.origin("lab-endless-headers");
+        Timed t = timed(LAB.spec(o));
         assertThat(t.result().failure()).isEqualTo(
                 new ProbeFailure.Parse(new ParseFailure.HeadersTooLarge(o.headerLimitBytes(), o.headerLimitBytes() + 1)));
         assertThat(t.result().evidence().responseHead()).as("bytes read from the socket").hasSize(o.headerLimitBytes() + 1);
@@ -73,8 +59,8 @@ class ProberBoundsTest {
 
     @Test
     void endlessBodyStopsAtTheBodyLimit() {
-        LabOrigin o = LabFixture.origin(lab, "lab-endless-body");
-        Timed t = timed(spec(lab, o));
+        LabOrigin o = LAB.origin("lab-endless-body");
+        Timed t = timed(LAB.spec(o));
         assertThat(t.result().failure()).isNull();
         assertThat(t.result().bodyLimitReached()).isTrue();
         assertThat(t.result().bodyEndedEarly()).isFalse();

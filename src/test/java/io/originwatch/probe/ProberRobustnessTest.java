@@ -1,11 +1,9 @@
 package io.originwatch.probe;
 
 import io.originwatch.lab.LabOrigin;
-import io.originwatch.lab.OriginLab;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,38 +17,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What is not the origin's fault stays Internal, the prober never throws, and nothing is reused wrongly. */
 class ProberRobustnessTest {
 
-    private static OriginLab lab;
-    private static Prober prober;
-
-    @BeforeAll
-    static void start() throws IOException {
-        lab = OriginLab.start();
-        prober = new Prober(LabFixture.resolver(lab));
-    }
-
-    @AfterAll
-    static void stop() {
-        lab.close();
-    }
+    @RegisterExtension
+    static final LabProber LAB = new LabProber();
 
     @Test
     void aBrokenResolverIsInternalNotUnreachable() {
         Prober broken = new Prober(host -> {
             throw new IllegalStateException("resolver bug");
         });
-        ProbeResult r = broken.probe(spec(lab, LabFixture.origin(lab, "lab-unreachable")), ProbeListener.NONE);
+        ProbeResult r = broken.probe(LAB.spec(LAB.origin("lab-unreachable")), ProbeListener.NONE);
         assertThat(r.failure()).isInstanceOfSatisfying(ProbeFailure.Internal.class, f ->
                 assertThat(f.reason()).contains("resolver failed for unreachable.lab.test").contains("resolver bug"));
     }
 
     @Test
     void aNameIsResolvedThroughTheResolverAndTimed() {
-        LabOrigin ok = LabFixture.origin(lab, "lab-ok");
+        LabOrigin ok = LAB.origin("lab-ok");
         ProbeSpec byName = new ProbeSpec("by-name", java.net.URI.create("http://" + ok.host() + ":" + ok.url().getPort() + "/x?y=1"),
                 ok.host(), "GET", List.of(new ProbeSpec.RequestHeader("X-Probe", "1"),
                 new ProbeSpec.RequestHeader("User-Agent", "custom/2")), ok.connectTimeout(), ok.responseTimeout(),
                 8192, 1024, StatusSet.DEFAULT, true, null, "originwatch-test/1");
-        ProbeResult r = prober.probe(byName, ProbeListener.NONE);
+        ProbeResult r = LAB.prober().probe(byName, ProbeListener.NONE);
         assertThat(r.failure()).isNull();
         assertThat(r.timings().get(Phase.DNS)).isPresent();
         assertThat(new String(r.evidence().requestHead(), StandardCharsets.ISO_8859_1)).isEqualTo(
@@ -74,33 +61,33 @@ class ProberRobustnessTest {
     @Test
     void anUnreadableTrustCaIsInternalAndNamesTheFile(@TempDir Path dir) throws IOException {
         Path notPem = Files.writeString(dir.resolve("ca.pem"), "not a certificate");
-        LabOrigin o = LabFixture.origin(lab, "lab-ok-https");
-        ProbeResult r = prober.probe(spec(o, notPem, "GET"), ProbeListener.NONE);
+        LabOrigin o = LAB.origin("lab-ok-https");
+        ProbeResult r = LAB.prober().probe(spec(o, notPem, "GET"), ProbeListener.NONE);
         assertThat(r.failure()).isInstanceOfSatisfying(ProbeFailure.Internal.class, f ->
                 assertThat(f.reason()).contains(notPem.toString()));
-        ProbeResult missing = prober.probe(spec(o, dir.resolve("missing.pem"), "GET"), ProbeListener.NONE);
+        ProbeResult missing = LAB.prober().probe(spec(o, dir.resolve("missing.pem"), "GET"), ProbeListener.NONE);
         assertThat(missing.failure()).isInstanceOfSatisfying(ProbeFailure.Internal.class, f ->
                 assertThat(f.reason()).contains("missing.pem"));
     }
 
     @Test
     void aHeaderWithALineBreakIsRefusedBeforeSending() {
-        LabOrigin ok = LabFixture.origin(lab, "lab-ok");
+        LabOrigin ok = LAB.origin("lab-ok");
         ProbeSpec bad = new ProbeSpec("bad", ok.url(), ok.host(), "GET",
                 List.of(new ProbeSpec.RequestHeader("X-Evil", "a\r\nInjected: 1")), ok.connectTimeout(),
                 ok.responseTimeout(), 8192, 1024, StatusSet.DEFAULT, true, null, "t");
-        ProbeResult r = prober.probe(bad, ProbeListener.NONE);
+        ProbeResult r = LAB.prober().probe(bad, ProbeListener.NONE);
         assertThat(r.failure()).isEqualTo(new ProbeFailure.Internal("request header X-Evil contains CR, LF or NUL"));
     }
 
     @Test
     void everyHttpsProbeDoesAFullHandshake() throws Exception {
-        LabOrigin o = LabFixture.origin(lab, "lab-ok-https");
-        CapturingTrustManager trust = prober.tlsClients().forTrustCa(lab.caPemFile()).trust();
+        LabOrigin o = LAB.origin("lab-ok-https");
+        CapturingTrustManager trust = LAB.prober().tlsClients().forTrustCa(LAB.lab().caPemFile()).trust();
         long before = trust.probeChecks();
         long fullBefore = trust.fullValidations();
         for (int i = 0; i < 3; i++) {
-            ProbeResult r = prober.probe(spec(lab, o), ProbeListener.NONE);
+            ProbeResult r = LAB.prober().probe(LAB.spec(o), ProbeListener.NONE);
             assertThat(r.failure()).isNull();
             assertThat(r.tls().leafSubject()).isEqualTo("CN=ok-https.lab.test,O=originwatch lab");
         }
@@ -115,8 +102,8 @@ class ProberRobustnessTest {
         List<java.util.concurrent.Future<ProbeResult>> futures = new java.util.ArrayList<>();
         try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < 40; i++) {
-                ProbeSpec s = spec(lab, LabFixture.origin(lab, names.get(i % names.size())));
-                futures.add(pool.submit(() -> prober.probe(s, ProbeListener.NONE)));
+                ProbeSpec s = LAB.spec(LAB.origin(names.get(i % names.size())));
+                futures.add(pool.submit(() -> LAB.prober().probe(s, ProbeListener.NONE)));
             }
         }
         for (var f : futures) {
@@ -134,8 +121,8 @@ class ProberRobustnessTest {
 
     @Test
     void theSslContextIsReusedPerTrustCa() throws Exception {
-        assertThat(prober.tlsClients().forTrustCa(lab.caPemFile()))
-                .isSameAs(prober.tlsClients().forTrustCa(lab.caPemFile()));
-        assertThat(prober.tlsClients().forTrustCa(null)).isNotSameAs(prober.tlsClients().forTrustCa(lab.caPemFile()));
+        assertThat(LAB.prober().tlsClients().forTrustCa(LAB.lab().caPemFile()))
+                .isSameAs(LAB.prober().tlsClients().forTrustCa(LAB.lab().caPemFile()));
+        assertThat(LAB.prober().tlsClients().forTrustCa(null)).isNotSameAs(LAB.prober().tlsClients().forTrustCa(LAB.lab().caPemFile()));
     }
 }

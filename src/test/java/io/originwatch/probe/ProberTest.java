@@ -2,10 +2,8 @@ package io.originwatch.probe;
 
 import io.originwatch.http1.ParseFailure;
 import io.originwatch.lab.LabOrigin;
-import io.originwatch.lab.OriginLab;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.net.Inet6Address;
@@ -23,27 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Raw probe facts against real loopback origins from the lab, one test per catalogue row. */
 class ProberTest {
 
-    private static OriginLab lab;
-    private static Prober prober;
-
-    @BeforeAll
-    static void start() throws IOException {
-        lab = OriginLab.start();
-        prober = new Prober(LabFixture.resolver(lab));
-    }
-
-    @AfterAll
-    static void stop() {
-        lab.close();
-    }
-
-    private static ProbeResult probe(String name) {
-        return prober.probe(spec(lab, LabFixture.origin(lab, name)), ProbeListener.NONE);
-    }
+    @RegisterExtension
+    static final LabProber LAB = new LabProber();
 
     @Test
     void unreachableNameFailsInDns() {
-        ProbeResult r = probe("lab-unreachable");
+        ProbeResult r = LAB.probe("lab-unreachable");
         assertThat(r.failure()).isInstanceOfSatisfying(ProbeFailure.Unreachable.class, f ->
                 assertThat(f.reason()).isEqualTo("cannot resolve unreachable.lab.test: no addresses"));
         assertThat(r.timings().get(Phase.DNS)).isEmpty();
@@ -53,8 +36,8 @@ class ProberTest {
 
     @Test
     void closedPortIsRefused() {
-        LabOrigin o = LabFixture.origin(lab, "lab-connection-refused");
-        ProbeResult r = probe(o.name());
+        LabOrigin o = LAB.origin("lab-connection-refused");
+        ProbeResult r = LAB.probe(o.name());
         assertThat(r.failure()).isEqualTo(new ProbeFailure.Refused("connection refused by 127.0.0.1:" + o.url().getPort()));
         assertThat(r.timings().get(Phase.DNS)).as("IP literal skips DNS").isEmpty();
         assertThat(r.timings().get(Phase.CONNECT)).isEmpty();
@@ -63,9 +46,9 @@ class ProberTest {
 
     @Test
     void filledBacklogTimesOutAfterConnectTimeout() {
-        LabOrigin o = LabFixture.origin(lab, "lab-connect-timeout");
+        LabOrigin o = LAB.origin("lab-connect-timeout");
         long start = System.nanoTime();
-        ProbeResult r = probe(o.name());
+        ProbeResult r = LAB.probe(o.name());
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         assertThat(r.failure()).isEqualTo(new ProbeFailure.ConnectTimeout(o.connectTimeout().toMillis()));
         assertThat(elapsed).isBetween(o.connectTimeout().minusMillis(50), o.connectTimeout().plus(LabFixture.BOUND_SLACK));
@@ -74,7 +57,7 @@ class ProberTest {
 
     @Test
     void plainTextOnTlsPortFailsTheHandshake() {
-        ProbeResult r = probe("lab-tls-handshake-failed");
+        ProbeResult r = LAB.probe("lab-tls-handshake-failed");
         assertThat(r.failure()).isInstanceOfSatisfying(ProbeFailure.TlsHandshake.class, f ->
                 assertThat(f.reason()).contains("not TLS"));
         assertThat(r.connectedAddress()).isNotNull();
@@ -86,7 +69,7 @@ class ProberTest {
 
     @Test
     void expiredCertificateIsReportedWithItsDate() {
-        ProbeResult r = probe("lab-tls-certificate-invalid");
+        ProbeResult r = LAB.probe("lab-tls-certificate-invalid");
         Instant notAfter = r.tls().leafNotAfter();
         assertThat(notAfter).isBefore(Instant.now());
         String day = LocalDate.ofInstant(notAfter, ZoneOffset.UTC).toString();
@@ -101,7 +84,7 @@ class ProberTest {
 
     @Test
     void resetAfterTheRequestIsAReset() {
-        ProbeResult r = probe("lab-connection-reset");
+        ProbeResult r = LAB.probe("lab-connection-reset");
         assertThat(r.failure()).isEqualTo(new ProbeFailure.Reset(0, true));
         assertThat(r.timings().get(Phase.TTFB)).isEmpty();
         assertThat(new String(r.evidence().requestHead(), StandardCharsets.ISO_8859_1))
@@ -117,7 +100,7 @@ class ProberTest {
             ProbeSpec spec = new ProbeSpec("partial-reset", origin.url("http"), "partial.lab.test", "GET",
                     java.util.List.of(), Duration.ofSeconds(1), Duration.ofSeconds(2), 8192, 1024, StatusSet.DEFAULT,
                     true, null, "t");
-            ProbeResult r = prober.probe(spec, new ProbeListener() {
+            ProbeResult r = LAB.prober().probe(spec, new ProbeListener() {
                 @Override
                 public void responseFirstByte() {
                     firstByte.countDown();
@@ -139,7 +122,7 @@ class ProberTest {
         })) {
             ProbeSpec spec = new ProbeSpec("interim", origin.url("http"), "interim.lab.test", "GET", java.util.List.of(),
                     Duration.ofSeconds(1), Duration.ofSeconds(2), 8192, 1024, StatusSet.DEFAULT, true, null, "t");
-            ProbeResult r = prober.probe(spec, ProbeListener.NONE);
+            ProbeResult r = LAB.prober().probe(spec, ProbeListener.NONE);
             assertThat(r.failure()).isNull();
             assertThat(r.head().status()).isEqualTo(200);
             assertThat(r.head().headerSectionBytes()).isEqualTo("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n".length());
@@ -151,7 +134,7 @@ class ProberTest {
 
     @Test
     void closeWithoutAByteIsAnEmptyResponse() {
-        ProbeResult r = probe("lab-empty-response");
+        ProbeResult r = LAB.probe("lab-empty-response");
         assertThat(r.failure()).isEqualTo(new ProbeFailure.Parse(new ParseFailure.EmptyResponse()));
         assertThat(r.timings().get(Phase.TTFB)).isEmpty();
         assertThat(r.evidence().responseHead()).isEmpty();
@@ -159,7 +142,7 @@ class ProberTest {
 
     @Test
     void oversizedHeaderSectionStopsOneByteOverTheLimit() {
-        ProbeResult r = probe("lab-headers-too-large");
+        ProbeResult r = LAB.probe("lab-headers-too-large");
         assertThat(r.failure()).isEqualTo(new ProbeFailure.Parse(new ParseFailure.HeadersTooLarge(8192, 8193)));
         assertThat(r.headerBytes()).isEqualTo(8193);
         assertThat(r.evidence().responseHead()).hasSize(8193);
@@ -168,14 +151,14 @@ class ProberTest {
 
     @Test
     void statusLineWithoutFieldsIsMissingHeaders() {
-        ProbeResult r = probe("lab-missing-headers");
+        ProbeResult r = LAB.probe("lab-missing-headers");
         assertThat(r.failure()).isInstanceOfSatisfying(ProbeFailure.Parse.class, p ->
                 assertThat(p.failure()).isEqualTo(new ParseFailure.MissingHeaders("HTTP/1.1 200 OK", false)));
     }
 
     @Test
     void headerLineWithoutColonIsInvalid() {
-        ProbeResult r = probe("lab-invalid-response");
+        ProbeResult r = LAB.probe("lab-invalid-response");
         assertThat(r.failure()).isInstanceOfSatisfying(ProbeFailure.Parse.class, p -> {
             assertThat(p.failure()).isInstanceOf(ParseFailure.MalformedHeader.class);
             assertThat(((ParseFailure.MalformedHeader) p.failure()).lineNumber()).isEqualTo(2);
@@ -185,9 +168,9 @@ class ProberTest {
 
     @Test
     void silentOriginTimesOutAfterResponseTimeout() {
-        LabOrigin o = LabFixture.origin(lab, "lab-response-timeout");
+        LabOrigin o = LAB.origin("lab-response-timeout");
         long start = System.nanoTime();
-        ProbeResult r = probe(o.name());
+        ProbeResult r = LAB.probe(o.name());
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         assertThat(r.failure()).isEqualTo(new ProbeFailure.ResponseTimeout(o.responseTimeout().toMillis(), 0));
         assertThat(elapsed).isBetween(o.responseTimeout().minusMillis(50), bound(o));
@@ -197,7 +180,7 @@ class ProberTest {
 
     @Test
     void unexpectedStatusIsAValidHead() {
-        ProbeResult r = probe("lab-unexpected-status");
+        ProbeResult r = LAB.probe("lab-unexpected-status");
         assertThat(r.failure()).isNull();
         assertThat(r.head().status()).isEqualTo(503);
         assertThat(r.head().first("retry-after")).contains("30");
@@ -206,7 +189,7 @@ class ProberTest {
 
     @Test
     void okOverHttp() {
-        ProbeResult r = probe("lab-ok");
+        ProbeResult r = LAB.probe("lab-ok");
         assertThat(r.failure()).isNull();
         assertThat(r.head().status()).isEqualTo(200);
         assertThat(r.tls()).isNull();
@@ -221,7 +204,7 @@ class ProberTest {
 
     @Test
     void okOverHttpsTrustedThroughTrustCa() {
-        ProbeResult r = probe("lab-ok-https");
+        ProbeResult r = LAB.probe("lab-ok-https");
         assertThat(r.failure()).isNull();
         assertThat(r.head().status()).isEqualTo(200);
         assertThat(r.tls().validationError()).isNull();
@@ -234,17 +217,17 @@ class ProberTest {
 
     @Test
     void sameHttpsOriginWithoutTrustCaIsUntrusted() {
-        LabOrigin o = LabFixture.origin(lab, "lab-ok-https");
-        ProbeResult r = prober.probe(spec(o, null, "GET"), ProbeListener.NONE);
+        LabOrigin o = LAB.origin("lab-ok-https");
+        ProbeResult r = LAB.prober().probe(spec(o, null, "GET"), ProbeListener.NONE);
         assertThat(r.failure()).isEqualTo(new ProbeFailure.TlsCertificate("untrusted issuer CN=originwatch lab CA,O=originwatch"));
         assertThat(r.tls().leafSubject()).isEqualTo("CN=ok-https.lab.test,O=originwatch lab");
     }
 
     @Test
     void ipv6Loopback() {
-        LabOrigin o = LabFixture.origin(lab, "lab-ok-ipv6");
+        LabOrigin o = LAB.origin("lab-ok-ipv6");
         assertThat(o.url().getHost()).isEqualTo("[::1]");
-        ProbeResult r = probe(o.name());
+        ProbeResult r = LAB.probe(o.name());
         assertThat(r.failure()).isNull();
         assertThat(r.head().status()).isEqualTo(200);
         assertThat(r.connectedAddress().getAddress()).isInstanceOf(Inet6Address.class);
@@ -254,8 +237,8 @@ class ProberTest {
 
     @Test
     void headMethodReadsNoBody() {
-        LabOrigin o = LabFixture.origin(lab, "lab-ok");
-        ProbeResult r = prober.probe(spec(o, null, "HEAD"), ProbeListener.NONE);
+        LabOrigin o = LAB.origin("lab-ok");
+        ProbeResult r = LAB.prober().probe(spec(o, null, "HEAD"), ProbeListener.NONE);
         assertThat(r.failure()).isNull();
         assertThat(r.bodyBytes()).isZero();
         assertThat(new String(r.evidence().requestHead(), StandardCharsets.ISO_8859_1)).startsWith("HEAD / HTTP/1.1\r\n");

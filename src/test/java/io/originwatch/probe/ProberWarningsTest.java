@@ -1,50 +1,31 @@
 package io.originwatch.probe;
 
 import io.originwatch.lab.LabOrigin;
-import io.originwatch.lab.OriginLab;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 
-import static io.originwatch.probe.LabFixture.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The raw facts behind each warning of the catalogue, against the lab's warning origins. */
 class ProberWarningsTest {
 
-    private static OriginLab lab;
-    private static Prober prober;
-
-    @BeforeAll
-    static void start() throws IOException {
-        lab = OriginLab.start();
-        prober = new Prober(LabFixture.resolver(lab));
-    }
-
-    @AfterAll
-    static void stop() {
-        lab.close();
-    }
-
-    private static ProbeResult probe(String name) {
-        return prober.probe(spec(lab, LabFixture.origin(lab, name)), ProbeListener.NONE);
-    }
+    @RegisterExtension
+    static final LabProber LAB = new LabProber();
 
     @Test
     void headerSectionNearTheLimit() {
-        ProbeResult r = probe("lab-headers-near-limit");
+        ProbeResult r = LAB.probe("lab-headers-near-limit");
         assertThat(r.failure()).isNull();
         assertThat(r.headerBytes()).isBetween((int) (0.75 * 8192), 8192);
     }
 
     @Test
     void slowFirstByte() {
-        LabOrigin o = LabFixture.origin(lab, "lab-slow-response");
-        ProbeResult r = probe(o.name());
+        LabOrigin o = LAB.origin("lab-slow-response");
+        ProbeResult r = LAB.probe(o.name());
         assertThat(r.failure()).isNull();
         assertThat(r.timings().get(Phase.TTFB)).hasValueSatisfying(ttfb ->
                 assertThat(ttfb).isBetween(o.responseTimeout().dividedBy(2), o.responseTimeout()));
@@ -52,7 +33,7 @@ class ProberWarningsTest {
 
     @Test
     void certificateExpiringInFiveDays() {
-        ProbeResult r = probe("lab-certificate-expiring");
+        ProbeResult r = LAB.probe("lab-certificate-expiring");
         assertThat(r.failure()).isNull();
         assertThat(r.tls().validationError()).isNull();
         assertThat(r.tls().leafNotAfter()).isBetween(Instant.now().plus(Duration.ofDays(4)),
@@ -61,9 +42,9 @@ class ProberWarningsTest {
 
     @Test
     void wrongNameWithVerifyOffIsRecordedNotFatal() {
-        LabOrigin o = LabFixture.origin(lab, "lab-certificate-invalid");
+        LabOrigin o = LAB.origin("lab-certificate-invalid");
         assertThat(o.tlsVerify()).isFalse();
-        ProbeResult r = probe(o.name());
+        ProbeResult r = LAB.probe(o.name());
         assertThat(r.failure()).isNull();
         assertThat(r.head().status()).isEqualTo(200);
         assertThat(r.tls().validationError())
@@ -73,17 +54,17 @@ class ProberWarningsTest {
 
     @Test
     void wrongNameWithVerifyOnIs526() {
-        LabOrigin o = LabFixture.origin(lab, "lab-certificate-invalid");
+        LabOrigin o = LAB.origin("lab-certificate-invalid");
         ProbeSpec verifying = new ProbeSpec(o.name(), o.url(), o.host(), "GET", java.util.List.of(), o.connectTimeout(),
-                o.responseTimeout(), o.headerLimitBytes(), 1024, StatusSet.DEFAULT, true, lab.caPemFile(), "t");
-        ProbeResult r = prober.probe(verifying, ProbeListener.NONE);
+                o.responseTimeout(), o.headerLimitBytes(), 1024, StatusSet.DEFAULT, true, LAB.lab().caPemFile(), "t");
+        ProbeResult r = LAB.prober().probe(verifying, ProbeListener.NONE);
         assertThat(r.failure()).isEqualTo(new ProbeFailure.TlsCertificate(
                 "names [some-other-site.lab.test] do not match certificate-invalid.lab.test"));
     }
 
     @Test
     void bodyShorterThanContentLength() {
-        ProbeResult r = probe("lab-body-truncated");
+        ProbeResult r = LAB.probe("lab-body-truncated");
         assertThat(r.failure()).isNull();
         assertThat(r.bodyEndedEarly()).isTrue();
         assertThat(r.bodyLimitReached()).isFalse();
@@ -93,7 +74,7 @@ class ProberWarningsTest {
 
     @Test
     void completeBodyIsNotTruncated() {
-        ProbeResult r = probe("lab-ok");
+        ProbeResult r = LAB.probe("lab-ok");
         assertThat(r.bodyEndedEarly()).isFalse();
     }
 }

@@ -3,17 +3,12 @@ package io.originwatch.testing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -24,33 +19,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FakeOrigin implements AutoCloseable {
 
-    private final ServerSocket server;
-    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+    private final LoopbackServer server;
 
     public FakeOrigin() throws IOException {
-        server = new ServerSocket();
-        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        threads.execute(this::accept);
+        server = new LoopbackServer(this::serve);
     }
 
     public URI url(String path) {
-        return URI.create("http://127.0.0.1:" + server.getLocalPort() + path);
+        return server.url(path);
     }
 
     public int hits(String path) {
         return hits.getOrDefault(path, new AtomicInteger()).get();
-    }
-
-    private void accept() {
-        while (!server.isClosed()) {
-            try {
-                Socket s = server.accept();
-                threads.execute(() -> serve(s));
-            } catch (IOException e) {
-                return;
-            }
-        }
     }
 
     private void serve(Socket socket) {
@@ -77,21 +58,12 @@ public final class FakeOrigin implements AutoCloseable {
     }
 
     private static String readRequestPath(InputStream in) throws IOException {
-        StringBuilder head = new StringBuilder();
-        int b;
-        while ((b = in.read()) >= 0) {
-            head.append((char) b);
-            if (head.length() >= 4 && head.substring(head.length() - 4).equals("\r\n\r\n")) {
-                break;
-            }
-        }
-        String[] requestLine = head.toString().split("\r\n", 2)[0].split(" ");
+        String[] requestLine = LoopbackServer.readHead(in).split("\r\n", 2)[0].split(" ");
         return requestLine.length > 1 ? requestLine[1] : "";
     }
 
     @Override
     public void close() throws IOException {
         server.close();
-        threads.shutdownNow();
     }
 }

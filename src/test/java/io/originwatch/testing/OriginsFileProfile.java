@@ -1,10 +1,8 @@
 package io.originwatch.testing;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,31 +29,15 @@ public class OriginsFileProfile implements QuarkusTestProfile {
         return b.toString();
     }
 
-    public static class Resource implements QuarkusTestResourceLifecycleManager {
-
-        private FakeOrigin origin;
+    public static class Resource extends FakeOriginTestResource {
 
         @Override
-        public Map<String, String> start() {
-            try {
-                origin = new FakeOrigin();
-                String base = origin.url("").toString();
-                Path dir = Files.createTempDirectory("originwatch-configmap");
-                ConfigMapDir map = new ConfigMapDir(dir, yaml(base, "alpha", "/ok", "beta", "/ok"));
-                return Map.of("originwatch.origins-file", map.file().toString(), "test.fake-origin", base,
-                        "test.configmap-dir", dir.toString());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public void stop() {
-            try {
-                origin.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        protected Map<String, String> config(FakeOrigin origin) throws IOException {
+            String base = origin.url("").toString();
+            Path dir = Files.createTempDirectory("originwatch-configmap");
+            ConfigMapDir map = new ConfigMapDir(dir, yaml(base, "alpha", "/ok", "beta", "/ok"));
+            return Map.of("originwatch.origins-file", map.file().toString(), "test.fake-origin", base,
+                    "test.configmap-dir", dir.toString());
         }
     }
 }
