@@ -33,9 +33,9 @@ class ScheduleIsolationTest {
         List<Instant> ok = times("ok");
         for (int i = 1; i < ok.size(); i++) {
             // due every 1000 ms; waiting behind the slow origin would stretch a gap to ~4 s. The
-            // margin allows one run skipped as late on a loaded machine (a 2 s gap).
+            // margin allows up to two runs skipped as late on a loaded machine (a 3 s gap).
             assertThat(Duration.between(ok.get(i - 1), ok.get(i))).as("gap before ok probe %d", i)
-                    .isPositive().isLessThan(Duration.ofMillis(2500));
+                    .isPositive().isLessThan(Duration.ofMillis(3500));
         }
         List<Instant> slow = times("slow");
         for (int i = 1; i < slow.size(); i++) {
