@@ -544,16 +544,7 @@ public class Bench {
         void close() throws Exception;
     }
 
-    static final class Originwatch implements Stack {
-        final Process process;
-        final int port;
-        final Instant startedAt;
-
-        Originwatch(Process process, int port, Instant startedAt) {
-            this.process = process;
-            this.port = port;
-            this.startedAt = startedAt;
-        }
+    record Originwatch(Process process, int port, Instant startedAt) implements Stack {
 
         static Originwatch start(Path work, Options o, Pki pki, Nginx nginx) throws Exception {
             Path jar = Path.of(o.jar());
@@ -593,11 +584,6 @@ public class Bench {
         }
 
         @Override
-        public Instant startedAt() {
-            return startedAt;
-        }
-
-        @Override
         public Map<Double, Double> lagBuckets() throws Exception {
             Map<Double, Double> m = new TreeMap<>();
             Pattern p = Pattern.compile("^originwatch_schedule_lag_seconds_bucket\\{[^}]*le=\"([^\"]+)\"[^}]*} ([0-9.eE+-]+)$");
@@ -620,16 +606,7 @@ public class Bench {
         }
     }
 
-    static final class Blackbox implements Stack {
-        final Process exporter;
-        final Process prometheus;
-        final Instant startedAt;
-
-        Blackbox(Process exporter, Process prometheus, Instant startedAt) {
-            this.exporter = exporter;
-            this.prometheus = prometheus;
-            this.startedAt = startedAt;
-        }
+    record Blackbox(Process exporter, Process prometheus, Instant startedAt) implements Stack {
 
         static Blackbox start(Path work, Options o, Pki pki, Nginx nginx) throws Exception {
             Path dir = Files.createDirectories(work.resolve("blackbox-" + System.nanoTime()));
@@ -684,11 +661,6 @@ public class Bench {
         @Override
         public List<Long> pids() {
             return List.of(exporter.pid(), prometheus.pid());
-        }
-
-        @Override
-        public Instant startedAt() {
-            return startedAt;
         }
 
         @Override
