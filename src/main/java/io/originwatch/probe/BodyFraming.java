@@ -3,6 +3,7 @@ package io.originwatch.probe;
 import io.originwatch.http1.ResponseHead;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Just enough HTTP/1.1 message framing to tell whether a body ended where it should: a
@@ -10,6 +11,9 @@ import java.util.Locale;
  * Payload bytes are counted; a {@link BodyCapture} keeps the first of them for evidence.
  */
 final class BodyFraming {
+
+    /** Compiled once: every response with a body is framed here. */
+    private static final Pattern CONTENT_LENGTH = Pattern.compile("[0-9]{1,18}");
 
     /** Framing states, in order of a chunked body's life. */
     private enum State { SIZE, EXTENSION, SIZE_LF, DATA, DATA_CR, DATA_LF, TRAILER_START, TRAILER, TRAILER_LF, DONE }
@@ -49,7 +53,7 @@ final class BodyFraming {
             return new BodyFraming(Mode.CHUNKED, 0, capture);
         }
         String cl = head.first("Content-Length").orElse("").strip();
-        if (cl.matches("[0-9]{1,18}")) {
+        if (CONTENT_LENGTH.matcher(cl).matches()) {
             return new BodyFraming(Mode.LENGTH, Long.parseLong(cl), capture);
         }
         return new BodyFraming(Mode.UNTIL_CLOSE, 0, capture);

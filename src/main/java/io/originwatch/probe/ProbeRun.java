@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -276,8 +277,11 @@ final class ProbeRun {
                         hasHead && x.bodyEvidenceTruncated()));
     }
 
+    /** Compiled once: this runs twice per probe (resolve and SNI). */
+    private static final Pattern IPV4_LITERAL = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
+
     static boolean isIpLiteral(String host) {
-        return host.contains(":") || host.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
+        return host.contains(":") || IPV4_LITERAL.matcher(host).matches();
     }
 
     private static Duration since(long startNanos) {
