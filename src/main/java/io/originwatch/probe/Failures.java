@@ -37,7 +37,8 @@ final class Failures {
             return new ProbeFailure.Unreachable(e.getMessage().toLowerCase(Locale.ROOT) + " (" + addr(target) + ")");
         }
         if (e instanceof ConnectException && msg.contains("refused")) {
-            return new ProbeFailure.Refused("connection refused by " + addr(target));
+            // the OS's words only: the classifier's detail names the target
+            return new ProbeFailure.Refused(e.getMessage());
         }
         if (e instanceof ConnectException) {
             return new ProbeFailure.Unreachable(e.getMessage() + " (" + addr(target) + ")");

@@ -38,7 +38,7 @@ class ProberTest {
     void closedPortIsRefused() {
         LabOrigin o = LAB.origin("lab-connection-refused");
         ProbeResult r = LAB.probe(o.name());
-        assertThat(r.failure()).isEqualTo(new ProbeFailure.Refused("connection refused by 127.0.0.1:" + o.url().getPort()));
+        assertThat(r.failure()).isEqualTo(new ProbeFailure.Refused("Connection refused"));
         assertThat(r.timings().get(Phase.DNS)).as("IP literal skips DNS").isEmpty();
         assertThat(r.timings().get(Phase.CONNECT)).isEmpty();
         assertThat(r.connectedAddress()).isNull();
