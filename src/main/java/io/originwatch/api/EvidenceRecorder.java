@@ -6,7 +6,6 @@ import io.originwatch.config.EvidenceConfig;
 import io.originwatch.evidence.Captured;
 import io.originwatch.evidence.EdgeObservation;
 import io.originwatch.evidence.EvidenceStore;
-import io.originwatch.evidence.Har;
 import io.originwatch.evidence.HarBuilder;
 import io.originwatch.evidence.HarDirectory;
 import io.originwatch.evidence.OriginEvidence;
@@ -32,8 +31,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Turns every probe result into a HAR and keeps it (latest and last failing, direct and via the
- * edge); writes the first HAR of each failure episode to {@code originwatch.evidence.dir} when set.
+ * Keeps every probe result (latest and last failing, direct and via the edge) and renders its HAR
+ * when asked; writes the first HAR of each failure episode to {@code originwatch.evidence.dir} when set.
  * Observers run on the probe's thread right after the state update; they never throw into it.
  */
 @ApplicationScoped
@@ -65,27 +64,24 @@ public class EvidenceRecorder {
 
     void onProbe(@Observes ProbeCompleted event) {
         try {
-            Verdict v = event.verdict();
-            Har har = builder.build(v, ProbeKind.DIRECT);
-            byte[] bytes = json.bytes(har);
-            if (store.recordDirect(event.origin(), captured(har, bytes, v))) {
-                write(event.origin(), ProbeKind.DIRECT, bytes, v);
+            Captured c = new Captured(event.verdict(), ProbeKind.DIRECT);
+            if (store.recordDirect(event.origin(), c)) {
+                write(event.origin(), c);
             }
         } catch (RuntimeException e) {
-            LOG.warnf(e, "origin=%s HAR not recorded", event.origin());
+            LOG.warnf(e, "origin=%s probe evidence not recorded", event.origin());
         }
     }
 
     void onEdgeProbe(@Observes EdgeProbeCompleted event) {
         try {
             Verdict v = event.edge();
-            Har har = builder.build(v, ProbeKind.VIA_EDGE);
-            byte[] bytes = json.bytes(har);
-            if (store.recordEdge(event.origin(), captured(har, bytes, v), EdgeObservation.of(v))) {
-                write(event.origin(), ProbeKind.VIA_EDGE, bytes, v);
+            Captured c = new Captured(v, ProbeKind.VIA_EDGE);
+            if (store.recordEdge(event.origin(), c, EdgeObservation.of(v))) {
+                write(event.origin(), c);
             }
         } catch (RuntimeException e) {
-            LOG.warnf(e, "origin=%s via-edge HAR not recorded", event.origin());
+            LOG.warnf(e, "origin=%s via-edge probe evidence not recorded", event.origin());
         }
     }
 
@@ -93,21 +89,22 @@ public class EvidenceRecorder {
         store.remove(event.origin());
     }
 
-    private static Captured captured(Har har, byte[] bytes, Verdict v) {
-        return Captured.of(har, bytes, v.result().startedAt(), v.cause().label(), v.up());
-    }
-
-    private void write(String origin, ProbeKind kind, byte[] har, Verdict v) {
+    /** The first HAR of a failure episode, to disk when a directory is set (the only per-probe HAR build). */
+    private void write(String origin, Captured c) {
         if (directory == null) {
             return;
         }
-        String name = origin + "-" + kind.label() + "-" + FILE_TIME.format(v.result().startedAt()) + "-"
-                + v.cause().label() + ".har";
+        String name = origin + "-" + c.kind().label() + "-" + FILE_TIME.format(c.probedAt()) + "-" + c.cause() + ".har";
         try {
-            directory.write(name, har);
+            directory.write(name, json(c));
         } catch (IOException | RuntimeException e) {
             LOG.warnf("origin=%s HAR not written to %s: %s", origin, directory.dir(), e.toString());
         }
+    }
+
+    /** The kept probe's HAR as served: UTF-8 JSON, built now. */
+    public byte[] json(Captured c) {
+        return json.bytes(c.har(builder));
     }
 
     public Optional<OriginEvidence> evidence(String origin) {

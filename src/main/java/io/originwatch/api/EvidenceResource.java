@@ -73,7 +73,7 @@ public class EvidenceResource {
             return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON)
                     .entity(new ErrorBody("no_har", "no " + what + " of " + name + " has been recorded yet")).build();
         }
-        return Response.ok(c.json(), MediaType.APPLICATION_JSON)
+        return Response.ok(recorder.json(c), MediaType.APPLICATION_JSON)
                 .header("Content-Disposition", attachment(EvidenceRecorder.fileName(name, c.probedAt()))).build();
     }
 
@@ -100,11 +100,11 @@ public class EvidenceResource {
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             Captured direct = ev == null ? null : ev.forTicket(ProbeKind.DIRECT);
             if (direct != null) {
-                put(zip, "direct.har", direct.json());
+                put(zip, "direct.har", recorder.json(direct));
             }
             Captured viaEdge = ev == null ? null : ev.forTicket(ProbeKind.VIA_EDGE);
             if (origin.viaEdge() != null && viaEdge != null) {
-                put(zip, "via-edge.har", viaEdge.json());
+                put(zip, "via-edge.har", recorder.json(viaEdge));
             }
             put(zip, "summary.md", summary(origin, ev, history, now).getBytes(StandardCharsets.UTF_8));
             put(zip, "history.json", historyJson(history));
@@ -120,7 +120,7 @@ public class EvidenceResource {
                 r.verdict().cause().label(), r.verdict().edgeStatus(), r.verdict().detail())).toList();
         return new SupportSummary(origin.name(), origin.spec().url().toString(), origin.spec().host(),
                 origin.viaEdge() == null ? null : origin.viaEdge().url().toString(), now, ZoneId.systemDefault(),
-                timeline, ev, allowlists()).render();
+                timeline, ev, allowlists(), recorder.builder()).render();
     }
 
     /** The edge code's last allowlist checks (never triggers a check: a bundle must not wait on the network). */

@@ -20,7 +20,7 @@ public final class HarJson {
     public HarJson(ObjectMapper base) {
         this.mapper = base.copy()
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL)
-                // compact: every probe's HAR is serialized (1,000/s at 10,000 origins), most never read
+                // compact: HAR files go to tickets and disk, where nobody reads the indentation
                 .disable(SerializationFeature.INDENT_OUTPUT);
     }
 

@@ -1,58 +1,44 @@
 package io.originwatch.evidence;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.originwatch.classify.Verdict;
+
 import java.time.Instant;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 /**
- * One kept HAR. The document itself is held as gzip-compressed JSON (headers and bodies compress
- * several-fold, and thousands of origins keep up to four each); {@code summary} keeps the entry's
- * verdict and facts without headers and body, for the support summary and the API.
+ * One kept probe, as the prober and classifier left it. The HAR is built from it only when someone
+ * asks (the API, a support bundle, the first failure of an episode written to disk): building,
+ * serialising and compressing a HAR for every probe cost about 15% of the daemon's CPU at 2,000
+ * probes/s, for documents almost never read. Memory per kept probe is the prober's own bounds: one
+ * request head, at most {@link io.originwatch.probe.Evidence#MAX_HEAD_BYTES} of response head and
+ * the body-capture limit.
  *
- * @param summary    the HAR without request/response headers and body text ({@link Har#slim()})
- * @param gzipJson   the complete HAR as served, gzip-compressed UTF-8 JSON
- * @param probedAt   when the probe started
- * @param cause      the cause label
- * @param up         the verdict was healthy
+ * @param verdict the classified probe, with its evidence bytes
+ * @param kind    direct to the origin, or through the edge
  */
-public record Captured(Har summary, byte[] gzipJson, Instant probedAt, String cause, boolean up) {
+public record Captured(Verdict verdict, ProbeKind kind) {
 
-    /** Keeps {@code json} (the serialized {@code har}) compressed and {@code har} slimmed. */
-    public static Captured of(Har har, byte[] json, Instant probedAt, String cause, boolean up) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(json.length / 4 + 64);
-        try (GZIPOutputStream gz = fastGzip(out)) {
-            gz.write(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException("in-memory gzip cannot fail", e);
-        }
-        return new Captured(har.slim(), out.toByteArray(), probedAt, cause, up);
+    /** When the probe started. */
+    public Instant probedAt() {
+        return verdict.result().startedAt();
     }
 
-    /** Fastest level: every probe result is compressed, and HAR text still shrinks several-fold. */
-    private static GZIPOutputStream fastGzip(ByteArrayOutputStream out) throws IOException {
-        return new GZIPOutputStream(out) {
-            {
-                def.setLevel(Deflater.BEST_SPEED);
-            }
-        };
+    /** The cause label. */
+    public String cause() {
+        return verdict.cause().label();
     }
 
-    /** The HAR as served: UTF-8 JSON. */
-    public byte[] json() {
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipJson))) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("in-memory gunzip of our own bytes cannot fail", e);
-        }
+    /** The verdict was healthy. */
+    public boolean up() {
+        return verdict.up();
     }
 
-    /** The one entry's summary. */
-    public Har.Entry entry() {
-        return summary.log().entries().get(0);
+    /** The HAR document of this probe. */
+    public Har har(HarBuilder builder) {
+        return builder.build(verdict, kind);
+    }
+
+    /** The HAR's one entry. */
+    public Har.Entry entry(HarBuilder builder) {
+        return har(builder).log().entries().get(0);
     }
 }

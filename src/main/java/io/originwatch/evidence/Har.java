@@ -14,20 +14,6 @@ public record Har(Log log) {
     /** HAR version written. */
     public static final String VERSION = "1.2";
 
-    /** The same document without request/response headers and body text: the verdict and facts only. */
-    public Har slim() {
-        List<Entry> entries = log.entries().stream().map(e -> new Entry(e.startedDateTime(), e.time(),
-                new Request(e.request().method(), e.request().url(), e.request().httpVersion(), List.of(), List.of(),
-                        List.of(), e.request().headersSize(), e.request().bodySize(), e.request().comment()),
-                new Response(e.response().status(), e.response().statusText(), e.response().httpVersion(), List.of(),
-                        List.of(), new Content(e.response().content().size(), e.response().content().mimeType(), null, null,
-                        null), e.response().redirectURL(), e.response().headersSize(), e.response().bodySize(),
-                        e.response().comment()),
-                e.cache(), e.timings(), e.serverIPAddress(), e.comment(), e._origin(), e._probe(), e._cause(),
-                e._edgeStatus(), e._warnings(), e._detail(), e._curl(), e._error(), e._headerLimit(), e._tls())).toList();
-        return new Har(new Log(log.version(), log.creator(), entries, log.comment()));
-    }
-
     public record Log(String version, Creator creator, List<Entry> entries, String comment) {
     }
 

@@ -22,9 +22,11 @@ import java.util.Locale;
  * @param timeline    probe history, oldest first
  * @param evidence    what the store keeps for the origin
  * @param allowlists  one line per allowlist (state of the edge's allowlist checks), may be empty
+ * @param har         renders the kept probe's HAR entry
  */
 public record SupportSummary(String origin, String url, String host, String viaEdgeUrl, Instant generatedAt,
-                             ZoneId zone, List<TimelineEntry> timeline, OriginEvidence evidence, List<String> allowlists) {
+                             ZoneId zone, List<TimelineEntry> timeline, OriginEvidence evidence, List<String> allowlists,
+                             HarBuilder har) {
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss XXX", Locale.ROOT);
 
@@ -64,7 +66,7 @@ public record SupportSummary(String origin, String url, String host, String viaE
             md.append("No probe has completed yet.\n\n");
             return;
         }
-        Har.Entry e = c.entry();
+        Har.Entry e = c.entry(har);
         md.append("- at: ").append(both(c.probedAt())).append("\n");
         md.append("- cause: `").append(e._cause()).append("`, the edge answers ").append(e._edgeStatus()).append("\n");
         md.append("- detail: ").append(e._detail()).append("\n");

@@ -1,5 +1,7 @@
 package io.originwatch.evidence;
 
+import io.originwatch.classify.Cause;
+import io.originwatch.classify.Verdict;
 import io.originwatch.http1.HeaderField;
 import org.junit.jupiter.api.Test;
 
@@ -12,12 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Retention: latest and last failing per path, ray IDs of 5xx edge answers (last 20), removal. */
 class EvidenceStoreTest {
 
-    private static final Har HAR = new HarBuilder("t", Redactor.defaults())
-            .build(Synthetic.ok(Synthetic.spec("http://127.0.0.1/", "a.test", "GET", List.of(), true), List.of(), ""),
-                    ProbeKind.DIRECT);
-
-    private static Captured captured(int second, String cause, boolean up) {
-        return Captured.of(HAR, HarSchema.JSON.bytes(HAR), Instant.ofEpochSecond(second), cause, up);
+    private static Captured captured(int second, Cause cause) {
+        return new Captured(Synthetic.at(Instant.ofEpochSecond(second), cause), ProbeKind.DIRECT);
     }
 
     private static EdgeObservation edge(int second, int status, String ray) {
@@ -28,11 +26,11 @@ class EvidenceStoreTest {
     @Test
     void recoveredOriginStillShowsItsLastFailure() {
         EvidenceStore store = new EvidenceStore();
-        assertThat(store.recordDirect("a", captured(1, "ok", true))).isFalse();
-        assertThat(store.recordDirect("a", captured(2, "connection_reset", false))).as("episode starts").isTrue();
-        assertThat(store.recordDirect("a", captured(3, "connection_reset", false))).as("same episode").isFalse();
-        assertThat(store.recordDirect("a", captured(4, "empty_response", false))).as("cause changed").isTrue();
-        store.recordDirect("a", captured(5, "ok", true));
+        assertThat(store.recordDirect("a", captured(1, Cause.OK))).isFalse();
+        assertThat(store.recordDirect("a", captured(2, Cause.CONNECTION_RESET))).as("episode starts").isTrue();
+        assertThat(store.recordDirect("a", captured(3, Cause.CONNECTION_RESET))).as("same episode").isFalse();
+        assertThat(store.recordDirect("a", captured(4, Cause.EMPTY_RESPONSE))).as("cause changed").isTrue();
+        store.recordDirect("a", captured(5, Cause.OK));
         OriginEvidence e = store.get("a").orElseThrow();
         assertThat(e.direct().probedAt()).isEqualTo(Instant.ofEpochSecond(5));
         assertThat(e.directFailing().cause()).isEqualTo("empty_response");
@@ -41,21 +39,25 @@ class EvidenceStoreTest {
     }
 
     @Test
-    void keptHarIsServedAsBuiltAndSummaryHasNoHeadersOrBody() {
-        Captured c = captured(1, "ok", true);
-        assertThat(c.json()).isEqualTo(HarSchema.JSON.bytes(HAR));
-        assertThat(c.gzipJson().length).isLessThan(c.json().length);
-        assertThat(c.entry().request().headers()).isEmpty();
-        assertThat(c.entry().response().content().text()).isNull();
-        assertThat(c.entry()._curl()).isEqualTo(HAR.log().entries().get(0)._curl());
+    void keptProbeRendersTheHarItWasRecordedAs() {
+        Verdict v = Synthetic.ok(Synthetic.spec("http://127.0.0.1/", "a.test", "GET", List.of(), true),
+                List.of(new HeaderField("Server", "nginx")), "hello");
+        HarBuilder builder = new HarBuilder("t", Redactor.defaults());
+        Captured c = new Captured(v, ProbeKind.DIRECT);
+        assertThat(HarSchema.JSON.bytes(c.har(builder))).isEqualTo(HarSchema.JSON.bytes(builder.build(v, ProbeKind.DIRECT)));
+        assertThat(c.entry(builder).response().content().text()).isEqualTo("hello");
+        assertThat(c.entry(builder).response().headers()).extracting(Har.Header::name).contains("Server");
+        assertThat(c.probedAt()).isEqualTo(Synthetic.AT);
+        assertThat(c.cause()).isEqualTo("ok");
+        assertThat(c.up()).isTrue();
     }
 
     @Test
     void keepsTheLastTwentyRayIdsOfServerErrorsOnly() {
         EvidenceStore store = new EvidenceStore();
         for (int i = 0; i < 25; i++) {
-            store.recordEdge("a", captured(i, "unexpected_status", false), edge(i, 520, "ray" + i + "-AMS"));
-            store.recordEdge("a", captured(i, "ok", true), edge(i, 200, "ok" + i + "-AMS"));
+            store.recordEdge("a", captured(i, Cause.UNEXPECTED_STATUS), edge(i, 520, "ray" + i + "-AMS"));
+            store.recordEdge("a", captured(i, Cause.OK), edge(i, 200, "ok" + i + "-AMS"));
         }
         List<RayId> rays = store.get("a").orElseThrow().rayIds();
         assertThat(rays).hasSize(OriginEvidence.MAX_RAY_IDS);
@@ -66,9 +68,9 @@ class EvidenceStoreTest {
     @Test
     void comparisonNeedsBothPaths() {
         EvidenceStore store = new EvidenceStore();
-        store.recordDirect("a", captured(1, "ok", true));
+        store.recordDirect("a", captured(1, Cause.OK));
         assertThat(store.get("a").orElseThrow().comparison()).isNull();
-        store.recordEdge("a", captured(1, "unexpected_status", false), edge(1, 520, "r-AMS"));
+        store.recordEdge("a", captured(1, Cause.UNEXPECTED_STATUS), edge(1, 520, "r-AMS"));
         assertThat(store.get("a").orElseThrow().comparison()).isEqualTo(EdgeComparison.EDGE_FAILING);
         assertThat(EdgeComparison.EDGE_FAILING.mismatch()).isTrue();
         assertThat(EdgeComparison.of(false, true)).isEqualTo(EdgeComparison.ORIGIN_FAILING);
@@ -79,8 +81,8 @@ class EvidenceStoreTest {
     @Test
     void removedOriginsAreForgotten() {
         EvidenceStore store = new EvidenceStore();
-        store.recordDirect("a", captured(1, "ok", true));
-        store.recordDirect("b", captured(1, "ok", true));
+        store.recordDirect("a", captured(1, Cause.OK));
+        store.recordDirect("b", captured(1, Cause.OK));
         store.remove("a");
         assertThat(store.get("a")).isEmpty();
         store.retainOnly(java.util.Set.of("c"));

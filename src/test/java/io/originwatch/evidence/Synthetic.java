@@ -48,6 +48,14 @@ final class Synthetic {
         return new Classifier().classify(r, AT);
     }
 
+    /** A 200 probed at {@code at}, given the verdict {@code cause} (for retention tests, which only read the verdict). */
+    static Verdict at(Instant at, io.originwatch.classify.Cause cause) {
+        ProbeResult r = ok(spec("http://127.0.0.1/", "a.test", "GET", List.of(), true), List.of(), "").result();
+        ProbeResult moved = new ProbeResult(r.spec(), at, r.timings(), r.connectedAddress(), r.failure(), r.head(),
+                r.headerBytes(), r.bodyBytes(), r.bodyEndedEarly(), r.bodyLimitReached(), r.tls(), r.evidence());
+        return new Verdict(moved, cause, cause.healthy() ? 200 : 520, 200, List.of(), cause.label());
+    }
+
     /** Refused before anything was sent. */
     static Verdict refused(ProbeSpec spec) {
         ProbeResult r = new ProbeResult(spec, AT, new PhaseTimings(Map.of(Phase.TOTAL, Duration.ofMillis(2))), null,
