@@ -11,6 +11,7 @@ import io.originwatch.evidence.TimelineEntry;
 import io.originwatch.config.Origin;
 import io.originwatch.schedule.EdgeRuntime;
 import io.originwatch.schedule.OriginRegistry;
+import io.originwatch.schedule.HistoryEntry;
 import io.originwatch.schedule.OriginState;
 import io.originwatch.schedule.ProbeRecord;
 import io.originwatch.schedule.UnknownOriginException;
@@ -94,7 +95,7 @@ public class EvidenceResource {
         OriginState state = state(name);
         Origin origin = state.origin();
         OriginEvidence ev = recorder.evidence(name).orElse(null);
-        List<ProbeRecord> history = state.history();
+        List<HistoryEntry> history = state.history();
         Instant now = Instant.now();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
@@ -115,9 +116,9 @@ public class EvidenceResource {
                 attachment(name + "-" + EvidenceRecorder.FILE_TIME.format(now) + "-support.zip")).build();
     }
 
-    private String summary(Origin origin, OriginEvidence ev, List<ProbeRecord> history, Instant now) {
+    private String summary(Origin origin, OriginEvidence ev, List<HistoryEntry> history, Instant now) {
         List<TimelineEntry> timeline = history.stream().map(r -> new TimelineEntry(r.probedAt(),
-                r.verdict().cause().label(), r.verdict().edgeStatus(), r.verdict().detail())).toList();
+                r.cause().label(), r.edgeStatus(), r.detail())).toList();
         return new SupportSummary(origin.name(), origin.spec().url().toString(), origin.spec().host(),
                 origin.viaEdge() == null ? null : origin.viaEdge().url().toString(), now, ZoneId.systemDefault(),
                 timeline, ev, allowlists(), recorder.builder()).render();
@@ -138,8 +139,8 @@ public class EvidenceResource {
         return lines;
     }
 
-    private byte[] historyJson(List<ProbeRecord> history) throws JsonProcessingException {
-        List<ResultView> views = new ArrayList<>(history.stream().map(ResultView::of).toList());
+    private byte[] historyJson(List<HistoryEntry> history) throws JsonProcessingException {
+        List<ResultView> views = new ArrayList<>(history.stream().map(e -> ResultView.of(e)).toList());
         Collections.reverse(views);
         return mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(views);
     }

@@ -13,8 +13,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * What the daemon knows about one origin: the latest result, failures and successes in a row, when
- * the cause last changed, and the last {@value #HISTORY_SIZE} results. Updates and removal take the
+ * What the daemon knows about one origin: the latest result in full, failures and successes in a
+ * row, when the cause last changed, and the last {@value #HISTORY_SIZE} results as compact
+ * {@link HistoryEntry}s. Updates and removal take the
  * object's lock, so a probe that finishes after its origin was removed cannot publish.
  */
 public final class OriginState {
@@ -23,7 +24,7 @@ public final class OriginState {
 
     private volatile Origin origin;
     private final AtomicBoolean probing = new AtomicBoolean();
-    private final Deque<ProbeRecord> history = new ArrayDeque<>(HISTORY_SIZE);
+    private final Deque<HistoryEntry> history = new ArrayDeque<>(HISTORY_SIZE);
     private ProbeRecord latest;
     private int consecutiveFailures;
     private int consecutiveSuccesses;
@@ -62,10 +63,11 @@ public final class OriginState {
     Transition record(Verdict verdict, Instant probedAt) {
         Cause previous = latest == null ? null : latest.verdict().cause();
         latest = new ProbeRecord(verdict, probedAt);
+        HistoryEntry entry = HistoryEntry.of(verdict, probedAt, history.peekLast());
         if (history.size() == HISTORY_SIZE) {
             history.removeFirst();
         }
-        history.addLast(latest);
+        history.addLast(entry);
         if (verdict.up()) {
             consecutiveSuccesses++;
             consecutiveFailures = 0;
@@ -92,7 +94,7 @@ public final class OriginState {
     }
 
     /** Oldest first. */
-    public synchronized List<ProbeRecord> history() {
+    public synchronized List<HistoryEntry> history() {
         return new ArrayList<>(history);
     }
 

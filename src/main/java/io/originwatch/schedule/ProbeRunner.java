@@ -7,9 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import io.originwatch.classify.Verdict;
 import io.originwatch.config.DaemonSettings;
 import io.originwatch.config.Origin;
-import io.originwatch.probe.Evidence;
 import io.originwatch.probe.ProbeListener;
-import io.originwatch.probe.ProbeResult;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -173,7 +171,7 @@ public class ProbeRunner {
             if (state.removed()) {
                 return record;
             }
-            OriginState.Transition t = state.record(forHistory(verdict), probedAt);
+            OriginState.Transition t = state.record(verdict, probedAt);
             if (t.changed()) {
                 LOG.infof("origin=%s cause=%s->%s edge_status=%d detail=\"%s\"", origin.name(),
                         t.from() == null ? "pending" : t.from().label(), t.to().label(), verdict.edgeStatus(),
@@ -182,23 +180,6 @@ public class ProbeRunner {
             completed.fire(new ProbeCompleted(origin.name(), origin.labels(), verdict));
         }
         return record;
-    }
-
-    /**
-     * History keeps 50 results per origin; the body bytes the prober kept for the HAR would multiply
-     * by that (50 x 8 KiB x 10,000 origins = 4 GiB), so they are dropped there. The evidence recorder
-     * takes them from {@link ProbeCompleted}, which carries the full verdict.
-     */
-    private static Verdict forHistory(Verdict v) {
-        ProbeResult r = v.result();
-        Evidence e = r.evidence();
-        if (e.body().length == 0) {
-            return v;
-        }
-        ProbeResult slim = new ProbeResult(r.spec(), r.startedAt(), r.timings(), r.connectedAddress(), r.failure(),
-                r.head(), r.headerBytes(), r.bodyBytes(), r.bodyEndedEarly(), r.bodyLimitReached(), r.tls(),
-                new Evidence(e.requestHead(), e.responseHead(), new byte[0], true));
-        return new Verdict(slim, v.cause(), v.edgeStatus(), v.httpStatus(), v.warnings(), v.detail());
     }
 
     /**

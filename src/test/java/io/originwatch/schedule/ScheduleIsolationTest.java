@@ -45,6 +45,6 @@ class ScheduleIsolationTest {
     }
 
     private List<Instant> times(String origin) {
-        return registry.state(origin).orElseThrow().history().stream().map(ProbeRecord::probedAt).toList();
+        return registry.state(origin).orElseThrow().history().stream().map(HistoryEntry::probedAt).toList();
     }
 }
