@@ -61,8 +61,9 @@ final class CapturingTrustManager extends X509ExtendedTrustManager {
     }
 
     @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+    public void checkServerTrusted(X509Certificate[] chain, String givenAuthType, Socket socket)
             throws CertificateException {
+        String authType = jdkAuthType(givenAuthType);
         Capture capture = captures.get(socket);
         if (capture == null) {
             delegate.checkServerTrusted(chain, authType, socket);
@@ -80,6 +81,15 @@ final class CapturingTrustManager extends X509ExtendedTrustManager {
             }
         }
         capture.chain = chain.clone();
+    }
+
+    /**
+     * BoringSSL (Conscrypt) names the key exchange of a TLS 1.3 handshake {@code GENERIC}; the JDK's
+     * PKIX end-entity check knows it as {@code UNKNOWN} (any key usage that can sign) and rejects
+     * names it does not know.
+     */
+    static String jdkAuthType(String authType) {
+        return "GENERIC".equals(authType) ? "UNKNOWN" : authType;
     }
 
     /** Probe chains that went through the full PKIX and hostname validation (not answered by the cache). */

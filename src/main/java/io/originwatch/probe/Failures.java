@@ -19,7 +19,10 @@ import java.util.regex.Pattern;
  */
 final class Failures {
 
+    /** The JDK's words for an alert from the peer. */
     private static final Pattern ALERT = Pattern.compile("Received fatal alert: (\\w+)");
+    /** BoringSSL's (Conscrypt): e.g. {@code SSLV3_ALERT_HANDSHAKE_FAILURE}, {@code TLSV1_ALERT_PROTOCOL_VERSION}. */
+    private static final Pattern BORINGSSL_ALERT = Pattern.compile("(?:SSLV3|TLSV1)_ALERT_(\\w+)");
 
     private Failures() {
     }
@@ -60,7 +63,14 @@ final class Failures {
         if (alert.find()) {
             return new ProbeFailure.TlsHandshake("origin sent TLS alert " + alert.group(1));
         }
-        if (all.contains("Unsupported or unrecognized SSL message")) {
+        Matcher nativeAlert = BORINGSSL_ALERT.matcher(all);
+        if (nativeAlert.find()) {
+            return new ProbeFailure.TlsHandshake("origin sent TLS alert " + nativeAlert.group(1).toLowerCase(Locale.ROOT));
+        }
+        // JDK: "Unsupported or unrecognized SSL message"; Conscrypt's engine: "Unable to parse TLS
+        // packet header"; BoringSSL: WRONG_VERSION_NUMBER (a record header that is no TLS version)
+        if (all.contains("Unsupported or unrecognized SSL message") || all.contains("Unable to parse TLS packet header")
+                || all.contains("WRONG_VERSION_NUMBER")) {
             return new ProbeFailure.TlsHandshake(
                     "origin answered the ClientHello with bytes that are not TLS (plain HTTP on a TLS port?)");
         }

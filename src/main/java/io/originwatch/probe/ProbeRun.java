@@ -184,7 +184,7 @@ final class ProbeRun {
         } catch (IOException | GeneralSecurityException e) {
             throw new Stop(new ProbeFailure.Internal("trust-ca " + spec.trustCa() + ": " + e.getMessage()));
         }
-        SSLSocket ssl = (SSLSocket) client.context().getSocketFactory().createSocket(raw, spec.host(), spec.port(), true);
+        SSLSocket ssl = (SSLSocket) client.sockets().createSocket(raw, spec.host(), spec.port(), true);
         configure(ssl);
         CapturingTrustManager.Capture capture = client.trust().register(ssl, spec.host());
         listener.tlsStart(spec.host());

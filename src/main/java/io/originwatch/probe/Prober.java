@@ -20,7 +20,7 @@ public final class Prober {
 
     private final Resolver resolver;
     private final int bodyCaptureBytes;
-    private final TlsClients tlsClients = new TlsClients();
+    private final TlsClients tlsClients;
 
     /** A prober that resolves names with the system resolver. */
     public Prober() {
@@ -36,11 +36,30 @@ public final class Prober {
      *                         none); capped by each spec's body limit
      */
     public Prober(Resolver resolver, int bodyCaptureBytes) {
+        this(resolver, bodyCaptureBytes, TlsStack.JDK);
+    }
+
+    /**
+     * @param bodyCaptureBytes as above
+     * @param tls              the JSSE provider handshakes go through
+     */
+    public Prober(Resolver resolver, int bodyCaptureBytes, TlsStack tls) {
         if (bodyCaptureBytes < 0) {
             throw new IllegalArgumentException("bodyCaptureBytes must be >= 0, got " + bodyCaptureBytes);
         }
         this.resolver = resolver == null ? Resolver.SYSTEM : resolver;
         this.bodyCaptureBytes = bodyCaptureBytes;
+        this.tlsClients = new TlsClients(tls == null ? TlsStack.JDK : tls);
+    }
+
+    /** How names resolve. */
+    public Resolver resolver() {
+        return resolver;
+    }
+
+    /** The TLS stack in use. */
+    public TlsStack tls() {
+        return tlsClients.stack();
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.originwatch.probe;
 
-import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -19,21 +19,30 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * SSL contexts shared across probes, one per trust-ca file (keyed by path and modification time, so
+ * SSL socket factories shared across probes, one per trust-ca file (keyed by path and modification time, so
  * a rotated CA file is picked up). Connections and sessions are never shared: see {@link Prober}.
  * Building happens outside the map (no computeIfAbsent) so a slow build never blocks other keys
  * and never pins a virtual thread inside the map's lock.
  */
 final class TlsClients {
 
-    /** One SSL context with the trust manager that captures its handshakes. */
-    record TlsClient(SSLContext context, CapturingTrustManager trust) {
+    /** One socket factory with the trust manager that captures its handshakes. */
+    record TlsClient(SSLSocketFactory sockets, CapturingTrustManager trust) {
     }
 
     private record Key(Path trustCa, FileTime modified) {
     }
 
     private final Map<Key, TlsClient> cache = new ConcurrentHashMap<>();
+    private final TlsStack stack;
+
+    TlsClients(TlsStack stack) {
+        this.stack = stack;
+    }
+
+    TlsStack stack() {
+        return stack;
+    }
 
     /**
      * The client for {@code trustCa} (null = JDK CAs only).
@@ -56,7 +65,7 @@ final class TlsClients {
         return client;
     }
 
-    private static TlsClient build(Path trustCa) throws IOException, GeneralSecurityException {
+    private TlsClient build(Path trustCa) throws IOException, GeneralSecurityException {
         X509ExtendedTrustManager jdk = pkix(null);
         X509ExtendedTrustManager trust = jdk;
         if (trustCa != null) {
@@ -72,9 +81,7 @@ final class TlsClients {
             trust = pkix(store);
         }
         CapturingTrustManager capturing = new CapturingTrustManager(trust);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {capturing}, null);
-        return new TlsClient(context, capturing);
+        return new TlsClient(stack.clientSockets(capturing), capturing);
     }
 
     private static Collection<? extends Certificate> readPem(Path file) throws IOException {

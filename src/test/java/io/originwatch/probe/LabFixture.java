@@ -18,6 +18,19 @@ final class LabFixture {
     private LabFixture() {
     }
 
+    /**
+     * The TLS stack the prober tests run on: the JDK's by default; a second surefire run sets
+     * {@code originwatch.test.tls-stack=conscrypt} and repeats them on Conscrypt.
+     */
+    static TlsStack tlsStack() {
+        String name = System.getProperty("originwatch.test.tls-stack", "jdk");
+        return switch (name) {
+            case "jdk" -> TlsStack.JDK;
+            case "conscrypt" -> io.originwatch.schedule.ConscryptTls.load();
+            default -> throw new IllegalArgumentException("originwatch.test.tls-stack: jdk or conscrypt, got " + name);
+        };
+    }
+
     /** Lab names only: anything else fails as unknown instead of reaching real DNS. */
     static Resolver resolver(OriginLab lab) {
         return host -> lab.lookup(host).orElseThrow(() -> new UnknownHostException(host + " is not a lab name"));

@@ -14,7 +14,7 @@ final class LabProber extends LabExtension {
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         super.beforeAll(context);
-        prober = new Prober(LabFixture.resolver(lab()));
+        prober = new Prober(LabFixture.resolver(lab()), Prober.DEFAULT_BODY_CAPTURE_BYTES, LabFixture.tlsStack());
     }
 
     Prober prober() {

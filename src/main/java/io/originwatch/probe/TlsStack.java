@@ -1,0 +1,42 @@
+package io.originwatch.probe;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+import java.security.GeneralSecurityException;
+
+/**
+ * Where the prober's TLS comes from: a JSSE provider. The JDK's own is the default and always
+ * there; a native provider (BoringSSL through Conscrypt, wired above this package) does the same
+ * handshake for a fraction of the CPU. Whatever the provider, the prober drives an
+ * {@link javax.net.ssl.SSLSocket} layered over its own TCP socket, validates with its own trust
+ * manager, and never resumes a session.
+ */
+public interface TlsStack {
+
+    /** The JDK's JSSE ({@code SunJSSE}). */
+    TlsStack JDK = new TlsStack() {
+        @Override
+        public String name() {
+            return "jdk";
+        }
+
+        @Override
+        public SSLSocketFactory clientSockets(TrustManager trust) throws GeneralSecurityException {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {trust}, null);
+            return context.getSocketFactory();
+        }
+    };
+
+    /** Short name for logs and metrics, e.g. {@code jdk}. */
+    String name();
+
+    /**
+     * A client socket factory whose handshakes validate the server with {@code trust} (an
+     * {@link javax.net.ssl.X509ExtendedTrustManager} called with the layered socket), built once per
+     * trust-ca and shared by every probe. Its sockets must block on the calling thread without
+     * pinning it to a carrier (plain Java I/O underneath), since probes run on virtual threads.
+     */
+    SSLSocketFactory clientSockets(TrustManager trust) throws GeneralSecurityException;
+}
