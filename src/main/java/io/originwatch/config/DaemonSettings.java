@@ -12,10 +12,11 @@ import java.util.Optional;
  * @param fileOrigins         origins read from that file at start-up
  * @param maxConcurrentProbes global cap on probes in flight
  * @param labEnabled          start the origin lab and probe its origins
+ * @param tlsProvider         the probes' TLS stack
  */
 public record DaemonSettings(List<Origin> inlineOrigins, Optional<Path> originsFile, List<Origin> fileOrigins,
                              int maxConcurrentProbes,
-                             boolean labEnabled) {
+                             boolean labEnabled, TlsProvider tlsProvider) {
 
     public static final int DEFAULT_MAX_CONCURRENT_PROBES = 256;
 

@@ -32,6 +32,12 @@ public interface OriginwatchConfig {
     /** Global cap on probes in flight; default 256. */
     Optional<String> maxConcurrentProbes();
 
+    /**
+     * TLS stack of the probes: {@code auto} (default: Conscrypt where its native library loads, else
+     * the JDK), {@code conscrypt} (refuse to start without it) or {@code jdk}.
+     */
+    Optional<String> tlsProvider();
+
     /** User-Agent sent by probes; default {@code originwatch/<version>}. */
     Optional<String> userAgent();
 

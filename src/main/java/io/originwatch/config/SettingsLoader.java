@@ -44,6 +44,7 @@ public class SettingsLoader {
                 .orElse(DaemonSettings.DEFAULT_MAX_CONCURRENT_PROBES);
         Boolean lab = config.lab().enabled().map(v -> ConfigValues.bool(PREFIX + ".lab.enabled", v, errors))
                 .orElse(false);
+        TlsProvider tls = config.tlsProvider().map(v -> TlsProvider.parse(v, errors)).orElse(TlsProvider.AUTO);
         Optional<Path> file = config.originsFile().map(String::trim).map(Path::of);
         if (file.isPresent() && !Files.isRegularFile(file.get())) {
             errors.add(new ConfigError(PREFIX + ".origins-file", "no such file: " + ConfigValues.quoted(file.get().toString())));
@@ -59,7 +60,8 @@ public class SettingsLoader {
         if (!errors.isEmpty()) {
             throw new InvalidConfigException(errors);
         }
-        return new DaemonSettings(inline, file, fromFile, maxConcurrent == null ? 0 : maxConcurrent, lab != null && lab);
+        return new DaemonSettings(inline, file, fromFile, maxConcurrent == null ? 0 : maxConcurrent, lab != null && lab,
+                tls);
     }
 
     /**

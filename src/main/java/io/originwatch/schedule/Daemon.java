@@ -2,6 +2,8 @@ package io.originwatch.schedule;
 
 import io.originwatch.config.ConfigError;
 import io.originwatch.config.DaemonSettings;
+import io.originwatch.config.TlsProvider;
+import io.originwatch.probe.TlsStack;
 import io.originwatch.config.InvalidConfigException;
 import io.originwatch.config.SettingsLoader;
 import io.quarkus.runtime.LaunchMode;
@@ -40,6 +42,8 @@ public class Daemon {
     OriginsFileWatcher watcher;
     @Inject
     LabRunner lab;
+    @Inject
+    ProbeEngine engine;
 
     private volatile boolean ready;
 
@@ -50,6 +54,10 @@ public class Daemon {
             settings = loader.load();
         } catch (InvalidConfigException e) {
             refuseToStart(e);
+            return;
+        }
+        if (!chooseTls(settings.tlsProvider())) {
+            Quarkus.asyncExit(1);
             return;
         }
         runner.limitTo(settings.maxConcurrentProbes());
@@ -70,6 +78,31 @@ public class Daemon {
                     settings.maxConcurrentProbes());
         }
         ready = true;
+    }
+
+    /**
+     * The probes' TLS stack. {@code auto} prefers Conscrypt (BoringSSL: a fraction of the JDK's CPU
+     * per handshake) and falls back to the JDK where its native library does not load (another
+     * OS/CPU, a musl libc); {@code conscrypt} makes that fallback a start-up error.
+     */
+    private boolean chooseTls(TlsProvider choice) {
+        if (choice == TlsProvider.JDK) {
+            engine.use(TlsStack.JDK);
+        } else {
+            try {
+                engine.use(ConscryptTls.load());
+            } catch (IllegalStateException e) {
+                if (choice == TlsProvider.CONSCRYPT) {
+                    LOG.errorf("originwatch cannot start: originwatch.tls-provider=conscrypt, but %s", e.getMessage());
+                    return false;
+                }
+                LOG.warnf("probe TLS falls back to the JDK (more CPU per handshake): %s. "
+                        + "Set originwatch.tls-provider=jdk to choose it and silence this warning.", e.getMessage());
+                engine.use(TlsStack.JDK);
+            }
+        }
+        LOG.infof("probe TLS stack: %s", engine.tls().name());
+        return true;
     }
 
     /**

@@ -7,6 +7,7 @@ import io.originwatch.probe.ProbeListener;
 import io.originwatch.probe.ProbeSpec;
 import io.originwatch.probe.Prober;
 import io.originwatch.probe.Resolver;
+import io.originwatch.probe.TlsStack;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,8 +15,9 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 
 /**
- * Probe then classify: the engine the daemon drives. The prober is swapped once the lab is up. Every
- * prober keeps {@code originwatch.evidence.body-capture-bytes} of each body for the HAR.
+ * Probe then classify: the engine the daemon drives. The prober is swapped when the TLS stack is
+ * chosen at start-up and once the lab is up. Every prober keeps
+ * {@code originwatch.evidence.body-capture-bytes} of each body for the HAR.
  */
 @ApplicationScoped
 public class ProbeEngine {
@@ -28,12 +30,22 @@ public class ProbeEngine {
 
     @PostConstruct
     void init() {
-        prober = new Prober(Resolver.SYSTEM, bodyCaptureBytes());
+        prober = new Prober(Resolver.SYSTEM, bodyCaptureBytes(), TlsStack.JDK);
     }
 
     /** From now on, names resolve through {@code resolver} (the lab's names first). */
-    void use(Resolver resolver) {
-        this.prober = new Prober(resolver, bodyCaptureBytes());
+    synchronized void use(Resolver resolver) {
+        this.prober = new Prober(resolver, bodyCaptureBytes(), prober.tls());
+    }
+
+    /** From now on, handshakes go through {@code tls}. */
+    synchronized void use(TlsStack tls) {
+        this.prober = new Prober(prober.resolver(), bodyCaptureBytes(), tls);
+    }
+
+    /** The TLS stack probes use now. */
+    public TlsStack tls() {
+        return prober.tls();
     }
 
     private int bodyCaptureBytes() {

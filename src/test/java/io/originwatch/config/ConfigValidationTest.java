@@ -85,6 +85,14 @@ class ConfigValidationTest {
         assertThat(blog.spec().headers()).containsExactly(new io.originwatch.probe.ProbeSpec.RequestHeader("X-Probe", "originwatch"));
         assertThat(s.maxConcurrentProbes()).isEqualTo(DaemonSettings.DEFAULT_MAX_CONCURRENT_PROBES);
         assertThat(s.labEnabled()).isFalse();
+        assertThat(s.tlsProvider()).isEqualTo(TlsProvider.AUTO);
+    }
+
+    @Test
+    void tlsProviderIsReadWithoutRegardToCase() {
+        assertThat(loader(Map.of("originwatch.tls-provider", " JDK ")).load().tlsProvider()).isEqualTo(TlsProvider.JDK);
+        assertThat(loader(Map.of("originwatch.tls-provider", "conscrypt")).load().tlsProvider())
+                .isEqualTo(TlsProvider.CONSCRYPT);
     }
 
     @Test
