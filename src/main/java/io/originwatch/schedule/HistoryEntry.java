@@ -16,24 +16,46 @@ import java.util.Objects;
 /**
  * One result in an origin's history: what {@code /history} and support bundles show, nothing more.
  * The history holds {@value OriginState#HISTORY_SIZE} of these per origin, 500,000 for 10,000
- * origins, so an entry is kept small (about 120 bytes, against 2-3 KB for the full verdict with its
- * head fields, TLS facts and evidence bytes, which only the latest result keeps): timings as
- * microseconds in an array, and a detail or warning list equal to the previous entry's shared
- * with it (an origin repeats the same detail probe after probe).
- *
- * @param probedAt    when the probe started
- * @param cause       the verdict's cause
- * @param edgeStatus  what the edge would answer
- * @param httpStatus  the origin's status, 0 if none
- * @param warnings    warnings of the verdict
- * @param headerBytes response header section bytes seen
- * @param micros      phase durations in microseconds by {@link Phase#ordinal()}, -1 for a phase that did not happen
- * @param detail      the verdict's one-line detail
+ * origins, so an entry is one flat object of about 80 bytes (the full verdict, with its head
+ * fields, TLS facts and evidence bytes, takes 2-3 KB and only the latest result keeps it): the time
+ * and the exported phase timings are primitive fields, and a detail or warning list equal to the
+ * previous entry's is shared with it (an origin repeats the same detail probe after probe).
  */
-public record HistoryEntry(Instant probedAt, Cause cause, int edgeStatus, int httpStatus, List<Warning> warnings,
-                           int headerBytes, int[] micros, String detail) {
+public final class HistoryEntry {
 
-    private static final Phase[] PHASES = Phase.values();
+    /** Microseconds of a phase that did not happen. */
+    private static final int ABSENT = -1;
+
+    private final long epochSecond;
+    private final int nano;
+    private final Cause cause;
+    private final short edgeStatus;
+    private final short httpStatus;
+    private final int headerBytes;
+    private final List<Warning> warnings;
+    private final String detail;
+    private final int dnsMicros;
+    private final int connectMicros;
+    private final int tlsMicros;
+    private final int ttfbMicros;
+    private final int totalMicros;
+
+    private HistoryEntry(Verdict v, Instant probedAt, List<Warning> warnings, String detail) {
+        this.epochSecond = probedAt.getEpochSecond();
+        this.nano = probedAt.getNano();
+        this.cause = v.cause();
+        this.edgeStatus = (short) v.edgeStatus();
+        this.httpStatus = (short) v.httpStatus();
+        this.headerBytes = v.result().headerBytes();
+        this.warnings = warnings;
+        this.detail = detail;
+        PhaseTimings t = v.result().timings();
+        this.dnsMicros = micros(t, Phase.DNS);
+        this.connectMicros = micros(t, Phase.CONNECT);
+        this.tlsMicros = micros(t, Phase.TLS);
+        this.ttfbMicros = micros(t, Phase.TTFB);
+        this.totalMicros = micros(t, Phase.TOTAL);
+    }
 
     /** The entry for {@code v}, sharing the detail and warnings objects of {@code previous} when equal. */
     static HistoryEntry of(Verdict v, Instant probedAt, HistoryEntry previous) {
@@ -43,30 +65,61 @@ public record HistoryEntry(Instant probedAt, Cause cause, int edgeStatus, int ht
             detail = Objects.equals(previous.detail, detail) ? previous.detail : detail;
             warnings = previous.warnings.equals(warnings) ? previous.warnings : warnings;
         }
-        int[] micros = new int[PHASES.length];
-        for (Phase p : PHASES) {
-            micros[p.ordinal()] = v.result().timings().get(p).map(HistoryEntry::micros).orElse(-1);
-        }
-        return new HistoryEntry(probedAt, v.cause(), v.edgeStatus(), v.httpStatus(), warnings,
-                v.result().headerBytes(), micros, detail);
+        return new HistoryEntry(v, probedAt, warnings, detail);
     }
 
-    private static int micros(Duration d) {
-        return (int) Math.min(Integer.MAX_VALUE, Math.round(d.toNanos() / 1_000.0));
+    private static int micros(PhaseTimings t, Phase p) {
+        return t.get(p).map(d -> (int) Math.min(Integer.MAX_VALUE, Math.round(d.toNanos() / 1_000.0))).orElse(ABSENT);
+    }
+
+    public Instant probedAt() {
+        return Instant.ofEpochSecond(epochSecond, nano);
+    }
+
+    public Cause cause() {
+        return cause;
+    }
+
+    public int edgeStatus() {
+        return edgeStatus;
+    }
+
+    /** The origin's status, 0 if none. */
+    public int httpStatus() {
+        return httpStatus;
     }
 
     public boolean up() {
         return cause.healthy();
     }
 
-    /** The phase timings, at microsecond precision. */
+    public List<Warning> warnings() {
+        return warnings;
+    }
+
+    /** Response header section bytes seen. */
+    public int headerBytes() {
+        return headerBytes;
+    }
+
+    public String detail() {
+        return detail;
+    }
+
+    /** The phases the API shows (DNS, connect, TLS, TTFB, total), at microsecond precision. */
     public PhaseTimings timings() {
         Map<Phase, Duration> byPhase = new EnumMap<>(Phase.class);
-        for (Phase p : PHASES) {
-            if (micros[p.ordinal()] >= 0) {
-                byPhase.put(p, Duration.ofNanos(micros[p.ordinal()] * 1_000L));
-            }
-        }
+        put(byPhase, Phase.DNS, dnsMicros);
+        put(byPhase, Phase.CONNECT, connectMicros);
+        put(byPhase, Phase.TLS, tlsMicros);
+        put(byPhase, Phase.TTFB, ttfbMicros);
+        put(byPhase, Phase.TOTAL, totalMicros);
         return new PhaseTimings(byPhase);
+    }
+
+    private static void put(Map<Phase, Duration> byPhase, Phase p, int micros) {
+        if (micros != ABSENT) {
+            byPhase.put(p, Duration.ofNanos(micros * 1_000L));
+        }
     }
 }

@@ -20,14 +20,14 @@ final class LabFixture {
 
     /**
      * The TLS stack the prober tests run on: the JDK's by default; a second surefire run sets
-     * {@code originwatch.test.tls-stack=conscrypt} and repeats them on Conscrypt.
+     * {@code test.tls-stack=conscrypt} and repeats them on Conscrypt.
      */
     static TlsStack tlsStack() {
-        String name = System.getProperty("originwatch.test.tls-stack", "jdk");
+        String name = System.getProperty("test.tls-stack", "jdk");
         return switch (name) {
             case "jdk" -> TlsStack.JDK;
             case "conscrypt" -> io.originwatch.schedule.ConscryptTls.load();
-            default -> throw new IllegalArgumentException("originwatch.test.tls-stack: jdk or conscrypt, got " + name);
+            default -> throw new IllegalArgumentException("test.tls-stack: jdk or conscrypt, got " + name);
         };
     }
 
