@@ -2,6 +2,7 @@ package io.originwatch.metrics;
 
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -20,13 +21,18 @@ public class MeterCleanup {
     private static final String PREFIX = "originwatch.";
 
     private final MeterRegistry registry;
+    private final PrometheusMeterRegistry prometheus;
 
-    public MeterCleanup(MeterRegistry registry) {
+    public MeterCleanup(MeterRegistry registry, PrometheusMeterRegistry prometheus) {
         this.registry = registry;
+        this.prometheus = prometheus;
     }
 
+    /** From the composite and from the Prometheus registry, where the per-origin series live (OriginMetrics). */
     void onStop(@Observes ShutdownEvent event) {
-        List<Meter> ours = registry.getMeters().stream().filter(m -> m.getId().getName().startsWith(PREFIX)).toList();
-        ours.forEach(registry::remove);
+        for (MeterRegistry r : List.of(registry, prometheus)) {
+            List<Meter> ours = r.getMeters().stream().filter(m -> m.getId().getName().startsWith(PREFIX)).toList();
+            ours.forEach(r::remove);
+        }
     }
 }

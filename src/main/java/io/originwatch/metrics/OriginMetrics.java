@@ -1,6 +1,6 @@
 package io.originwatch.metrics;
 
-import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.originwatch.schedule.OriginRemoved;
 import io.originwatch.schedule.ProbeCompleted;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,8 +17,13 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class OriginMetrics {
 
+    /**
+     * The Prometheus registry itself, not the application's composite: through the composite every
+     * meter exists twice (the composite's and the Prometheus one, each with its own id and tags),
+     * about 8 KB per origin, 80 MB of heap for 10,000 origins. The series are scraped the same.
+     */
     @Inject
-    MeterRegistry registry;
+    PrometheusMeterRegistry registry;
 
     private final Map<String, OriginSeries> series = new ConcurrentHashMap<>();
 
