@@ -44,12 +44,12 @@ public final class ConscryptTls implements TlsStack {
     public static ConscryptTls load() {
         try {
             Conscrypt.checkAvailability();
-        } catch (Throwable e) {
+            return new ConscryptTls(Conscrypt.newProviderBuilder().provideTrustManager(false).build());
+        } catch (LinkageError | RuntimeException e) {
             // UnsatisfiedLinkError and friends: no native library for this OS/CPU, or a libc mismatch
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new IllegalStateException("Conscrypt's native library does not load here: " + cause, e);
         }
-        return new ConscryptTls(Conscrypt.newProviderBuilder().provideTrustManager(false).build());
     }
 
     @Override

@@ -2,10 +2,10 @@ package io.originwatch.schedule;
 
 import io.originwatch.config.ConfigError;
 import io.originwatch.config.DaemonSettings;
-import io.originwatch.config.TlsProvider;
-import io.originwatch.probe.TlsStack;
 import io.originwatch.config.InvalidConfigException;
 import io.originwatch.config.SettingsLoader;
+import io.originwatch.config.TlsProvider;
+import io.originwatch.probe.TlsStack;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.ShutdownEvent;

@@ -1,8 +1,10 @@
 package io.originwatch.api;
 
+import io.originwatch.schedule.ProbeEngine;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -25,13 +27,19 @@ class DemoLabTest {
     public static class LabEnabled implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("originwatch.lab.enabled", "true", "originwatch.defaults.interval", "2s");
+            // the JDK stack here; the default profile's tests and the packaged-jar ITs run on Conscrypt (auto)
+            return Map.of("originwatch.lab.enabled", "true", "originwatch.defaults.interval", "2s",
+                    "originwatch.tls-provider", "jdk");
         }
     }
+
+    @Inject
+    ProbeEngine engine;
 
     @Test
     @SuppressWarnings("unchecked")
     void everyLabOriginShowsItsExpectedCauseAndWarnings() {
+        assertThat(engine.tls().name()).as("originwatch.tls-provider=jdk").isEqualTo("jdk");
         List<Map<String, Object>> origins = when().get("/api/origins").then().statusCode(200).extract().path("");
         assertThat(origins).hasSizeGreaterThanOrEqualTo(13); // at least one per cause of the catalogue
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
