@@ -14,7 +14,7 @@ import java.security.Provider;
  * certificate costs the JDK's pure-Java EC crypto about 0.75 ms of CPU on a 2-core box; BoringSSL
  * does the same key exchange and signature check in a small fraction of that.
  *
- * <p>Three settings keep it equivalent to the JDK stack for a probe:
+ * <p>These settings keep it equivalent (and lean) to the JDK stack for a probe:
  * <ul>
  * <li>engine sockets: Conscrypt's default socket does its I/O inside native code on the file
  * descriptor, which would pin a virtual thread to its carrier while the origin is slow; the
@@ -22,6 +22,8 @@ import java.security.Provider;
  * unmounts;</li>
  * <li>no session resumption (see {@link #clientSockets}): every probe sees the certificate the
  * origin serves now, through a full handshake, as the edge would;</li>
+ * <li>pooled direct buffers ({@link DirectBufferPool}): otherwise each socket's 16 KiB of native
+ * memory waits for a garbage collection;</li>
  * <li>no trust manager of its own ({@code provideTrustManager(false)}): certificates are judged by
  * the prober's capturing trust manager over the JDK's PKIX, exactly as with the JDK stack.</li>
  * </ul>
@@ -29,6 +31,9 @@ import java.security.Provider;
  * nothing else in the JVM changes provider.
  */
 public final class ConscryptTls implements TlsStack {
+
+    /** Shared by every Conscrypt socket of the JVM (Conscrypt's default is global). */
+    private static final DirectBufferPool BUFFERS = new DirectBufferPool();
 
     private final Provider provider;
 
@@ -44,6 +49,7 @@ public final class ConscryptTls implements TlsStack {
     public static ConscryptTls load() {
         try {
             Conscrypt.checkAvailability();
+            Conscrypt.setDefaultBufferAllocator(BUFFERS);
             return new ConscryptTls(Conscrypt.newProviderBuilder().provideTrustManager(false).build());
         } catch (LinkageError | RuntimeException e) {
             // UnsatisfiedLinkError and friends: no native library for this OS/CPU, or a libc mismatch
