@@ -41,6 +41,18 @@ public final class ConscryptTls implements TlsStack {
         this.provider = provider;
     }
 
+    /** First JDK on which a virtual thread blocked inside {@code synchronized} unmounts (JEP 491). */
+    static final int UNPINNED_MONITORS_SINCE = 24;
+
+    /**
+     * Whether probes on Conscrypt keep virtual threads unmounted while they wait on the network:
+     * Conscrypt's sockets read and handshake inside {@code synchronized} blocks, which before
+     * JDK 24 pin the virtual thread to its carrier, so a few slow origins would stall every probe.
+     */
+    public static boolean unmountsWhileBlocked() {
+        return Runtime.version().feature() >= UNPINNED_MONITORS_SINCE;
+    }
+
     /**
      * Conscrypt, if its native library loads on this platform.
      *

@@ -82,13 +82,23 @@ public class Daemon {
 
     /**
      * The probes' TLS stack. {@code auto} prefers Conscrypt (BoringSSL: a fraction of the JDK's CPU
-     * per handshake) and falls back to the JDK where its native library does not load (another
-     * OS/CPU, a musl libc); {@code conscrypt} makes that fallback a start-up error.
+     * per handshake) on JDK 24+ and falls back to the JDK where its native library does not load
+     * (another OS/CPU, a musl libc, a noexec /tmp); {@code conscrypt} makes that fallback a start-up error.
      */
     private boolean chooseTls(TlsProvider choice) {
-        if (choice == TlsProvider.JDK) {
+        if (choice == TlsProvider.AUTO && !ConscryptTls.unmountsWhileBlocked()) {
+            LOG.infof("probe TLS uses the JDK on JDK %d: Conscrypt's sockets block inside synchronized blocks, which "
+                    + "pin virtual threads before JDK %d. Run on JDK %d+ for Conscrypt's lower CPU per handshake.",
+                    Runtime.version().feature(), ConscryptTls.UNPINNED_MONITORS_SINCE, ConscryptTls.UNPINNED_MONITORS_SINCE);
+            engine.use(TlsStack.JDK);
+        } else if (choice == TlsProvider.JDK) {
             engine.use(TlsStack.JDK);
         } else {
+            if (!ConscryptTls.unmountsWhileBlocked()) {
+                LOG.warnf("originwatch.tls-provider=conscrypt on JDK %d: a slow TLS origin pins a carrier thread "
+                        + "while it waits (fixed in JDK %d); keep max-concurrent-probes low or use JDK %d+",
+                        Runtime.version().feature(), ConscryptTls.UNPINNED_MONITORS_SINCE, ConscryptTls.UNPINNED_MONITORS_SINCE);
+            }
             try {
                 engine.use(ConscryptTls.load());
             } catch (IllegalStateException e) {
