@@ -14,12 +14,13 @@ import java.security.Provider;
  * certificate costs the JDK's pure-Java EC crypto about 0.75 ms of CPU on a 2-core box; BoringSSL
  * does the same key exchange and signature check in a small fraction of that.
  *
- * <p>These settings keep it equivalent (and lean) to the JDK stack for a probe:
+ * <p>These settings make a probe on it equivalent to one on the JDK stack, and keep it lean:
  * <ul>
  * <li>engine sockets: Conscrypt's default socket does its I/O inside native code on the file
  * descriptor, which would pin a virtual thread to its carrier while the origin is slow; the
  * engine socket keeps the crypto native and does the I/O through the Java socket, which
- * unmounts;</li>
+ * unmounts (on JDK 24+: the engine socket blocks inside {@code synchronized}, see
+ * {@link #unmountsWhileBlocked()});</li>
  * <li>no session resumption (see {@link #clientSockets}): every probe sees the certificate the
  * origin serves now, through a full handshake, as the edge would;</li>
  * <li>pooled direct buffers ({@link DirectBufferPool}): otherwise each socket's 16 KiB of native
