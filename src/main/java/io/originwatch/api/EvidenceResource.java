@@ -140,7 +140,7 @@ public class EvidenceResource {
     }
 
     private byte[] historyJson(List<HistoryEntry> history) throws JsonProcessingException {
-        List<ResultView> views = new ArrayList<>(history.stream().map(e -> ResultView.of(e)).toList());
+        List<ResultView> views = new ArrayList<>(history.stream().map(ResultView::of).toList());
         Collections.reverse(views);
         return mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(views);
     }

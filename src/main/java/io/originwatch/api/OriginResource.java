@@ -52,7 +52,7 @@ public class OriginResource {
     @APIResponse(responseCode = "404", description = "No origin of that name",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public List<ResultView> history(@PathParam("name") String name) {
-        List<ResultView> views = new java.util.ArrayList<>(state(name).history().stream().map(e -> ResultView.of(e)).toList());
+        List<ResultView> views = new java.util.ArrayList<>(state(name).history().stream().map(ResultView::of).toList());
         java.util.Collections.reverse(views);
         return views;
     }

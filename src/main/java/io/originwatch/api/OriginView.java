@@ -1,6 +1,7 @@
 package io.originwatch.api;
 
 import io.originwatch.config.Origin;
+import io.originwatch.schedule.HistoryEntry;
 import io.originwatch.schedule.OriginState;
 import io.originwatch.schedule.ProbeRecord;
 
@@ -39,7 +40,7 @@ public record OriginView(String name, String url, String host, String cause, Int
             return new OriginView(o.name(), o.spec().url().toString(), o.spec().host(), PENDING, null, null, false,
                     List.of(), null, TimingsView.none(), null, "not probed yet", o.labels(), 0, 0, null, null, null);
         }
-        ResultView r = ResultView.of(latest.get());
+        ResultView r = ResultView.of(HistoryEntry.of(latest.get()));
         return new OriginView(o.name(), o.spec().url().toString(), o.spec().host(), r.cause(), r.edgeStatus(),
                 r.httpStatus(), r.up(), r.warnings(), r.headerBytes(), r.timings(), r.probedAt(), r.detail(),
                 o.labels(), state.consecutiveFailures(), state.consecutiveSuccesses(), changed, null, null);

@@ -1,9 +1,7 @@
 package io.originwatch.api;
 
-import io.originwatch.classify.Verdict;
 import io.originwatch.classify.Warning;
 import io.originwatch.schedule.HistoryEntry;
-import io.originwatch.schedule.ProbeRecord;
 
 import java.util.List;
 
@@ -11,13 +9,7 @@ import java.util.List;
 public record ResultView(String cause, Integer edgeStatus, Integer httpStatus, boolean up, List<String> warnings,
                          Integer headerBytes, TimingsView timings, String probedAt, String detail) {
 
-    static ResultView of(ProbeRecord r) {
-        Verdict v = r.verdict();
-        return new ResultView(v.cause().label(), v.edgeStatus(), v.httpStatus() == 0 ? null : v.httpStatus(), v.up(),
-                v.warnings().stream().map(Warning::label).toList(), v.result().headerBytes(),
-                TimingsView.of(v.result().timings()), r.probedAt().toString(), v.detail());
-    }
-
+    /** A history entry, or the latest result through {@link HistoryEntry#of(io.originwatch.schedule.ProbeRecord)}: one mapping for both. */
     static ResultView of(HistoryEntry e) {
         return new ResultView(e.cause().label(), e.edgeStatus(), e.httpStatus() == 0 ? null : e.httpStatus(), e.up(),
                 e.warnings().stream().map(Warning::label).toList(), e.headerBytes(), TimingsView.of(e.timings()),

@@ -68,6 +68,11 @@ public final class HistoryEntry {
         return new HistoryEntry(v, probedAt, warnings, detail);
     }
 
+    /** The entry a kept result would have (for showing the latest result the way the history shows it). */
+    public static HistoryEntry of(ProbeRecord r) {
+        return of(r.verdict(), r.probedAt(), null);
+    }
+
     private static int micros(PhaseTimings t, Phase p) {
         return t.get(p).map(d -> (int) Math.min(Integer.MAX_VALUE, Math.round(d.toNanos() / 1_000.0))).orElse(ABSENT);
     }

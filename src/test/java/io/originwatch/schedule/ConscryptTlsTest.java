@@ -56,13 +56,9 @@ class ConscryptTlsTest {
     @Test
     void everyProbeIsAFullHandshakeThatSeesTheCertificate() throws Exception {
         try (OriginLab lab = OriginLab.start()) {
-            LabOrigin o = lab.origins().stream().filter(x -> x.name().equals("lab-certificate-invalid")).findFirst()
-                    .orElseThrow();
-            Prober prober = new Prober(h -> lab.lookup(h).orElseThrow(() -> new UnknownHostException(h)),
-                    Prober.DEFAULT_BODY_CAPTURE_BYTES, ConscryptTls.load());
-            ProbeSpec spec = new ProbeSpec(o.name(), o.url(), o.host(), "GET", List.of(), o.connectTimeout(),
-                    o.responseTimeout(), o.headerLimitBytes(), 64 * 1024, StatusSet.parse(o.expectStatus()), false,
-                    lab.caPemFile(), "originwatch-test/1");
+            LabOrigin o = origin(lab, "lab-certificate-invalid");
+            Prober prober = conscryptProber(lab);
+            ProbeSpec spec = spec(lab, o);
             for (int i = 0; i < 8; i++) {
                 ProbeResult r = prober.probe(spec, ProbeListener.NONE);
                 assertThat(r.head().status()).isEqualTo(200);
@@ -75,12 +71,9 @@ class ConscryptTlsTest {
     @Test
     void probesTheLabsHttpsOriginOnAVirtualThread() throws Exception {
         try (OriginLab lab = OriginLab.start(); var threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            LabOrigin o = lab.origins().stream().filter(x -> x.name().equals("lab-ok-https")).findFirst().orElseThrow();
-            Prober prober = new Prober(h -> lab.lookup(h).orElseThrow(() -> new UnknownHostException(h)),
-                    Prober.DEFAULT_BODY_CAPTURE_BYTES, ConscryptTls.load());
-            ProbeSpec spec = new ProbeSpec(o.name(), o.url(), o.host(), "GET", List.of(), o.connectTimeout(),
-                    o.responseTimeout(), o.headerLimitBytes(), 64 * 1024, StatusSet.parse(o.expectStatus()), true,
-                    lab.caPemFile(), "originwatch-test/1");
+            LabOrigin o = origin(lab, "lab-ok-https");
+            Prober prober = conscryptProber(lab);
+            ProbeSpec spec = spec(lab, o);
             Future<ProbeResult> f = threads.submit(() -> prober.probe(spec, ProbeListener.NONE));
             ProbeResult r = f.get(30, TimeUnit.SECONDS);
             assertThat(r.failure()).isNull();
@@ -89,5 +82,21 @@ class ConscryptTlsTest {
             assertThat(r.tls().validationError()).isNull();
             assertThat(r.tls().leafSans()).contains(o.host());
         }
+    }
+
+    private static LabOrigin origin(OriginLab lab, String name) {
+        return lab.origins().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static Prober conscryptProber(OriginLab lab) {
+        return new Prober(h -> lab.lookup(h).orElseThrow(() -> new UnknownHostException(h)),
+                Prober.DEFAULT_BODY_CAPTURE_BYTES, ConscryptTls.load());
+    }
+
+    /** The lab origin's own settings (its tls-verify included), trusting the lab CA. */
+    private static ProbeSpec spec(OriginLab lab, LabOrigin o) {
+        return new ProbeSpec(o.name(), o.url(), o.host(), "GET", List.of(), o.connectTimeout(), o.responseTimeout(),
+                o.headerLimitBytes(), 64 * 1024, StatusSet.parse(o.expectStatus()), o.tlsVerify(), lab.caPemFile(),
+                "originwatch-test/1");
     }
 }
