@@ -1,6 +1,6 @@
 package io.originwatch.api;
 
-import io.originwatch.schedule.AlertingService;
+import io.originwatch.app.AlertingService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,13 +1,13 @@
 package io.originwatch.api;
 
 import inet.ipaddr.IPAddress;
-import io.originwatch.edge.AllowlistDefinition;
-import io.originwatch.edge.AllowlistStatus;
-import io.originwatch.edge.EdgeRanges;
-import io.originwatch.edge.FileAllowlistSource;
-import io.originwatch.edge.FixFormat;
-import io.originwatch.edge.RefreshOutcome;
-import io.originwatch.schedule.EdgeRuntime;
+import io.originwatch.edge.allowlist.AllowlistDefinition;
+import io.originwatch.edge.allowlist.AllowlistStatus;
+import io.originwatch.edge.ranges.EdgeRanges;
+import io.originwatch.edge.allowlist.FileAllowlistSource;
+import io.originwatch.edge.allowlist.FixFormat;
+import io.originwatch.edge.ranges.RefreshOutcome;
+import io.originwatch.app.EdgeRuntime;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

@@ -1,7 +1,7 @@
 package io.originwatch.api;
 
-import io.originwatch.schedule.ProbeInFlightException;
-import io.originwatch.schedule.UnknownOriginException;
+import io.originwatch.origin.ProbeInFlightException;
+import io.originwatch.origin.UnknownOriginException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

@@ -1,20 +1,22 @@
 package io.originwatch.api;
 
+import io.originwatch.app.EvidenceRecorder;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.originwatch.edge.AllowlistStatus;
+import io.originwatch.edge.allowlist.AllowlistStatus;
 import io.originwatch.evidence.Captured;
 import io.originwatch.evidence.OriginEvidence;
 import io.originwatch.evidence.ProbeKind;
 import io.originwatch.evidence.SupportSummary;
 import io.originwatch.evidence.TimelineEntry;
-import io.originwatch.config.Origin;
-import io.originwatch.schedule.EdgeRuntime;
+import io.originwatch.origin.Origin;
+import io.originwatch.app.EdgeRuntime;
 import io.originwatch.schedule.OriginRegistry;
-import io.originwatch.schedule.HistoryEntry;
+import io.originwatch.origin.HistoryEntry;
 import io.originwatch.schedule.OriginState;
-import io.originwatch.schedule.ProbeRecord;
-import io.originwatch.schedule.UnknownOriginException;
+import io.originwatch.origin.ProbeRecord;
+import io.originwatch.origin.UnknownOriginException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

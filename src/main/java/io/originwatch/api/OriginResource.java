@@ -1,9 +1,11 @@
 package io.originwatch.api;
 
+import io.originwatch.app.EvidenceRecorder;
+
 import io.originwatch.schedule.OriginRegistry;
 import io.originwatch.schedule.OriginState;
 import io.originwatch.schedule.ProbeRunner;
-import io.originwatch.schedule.UnknownOriginException;
+import io.originwatch.origin.UnknownOriginException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

@@ -1,9 +1,11 @@
 package io.originwatch.api;
 
-import io.originwatch.config.Origin;
-import io.originwatch.schedule.HistoryEntry;
+import io.originwatch.app.EvidenceRecorder;
+
+import io.originwatch.origin.Origin;
+import io.originwatch.origin.HistoryEntry;
 import io.originwatch.schedule.OriginState;
-import io.originwatch.schedule.ProbeRecord;
+import io.originwatch.origin.ProbeRecord;
 
 import java.time.Instant;
 import java.util.List;

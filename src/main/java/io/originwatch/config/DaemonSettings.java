@@ -1,5 +1,7 @@
 package io.originwatch.config;
 
+import io.originwatch.origin.Origin;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -1,13 +1,13 @@
 package io.originwatch.config;
 
 import inet.ipaddr.IPAddress;
-import io.originwatch.edge.AllowlistDefinition;
-import io.originwatch.edge.AllowlistFormat;
-import io.originwatch.edge.AllowlistSource;
-import io.originwatch.edge.Cidrs;
-import io.originwatch.edge.FileAllowlistSource;
-import io.originwatch.edge.Provider;
-import io.originwatch.edge.RangeSettings;
+import io.originwatch.edge.allowlist.AllowlistDefinition;
+import io.originwatch.edge.allowlist.AllowlistFormat;
+import io.originwatch.edge.allowlist.AllowlistSource;
+import io.originwatch.edge.cidr.Cidrs;
+import io.originwatch.edge.allowlist.FileAllowlistSource;
+import io.originwatch.edge.ranges.Provider;
+import io.originwatch.edge.ranges.RangeSettings;
 
 import java.net.URI;
 import java.nio.file.Path;

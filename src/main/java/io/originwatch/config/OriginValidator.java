@@ -1,5 +1,7 @@
 package io.originwatch.config;
 
+import io.originwatch.origin.Origin;
+
 import io.originwatch.classify.EdgeLimits;
 import io.originwatch.probe.ProbeSpec;
 import io.originwatch.probe.StatusSet;

@@ -1,5 +1,7 @@
 package io.originwatch.config;
 
+import io.originwatch.origin.Origin;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

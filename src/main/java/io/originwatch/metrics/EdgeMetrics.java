@@ -3,11 +3,11 @@ package io.originwatch.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.originwatch.edge.AllowlistListener;
-import io.originwatch.edge.AllowlistStatus;
-import io.originwatch.edge.EdgeRangeListener;
-import io.originwatch.edge.EdgeRanges;
-import io.originwatch.edge.RefreshOutcome;
+import io.originwatch.edge.allowlist.AllowlistListener;
+import io.originwatch.edge.allowlist.AllowlistStatus;
+import io.originwatch.edge.ranges.EdgeRangeListener;
+import io.originwatch.edge.ranges.EdgeRanges;
+import io.originwatch.edge.ranges.RefreshOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;

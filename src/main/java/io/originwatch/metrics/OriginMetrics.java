@@ -1,8 +1,8 @@
 package io.originwatch.metrics;
 
 import io.micrometer.prometheus.PrometheusMeterRegistry;
-import io.originwatch.schedule.OriginRemoved;
-import io.originwatch.schedule.ProbeCompleted;
+import io.originwatch.origin.OriginRemoved;
+import io.originwatch.origin.ProbeCompleted;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;

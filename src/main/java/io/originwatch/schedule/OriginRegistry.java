@@ -1,8 +1,11 @@
 package io.originwatch.schedule;
 
+import io.originwatch.origin.OriginRemoved;
+import io.originwatch.origin.ViaEdgeDropped;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.originwatch.config.Origin;
+import io.originwatch.origin.Origin;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;

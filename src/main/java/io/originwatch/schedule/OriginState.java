@@ -1,8 +1,11 @@
 package io.originwatch.schedule;
 
+import io.originwatch.origin.HistoryEntry;
+import io.originwatch.origin.ProbeRecord;
+
 import io.originwatch.classify.Cause;
 import io.originwatch.classify.Verdict;
-import io.originwatch.config.Origin;
+import io.originwatch.origin.Origin;
 
 import java.time.Instant;
 import java.util.ArrayDeque;

@@ -34,12 +34,12 @@ public class ProbeEngine {
     }
 
     /** From now on, names resolve through {@code resolver} (the lab's names first). */
-    synchronized void use(Resolver resolver) {
+    public synchronized void use(Resolver resolver) {
         this.prober = new Prober(resolver, bodyCaptureBytes(), prober.tls());
     }
 
     /** From now on, handshakes go through {@code tls}. */
-    synchronized void use(TlsStack tls) {
+    public synchronized void use(TlsStack tls) {
         this.prober = new Prober(prober.resolver(), bodyCaptureBytes(), tls);
     }
 

@@ -1,12 +1,18 @@
 package io.originwatch.schedule;
 
+import io.originwatch.origin.EdgeProbeCompleted;
+import io.originwatch.origin.ProbeCompleted;
+import io.originwatch.origin.ProbeInFlightException;
+import io.originwatch.origin.ProbeRecord;
+import io.originwatch.origin.UnknownOriginException;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.originwatch.classify.Verdict;
 import io.originwatch.config.DaemonSettings;
-import io.originwatch.config.Origin;
+import io.originwatch.origin.Origin;
 import io.originwatch.probe.ProbeListener;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -80,7 +86,7 @@ public class ProbeRunner {
         return Duration.ofMillis(millis);
     }
 
-    void limitTo(int maxConcurrent) {
+    public void limitTo(int maxConcurrent) {
         permits = new Semaphore(maxConcurrent);
     }
 
@@ -203,7 +209,7 @@ public class ProbeRunner {
     }
 
     /** Refuses new probes, then gives those in flight {@code grace} to finish; true if they all did. */
-    boolean shutdown(Duration grace) {
+    public boolean shutdown(Duration grace) {
         accepting = false;
         executor.shutdown();
         try {

@@ -1,6 +1,6 @@
 package io.originwatch.schedule;
 
-import io.originwatch.config.Origin;
+import io.originwatch.origin.Origin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.quartz.JobBuilder;

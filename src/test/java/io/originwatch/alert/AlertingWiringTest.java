@@ -1,8 +1,8 @@
 package io.originwatch.alert;
 
 import io.originwatch.classify.Cause;
-import io.originwatch.schedule.OriginRemoved;
-import io.originwatch.schedule.ProbeCompleted;
+import io.originwatch.origin.OriginRemoved;
+import io.originwatch.origin.ProbeCompleted;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.enterprise.event.Event;

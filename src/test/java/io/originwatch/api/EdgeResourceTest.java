@@ -1,6 +1,6 @@
 package io.originwatch.api;
 
-import io.originwatch.edge.RangeServer;
+import io.originwatch.edge.ranges.RangeServer;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.MethodOrderer;

@@ -1,6 +1,6 @@
 package io.originwatch.api;
 
-import io.originwatch.edge.RangeServer;
+import io.originwatch.edge.ranges.RangeServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;

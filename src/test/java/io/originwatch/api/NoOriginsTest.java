@@ -1,6 +1,6 @@
 package io.originwatch.api;
 
-import io.originwatch.schedule.ConscryptTls;
+import io.originwatch.probe.ConscryptTls;
 import io.originwatch.schedule.ProbeEngine;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -1,10 +1,10 @@
 package io.originwatch.config;
 
-import io.originwatch.edge.AllowlistDefinition;
-import io.originwatch.edge.AllowlistParseException;
-import io.originwatch.edge.AllowlistSource;
-import io.originwatch.edge.Provider;
-import io.originwatch.edge.RangeSettings;
+import io.originwatch.edge.allowlist.AllowlistDefinition;
+import io.originwatch.edge.allowlist.AllowlistParseException;
+import io.originwatch.edge.allowlist.AllowlistSource;
+import io.originwatch.edge.ranges.Provider;
+import io.originwatch.edge.ranges.RangeSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -1,5 +1,7 @@
 package io.originwatch.config;
 
+import io.originwatch.origin.Origin;
+
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.source.yaml.YamlConfigSource;

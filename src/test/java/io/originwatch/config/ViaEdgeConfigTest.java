@@ -1,5 +1,7 @@
 package io.originwatch.config;
 
+import io.originwatch.origin.Origin;
+
 import io.originwatch.probe.ProbeSpec;
 import org.junit.jupiter.api.Test;
 

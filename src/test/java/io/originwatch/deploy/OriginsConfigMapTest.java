@@ -1,7 +1,7 @@
 package io.originwatch.deploy;
 
 import io.originwatch.config.ConfigError;
-import io.originwatch.config.Origin;
+import io.originwatch.origin.Origin;
 import io.originwatch.config.OriginValidator;
 import io.originwatch.config.OriginsFileReader;
 import io.originwatch.config.RawOrigin;

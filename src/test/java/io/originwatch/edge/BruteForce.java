@@ -14,14 +14,14 @@ import java.util.TreeSet;
  * minimal CIDR count of a set is found by splitting each run of consecutive addresses greedily into
  * the largest aligned blocks.
  */
-final class BruteForce {
+public final class BruteForce {
 
     private static final BigInteger V6_OFFSET = BigInteger.ONE.shiftLeft(32);
 
     private BruteForce() {
     }
 
-    static Set<BigInteger> addresses(Collection<String> cidrs) {
+    public static Set<BigInteger> addresses(Collection<String> cidrs) {
         Set<BigInteger> out = new TreeSet<>();
         for (String c : cidrs) {
             String[] parts = c.split("/");
@@ -46,14 +46,14 @@ final class BruteForce {
         return out;
     }
 
-    static Set<BigInteger> minus(Set<BigInteger> a, Set<BigInteger> b) {
+    public static Set<BigInteger> minus(Set<BigInteger> a, Set<BigInteger> b) {
         Set<BigInteger> out = new TreeSet<>(a);
         out.removeAll(b);
         return out;
     }
 
     /** Fewest aligned power-of-two blocks that cover exactly the given addresses. */
-    static int minimalBlockCount(Set<BigInteger> addrs) {
+    public static int minimalBlockCount(Set<BigInteger> addrs) {
         List<BigInteger> sorted = new TreeSet<>(addrs).stream().toList();
         int count = 0;
         int i = 0;

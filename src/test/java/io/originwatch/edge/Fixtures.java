@@ -1,6 +1,8 @@
 package io.originwatch.edge;
 
-import io.originwatch.config.JacksonJsonCodec;
+import io.originwatch.edge.ranges.JsonCodec;
+
+import io.originwatch.app.JacksonJsonCodec;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,15 +10,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** Reads test fixture files from the classpath, and the one JSON codec the edge tests share. */
-final class Fixtures {
+public final class Fixtures {
 
     /** The daemon's codec; tests may reach into the framework layer, the edge code may not. */
-    static final JsonCodec JSON = new JacksonJsonCodec();
+    public static final JsonCodec JSON = new JacksonJsonCodec();
 
     private Fixtures() {
     }
 
-    static String read(String path) {
+    public static String read(String path) {
         try (InputStream in = Fixtures.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture " + path);

@@ -7,7 +7,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import io.originwatch.api.HarJson;
+import io.originwatch.app.HarJson;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -10,9 +10,9 @@ import io.originwatch.probe.PhaseTimings;
 import io.originwatch.probe.ProbeResult;
 import io.originwatch.probe.ProbeSpec;
 import io.originwatch.probe.StatusSet;
-import io.originwatch.schedule.EdgeProbeCompleted;
-import io.originwatch.schedule.OriginRemoved;
-import io.originwatch.schedule.ViaEdgeDropped;
+import io.originwatch.origin.EdgeProbeCompleted;
+import io.originwatch.origin.OriginRemoved;
+import io.originwatch.origin.ViaEdgeDropped;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;

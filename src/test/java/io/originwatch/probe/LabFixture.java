@@ -26,7 +26,7 @@ final class LabFixture {
         String name = System.getProperty("test.tls-stack", "jdk");
         return switch (name) {
             case "jdk" -> TlsStack.JDK;
-            case "conscrypt" -> io.originwatch.schedule.ConscryptTls.load();
+            case "conscrypt" -> io.originwatch.probe.ConscryptTls.load();
             default -> throw new IllegalArgumentException("test.tls-stack: jdk or conscrypt, got " + name);
         };
     }

@@ -1,5 +1,7 @@
 package io.originwatch.schedule;
 
+import io.originwatch.origin.HistoryEntry;
+
 import io.originwatch.testing.FakeOriginsProfile;
 import io.originwatch.testing.FakeOriginsResource;
 import io.quarkus.test.junit.QuarkusTest;

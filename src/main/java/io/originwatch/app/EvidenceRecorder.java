@@ -1,0 +1,128 @@
+package io.originwatch.app;
+
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.originwatch.classify.Verdict;
+import io.originwatch.config.EvidenceConfig;
+import io.originwatch.evidence.Captured;
+import io.originwatch.evidence.EdgeObservation;
+import io.originwatch.evidence.EvidenceStore;
+import io.originwatch.evidence.HarBuilder;
+import io.originwatch.evidence.HarDirectory;
+import io.originwatch.evidence.OriginEvidence;
+import io.originwatch.evidence.ProbeKind;
+import io.originwatch.evidence.Redactor;
+import io.originwatch.probe.ProbeResult;
+import io.originwatch.origin.EdgeProbeCompleted;
+import io.originwatch.origin.OriginRemoved;
+import io.originwatch.origin.ProbeCompleted;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Keeps every probe result (latest and last failing, direct and via the edge) and renders its HAR
+ * when asked; writes the first HAR of each failure episode to {@code originwatch.evidence.dir} when set.
+ * Observers run on the probe's thread right after the state update; they never throw into it.
+ */
+@ApplicationScoped
+public class EvidenceRecorder {
+
+    private static final Logger LOG = Logger.getLogger(EvidenceRecorder.class);
+    /** UTC timestamp in file names: sorts by time, no characters a file system or shell dislikes. */
+    public static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    @Inject
+    EvidenceConfig config;
+    @Inject
+    ObjectMapper mapper;
+    @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev")
+    String version;
+
+    private final EvidenceStore store = new EvidenceStore();
+    private HarBuilder builder;
+    private HarJson json;
+    private HarDirectory directory;
+
+    @PostConstruct
+    void init() {
+        builder = new HarBuilder(version, new Redactor(config.redactHeaders().orElse(List.of())));
+        json = new HarJson(mapper);
+        directory = config.dir().filter(d -> !d.isBlank()).map(d -> new HarDirectory(Path.of(d.trim()), config.dirMaxBytes()))
+                .orElse(null);
+    }
+
+    void onProbe(@Observes ProbeCompleted event) {
+        try {
+            Captured c = new Captured(event.verdict(), ProbeKind.DIRECT);
+            if (store.recordDirect(event.origin(), c)) {
+                write(event.origin(), c);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "origin=%s probe evidence not recorded", event.origin());
+        }
+    }
+
+    void onEdgeProbe(@Observes EdgeProbeCompleted event) {
+        try {
+            Verdict v = event.edge();
+            Captured c = new Captured(v, ProbeKind.VIA_EDGE);
+            if (store.recordEdge(event.origin(), c, EdgeObservation.of(v))) {
+                write(event.origin(), c);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "origin=%s via-edge probe evidence not recorded", event.origin());
+        }
+    }
+
+    void onRemoved(@Observes OriginRemoved event) {
+        store.remove(event.origin());
+    }
+
+    /** The first HAR of a failure episode, to disk when a directory is set (the only per-probe HAR build). */
+    private void write(String origin, Captured c) {
+        if (directory == null) {
+            return;
+        }
+        String name = origin + "-" + c.kind().label() + "-" + FILE_TIME.format(c.probedAt()) + "-" + c.cause() + ".har";
+        try {
+            directory.write(name, json(c));
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("origin=%s HAR not written to %s: %s", origin, directory.dir(), e.toString());
+        }
+    }
+
+    /** The kept probe's HAR as served: UTF-8 JSON, built now. */
+    public byte[] json(Captured c) {
+        return json.bytes(c.har(builder));
+    }
+
+    public Optional<OriginEvidence> evidence(String origin) {
+        return store.get(origin);
+    }
+
+    /** The curl line that repeats this probe by hand. */
+    public String curl(ProbeResult result) {
+        return builder.curl(result);
+    }
+
+    /** The download name of a HAR: {@code <origin>-<UTC time>.har}. */
+    public static String fileName(String origin, Instant probedAt) {
+        return origin + "-" + FILE_TIME.format(probedAt) + ".har";
+    }
+
+    public HarBuilder builder() {
+        return builder;
+    }
+}

@@ -1,0 +1,166 @@
+package io.originwatch.app;
+
+import io.originwatch.schedule.OriginRegistry;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.originwatch.config.ConfigError;
+import io.originwatch.config.InvalidConfigException;
+import io.originwatch.origin.Origin;
+import io.originwatch.config.SettingsLoader;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Re-reads the origins file when it changes and applies it as a whole. Watches the file's
+ * directory, not the file: a Kubernetes ConfigMap update swaps the {@code ..data} symlink in that
+ * directory and never writes the file itself. Any event, and a poll every {@link #POLL} as a
+ * fallback (events can be lost, or the file system may not deliver them), re-reads the file through
+ * its path; only a content change (SHA-256) triggers a reload, so an invalid file is reported once.
+ */
+@ApplicationScoped
+public class OriginsFileWatcher {
+
+    static final Duration POLL = Duration.ofSeconds(2);
+    private static final Logger LOG = Logger.getLogger(OriginsFileWatcher.class);
+
+    @Inject
+    SettingsLoader loader;
+    @Inject
+    OriginRegistry registry;
+    @Inject
+    MeterRegistry meters;
+
+    private volatile boolean running;
+    private Thread thread;
+    private WatchService watch;
+    private byte[] lastDigest;
+    private Counter success;
+    private Counter failure;
+
+    /** Starts watching; {@code file}'s current content is the one already applied at start-up. */
+    public synchronized void start(Path file) {
+        success = reloads("success");
+        failure = reloads("failure");
+        lastDigest = digest(file);
+        running = true;
+        try {
+            watch = FileSystems.getDefault().newWatchService();
+            file.toAbsolutePath().getParent().register(watch, StandardWatchEventKinds.ENTRY_CREATE,
+                    StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
+        } catch (IOException e) {
+            LOG.warnf("cannot watch %s (%s); polling every %ds instead", file.getParent(), e, POLL.toSeconds());
+            watch = null;
+        }
+        thread = Thread.ofPlatform().daemon().name("originwatch-origins-file").start(() -> loop(file));
+    }
+
+    private Counter reloads(String result) {
+        return Counter.builder("originwatch.config.reloads").tag("result", result)
+                .description("Reloads of the origins file by result").register(meters);
+    }
+
+    private void loop(Path file) {
+        long nextPoll = System.nanoTime() + POLL.toNanos();
+        while (running) {
+            try {
+                boolean relevant = true;
+                if (watch != null) {
+                    WatchKey key = watch.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
+                    if (key != null) {
+                        relevant = key.pollEvents().stream().anyMatch(ev -> concerns(file, ev));
+                        key.reset();
+                    }
+                } else {
+                    Thread.sleep(POLL.toMillis());
+                }
+                // the poll is a fallback for lost events, so it also runs while unrelated events stream in
+                if (relevant || System.nanoTime() - nextPoll >= 0) {
+                    nextPoll = System.nanoTime() + POLL.toNanos();
+                    check(file);
+                }
+            } catch (InterruptedException | ClosedWatchServiceException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "origins file watcher: unexpected error, continuing");
+            }
+        }
+    }
+
+    /**
+     * Whether a directory event may have changed {@code file}: an event on the file itself, on a
+     * Kubernetes ConfigMap's {@code ..data} link or timestamped {@code ..2026_...} directory, or an
+     * overflow. Other files in the directory (a log written beside the origins file, say) would
+     * otherwise cost a re-read and a hash of the whole file per write.
+     */
+    private static boolean concerns(Path file, WatchEvent<?> event) {
+        if (event.kind() == StandardWatchEventKinds.OVERFLOW || !(event.context() instanceof Path name)) {
+            return true;
+        }
+        return name.equals(file.getFileName()) || name.toString().startsWith("..");
+    }
+
+    /** Re-reads {@code file} and applies it if its content changed. */
+    synchronized void check(Path file) {
+        byte[] d = digest(file);
+        if (Arrays.equals(d, lastDigest)) {
+            return;
+        }
+        lastDigest = d;
+        try {
+            List<Origin> origins = loader.readOriginsFile(file, registry.namesOutside(OriginRegistry.Source.FILE));
+            OriginRegistry.Change c = registry.apply(OriginRegistry.Source.FILE, origins);
+            success.increment();
+            LOG.infof("origins file reloaded: file=%s origins=%d added=%d removed=%d changed=%d", file,
+                    origins.size(), c.added(), c.removed(), c.changed());
+        } catch (InvalidConfigException e) {
+            failure.increment();
+            String errors = e.errors().stream().map(ConfigError::toString).collect(Collectors.joining("; "));
+            LOG.errorf("origins file rejected, the previous origins keep running: file=%s errors=\"%s\"", file,
+                    errors.replace("\"", "\\\""));
+        }
+    }
+
+    /** SHA-256 of the content; a missing or unreadable file hashes to a marker, so it counts as a change. */
+    private static byte[] digest(Path file) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+        } catch (IOException e) {
+            return new byte[] {0};
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public synchronized void stop() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+        }
+        if (watch != null) {
+            try {
+                watch.close();
+            } catch (IOException e) {
+                LOG.debugf("closing the watch service: %s", e);
+            }
+        }
+    }
+}

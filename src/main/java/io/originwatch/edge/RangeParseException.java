@@ -1,9 +1,0 @@
-package io.originwatch.edge;
-
-/** A fetched range list that is not in the provider's format; the message says what and where. */
-public final class RangeParseException extends Exception {
-
-    public RangeParseException(String message) {
-        super(message);
-    }
-}

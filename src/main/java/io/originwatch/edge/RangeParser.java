@@ -1,8 +1,0 @@
-package io.originwatch.edge;
-
-/** Turns one response body of a provider's range list into raw entries. One implementation per format. */
-@FunctionalInterface
-public interface RangeParser {
-
-    ParsedList parse(String body) throws RangeParseException;
-}

@@ -1,0 +1,131 @@
+package io.originwatch.origin;
+
+
+import io.originwatch.classify.Cause;
+import io.originwatch.classify.Verdict;
+import io.originwatch.classify.Warning;
+import io.originwatch.probe.Phase;
+import io.originwatch.probe.PhaseTimings;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One result in an origin's history: what {@code /history} and support bundles show, nothing more.
+ * The history holds 50 of these per origin (the schedule's OriginState.HISTORY_SIZE), 500,000 for 10,000
+ * origins, so an entry is one flat object of about 80 bytes (the full verdict, with its head
+ * fields, TLS facts and evidence bytes, takes 2-3 KB and only the latest result keeps it): the time
+ * and the exported phase timings are primitive fields, and a detail or warning list equal to the
+ * previous entry's is shared with it (an origin repeats the same detail probe after probe).
+ */
+public final class HistoryEntry {
+
+    /** Microseconds of a phase that did not happen. */
+    private static final int ABSENT = -1;
+
+    private final long epochSecond;
+    private final int nano;
+    private final Cause cause;
+    private final short edgeStatus;
+    private final short httpStatus;
+    private final int headerBytes;
+    private final List<Warning> warnings;
+    private final String detail;
+    private final int dnsMicros;
+    private final int connectMicros;
+    private final int tlsMicros;
+    private final int ttfbMicros;
+    private final int totalMicros;
+
+    private HistoryEntry(Verdict v, Instant probedAt, List<Warning> warnings, String detail) {
+        this.epochSecond = probedAt.getEpochSecond();
+        this.nano = probedAt.getNano();
+        this.cause = v.cause();
+        this.edgeStatus = (short) v.edgeStatus();
+        this.httpStatus = (short) v.httpStatus();
+        this.headerBytes = v.result().headerBytes();
+        this.warnings = warnings;
+        this.detail = detail;
+        PhaseTimings t = v.result().timings();
+        this.dnsMicros = micros(t, Phase.DNS);
+        this.connectMicros = micros(t, Phase.CONNECT);
+        this.tlsMicros = micros(t, Phase.TLS);
+        this.ttfbMicros = micros(t, Phase.TTFB);
+        this.totalMicros = micros(t, Phase.TOTAL);
+    }
+
+    /** The entry for {@code v}, sharing the detail and warnings objects of {@code previous} when equal. */
+    public static HistoryEntry of(Verdict v, Instant probedAt, HistoryEntry previous) {
+        String detail = v.detail();
+        List<Warning> warnings = v.warnings();
+        if (previous != null) {
+            detail = Objects.equals(previous.detail, detail) ? previous.detail : detail;
+            warnings = previous.warnings.equals(warnings) ? previous.warnings : warnings;
+        }
+        return new HistoryEntry(v, probedAt, warnings, detail);
+    }
+
+    /** The entry a kept result would have (for showing the latest result the way the history shows it). */
+    public static HistoryEntry of(ProbeRecord r) {
+        return of(r.verdict(), r.probedAt(), null);
+    }
+
+    private static int micros(PhaseTimings t, Phase p) {
+        return t.get(p).map(d -> (int) Math.min(Integer.MAX_VALUE, Math.round(d.toNanos() / 1_000.0))).orElse(ABSENT);
+    }
+
+    public Instant probedAt() {
+        return Instant.ofEpochSecond(epochSecond, nano);
+    }
+
+    public Cause cause() {
+        return cause;
+    }
+
+    public int edgeStatus() {
+        return edgeStatus;
+    }
+
+    /** The origin's status, 0 if none. */
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public boolean up() {
+        return cause.healthy();
+    }
+
+    public List<Warning> warnings() {
+        return warnings;
+    }
+
+    /** Response header section bytes seen. */
+    public int headerBytes() {
+        return headerBytes;
+    }
+
+    public String detail() {
+        return detail;
+    }
+
+    /** The phases the API shows (DNS, connect, TLS, TTFB, total), at microsecond precision. */
+    public PhaseTimings timings() {
+        Map<Phase, Duration> byPhase = new EnumMap<>(Phase.class);
+        put(byPhase, Phase.DNS, dnsMicros);
+        put(byPhase, Phase.CONNECT, connectMicros);
+        put(byPhase, Phase.TLS, tlsMicros);
+        put(byPhase, Phase.TTFB, ttfbMicros);
+        put(byPhase, Phase.TOTAL, totalMicros);
+        return new PhaseTimings(byPhase);
+    }
+
+    private static void put(Map<Phase, Duration> byPhase, Phase p, int micros) {
+        if (micros != ABSENT) {
+            byPhase.put(p, Duration.ofNanos(micros * 1_000L));
+        }
+    }
+}

@@ -1,5 +1,0 @@
-package io.originwatch.schedule;
-
-/** Fired synchronously (CDI) when an origin is removed from the configuration; no probe of it follows. */
-public record OriginRemoved(String origin) {
-}
