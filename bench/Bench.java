@@ -55,11 +55,24 @@ public class Bench {
     static final String SITE = "bench.test";
     /** The JVM flags docs/performance.md recommends for a daemon of this size. */
     static final String DEFAULT_JVM_OPTS = "-Xmx256m";
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    record Options(List<String> stacks, int origins, int intervalSeconds, String scheme, int warmupSeconds,
-                   int windowSeconds, int rounds, String key, String jar, List<String> jvmOpts, List<Integer> loadStep,
-                   boolean keep, boolean smoke) {
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    record Options(
+            List<String> stacks,
+            int origins,
+            int intervalSeconds,
+            String scheme,
+            int warmupSeconds,
+            int windowSeconds,
+            int rounds,
+            String key,
+            String jar,
+            List<String> jvmOpts,
+            List<Integer> loadStep,
+            boolean keep,
+            boolean smoke) {
 
         static Options parse(String[] args) {
             Map<String, String> m = new LinkedHashMap<>();
@@ -84,15 +97,30 @@ public class Bench {
                     m.getOrDefault("jar", "target/quarkus-app/quarkus-run.jar"),
                     List.of(m.getOrDefault("jvm-opts", DEFAULT_JVM_OPTS).trim().split("\\s+")),
                     m.containsKey("load-step")
-                            ? java.util.Arrays.stream(m.get("load-step").split(",")).map(String::trim).map(Integer::valueOf).toList()
+                            ? java.util.Arrays.stream(m.get("load-step").split(","))
+                                    .map(String::trim)
+                                    .map(Integer::valueOf)
+                                    .toList()
                             : List.of(),
                     m.containsKey("keep"),
                     smoke);
         }
 
         Options withOrigins(int n) {
-            return new Options(stacks, n, intervalSeconds, scheme, warmupSeconds, windowSeconds, rounds, key, jar, jvmOpts,
-                    loadStep, keep, smoke);
+            return new Options(
+                    stacks,
+                    n,
+                    intervalSeconds,
+                    scheme,
+                    warmupSeconds,
+                    windowSeconds,
+                    rounds,
+                    key,
+                    jar,
+                    jvmOpts,
+                    loadStep,
+                    keep,
+                    smoke);
         }
 
         double planned() {
@@ -100,18 +128,33 @@ public class Bench {
         }
     }
 
-    record Sample(double stackCpu, double nginxCpu, double totalCpu, long requests, Instant at) {
-    }
+    record Sample(double stackCpu, double nginxCpu, double totalCpu, long requests, Instant at) {}
 
-    record Figures(String stack, double planned, double achieved, double cpuPer1000, double nginxCpuPer1000,
-                   long peakRssKiB, double lagP50, double lagP99, double otherCores, double startToFirstProbe) {
-    }
+    record Figures(
+            String stack,
+            double planned,
+            double achieved,
+            double cpuPer1000,
+            double nginxCpuPer1000,
+            long peakRssKiB,
+            double lagP50,
+            double lagP99,
+            double otherCores,
+            double startToFirstProbe) {}
 
     public static void main(String[] args) throws Exception {
         Options o = Options.parse(args);
         Path work = Files.createTempDirectory("originwatch-bench");
-        System.out.printf(Locale.ROOT, "bench: %d %s origins @ %ds (planned %.0f probes/s), stacks %s, %d round(s), work dir %s%n",
-                o.origins(), o.scheme(), o.intervalSeconds(), o.planned(), o.stacks(), o.rounds(), work);
+        System.out.printf(
+                Locale.ROOT,
+                "bench: %d %s origins @ %ds (planned %.0f probes/s), stacks %s, %d round(s), work dir %s%n",
+                o.origins(),
+                o.scheme(),
+                o.intervalSeconds(),
+                o.planned(),
+                o.stacks(),
+                o.rounds(),
+                work);
         Pki pki = Pki.create(work, o.key());
         try (Nginx nginx = Nginx.start(work, pki)) {
             if (!o.loadStep().isEmpty()) {
@@ -171,11 +214,17 @@ public class Bench {
         System.out.println("== highest sustained rate (achieved >= 99% of planned, lag p99 < 250 ms)");
         for (String stack : o.stacks()) {
             Integer r = highest.get(stack);
-            System.out.printf(Locale.ROOT, "%-12s %s%s%n", stack, r == null ? "none of the steps" : r + " probes/s",
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-12s %s%s%n",
+                    stack,
+                    r == null ? "none of the steps" : r + " probes/s",
                     done.getOrDefault(stack, false) ? "" : " (held every step: try higher)");
         }
         if (highest.containsKey("originwatch") && highest.containsKey("blackbox")) {
-            System.out.printf(Locale.ROOT, "ratio originwatch/blackbox highest sustained rate: %.2fx%n",
+            System.out.printf(
+                    Locale.ROOT,
+                    "ratio originwatch/blackbox highest sustained rate: %.2fx%n",
                     (double) highest.get("originwatch") / highest.get("blackbox"));
         }
     }
@@ -211,25 +260,55 @@ public class Bench {
             double stackCpu = b.stackCpu() - a.stackCpu();
             double nginxCpu = b.nginxCpu() - a.nginxCpu();
             double other = (b.totalCpu() - a.totalCpu()) - stackCpu - nginxCpu;
-            return new Figures(stack, o.planned(), probes / secs, stackCpu / probes * 1000, nginxCpu / probes * 1000,
-                    Math.max(peak, s.peakRssKiB()), quantile(lag0, lag1, 0.50), quantile(lag0, lag1, 0.99),
-                    Math.max(0, other / secs), startToFirst);
+            return new Figures(
+                    stack,
+                    o.planned(),
+                    probes / secs,
+                    stackCpu / probes * 1000,
+                    nginxCpu / probes * 1000,
+                    Math.max(peak, s.peakRssKiB()),
+                    quantile(lag0, lag1, 0.50),
+                    quantile(lag0, lag1, 0.99),
+                    Math.max(0, other / secs),
+                    startToFirst);
         }
     }
 
     static Sample sample(Stack s, Nginx nginx) throws Exception {
-        return new Sample(s.cpuSeconds(), Proc.cpuSeconds(nginx.pids()), Proc.totalCpuSeconds(), nginx.requests(), Instant.now());
+        return new Sample(
+                s.cpuSeconds(), Proc.cpuSeconds(nginx.pids()), Proc.totalCpuSeconds(), nginx.requests(), Instant.now());
     }
 
     static void print(List<Figures> rows, String title) {
         System.out.println();
         System.out.println("== " + title);
-        System.out.printf(Locale.ROOT, "%-12s %9s %9s %12s %12s %9s %9s %9s %8s %8s%n", "stack", "planned/s",
-                "achieved/s", "cpu-s/1000", "nginx-s/1000", "peakRSS", "lag-p50", "lag-p99", "other", "first");
+        System.out.printf(
+                Locale.ROOT,
+                "%-12s %9s %9s %12s %12s %9s %9s %9s %8s %8s%n",
+                "stack",
+                "planned/s",
+                "achieved/s",
+                "cpu-s/1000",
+                "nginx-s/1000",
+                "peakRSS",
+                "lag-p50",
+                "lag-p99",
+                "other",
+                "first");
         for (Figures f : rows) {
-            System.out.printf(Locale.ROOT, "%-12s %9.0f %9.1f %12.3f %12.3f %7dMiB %8s %8s %7.2fc %7.2fs%s%n", f.stack(),
-                    f.planned(), f.achieved(), f.cpuPer1000(), f.nginxCpuPer1000(), f.peakRssKiB() / 1024,
-                    ms(f.lagP50()), ms(f.lagP99()), f.otherCores(), f.startToFirstProbe(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-12s %9.0f %9.1f %12.3f %12.3f %7dMiB %8s %8s %7.2fc %7.2fs%s%n",
+                    f.stack(),
+                    f.planned(),
+                    f.achieved(),
+                    f.cpuPer1000(),
+                    f.nginxCpuPer1000(),
+                    f.peakRssKiB() / 1024,
+                    ms(f.lagP50()),
+                    ms(f.lagP99()),
+                    f.otherCores(),
+                    f.startToFirstProbe(),
                     f.otherCores() > 0.10 ? "  (noisy: other processes used CPU)" : "");
         }
     }
@@ -243,14 +322,26 @@ public class Bench {
         by.forEach((stack, fs) -> {
             List<Double> cpu = fs.stream().map(Figures::cpuPer1000).sorted().toList();
             List<Double> rate = fs.stream().map(Figures::achieved).sorted().toList();
-            List<Double> rss = fs.stream().map(f -> f.peakRssKiB() / 1024.0).sorted().toList();
+            List<Double> rss =
+                    fs.stream().map(f -> f.peakRssKiB() / 1024.0).sorted().toList();
             cpuMedian.put(stack, median(cpu));
-            System.out.printf(Locale.ROOT, "%-12s cpu-s/1000 %.3f [%.3f..%.3f]  achieved/s %.1f [%.1f..%.1f] of %.0f  peakRSS %.0f MiB%n",
-                    stack, median(cpu), cpu.get(0), cpu.get(cpu.size() - 1), median(rate), rate.get(0),
-                    rate.get(rate.size() - 1), o.planned(), median(rss));
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-12s cpu-s/1000 %.3f [%.3f..%.3f]  achieved/s %.1f [%.1f..%.1f] of %.0f  peakRSS %.0f MiB%n",
+                    stack,
+                    median(cpu),
+                    cpu.get(0),
+                    cpu.get(cpu.size() - 1),
+                    median(rate),
+                    rate.get(0),
+                    rate.get(rate.size() - 1),
+                    o.planned(),
+                    median(rss));
         });
         if (cpuMedian.containsKey("originwatch") && cpuMedian.containsKey("blackbox")) {
-            System.out.printf(Locale.ROOT, "ratio originwatch/blackbox CPU per probe: %.2fx%n",
+            System.out.printf(
+                    Locale.ROOT,
+                    "ratio originwatch/blackbox CPU per probe: %.2fx%n",
                     cpuMedian.get("originwatch") / cpuMedian.get("blackbox"));
         }
     }
@@ -303,7 +394,10 @@ public class Bench {
     }
 
     static String get(String url) throws IOException, InterruptedException {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         return r.body();
     }
@@ -316,7 +410,10 @@ public class Bench {
     }
 
     static Process spawn(Path log, List<String> cmd) throws IOException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         SPAWNED.add(p);
         return p;
     }
@@ -348,7 +445,8 @@ public class Bench {
             String s = Files.readString(stat);
             String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
             // fields after the name: state(0) ... utime(11) stime(12) cutime(13) cstime(14)
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14])) / CLK_TCK;
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]))
+                    / CLK_TCK;
         }
 
         static double totalCpuSeconds() throws IOException {
@@ -384,18 +482,46 @@ public class Bench {
             List<String> ecOpts = keyType.equals("rsa") ? List.of() : List.of("-pkeyopt", "ec_paramgen_curve:P-256");
             List<String> ca = new ArrayList<>(List.of("openssl", "req", "-x509", "-newkey", alg));
             ca.addAll(ecOpts);
-            ca.addAll(List.of("-nodes", "-days", "2", "-subj", "/CN=originwatch bench CA",
-                    "-keyout", dir.resolve("ca.key").toString(), "-out", dir.resolve("ca.pem").toString()));
+            ca.addAll(List.of(
+                    "-nodes",
+                    "-days",
+                    "2",
+                    "-subj",
+                    "/CN=originwatch bench CA",
+                    "-keyout",
+                    dir.resolve("ca.key").toString(),
+                    "-out",
+                    dir.resolve("ca.pem").toString()));
             run(ca);
             List<String> csr = new ArrayList<>(List.of("openssl", "req", "-newkey", alg));
             csr.addAll(ecOpts);
-            csr.addAll(List.of("-nodes", "-subj", "/CN=" + SITE, "-keyout", dir.resolve("leaf.key").toString(),
-                    "-out", dir.resolve("leaf.csr").toString()));
+            csr.addAll(List.of(
+                    "-nodes",
+                    "-subj",
+                    "/CN=" + SITE,
+                    "-keyout",
+                    dir.resolve("leaf.key").toString(),
+                    "-out",
+                    dir.resolve("leaf.csr").toString()));
             run(csr);
             Files.writeString(dir.resolve("ext.cnf"), "subjectAltName=DNS:" + SITE + "\n");
-            run(List.of("openssl", "x509", "-req", "-in", dir.resolve("leaf.csr").toString(), "-CA",
-                    dir.resolve("ca.pem").toString(), "-CAkey", dir.resolve("ca.key").toString(), "-CAcreateserial",
-                    "-days", "2", "-extfile", dir.resolve("ext.cnf").toString(), "-out", dir.resolve("leaf.pem").toString()));
+            run(List.of(
+                    "openssl",
+                    "x509",
+                    "-req",
+                    "-in",
+                    dir.resolve("leaf.csr").toString(),
+                    "-CA",
+                    dir.resolve("ca.pem").toString(),
+                    "-CAkey",
+                    dir.resolve("ca.key").toString(),
+                    "-CAcreateserial",
+                    "-days",
+                    "2",
+                    "-extfile",
+                    dir.resolve("ext.cnf").toString(),
+                    "-out",
+                    dir.resolve("leaf.pem").toString()));
             return new Pki(dir.resolve("ca.pem"), dir.resolve("leaf.pem"), dir.resolve("leaf.key"));
         }
     }
@@ -422,8 +548,16 @@ public class Bench {
             int status = freePort();
             StringBuilder listen = new StringBuilder();
             for (int i = 0; i < NGINX_ADDRESSES; i++) {
-                listen.append("    listen 127.0.0.").append(2 + i).append(':').append(http).append(" backlog=4096;\n");
-                listen.append("    listen 127.0.0.").append(2 + i).append(':').append(https).append(" ssl backlog=4096;\n");
+                listen.append("    listen 127.0.0.")
+                        .append(2 + i)
+                        .append(':')
+                        .append(http)
+                        .append(" backlog=4096;\n");
+                listen.append("    listen 127.0.0.")
+                        .append(2 + i)
+                        .append(':')
+                        .append(https)
+                        .append(" ssl backlog=4096;\n");
             }
             String conf = """
                     worker_processes 1;
@@ -449,8 +583,16 @@ public class Bench {
                     }
                     """.formatted(dir, listen, SITE, pki.cert(), pki.key(), status);
             Files.writeString(dir.resolve("nginx.conf"), conf);
-            Process p = spawn(dir.resolve("logs/stdout.log"),
-                    List.of("nginx", "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString(), "-g", "daemon off;"));
+            Process p = spawn(
+                    dir.resolve("logs/stdout.log"),
+                    List.of(
+                            "nginx",
+                            "-p",
+                            dir.toString(),
+                            "-c",
+                            dir.resolve("nginx.conf").toString(),
+                            "-g",
+                            "daemon off;"));
             Nginx n = new Nginx(p, http, https, status);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (true) {
@@ -459,7 +601,8 @@ public class Bench {
                     return n;
                 } catch (IOException e) {
                     if (System.nanoTime() > deadline || !p.isAlive()) {
-                        throw new IOException("nginx did not start: " + Files.readString(dir.resolve("logs/error.log")), e);
+                        throw new IOException(
+                                "nginx did not start: " + Files.readString(dir.resolve("logs/error.log")), e);
                     }
                     Thread.sleep(100);
                 }
@@ -555,10 +698,18 @@ public class Bench {
             Path origins = Files.createDirectories(work.resolve("origins")).resolve("origins.yaml");
             StringBuilder y = new StringBuilder("origins:\n");
             for (int i = 0; i < o.origins(); i++) {
-                y.append("  - name: o").append(i).append('\n')
-                        .append("    url: ").append(nginx.url(o.scheme(), i)).append('\n')
-                        .append("    host: ").append(SITE).append('\n')
-                        .append("    interval: ").append(o.intervalSeconds()).append("s\n");
+                y.append("  - name: o")
+                        .append(i)
+                        .append('\n')
+                        .append("    url: ")
+                        .append(nginx.url(o.scheme(), i))
+                        .append('\n')
+                        .append("    host: ")
+                        .append(SITE)
+                        .append('\n')
+                        .append("    interval: ")
+                        .append(o.intervalSeconds())
+                        .append("s\n");
                 if (o.scheme().equals("https")) {
                     y.append("    trust-ca: ").append(pki.ca()).append('\n');
                 }
@@ -566,14 +717,16 @@ public class Bench {
             Files.writeString(origins, y);
             int port = freePort();
             Instant t0 = Instant.now();
-            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            List<String> cmd = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString()));
             cmd.addAll(o.jvmOpts());
             cmd.addAll(List.of(
                     "-Doriginwatch.origins-file=" + origins,
                     "-Doriginwatch.edge.enabled=false",
                     "-Dquarkus.http.port=" + port,
                     "-Doriginwatch.max-concurrent-probes=" + Math.max(256, o.origins() / 10),
-                    "-jar", jar.toString()));
+                    "-jar",
+                    jar.toString()));
             Process p = spawn(work.resolve("originwatch.log"), cmd);
             return new Originwatch(p, port, t0);
         }
@@ -586,7 +739,8 @@ public class Bench {
         @Override
         public Map<Double, Double> lagBuckets() throws Exception {
             Map<Double, Double> m = new TreeMap<>();
-            Pattern p = Pattern.compile("^originwatch_schedule_lag_seconds_bucket\\{[^}]*le=\"([^\"]+)\"[^}]*} ([0-9.eE+-]+)$");
+            Pattern p = Pattern.compile(
+                    "^originwatch_schedule_lag_seconds_bucket\\{[^}]*le=\"([^\"]+)\"[^}]*} ([0-9.eE+-]+)$");
             for (String line : get("http://127.0.0.1:" + port + "/q/metrics").split("\n")) {
                 Matcher mm = p.matcher(line);
                 if (mm.matches()) {
@@ -624,7 +778,8 @@ public class Bench {
                           tls_config:
                             ca_file: %s
                             server_name: %s
-                    """.formatted(Math.max(1, o.intervalSeconds() - 1), SITE, pki.ca(), SITE));
+                    """.formatted(
+                            Math.max(1, o.intervalSeconds() - 1), SITE, pki.ca(), SITE));
             StringBuilder targets = new StringBuilder("- targets:\n");
             for (int i = 0; i < o.origins(); i++) {
                 targets.append("  - ").append(nginx.url(o.scheme(), i)).append('\n');
@@ -648,13 +803,22 @@ public class Bench {
                             target_label: instance
                           - target_label: __address__
                             replacement: 127.0.0.1:%4$d
-                    """.formatted(o.intervalSeconds(), Math.max(1, o.intervalSeconds() - 1), dir.resolve("targets.yml"), bbPort));
+                    """.formatted(
+                    o.intervalSeconds(), Math.max(1, o.intervalSeconds() - 1), dir.resolve("targets.yml"), bbPort));
             Instant t0 = Instant.now();
-            Process bb = spawn(dir.resolve("blackbox.log"), List.of("prometheus-blackbox-exporter",
-                    "--config.file=" + dir.resolve("blackbox.yml"), "--web.listen-address=127.0.0.1:" + bbPort));
-            Process prom = spawn(dir.resolve("prometheus.log"), List.of("prometheus",
-                    "--config.file=" + dir.resolve("prometheus.yml"), "--storage.tsdb.path=" + dir.resolve("data"),
-                    "--web.listen-address=127.0.0.1:" + promPort));
+            Process bb = spawn(
+                    dir.resolve("blackbox.log"),
+                    List.of(
+                            "prometheus-blackbox-exporter",
+                            "--config.file=" + dir.resolve("blackbox.yml"),
+                            "--web.listen-address=127.0.0.1:" + bbPort));
+            Process prom = spawn(
+                    dir.resolve("prometheus.log"),
+                    List.of(
+                            "prometheus",
+                            "--config.file=" + dir.resolve("prometheus.yml"),
+                            "--storage.tsdb.path=" + dir.resolve("data"),
+                            "--web.listen-address=127.0.0.1:" + promPort));
             return new Blackbox(bb, prom, t0);
         }
 

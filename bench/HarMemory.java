@@ -31,7 +31,6 @@ import io.originwatch.probe.ProbeListener;
 import io.originwatch.probe.ProbeSpec;
 import io.originwatch.probe.Prober;
 import io.originwatch.probe.StatusSet;
-
 import java.lang.management.ManagementFactory;
 import java.net.UnknownHostException;
 import java.time.Instant;
@@ -49,21 +48,43 @@ public class HarMemory {
             Prober prober = new Prober(h -> lab.lookup(h).orElseThrow(() -> new UnknownHostException(h)));
             Map<String, ProbeSpec> specs = new TreeMap<>();
             for (LabOrigin o : lab.origins()) {
-                specs.put(o.name(), new ProbeSpec(o.name(), o.url(), o.host(), "GET", List.of(), o.connectTimeout(),
-                        o.responseTimeout(), o.headerLimitBytes(), 64 * 1024, StatusSet.parse(o.expectStatus()),
-                        o.tlsVerify(), o.https() ? lab.caPemFile() : null, "originwatch/bench"));
+                specs.put(
+                        o.name(),
+                        new ProbeSpec(
+                                o.name(),
+                                o.url(),
+                                o.host(),
+                                "GET",
+                                List.of(),
+                                o.connectTimeout(),
+                                o.responseTimeout(),
+                                o.headerLimitBytes(),
+                                64 * 1024,
+                                StatusSet.parse(o.expectStatus()),
+                                o.tlsVerify(),
+                                o.https() ? lab.caPemFile() : null,
+                                "originwatch/bench"));
             }
             System.out.println("HAR size as served (bytes), per lab origin:");
             specs.forEach((name, spec) -> {
                 Verdict v = probe(prober, spec);
-                System.out.printf("  %-28s %-24s %6d%n", name, v.cause().label(),
-                        json.bytes(builder.build(v, ProbeKind.DIRECT)).length);
+                System.out.printf(
+                        "  %-28s %-24s %6d%n",
+                        name, v.cause().label(), json.bytes(builder.build(v, ProbeKind.DIRECT)).length);
             });
             cost(builder, json, probe(prober, specs.get("lab-ok")));
-            report("typical pair (lab-ok latest + lab-connection-reset failing)", n, prober,
-                    specs.get("lab-ok"), specs.get("lab-connection-reset"));
-            report("worst pair (lab-endless-body latest + lab-headers-too-large failing)", Math.max(1, n / 5), prober,
-                    specs.get("lab-endless-body"), specs.get("lab-headers-too-large"));
+            report(
+                    "typical pair (lab-ok latest + lab-connection-reset failing)",
+                    n,
+                    prober,
+                    specs.get("lab-ok"),
+                    specs.get("lab-connection-reset"));
+            report(
+                    "worst pair (lab-endless-body latest + lab-headers-too-large failing)",
+                    Math.max(1, n / 5),
+                    prober,
+                    specs.get("lab-endless-body"),
+                    specs.get("lab-headers-too-large"));
         }
     }
 
@@ -81,8 +102,9 @@ public class HarMemory {
             store.recordDirect(name, new Captured(probe(prober, latest), ProbeKind.DIRECT));
         }
         long after = usedAfterGc();
-        System.out.printf("%s: %d origins, %.1f KiB retained per origin (%.1f MiB for 10,000 origins)%n", what,
-                store.size(), (after - before) / 1024.0 / n, (after - before) / 1024.0 / 1024.0 / n * 10_000);
+        System.out.printf(
+                "%s: %d origins, %.1f KiB retained per origin (%.1f MiB for 10,000 origins)%n",
+                what, store.size(), (after - before) / 1024.0 / n, (after - before) / 1024.0 / 1024.0 / n * 10_000);
     }
 
     /** CPU per probe (keep the result) and per HAR request (build and serialize), first halves warm the JIT. */
@@ -105,7 +127,8 @@ public class HarMemory {
             sink += json.bytes(new Captured(v, ProbeKind.DIRECT).har(builder)).length;
         }
         double render = (System.nanoTime() - start) / 1000.0 / (rounds / 2);
-        System.out.printf("per probe, keeping the result (lab-ok): %.2f us; per request, building and serializing its HAR: %.1f us [%d]%n",
+        System.out.printf(
+                "per probe, keeping the result (lab-ok): %.2f us; per request, building and serializing its HAR: %.1f us [%d]%n",
                 keep, render, sink % 10);
     }
 

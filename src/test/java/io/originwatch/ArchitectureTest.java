@@ -61,8 +61,8 @@ class ArchitectureTest {
     /** The first layer that may use a framework. */
     private static final int FRAMEWORK_LAYER = 5;
 
-    private static final List<String> FRAMEWORKS =
-            List.of("jakarta.", "io.quarkus.", "io.smallrye.", "io.micrometer.", "io.vertx.", "org.eclipse.microprofile.");
+    private static final List<String> FRAMEWORKS = List.of(
+            "jakarta.", "io.quarkus.", "io.smallrye.", "io.micrometer.", "io.vertx.", "org.eclipse.microprofile.");
 
     /** Libraries confined to some packages: nobody else may use them. */
     private static final Map<String, Set<String>> CONFINED = Map.of(
@@ -79,12 +79,13 @@ class ArchitectureTest {
             "probe", List.of("org.conscrypt."),
             "lab", List.of("org.bouncycastle."));
 
-    private static final List<String> JDK = List.of("java.", "javax.net.", "javax.security.", "javax.crypto.", "javax.naming.");
+    private static final List<String> JDK =
+            List.of("java.", "javax.net.", "javax.security.", "javax.crypto.", "javax.naming.");
 
-    private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)\\s*;", Pattern.MULTILINE);
+    private static final Pattern IMPORT =
+            Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)\\s*;", Pattern.MULTILINE);
     /** A fully qualified name in code or Javadoc: a lower-case package path, then a capitalised type. */
-    private static final Pattern QUALIFIED =
-            Pattern.compile("(?<![\\w.])((?:[a-z][a-z0-9_]*\\.)+[A-Z]\\w*)");
+    private static final Pattern QUALIFIED = Pattern.compile("(?<![\\w.])((?:[a-z][a-z0-9_]*\\.)+[A-Z]\\w*)");
 
     static Stream<String> packages() {
         return LAYER.keySet().stream().sorted().filter(p -> Files.isDirectory(dir(p)));
@@ -102,7 +103,9 @@ class ArchitectureTest {
                 }
             }
         }
-        assertThat(violations).as("references not allowed in io.originwatch.%s", pkg).isEmpty();
+        assertThat(violations)
+                .as("references not allowed in io.originwatch.%s", pkg)
+                .isEmpty();
     }
 
     @Test
@@ -112,7 +115,9 @@ class ArchitectureTest {
                     .map(d -> MAIN.relativize(d).toString().replace('/', '.'))
                     .filter(p -> !p.isEmpty() && !LAYER.containsKey(p))
                     .toList();
-            assertThat(unknown).as("packages with no layer in ArchitectureTest.LAYER").isEmpty();
+            assertThat(unknown)
+                    .as("packages with no layer in ArchitectureTest.LAYER")
+                    .isEmpty();
         }
         assertThat(Files.list(MAIN).filter(p -> p.toString().endsWith(".java")).toList())
                 .as("classes directly in io.originwatch")
@@ -138,11 +143,14 @@ class ArchitectureTest {
         Map<String, Integer> state = new HashMap<>();
         for (String pkg : graph.keySet()) {
             List<String> path = new ArrayList<>();
-            assertThat(cycleFrom(pkg, graph, state, path)).as("package cycle %s", path).isFalse();
+            assertThat(cycleFrom(pkg, graph, state, path))
+                    .as("package cycle %s", path)
+                    .isFalse();
         }
     }
 
-    private static boolean cycleFrom(String pkg, Map<String, Set<String>> graph, Map<String, Integer> state, List<String> path) {
+    private static boolean cycleFrom(
+            String pkg, Map<String, Set<String>> graph, Map<String, Integer> state, List<String> path) {
         Integer s = state.get(pkg);
         if (s != null) {
             if (s == 1) {
@@ -240,7 +248,10 @@ class ArchitectureTest {
 
     /** Only names under the roots we police count as qualified references (not "e.g.Foo" in prose). */
     private static boolean isKnownRoot(String ref) {
-        return ref.startsWith("io.") || ref.startsWith("org.") || ref.startsWith("jakarta.") || ref.startsWith("com.")
+        return ref.startsWith("io.")
+                || ref.startsWith("org.")
+                || ref.startsWith("jakarta.")
+                || ref.startsWith("com.")
                 || ref.startsWith("inet.");
     }
 

@@ -2,7 +2,6 @@ package io.originwatch.alert;
 
 import io.originwatch.classify.Cause;
 import io.originwatch.probe.PhaseTimings;
-
 import java.time.Instant;
 import java.util.Map;
 
@@ -20,9 +19,16 @@ import java.util.Map;
  * @param probedAt     start of the latest bad probe
  * @param startsAt     when the alert first fired
  */
-public record ActiveAlert(String origin, Map<String, String> originLabels, Cause cause, int edgeStatus,
-                          String severity, String detail, PhaseTimings timings, Instant probedAt,
-                          Instant startsAt) {
+public record ActiveAlert(
+        String origin,
+        Map<String, String> originLabels,
+        Cause cause,
+        int edgeStatus,
+        String severity,
+        String detail,
+        PhaseTimings timings,
+        Instant probedAt,
+        Instant startsAt) {
 
     public ActiveAlert {
         originLabels = Map.copyOf(originLabels);

@@ -1,7 +1,6 @@
 package io.originwatch.alert;
 
 import io.originwatch.classify.Verdict;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,9 +63,8 @@ public final class AlertDispatcher implements AutoCloseable {
     /** Queues a re-post of every active alert to the sinks that expire alerts. */
     public void resendActive() {
         Instant now = clock.instant();
-        tracker.forEachActive(a -> workers.stream()
-                .filter(w -> w.sink().resendsActive())
-                .forEach(w -> w.resend(a, now)));
+        tracker.forEachActive(
+                a -> workers.stream().filter(w -> w.sink().resendsActive()).forEach(w -> w.resend(a, now)));
     }
 
     private void publish(Notification n) {

@@ -1,7 +1,6 @@
 package io.originwatch.alert;
 
 import io.originwatch.classify.Cause;
-
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;

@@ -1,7 +1,6 @@
 package io.originwatch.alert;
 
 import io.originwatch.classify.Cause;
-
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +28,7 @@ public record AlertTexts(URI apiBaseUrl, String runbookBaseUrl) {
     public static String alertName(Cause cause) {
         return switch (cause) {
             case CONNECTION_RESET, EMPTY_RESPONSE, HEADERS_TOO_LARGE, MISSING_HEADERS, INVALID_RESPONSE ->
-                    "OriginwatchOrigin520";
+                "OriginwatchOrigin520";
             case UNREACHABLE, CONNECTION_REFUSED, CONNECT_TIMEOUT -> "OriginwatchOriginDown";
             case RESPONSE_TIMEOUT -> "OriginwatchOriginResponseTimeout";
             case TLS_HANDSHAKE_FAILED, TLS_CERTIFICATE_INVALID -> "OriginwatchOriginTLS";
@@ -49,7 +48,8 @@ public record AlertTexts(URI apiBaseUrl, String runbookBaseUrl) {
     }
 
     public String summary(ActiveAlert a) {
-        return "Origin " + a.origin() + " would get " + a.edgeStatus() + " from the edge (" + a.cause().label() + ")";
+        return "Origin " + a.origin() + " would get " + a.edgeStatus() + " from the edge ("
+                + a.cause().label() + ")";
     }
 
     public String description(ActiveAlert a) {

@@ -3,7 +3,6 @@ package io.originwatch.alert;
 import io.originwatch.classify.Cause;
 import io.originwatch.classify.Verdict;
 import io.originwatch.probe.PhaseTimings;
-
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -37,8 +36,7 @@ public final class AlertTracker {
     private volatile AlertPolicy policy;
 
     public AlertTracker(AlertPolicy policy) {
-        this(policy, n -> {
-        });
+        this(policy, n -> {});
     }
 
     /**
@@ -66,7 +64,8 @@ public final class AlertTracker {
         }
         OriginState state = states.computeIfAbsent(origin, o -> new OriginState());
         synchronized (state) {
-            Optional<Notification> n = verdict.up() ? state.good(policy.thresholdsFor(origin), now)
+            Optional<Notification> n = verdict.up()
+                    ? state.good(policy.thresholdsFor(origin), now)
                     : state.bad(origin, labels, verdict, policy, now);
             n.ifPresent(publisher);
             return n;
@@ -117,16 +116,25 @@ public final class AlertTracker {
         Instant failingSince;
         ActiveAlert firing;
 
-        Optional<Notification> bad(String origin, Map<String, String> labels, Verdict verdict, AlertPolicy policy,
-                                   Instant now) {
+        Optional<Notification> bad(
+                String origin, Map<String, String> labels, Verdict verdict, AlertPolicy policy, Instant now) {
             successes = 0;
             Instant probedAt = verdict.result() == null ? now : verdict.result().startedAt();
             if (failures++ == 0) {
                 failingSince = probedAt;
             }
-            PhaseTimings timings = verdict.result() == null ? PhaseTimings.none() : verdict.result().timings();
-            ActiveAlert next = new ActiveAlert(origin, labels == null ? Map.of() : labels, verdict.cause(),
-                    verdict.edgeStatus(), policy.severityOf(verdict.cause()), verdict.detail(), timings, probedAt,
+            PhaseTimings timings = verdict.result() == null
+                    ? PhaseTimings.none()
+                    : verdict.result().timings();
+            ActiveAlert next = new ActiveAlert(
+                    origin,
+                    labels == null ? Map.of() : labels,
+                    verdict.cause(),
+                    verdict.edgeStatus(),
+                    policy.severityOf(verdict.cause()),
+                    verdict.detail(),
+                    timings,
+                    probedAt,
                     firing == null ? failingSince : firing.startsAt());
             ActiveAlert previous = firing;
             if (previous == null) {

@@ -33,11 +33,19 @@ public final class AlertmanagerSink implements AlertSink {
     private final Function<Object, String> json;
     private final Clock clock;
 
-    public AlertmanagerSink(String name, URI baseUrl, HttpClient client, AlertTexts texts,
-                            Map<String, String> extraLabels, Duration ttl, Function<Object, String> json, Clock clock) {
+    public AlertmanagerSink(
+            String name,
+            URI baseUrl,
+            HttpClient client,
+            AlertTexts texts,
+            Map<String, String> extraLabels,
+            Duration ttl,
+            Function<Object, String> json,
+            Clock clock) {
         this.name = Objects.requireNonNull(name, "name");
         String base = baseUrl.toString();
-        this.alertsUrl = URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/api/v2/alerts");
+        this.alertsUrl =
+                URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/api/v2/alerts");
         this.client = Objects.requireNonNull(client, "client");
         this.texts = Objects.requireNonNull(texts, "texts");
         this.extraLabels = Map.copyOf(extraLabels);
@@ -62,7 +70,11 @@ public final class AlertmanagerSink implements AlertSink {
 
     @Override
     public void deliver(Notification n) throws DeliveryException {
-        HttpDelivery.post(client, alertsUrl, json.apply(body(n)).getBytes(StandardCharsets.UTF_8), Map.of(),
+        HttpDelivery.post(
+                client,
+                alertsUrl,
+                json.apply(body(n)).getBytes(StandardCharsets.UTF_8),
+                Map.of(),
                 HttpDelivery.DEFAULT_TIMEOUT);
     }
 
@@ -72,7 +84,9 @@ public final class AlertmanagerSink implements AlertSink {
         for (ActiveAlert old : n.superseded()) {
             alerts.add(toAlertmanager(old, n.at()));
         }
-        Instant endsAt = n.state() == Notification.State.RESOLVED ? n.at() : clock.instant().plus(ttl);
+        Instant endsAt = n.state() == Notification.State.RESOLVED
+                ? n.at()
+                : clock.instant().plus(ttl);
         alerts.add(toAlertmanager(n.alert(), endsAt));
         return alerts;
     }
@@ -90,7 +104,7 @@ public final class AlertmanagerSink implements AlertSink {
         annotations.put("runbook_url", texts.runbookUrl(a.cause()));
         // Alertmanager rejects endsAt before startsAt; a superseded alert ends no earlier than it began
         Instant ends = endsAt.isBefore(a.startsAt()) ? a.startsAt() : endsAt;
-        return new AlertmanagerAlert(labels, annotations, a.startsAt().toString(), ends.toString(),
-                texts.originUrl(a.origin()));
+        return new AlertmanagerAlert(
+                labels, annotations, a.startsAt().toString(), ends.toString(), texts.originUrl(a.origin()));
     }
 }

@@ -18,8 +18,7 @@ import java.util.concurrent.locks.ReentrantLock;
 final class CoalescingQueue {
 
     /** What {@link #offer} did; {@code dropped} is the notification evicted to make room, if any. */
-    record Offered(boolean coalesced, Optional<Notification> dropped) {
-    }
+    record Offered(boolean coalesced, Optional<Notification> dropped) {}
 
     private final int capacity;
     private final LinkedHashMap<String, Notification> pending = new LinkedHashMap<>();
@@ -73,7 +72,9 @@ final class CoalescingQueue {
             while (pending.isEmpty() && nanos > 0) {
                 nanos = notEmpty.awaitNanos(nanos);
             }
-            return pending.isEmpty() ? Optional.empty() : Optional.of(pending.firstEntry().getValue());
+            return pending.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(pending.firstEntry().getValue());
         } finally {
             lock.unlock();
         }

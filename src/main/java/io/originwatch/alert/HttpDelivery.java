@@ -14,8 +14,7 @@ final class HttpDelivery {
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     private static final int MAX_ERROR_BODY_CHARS = 200;
 
-    private HttpDelivery() {
-    }
+    private HttpDelivery() {}
 
     static void post(HttpClient client, URI url, byte[] body, Map<String, String> headers, Duration timeout)
             throws DeliveryException {

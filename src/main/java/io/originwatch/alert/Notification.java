@@ -17,7 +17,8 @@ import java.util.List;
 public record Notification(State state, ActiveAlert alert, List<ActiveAlert> superseded, Instant at) {
 
     public enum State {
-        FIRING, RESOLVED;
+        FIRING,
+        RESOLVED;
 
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -58,8 +58,12 @@ public final class SinkWorker implements AutoCloseable {
 
     public void submit(Notification n) {
         queue.offer(n).dropped().ifPresent(d -> {
-            LOG.log(Level.WARNING, "alert sink={0} queue full: dropped origin={1} state={2}",
-                    sink.name(), d.key(), d.state().label());
+            LOG.log(
+                    Level.WARNING,
+                    "alert sink={0} queue full: dropped origin={1} state={2}",
+                    sink.name(),
+                    d.key(),
+                    d.state().label());
             listener.dropped(sink.name(), d);
         });
     }
@@ -110,8 +114,11 @@ public final class SinkWorker implements AutoCloseable {
                 return 0; // the sink answered: it is up, no backoff before the next one
             }
             if (failures == 0) {
-                LOG.log(Level.WARNING, "alert sink={0} state=down error=\"{1}\" (retrying with backoff)",
-                        sink.name(), e.getMessage());
+                LOG.log(
+                        Level.WARNING,
+                        "alert sink={0} state=down error=\"{1}\" (retrying with backoff)",
+                        sink.name(),
+                        e.getMessage());
             }
             listener.failed(sink.name(), n, e);
             return failures + 1;

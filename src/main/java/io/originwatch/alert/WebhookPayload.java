@@ -15,8 +15,19 @@ import java.util.Map;
  * @param endsAt        recovery time for resolved, null while firing
  * @param url           the origin's API URL (latest result, history)
  */
-public record WebhookPayload(String status, String alertname, String origin, String cause,
-                             List<String> previousCauses, int edgeStatus, String severity, String detail,
-                             Map<String, Long> timings, String probedAt, String startsAt, String endsAt,
-                             Map<String, String> labels, String url, String runbookUrl) {
-}
+public record WebhookPayload(
+        String status,
+        String alertname,
+        String origin,
+        String cause,
+        List<String> previousCauses,
+        int edgeStatus,
+        String severity,
+        String detail,
+        Map<String, Long> timings,
+        String probedAt,
+        String startsAt,
+        String endsAt,
+        Map<String, String> labels,
+        String url,
+        String runbookUrl) {}

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -31,8 +30,14 @@ public final class WebhookSink implements AlertSink {
     private final Function<Object, String> json;
 
     /** @param secret HMAC key, or null/empty for unsigned requests */
-    public WebhookSink(String name, URI url, String secret, Map<String, String> headers, HttpClient client,
-                       AlertTexts texts, Function<Object, String> json) {
+    public WebhookSink(
+            String name,
+            URI url,
+            String secret,
+            Map<String, String> headers,
+            HttpClient client,
+            AlertTexts texts,
+            Function<Object, String> json) {
         this.name = Objects.requireNonNull(name, "name");
         this.url = Objects.requireNonNull(url, "url");
         this.secret = secret == null || secret.isEmpty() ? null : secret;
@@ -62,10 +67,21 @@ public final class WebhookSink implements AlertSink {
         Map<String, Long> timings = new LinkedHashMap<>();
         a.timings().byPhase().forEach((phase, d) -> timings.put(phase.label(), d.toMillis()));
         boolean resolved = n.state() == Notification.State.RESOLVED;
-        return new WebhookPayload(n.state().label(), AlertTexts.alertName(a.cause()), a.origin(), a.cause().label(),
-                n.superseded().stream().map(s -> s.cause().label()).toList(), a.edgeStatus(), a.severity(),
-                a.detail(), timings, a.probedAt().toString(), a.startsAt().toString(),
-                resolved ? n.at().toString() : null, a.originLabels(), texts.originUrl(a.origin()),
+        return new WebhookPayload(
+                n.state().label(),
+                AlertTexts.alertName(a.cause()),
+                a.origin(),
+                a.cause().label(),
+                n.superseded().stream().map(s -> s.cause().label()).toList(),
+                a.edgeStatus(),
+                a.severity(),
+                a.detail(),
+                timings,
+                a.probedAt().toString(),
+                a.startsAt().toString(),
+                resolved ? n.at().toString() : null,
+                a.originLabels(),
+                texts.originUrl(a.origin()),
                 texts.runbookUrl(a.cause()));
     }
 

@@ -6,9 +6,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Alerts firing now under direct dispatch's thresholds (whether or not any sink is configured). */
 @Path("/api/alerts")
@@ -21,6 +20,8 @@ public class AlertResource {
     @GET
     @Operation(summary = "Active alerts, oldest first: one per failing origin past its failure threshold")
     public List<AlertView> list() {
-        return alerting.active().stream().map(a -> AlertView.of(a, alerting.settings().texts())).toList();
+        return alerting.active().stream()
+                .map(a -> AlertView.of(a, alerting.settings().texts()))
+                .toList();
     }
 }

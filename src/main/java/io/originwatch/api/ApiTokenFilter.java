@@ -6,12 +6,11 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Set;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * With {@code originwatch.api.token} set, evidence downloads (HAR, support bundle) and every write
@@ -29,20 +28,25 @@ public class ApiTokenFilter {
 
     @ServerRequestFilter
     public Response check(ContainerRequestContext ctx) {
-        String token = config.token().map(String::strip).filter(t -> !t.isEmpty()).orElse(null);
+        String token =
+                config.token().map(String::strip).filter(t -> !t.isEmpty()).orElse(null);
         if (token == null || !protectedRequest(ctx.getMethod(), ctx.getUriInfo().getPath())) {
             return null;
         }
         String header = ctx.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+        if (header != null
+                && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 && sameSecret(header.substring(BEARER.length()).strip(), token)) {
             return null;
         }
-        String detail = header == null ? "this endpoint needs Authorization: Bearer <originwatch.api.token>"
+        String detail = header == null
+                ? "this endpoint needs Authorization: Bearer <originwatch.api.token>"
                 : "the bearer token does not match originwatch.api.token";
-        return Response.status(Response.Status.UNAUTHORIZED).type(MediaType.APPLICATION_JSON)
+        return Response.status(Response.Status.UNAUTHORIZED)
+                .type(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"originwatch\"")
-                .entity(new ErrorBody("unauthorized", detail)).build();
+                .entity(new ErrorBody("unauthorized", detail))
+                .build();
     }
 
     static boolean protectedRequest(String method, String path) {

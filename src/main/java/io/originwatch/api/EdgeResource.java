@@ -1,13 +1,13 @@
 package io.originwatch.api;
 
 import inet.ipaddr.IPAddress;
+import io.originwatch.app.EdgeRuntime;
 import io.originwatch.edge.allowlist.AllowlistDefinition;
 import io.originwatch.edge.allowlist.AllowlistStatus;
-import io.originwatch.edge.ranges.EdgeRanges;
 import io.originwatch.edge.allowlist.FileAllowlistSource;
 import io.originwatch.edge.allowlist.FixFormat;
+import io.originwatch.edge.ranges.EdgeRanges;
 import io.originwatch.edge.ranges.RefreshOutcome;
-import io.originwatch.app.EdgeRuntime;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,7 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
@@ -32,19 +31,28 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 public class EdgeResource {
 
-    public record RangesView(String provider, String source, Instant fetchedAt, String etag, boolean stale,
-                             List<String> ipv4, List<String> ipv6) {
-    }
+    public record RangesView(
+            String provider,
+            String source,
+            Instant fetchedAt,
+            String etag,
+            boolean stale,
+            List<String> ipv4,
+            List<String> ipv6) {}
 
-    public record RefreshView(String result, String detail, List<String> added, List<String> removed) {
-    }
+    public record RefreshView(String result, String detail, List<String> added, List<String> removed) {}
 
-    public record AllowlistView(String name, String source, Instant checkedAt, String state, List<String> missing,
-                                List<String> extra, BigInteger missingIpv4Addresses, String error) {
-    }
+    public record AllowlistView(
+            String name,
+            String source,
+            Instant checkedAt,
+            String state,
+            List<String> missing,
+            List<String> extra,
+            BigInteger missingIpv4Addresses,
+            String error) {}
 
-    public record ErrorBody(String error, String detail) {
-    }
+    public record ErrorBody(String error, String detail) {}
 
     private final EdgeRuntime runtime;
 
@@ -57,12 +65,21 @@ public class EdgeResource {
     public Response ranges() {
         EdgeRanges r = runtime.ranges().current();
         if (r == null) {
-            return error(Response.Status.SERVICE_UNAVAILABLE, "no_ranges",
+            return error(
+                    Response.Status.SERVICE_UNAVAILABLE,
+                    "no_ranges",
                     "no edge range list yet: no successful fetch, no cache and no built-in snapshot for provider "
                             + runtime.ranges().provider());
         }
-        return Response.ok(new RangesView(r.provider(), r.source(), r.fetchedAt(), r.etag(), runtime.ranges().stale(),
-                strings(r.ipv4()), strings(r.ipv6()))).build();
+        return Response.ok(new RangesView(
+                        r.provider(),
+                        r.source(),
+                        r.fetchedAt(),
+                        r.etag(),
+                        runtime.ranges().stale(),
+                        strings(r.ipv4()),
+                        strings(r.ipv6())))
+                .build();
     }
 
     @POST
@@ -70,9 +87,16 @@ public class EdgeResource {
     public Response refresh(@QueryParam("force") @DefaultValue("false") boolean force) {
         RefreshOutcome o = runtime.refresh(force);
         return switch (o) {
-            case RefreshOutcome.Updated u -> Response.ok(new RefreshView(o.result(), null,
-                    strings(u.diff().added()), strings(u.diff().removed()))).build();
-            case RefreshOutcome.Unchanged u -> Response.ok(new RefreshView(o.result(), null, List.of(), List.of())).build();
+            case RefreshOutcome.Updated u ->
+                Response.ok(new RefreshView(
+                                o.result(),
+                                null,
+                                strings(u.diff().added()),
+                                strings(u.diff().removed())))
+                        .build();
+            case RefreshOutcome.Unchanged u ->
+                Response.ok(new RefreshView(o.result(), null, List.of(), List.of()))
+                        .build();
             case RefreshOutcome.Rejected r -> error(Response.Status.BAD_GATEWAY, "ranges_rejected", r.reason());
             case RefreshOutcome.Failed f -> error(Response.Status.BAD_GATEWAY, "refresh_failed", f.reason());
         };
@@ -91,8 +115,10 @@ public class EdgeResource {
     @GET
     @Path("/allowlists/{name}/suggested")
     @Produces({MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON})
-    public Response suggested(@PathParam("name") String name, @QueryParam("format") @DefaultValue("nginx") String format,
-                              @QueryParam("chain") @DefaultValue(FileAllowlistSource.DEFAULT_CHAIN) String chain) {
+    public Response suggested(
+            @PathParam("name") String name,
+            @QueryParam("format") @DefaultValue("nginx") String format,
+            @QueryParam("chain") @DefaultValue(FileAllowlistSource.DEFAULT_CHAIN) String chain) {
         Optional<AllowlistDefinition> def = runtime.monitor().definition(name);
         if (def.isEmpty()) {
             return error(Response.Status.NOT_FOUND, "unknown_allowlist", "no allowlist named '" + name + "'");
@@ -108,15 +134,25 @@ public class EdgeResource {
             return error(Response.Status.SERVICE_UNAVAILABLE, "no_ranges", "no edge range list yet");
         }
         if (!chain.matches("[A-Za-z0-9_-]{1,29}")) {
-            return error(Response.Status.BAD_REQUEST, "bad_chain", "chain: letters, digits, '_' and '-' only, was '" + chain + "'");
+            return error(
+                    Response.Status.BAD_REQUEST,
+                    "bad_chain",
+                    "chain: letters, digits, '_' and '-' only, was '" + chain + "'");
         }
         String text = f.render(name, r, FixFormat.suggestion(r, def.get()), chain);
         return Response.ok(text, MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build();
     }
 
     private static AllowlistView view(AllowlistStatus s) {
-        return new AllowlistView(s.name(), s.source(), s.checkedAt(), s.state().label(), strings(s.missing()),
-                strings(s.extra()), s.missingIpv4Addresses(), s.error());
+        return new AllowlistView(
+                s.name(),
+                s.source(),
+                s.checkedAt(),
+                s.state().label(),
+                strings(s.missing()),
+                strings(s.extra()),
+                s.missingIpv4Addresses(),
+                s.error());
     }
 
     private static List<String> strings(List<IPAddress> blocks) {
@@ -124,6 +160,9 @@ public class EdgeResource {
     }
 
     private static Response error(Response.Status status, String error, String detail) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ErrorBody(error, detail)).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorBody(error, detail))
+                .build();
     }
 }

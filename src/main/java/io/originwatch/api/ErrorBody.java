@@ -1,5 +1,4 @@
 package io.originwatch.api;
 
 /** The JSON error body of every API error: a stable code and a human sentence. */
-public record ErrorBody(String error, String detail) {
-}
+public record ErrorBody(String error, String detail) {}

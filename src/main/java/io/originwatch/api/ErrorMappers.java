@@ -5,11 +5,9 @@ import io.originwatch.origin.UnknownOriginException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
-import org.jboss.logging.Logger;
-
 import java.util.Locale;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Every API error as {@code {"error": ..., "detail": ...}}. */
 public class ErrorMappers {
@@ -41,6 +39,9 @@ public class ErrorMappers {
     }
 
     private static Response body(Response.StatusType status, String error, String detail) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ErrorBody(error, detail)).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(new ErrorBody(error, detail))
+                .build();
     }
 }

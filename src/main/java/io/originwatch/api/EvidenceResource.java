@@ -1,22 +1,20 @@
 package io.originwatch.api;
 
-import io.originwatch.app.EvidenceRecorder;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.originwatch.app.EdgeRuntime;
+import io.originwatch.app.EvidenceRecorder;
 import io.originwatch.edge.allowlist.AllowlistStatus;
 import io.originwatch.evidence.Captured;
 import io.originwatch.evidence.OriginEvidence;
 import io.originwatch.evidence.ProbeKind;
 import io.originwatch.evidence.SupportSummary;
 import io.originwatch.evidence.TimelineEntry;
-import io.originwatch.origin.Origin;
-import io.originwatch.app.EdgeRuntime;
-import io.originwatch.schedule.OriginRegistry;
 import io.originwatch.origin.HistoryEntry;
-import io.originwatch.schedule.OriginState;
-import io.originwatch.origin.ProbeRecord;
+import io.originwatch.origin.Origin;
 import io.originwatch.origin.UnknownOriginException;
+import io.originwatch.schedule.OriginRegistry;
+import io.originwatch.schedule.OriginState;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -25,11 +23,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,6 +34,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Evidence downloads: HAR files and the support bundle. They hold request and response headers and
@@ -53,10 +50,13 @@ public class EvidenceResource {
 
     @Inject
     OriginRegistry registry;
+
     @Inject
     EvidenceRecorder recorder;
+
     @Inject
     EdgeRuntime edge;
+
     @Inject
     ObjectMapper mapper;
 
@@ -64,20 +64,27 @@ public class EvidenceResource {
     @Path("/har")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "HAR 1.2 of the origin's latest probe, or of its last failing one (failing=true)")
-    @APIResponse(responseCode = "404", description = "No origin of that name, or no such HAR yet",
+    @APIResponse(
+            responseCode = "404",
+            description = "No origin of that name, or no such HAR yet",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public Response har(@PathParam("name") String name, @QueryParam("failing") boolean failing,
-                        @QueryParam("via-edge") boolean viaEdge) {
+    public Response har(
+            @PathParam("name") String name,
+            @QueryParam("failing") boolean failing,
+            @QueryParam("via-edge") boolean viaEdge) {
         state(name);
         OriginEvidence ev = recorder.evidence(name).orElse(null);
         Captured c = ev == null ? null : pick(ev, failing, viaEdge ? ProbeKind.VIA_EDGE : ProbeKind.DIRECT);
         if (c == null) {
             String what = (failing ? "failing " : "") + (viaEdge ? "via-edge " : "") + "probe";
-            return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON)
-                    .entity(new ErrorBody("no_har", "no " + what + " of " + name + " has been recorded yet")).build();
+            return Response.status(Response.Status.NOT_FOUND)
+                    .type(MediaType.APPLICATION_JSON)
+                    .entity(new ErrorBody("no_har", "no " + what + " of " + name + " has been recorded yet"))
+                    .build();
         }
         return Response.ok(recorder.json(c), MediaType.APPLICATION_JSON)
-                .header("Content-Disposition", attachment(EvidenceRecorder.fileName(name, c.probedAt()))).build();
+                .header("Content-Disposition", attachment(EvidenceRecorder.fileName(name, c.probedAt())))
+                .build();
     }
 
     private static Captured pick(OriginEvidence ev, boolean failing, ProbeKind kind) {
@@ -91,7 +98,9 @@ public class EvidenceResource {
     @Path("/support-bundle")
     @Produces(ZIP)
     @Operation(summary = "Zip for a CDN support ticket: direct.har, via-edge.har, summary.md, history.json")
-    @APIResponse(responseCode = "404", description = "No origin of that name",
+    @APIResponse(
+            responseCode = "404",
+            description = "No origin of that name",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public Response supportBundle(@PathParam("name") String name) {
         OriginState state = state(name);
@@ -114,16 +123,29 @@ public class EvidenceResource {
         } catch (IOException e) {
             throw new UncheckedIOException("support bundle of " + name, e);
         }
-        return Response.ok(out.toByteArray(), ZIP).header("Content-Disposition",
-                attachment(name + "-" + EvidenceRecorder.FILE_TIME.format(now) + "-support.zip")).build();
+        return Response.ok(out.toByteArray(), ZIP)
+                .header(
+                        "Content-Disposition",
+                        attachment(name + "-" + EvidenceRecorder.FILE_TIME.format(now) + "-support.zip"))
+                .build();
     }
 
     private String summary(Origin origin, OriginEvidence ev, List<HistoryEntry> history, Instant now) {
-        List<TimelineEntry> timeline = history.stream().map(r -> new TimelineEntry(r.probedAt(),
-                r.cause().label(), r.edgeStatus(), r.detail())).toList();
-        return new SupportSummary(origin.name(), origin.spec().url().toString(), origin.spec().host(),
-                origin.viaEdge() == null ? null : origin.viaEdge().url().toString(), now, ZoneId.systemDefault(),
-                timeline, ev, allowlists(), recorder.builder()).render();
+        List<TimelineEntry> timeline = history.stream()
+                .map(r -> new TimelineEntry(r.probedAt(), r.cause().label(), r.edgeStatus(), r.detail()))
+                .toList();
+        return new SupportSummary(
+                        origin.name(),
+                        origin.spec().url().toString(),
+                        origin.spec().host(),
+                        origin.viaEdge() == null ? null : origin.viaEdge().url().toString(),
+                        now,
+                        ZoneId.systemDefault(),
+                        timeline,
+                        ev,
+                        allowlists(),
+                        recorder.builder())
+                .render();
     }
 
     /** The edge code's last allowlist checks (never triggers a check: a bundle must not wait on the network). */
@@ -132,17 +154,20 @@ public class EvidenceResource {
         int defined = edge.monitor().definitions().size();
         for (AllowlistStatus s : edge.monitor().statuses()) {
             lines.add("`" + s.name() + "` (" + s.source() + "): " + s.state().label() + " at " + s.checkedAt()
-                    + ", " + s.missing().size() + " edge range(s) missing, " + s.extra().size() + " extra"
+                    + ", " + s.missing().size() + " edge range(s) missing, "
+                    + s.extra().size() + " extra"
                     + (s.error() == null ? "" : ", error: " + s.error()));
         }
         if (lines.size() < defined) {
-            lines.add((defined - lines.size()) + " allowlist(s) configured but not checked yet (see GET /api/allowlists)");
+            lines.add((defined - lines.size())
+                    + " allowlist(s) configured but not checked yet (see GET /api/allowlists)");
         }
         return lines;
     }
 
     private byte[] historyJson(List<HistoryEntry> history) throws JsonProcessingException {
-        List<ResultView> views = new ArrayList<>(history.stream().map(ResultView::of).toList());
+        List<ResultView> views =
+                new ArrayList<>(history.stream().map(ResultView::of).toList());
         Collections.reverse(views);
         return mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(views);
     }

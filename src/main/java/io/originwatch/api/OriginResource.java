@@ -1,11 +1,10 @@
 package io.originwatch.api;
 
 import io.originwatch.app.EvidenceRecorder;
-
+import io.originwatch.origin.UnknownOriginException;
 import io.originwatch.schedule.OriginRegistry;
 import io.originwatch.schedule.OriginState;
 import io.originwatch.schedule.ProbeRunner;
-import io.originwatch.origin.UnknownOriginException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,13 +12,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-
-import java.util.List;
-import java.util.concurrent.CompletionStage;
 
 /** The origins and their latest results. Errors answer {@link ErrorBody}. */
 @Path("/api/origins")
@@ -28,8 +26,10 @@ public class OriginResource {
 
     @Inject
     OriginRegistry registry;
+
     @Inject
     ProbeRunner runner;
+
     @Inject
     EvidenceRecorder evidence;
 
@@ -42,7 +42,9 @@ public class OriginResource {
     @GET
     @Path("/{name}")
     @Operation(summary = "One origin with its latest result")
-    @APIResponse(responseCode = "404", description = "No origin of that name",
+    @APIResponse(
+            responseCode = "404",
+            description = "No origin of that name",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public OriginView get(@PathParam("name") String name) {
         return OriginView.of(state(name), evidence);
@@ -51,10 +53,13 @@ public class OriginResource {
     @GET
     @Path("/{name}/history")
     @Operation(summary = "The origin's last results (at most 50), newest first")
-    @APIResponse(responseCode = "404", description = "No origin of that name",
+    @APIResponse(
+            responseCode = "404",
+            description = "No origin of that name",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public List<ResultView> history(@PathParam("name") String name) {
-        List<ResultView> views = new java.util.ArrayList<>(state(name).history().stream().map(ResultView::of).toList());
+        List<ResultView> views = new java.util.ArrayList<>(
+                state(name).history().stream().map(ResultView::of).toList());
         java.util.Collections.reverse(views);
         return views;
     }
@@ -62,9 +67,13 @@ public class OriginResource {
     @POST
     @Path("/{name}/probe")
     @Operation(summary = "Probe a configured origin now and return its result")
-    @APIResponse(responseCode = "404", description = "No origin of that name",
+    @APIResponse(
+            responseCode = "404",
+            description = "No origin of that name",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @APIResponse(responseCode = "409", description = "A probe of this origin is already in flight",
+    @APIResponse(
+            responseCode = "409",
+            description = "A probe of this origin is already in flight",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public CompletionStage<OriginView> probe(@PathParam("name") String name) {
         return runner.probeNow(name).thenApply(r -> OriginView.of(state(name), evidence));

@@ -1,12 +1,10 @@
 package io.originwatch.api;
 
 import io.originwatch.app.EvidenceRecorder;
-
-import io.originwatch.origin.Origin;
 import io.originwatch.origin.HistoryEntry;
-import io.originwatch.schedule.OriginState;
+import io.originwatch.origin.Origin;
 import io.originwatch.origin.ProbeRecord;
-
+import io.originwatch.schedule.OriginState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,22 +14,57 @@ import java.util.Optional;
  * An origin and its latest result. Before the first probe ends: cause {@code pending}, no statuses,
  * timings or probedAt. Timings in milliseconds, probedAt ISO-8601 (UTC).
  */
-public record OriginView(String name, String url, String host, String cause, Integer edgeStatus, Integer httpStatus,
-                         boolean up, List<String> warnings, Integer headerBytes, TimingsView timings,
-                         String probedAt, String detail, Map<String, String> labels, int consecutiveFailures,
-                         int consecutiveSuccesses, String lastCauseChange, String curl, ViaEdgeView viaEdge) {
+public record OriginView(
+        String name,
+        String url,
+        String host,
+        String cause,
+        Integer edgeStatus,
+        Integer httpStatus,
+        boolean up,
+        List<String> warnings,
+        Integer headerBytes,
+        TimingsView timings,
+        String probedAt,
+        String detail,
+        Map<String, String> labels,
+        int consecutiveFailures,
+        int consecutiveSuccesses,
+        String lastCauseChange,
+        String curl,
+        ViaEdgeView viaEdge) {
 
     public static final String PENDING = "pending";
 
     /** With the evidence (issue 7): the curl line of the latest probe and the via-edge result beside it. */
     static OriginView of(OriginState state, EvidenceRecorder evidence) {
         OriginView v = of(state);
-        String curl = state.latest().map(r -> evidence.curl(r.verdict().result())).orElse(null);
-        ViaEdgeView edge = state.origin().viaEdge() == null ? null
-                : ViaEdgeView.of(state.origin().viaEdge().url().toString(), evidence.evidence(v.name()).orElse(null));
-        return new OriginView(v.name(), v.url(), v.host(), v.cause(), v.edgeStatus(), v.httpStatus(), v.up(), v.warnings(),
-                v.headerBytes(), v.timings(), v.probedAt(), v.detail(), v.labels(), v.consecutiveFailures(),
-                v.consecutiveSuccesses(), v.lastCauseChange(), curl, edge);
+        String curl =
+                state.latest().map(r -> evidence.curl(r.verdict().result())).orElse(null);
+        ViaEdgeView edge = state.origin().viaEdge() == null
+                ? null
+                : ViaEdgeView.of(
+                        state.origin().viaEdge().url().toString(),
+                        evidence.evidence(v.name()).orElse(null));
+        return new OriginView(
+                v.name(),
+                v.url(),
+                v.host(),
+                v.cause(),
+                v.edgeStatus(),
+                v.httpStatus(),
+                v.up(),
+                v.warnings(),
+                v.headerBytes(),
+                v.timings(),
+                v.probedAt(),
+                v.detail(),
+                v.labels(),
+                v.consecutiveFailures(),
+                v.consecutiveSuccesses(),
+                v.lastCauseChange(),
+                curl,
+                edge);
     }
 
     static OriginView of(OriginState state) {
@@ -39,12 +72,45 @@ public record OriginView(String name, String url, String host, String cause, Int
         Optional<ProbeRecord> latest = state.latest();
         String changed = state.lastCauseChange().map(Instant::toString).orElse(null);
         if (latest.isEmpty()) {
-            return new OriginView(o.name(), o.spec().url().toString(), o.spec().host(), PENDING, null, null, false,
-                    List.of(), null, TimingsView.none(), null, "not probed yet", o.labels(), 0, 0, null, null, null);
+            return new OriginView(
+                    o.name(),
+                    o.spec().url().toString(),
+                    o.spec().host(),
+                    PENDING,
+                    null,
+                    null,
+                    false,
+                    List.of(),
+                    null,
+                    TimingsView.none(),
+                    null,
+                    "not probed yet",
+                    o.labels(),
+                    0,
+                    0,
+                    null,
+                    null,
+                    null);
         }
         ResultView r = ResultView.of(HistoryEntry.of(latest.get()));
-        return new OriginView(o.name(), o.spec().url().toString(), o.spec().host(), r.cause(), r.edgeStatus(),
-                r.httpStatus(), r.up(), r.warnings(), r.headerBytes(), r.timings(), r.probedAt(), r.detail(),
-                o.labels(), state.consecutiveFailures(), state.consecutiveSuccesses(), changed, null, null);
+        return new OriginView(
+                o.name(),
+                o.spec().url().toString(),
+                o.spec().host(),
+                r.cause(),
+                r.edgeStatus(),
+                r.httpStatus(),
+                r.up(),
+                r.warnings(),
+                r.headerBytes(),
+                r.timings(),
+                r.probedAt(),
+                r.detail(),
+                o.labels(),
+                state.consecutiveFailures(),
+                state.consecutiveSuccesses(),
+                changed,
+                null,
+                null);
     }
 }

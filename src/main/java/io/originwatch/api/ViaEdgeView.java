@@ -4,7 +4,6 @@ import io.originwatch.evidence.EdgeComparison;
 import io.originwatch.evidence.EdgeObservation;
 import io.originwatch.evidence.OriginEvidence;
 import io.originwatch.evidence.RayId;
-
 import java.util.List;
 import java.util.Map;
 
@@ -15,26 +14,63 @@ import java.util.Map;
  * @param comparison  {@code both_healthy}, {@code edge_failing}, {@code origin_failing} or {@code both_failing}
  * @param mismatch    the two paths disagree (one healthy, one failing)
  */
-public record ViaEdgeView(String url, Integer status, String cause, Boolean up, String cfRay, String cfCacheStatus,
-                          String server, Map<String, Double> timings, String probedAt, String detail, String comparison,
-                          Boolean mismatch, String explanation, List<RayView> rayIds) {
+public record ViaEdgeView(
+        String url,
+        Integer status,
+        String cause,
+        Boolean up,
+        String cfRay,
+        String cfCacheStatus,
+        String server,
+        Map<String, Double> timings,
+        String probedAt,
+        String detail,
+        String comparison,
+        Boolean mismatch,
+        String explanation,
+        List<RayView> rayIds) {
 
     /** One kept ray ID. */
-    public record RayView(String id, String at, int status) {
-    }
+    public record RayView(String id, String at, int status) {}
 
     static ViaEdgeView of(String url, OriginEvidence ev) {
         EdgeObservation o = ev == null ? null : ev.edgeObservation();
-        List<RayView> rays = ev == null ? List.of()
+        List<RayView> rays = ev == null
+                ? List.of()
                 : ev.rayIds().stream().map(ViaEdgeView::ray).toList();
         if (o == null) {
-            return new ViaEdgeView(url, null, "pending", null, null, null, null, Map.of(), null, "not probed yet", null,
-                    null, null, rays);
+            return new ViaEdgeView(
+                    url,
+                    null,
+                    "pending",
+                    null,
+                    null,
+                    null,
+                    null,
+                    Map.of(),
+                    null,
+                    "not probed yet",
+                    null,
+                    null,
+                    null,
+                    rays);
         }
         EdgeComparison c = ev.comparison();
-        return new ViaEdgeView(url, o.status(), o.cause(), o.up(), o.cfRay(), o.cfCacheStatus(), o.server(),
-                o.timingsMillis(), o.probedAt().toString(), o.detail(), c == null ? null : c.label(),
-                c == null ? null : c.mismatch(), c == null ? null : c.explanation(), rays);
+        return new ViaEdgeView(
+                url,
+                o.status(),
+                o.cause(),
+                o.up(),
+                o.cfRay(),
+                o.cfCacheStatus(),
+                o.server(),
+                o.timingsMillis(),
+                o.probedAt().toString(),
+                o.detail(),
+                c == null ? null : c.label(),
+                c == null ? null : c.mismatch(),
+                c == null ? null : c.explanation(),
+                rays);
     }
 
     private static RayView ray(RayId r) {

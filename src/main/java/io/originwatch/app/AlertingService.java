@@ -1,8 +1,5 @@
 package io.originwatch.app;
 
-import io.originwatch.origin.OriginRemoved;
-import io.originwatch.origin.ProbeCompleted;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.originwatch.alert.ActiveAlert;
@@ -13,6 +10,8 @@ import io.originwatch.alert.WebhookSink;
 import io.originwatch.config.AlertingConfig;
 import io.originwatch.config.AlertingSettings;
 import io.originwatch.metrics.AlertMetrics;
+import io.originwatch.origin.OriginRemoved;
+import io.originwatch.origin.ProbeCompleted;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
@@ -20,8 +19,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
-
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.jboss.logging.Logger;
 
 /**
  * Wires direct dispatch: builds the sinks from {@code originwatch.alerting}, feeds every
@@ -45,8 +43,10 @@ public class AlertingService {
 
     @Inject
     AlertingConfig config;
+
     @Inject
     AlertMetrics metrics;
+
     @Inject
     ObjectMapper mapper;
 
@@ -62,25 +62,35 @@ public class AlertingService {
             return;
         }
         Function<Object, String> json = this::encode;
-        HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
         List<SinkWorker> workers = new ArrayList<>();
         if (settings.enabled()) {
             for (int i = 0; i < settings.alertmanagers().size(); i++) {
                 URI url = settings.alertmanagers().get(i);
-                workers.add(worker(new AlertmanagerSink("alertmanager-" + i, url, client, settings.texts(),
-                        settings.alertmanagerLabels(), settings.alertTtl(), json, Clock.systemUTC())));
+                workers.add(worker(new AlertmanagerSink(
+                        "alertmanager-" + i,
+                        url,
+                        client,
+                        settings.texts(),
+                        settings.alertmanagerLabels(),
+                        settings.alertTtl(),
+                        json,
+                        Clock.systemUTC())));
             }
             for (int i = 0; i < settings.webhooks().size(); i++) {
                 AlertingSettings.WebhookTarget w = settings.webhooks().get(i);
-                workers.add(worker(new WebhookSink("webhook-" + i, w.url(), w.secret(), w.headers(), client,
-                        settings.texts(), json)));
+                workers.add(worker(new WebhookSink(
+                        "webhook-" + i, w.url(), w.secret(), w.headers(), client, settings.texts(), json)));
             }
         }
         metrics.bind(workers);
         dispatcher = new AlertDispatcher(settings.policy(), workers, Clock.systemUTC(), settings.resendInterval());
         dispatcher.start();
-        LOG.infof("alerting sinks=%s failure_threshold=%d success_threshold=%d",
-                workers.stream().map(SinkWorker::name).toList(), settings.policy().defaults().failures(),
+        LOG.infof(
+                "alerting sinks=%s failure_threshold=%d success_threshold=%d",
+                workers.stream().map(SinkWorker::name).toList(),
+                settings.policy().defaults().failures(),
                 settings.policy().defaults().successes());
     }
 
@@ -104,13 +114,19 @@ public class AlertingService {
     }
 
     void onProbe(@Observes ProbeCompleted event) {
-        dispatcher.probeCompleted(event.origin(), event.labels(), event.verdict())
-                .ifPresent(n -> LOG.infof("alert origin=%s state=%s cause=%s edge_status=%d", n.key(),
-                        n.state().label(), n.alert().cause().label(), n.alert().edgeStatus()));
+        dispatcher
+                .probeCompleted(event.origin(), event.labels(), event.verdict())
+                .ifPresent(n -> LOG.infof(
+                        "alert origin=%s state=%s cause=%s edge_status=%d",
+                        n.key(),
+                        n.state().label(),
+                        n.alert().cause().label(),
+                        n.alert().edgeStatus()));
     }
 
     void onRemoved(@Observes OriginRemoved event) {
-        dispatcher.originRemoved(event.origin())
+        dispatcher
+                .originRemoved(event.origin())
                 .ifPresent(n -> LOG.infof("alert origin=%s state=resolved reason=removed", n.key()));
     }
 

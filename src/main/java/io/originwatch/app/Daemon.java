@@ -1,17 +1,16 @@
 package io.originwatch.app;
 
-import io.originwatch.probe.ConscryptTls;
-import io.originwatch.schedule.OriginRegistry;
-import io.originwatch.schedule.ProbeEngine;
-import io.originwatch.schedule.ProbeRunner;
-import io.originwatch.schedule.ProbeScheduler;
-
 import io.originwatch.config.ConfigError;
 import io.originwatch.config.DaemonSettings;
 import io.originwatch.config.InvalidConfigException;
 import io.originwatch.config.SettingsLoader;
 import io.originwatch.config.TlsProvider;
+import io.originwatch.probe.ConscryptTls;
 import io.originwatch.probe.TlsStack;
+import io.originwatch.schedule.OriginRegistry;
+import io.originwatch.schedule.ProbeEngine;
+import io.originwatch.schedule.ProbeRunner;
+import io.originwatch.schedule.ProbeScheduler;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.ShutdownEvent;
@@ -19,10 +18,9 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import org.jboss.logging.Logger;
 import sun.misc.Signal;
-
-import java.time.Duration;
 
 /**
  * Start-up and shutdown. Start-up: validate the whole configuration (on any error log every line and
@@ -38,16 +36,22 @@ public class Daemon {
 
     @Inject
     SettingsLoader loader;
+
     @Inject
     OriginRegistry registry;
+
     @Inject
     ProbeRunner runner;
+
     @Inject
     ProbeScheduler scheduler;
+
     @Inject
     OriginsFileWatcher watcher;
+
     @Inject
     LabRunner lab;
+
     @Inject
     ProbeEngine engine;
 
@@ -80,8 +84,9 @@ public class Daemon {
                     + "properties or env ORIGINWATCH_ORIGINS_0__URL), or a YAML file named by "
                     + "originwatch.origins-file; or try the demo: -Dquarkus.profile=demo. See docs/configuration.md.");
         } else {
-            LOG.infof("originwatch probing %d origin(s), at most %d at a time", registry.size(),
-                    settings.maxConcurrentProbes());
+            LOG.infof(
+                    "originwatch probing %d origin(s), at most %d at a time",
+                    registry.size(), settings.maxConcurrentProbes());
         }
         ready = true;
     }
@@ -93,17 +98,23 @@ public class Daemon {
      */
     private boolean chooseTls(TlsProvider choice) {
         if (choice == TlsProvider.AUTO && !ConscryptTls.unmountsWhileBlocked()) {
-            LOG.infof("probe TLS uses the JDK on JDK %d: Conscrypt's sockets block inside synchronized blocks, which "
-                    + "pin virtual threads before JDK %d. Run on JDK %d+ for Conscrypt's lower CPU per handshake.",
-                    Runtime.version().feature(), ConscryptTls.UNPINNED_MONITORS_SINCE, ConscryptTls.UNPINNED_MONITORS_SINCE);
+            LOG.infof(
+                    "probe TLS uses the JDK on JDK %d: Conscrypt's sockets block inside synchronized blocks, which "
+                            + "pin virtual threads before JDK %d. Run on JDK %d+ for Conscrypt's lower CPU per handshake.",
+                    Runtime.version().feature(),
+                    ConscryptTls.UNPINNED_MONITORS_SINCE,
+                    ConscryptTls.UNPINNED_MONITORS_SINCE);
             engine.use(TlsStack.JDK);
         } else if (choice == TlsProvider.JDK) {
             engine.use(TlsStack.JDK);
         } else {
             if (!ConscryptTls.unmountsWhileBlocked()) {
-                LOG.warnf("originwatch.tls-provider=conscrypt on JDK %d: a slow TLS origin pins a carrier thread "
-                        + "while it waits (fixed in JDK %d); keep max-concurrent-probes low or use JDK %d+",
-                        Runtime.version().feature(), ConscryptTls.UNPINNED_MONITORS_SINCE, ConscryptTls.UNPINNED_MONITORS_SINCE);
+                LOG.warnf(
+                        "originwatch.tls-provider=conscrypt on JDK %d: a slow TLS origin pins a carrier thread "
+                                + "while it waits (fixed in JDK %d); keep max-concurrent-probes low or use JDK %d+",
+                        Runtime.version().feature(),
+                        ConscryptTls.UNPINNED_MONITORS_SINCE,
+                        ConscryptTls.UNPINNED_MONITORS_SINCE);
             }
             try {
                 engine.use(ConscryptTls.load());
@@ -112,8 +123,10 @@ public class Daemon {
                     LOG.errorf("originwatch cannot start: originwatch.tls-provider=conscrypt, but %s", e.getMessage());
                     return false;
                 }
-                LOG.warnf("probe TLS falls back to the JDK (more CPU per handshake): %s. "
-                        + "Set originwatch.tls-provider=jdk to choose it and silence this warning.", e.getMessage());
+                LOG.warnf(
+                        "probe TLS falls back to the JDK (more CPU per handshake): %s. "
+                                + "Set originwatch.tls-provider=jdk to choose it and silence this warning.",
+                        e.getMessage());
                 engine.use(TlsStack.JDK);
             }
         }
@@ -138,7 +151,9 @@ public class Daemon {
     }
 
     private static void refuseToStart(InvalidConfigException e) {
-        LOG.errorf("originwatch cannot start: %d configuration error(s):", e.errors().size());
+        LOG.errorf(
+                "originwatch cannot start: %d configuration error(s):",
+                e.errors().size());
         for (ConfigError error : e.errors()) {
             LOG.error("  " + error);
         }
@@ -160,8 +175,9 @@ public class Daemon {
             LOG.debugf("scheduler already stopped: %s", e);
         }
         int inFlight = runner.inFlight();
-        LOG.infof("stopping: scheduling stopped, %d probe(s) in flight, waiting up to %ds for them", inFlight,
-                SHUTDOWN_GRACE.toSeconds());
+        LOG.infof(
+                "stopping: scheduling stopped, %d probe(s) in flight, waiting up to %ds for them",
+                inFlight, SHUTDOWN_GRACE.toSeconds());
         if (runner.shutdown(SHUTDOWN_GRACE) && inFlight > 0) {
             LOG.info("stopping: probes in flight finished");
         }

@@ -1,6 +1,5 @@
 package io.originwatch.app;
 
-import io.originwatch.app.Daemon;
 import io.originwatch.schedule.OriginRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,12 +14,15 @@ public class DaemonReadiness implements HealthCheck {
 
     @Inject
     Daemon daemon;
+
     @Inject
     OriginRegistry registry;
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("originwatch-scheduling").status(daemon.ready())
-                .withData("origins", registry.size()).build();
+        return HealthCheckResponse.named("originwatch-scheduling")
+                .status(daemon.ready())
+                .withData("origins", registry.size())
+                .build();
     }
 }

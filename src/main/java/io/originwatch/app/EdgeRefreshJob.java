@@ -19,15 +19,21 @@ public class EdgeRefreshJob {
         this.runtime = runtime;
     }
 
-    @Scheduled(identity = "originwatch-edge-refresh", every = "${originwatch.edge.refresh:6h}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = WhenDisabled.class)
+    @Scheduled(
+            identity = "originwatch-edge-refresh",
+            every = "${originwatch.edge.refresh:6h}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = WhenDisabled.class)
     void refresh() {
         runtime.refresh(false);
     }
 
-    @Scheduled(identity = "originwatch-allowlist-check", every = "${originwatch.edge.allowlist-check:60s}",
+    @Scheduled(
+            identity = "originwatch-allowlist-check",
+            every = "${originwatch.edge.allowlist-check:60s}",
             delayed = "${originwatch.edge.allowlist-check:60s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = WhenDisabled.class)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = WhenDisabled.class)
     void checkAllowlists() {
         runtime.checkAllowlists();
     }

@@ -4,11 +4,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.originwatch.config.AllowlistsConfig;
 import io.originwatch.config.EdgeConfig;
 import io.originwatch.config.EdgeSettings;
-import io.originwatch.app.JacksonJsonCodec;
-import io.originwatch.edge.allowlist.KubernetesAllowlistSource;
 import io.originwatch.edge.allowlist.AllowlistDefinition;
 import io.originwatch.edge.allowlist.AllowlistMonitor;
 import io.originwatch.edge.allowlist.AllowlistStatus;
+import io.originwatch.edge.allowlist.KubernetesAllowlistSource;
 import io.originwatch.edge.ranges.EdgeRangeService;
 import io.originwatch.edge.ranges.RefreshOutcome;
 import io.originwatch.metrics.EdgeMetrics;
@@ -16,7 +15,6 @@ import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
-
 import java.time.Clock;
 import java.util.List;
 
@@ -36,8 +34,11 @@ public class EdgeRuntime {
     private EdgeRangeService ranges;
     private AllowlistMonitor monitor;
 
-    public EdgeRuntime(EdgeConfig edgeConfig, AllowlistsConfig allowlistsConfig, EdgeMetrics metrics,
-                       Instance<KubernetesClient> kubernetes) {
+    public EdgeRuntime(
+            EdgeConfig edgeConfig,
+            AllowlistsConfig allowlistsConfig,
+            EdgeMetrics metrics,
+            Instance<KubernetesClient> kubernetes) {
         this.edgeConfig = edgeConfig;
         this.allowlistsConfig = allowlistsConfig;
         this.metrics = metrics;
@@ -46,10 +47,11 @@ public class EdgeRuntime {
 
     @PostConstruct
     void init() {
-        ranges = new EdgeRangeService(EdgeSettings.ranges(edgeConfig), new JacksonJsonCodec(), metrics,
-                Clock.systemUTC());
-        List<AllowlistDefinition> defs = EdgeSettings.allowlists(allowlistsConfig, (name, k) ->
-                new KubernetesAllowlistSource(kubernetes::get, k.kind(), k.namespace(), k.name()));
+        ranges = new EdgeRangeService(
+                EdgeSettings.ranges(edgeConfig), new JacksonJsonCodec(), metrics, Clock.systemUTC());
+        List<AllowlistDefinition> defs = EdgeSettings.allowlists(
+                allowlistsConfig,
+                (name, k) -> new KubernetesAllowlistSource(kubernetes::get, k.kind(), k.namespace(), k.name()));
         monitor = new AllowlistMonitor(defs, metrics, Clock.systemUTC());
         metrics.bindProvider(ranges.provider(), ranges::stale);
         defs.forEach(d -> metrics.bindAllowlist(d.name()));

@@ -1,6 +1,5 @@
 package io.originwatch.app;
 
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.originwatch.classify.Verdict;
 import io.originwatch.config.EvidenceConfig;
@@ -12,17 +11,14 @@ import io.originwatch.evidence.HarDirectory;
 import io.originwatch.evidence.OriginEvidence;
 import io.originwatch.evidence.ProbeKind;
 import io.originwatch.evidence.Redactor;
-import io.originwatch.probe.ProbeResult;
 import io.originwatch.origin.EdgeProbeCompleted;
 import io.originwatch.origin.OriginRemoved;
 import io.originwatch.origin.ProbeCompleted;
+import io.originwatch.probe.ProbeResult;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -30,6 +26,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Keeps every probe result (latest and last failing, direct and via the edge) and renders its HAR
@@ -41,12 +39,15 @@ public class EvidenceRecorder {
 
     private static final Logger LOG = Logger.getLogger(EvidenceRecorder.class);
     /** UTC timestamp in file names: sorts by time, no characters a file system or shell dislikes. */
-    public static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    public static final DateTimeFormatter FILE_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     @Inject
     EvidenceConfig config;
+
     @Inject
     ObjectMapper mapper;
+
     @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev")
     String version;
 
@@ -59,7 +60,9 @@ public class EvidenceRecorder {
     void init() {
         builder = new HarBuilder(version, new Redactor(config.redactHeaders().orElse(List.of())));
         json = new HarJson(mapper);
-        directory = config.dir().filter(d -> !d.isBlank()).map(d -> new HarDirectory(Path.of(d.trim()), config.dirMaxBytes()))
+        directory = config.dir()
+                .filter(d -> !d.isBlank())
+                .map(d -> new HarDirectory(Path.of(d.trim()), config.dirMaxBytes()))
                 .orElse(null);
     }
 

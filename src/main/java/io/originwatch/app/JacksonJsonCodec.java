@@ -38,7 +38,8 @@ public final class JacksonJsonCodec implements JsonCodec {
 
     private String write(Object tree, boolean indented) {
         try {
-            return indented ? mapper.writerWithDefaultPrettyPrinter().writeValueAsString(tree)
+            return indented
+                    ? mapper.writerWithDefaultPrettyPrinter().writeValueAsString(tree)
                     : mapper.writeValueAsString(tree);
         } catch (JsonProcessingException e) {
             // only a value outside the plain-tree contract can fail to serialise: a programming error

@@ -1,23 +1,21 @@
 package io.originwatch.app;
 
-import io.originwatch.schedule.OriginRegistry;
-import io.originwatch.schedule.ProbeEngine;
-
 import io.originwatch.config.ConfigError;
 import io.originwatch.config.LabOrigins;
-import io.originwatch.origin.Origin;
 import io.originwatch.config.SettingsLoader;
 import io.originwatch.lab.OriginLab;
+import io.originwatch.origin.Origin;
 import io.originwatch.probe.Resolver;
+import io.originwatch.schedule.OriginRegistry;
+import io.originwatch.schedule.ProbeEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * The demo: starts the origin lab, makes the prober resolve lab names through the lab first (so the
@@ -30,8 +28,10 @@ public class LabRunner {
 
     @Inject
     SettingsLoader loader;
+
     @Inject
     OriginRegistry registry;
+
     @Inject
     ProbeEngine engine;
 
@@ -48,11 +48,14 @@ public class LabRunner {
         OriginLab running = lab;
         engine.use(host -> resolve(running, host));
         List<ConfigError> errors = new ArrayList<>();
-        List<Origin> origins = loader.validate(LabOrigins.toRaw(lab.origins(), lab.caPemFile()),
-                registry.namesOutside(OriginRegistry.Source.LAB), errors);
+        List<Origin> origins = loader.validate(
+                LabOrigins.toRaw(lab.origins(), lab.caPemFile()),
+                registry.namesOutside(OriginRegistry.Source.LAB),
+                errors);
         errors.forEach(e -> LOG.errorf("origin lab: origin skipped: %s", e));
         registry.apply(OriginRegistry.Source.LAB, origins);
-        LOG.infof("origin lab: probing %d lab origins (one per cause and warning); see /api/origins and /q/metrics",
+        LOG.infof(
+                "origin lab: probing %d lab origins (one per cause and warning); see /api/origins and /q/metrics",
                 origins.size());
         return true;
     }

@@ -1,17 +1,14 @@
 package io.originwatch.app;
 
-import io.originwatch.schedule.OriginRegistry;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.originwatch.config.ConfigError;
 import io.originwatch.config.InvalidConfigException;
-import io.originwatch.origin.Origin;
 import io.originwatch.config.SettingsLoader;
+import io.originwatch.origin.Origin;
+import io.originwatch.schedule.OriginRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
-
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
@@ -28,6 +25,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /**
  * Re-reads the origins file when it changes and applies it as a whole. Watches the file's
@@ -44,8 +42,10 @@ public class OriginsFileWatcher {
 
     @Inject
     SettingsLoader loader;
+
     @Inject
     OriginRegistry registry;
+
     @Inject
     MeterRegistry meters;
 
@@ -64,8 +64,13 @@ public class OriginsFileWatcher {
         running = true;
         try {
             watch = FileSystems.getDefault().newWatchService();
-            file.toAbsolutePath().getParent().register(watch, StandardWatchEventKinds.ENTRY_CREATE,
-                    StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
+            file.toAbsolutePath()
+                    .getParent()
+                    .register(
+                            watch,
+                            StandardWatchEventKinds.ENTRY_CREATE,
+                            StandardWatchEventKinds.ENTRY_MODIFY,
+                            StandardWatchEventKinds.ENTRY_DELETE);
         } catch (IOException e) {
             LOG.warnf("cannot watch %s (%s); polling every %ds instead", file.getParent(), e, POLL.toSeconds());
             watch = null;
@@ -74,8 +79,10 @@ public class OriginsFileWatcher {
     }
 
     private Counter reloads(String result) {
-        return Counter.builder("originwatch.config.reloads").tag("result", result)
-                .description("Reloads of the origins file by result").register(meters);
+        return Counter.builder("originwatch.config.reloads")
+                .tag("result", result)
+                .description("Reloads of the origins file by result")
+                .register(meters);
     }
 
     private void loop(Path file) {
@@ -129,13 +136,15 @@ public class OriginsFileWatcher {
             List<Origin> origins = loader.readOriginsFile(file, registry.namesOutside(OriginRegistry.Source.FILE));
             OriginRegistry.Change c = registry.apply(OriginRegistry.Source.FILE, origins);
             success.increment();
-            LOG.infof("origins file reloaded: file=%s origins=%d added=%d removed=%d changed=%d", file,
-                    origins.size(), c.added(), c.removed(), c.changed());
+            LOG.infof(
+                    "origins file reloaded: file=%s origins=%d added=%d removed=%d changed=%d",
+                    file, origins.size(), c.added(), c.removed(), c.changed());
         } catch (InvalidConfigException e) {
             failure.increment();
             String errors = e.errors().stream().map(ConfigError::toString).collect(Collectors.joining("; "));
-            LOG.errorf("origins file rejected, the previous origins keep running: file=%s errors=\"%s\"", file,
-                    errors.replace("\"", "\\\""));
+            LOG.errorf(
+                    "origins file rejected, the previous origins keep running: file=%s errors=\"%s\"",
+                    file, errors.replace("\"", "\\\""));
         }
     }
 

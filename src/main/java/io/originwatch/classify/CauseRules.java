@@ -4,7 +4,6 @@ import io.originwatch.http1.ParseFailure;
 import io.originwatch.http1.ResponseHead;
 import io.originwatch.probe.ProbeFailure;
 import io.originwatch.probe.ProbeResult;
-
 import java.util.List;
 
 /**
@@ -15,34 +14,59 @@ import java.util.List;
 final class CauseRules {
 
     static final List<CauseRule> ORDERED = List.of(
-            new CauseRule(Cause.UNREACHABLE, r -> r.failure() instanceof ProbeFailure.Unreachable,
+            new CauseRule(
+                    Cause.UNREACHABLE,
+                    r -> r.failure() instanceof ProbeFailure.Unreachable,
                     r -> target(r) + " unreachable: " + ((ProbeFailure.Unreachable) r.failure()).reason()),
-            new CauseRule(Cause.CONNECTION_REFUSED, r -> r.failure() instanceof ProbeFailure.Refused,
+            new CauseRule(
+                    Cause.CONNECTION_REFUSED,
+                    r -> r.failure() instanceof ProbeFailure.Refused,
                     r -> "connection refused by " + target(r) + ": " + ((ProbeFailure.Refused) r.failure()).reason()),
-            new CauseRule(Cause.CONNECT_TIMEOUT, r -> r.failure() instanceof ProbeFailure.ConnectTimeout,
+            new CauseRule(
+                    Cause.CONNECT_TIMEOUT,
+                    r -> r.failure() instanceof ProbeFailure.ConnectTimeout,
                     r -> "TCP handshake with " + target(r) + " not complete within "
                             + millis(((ProbeFailure.ConnectTimeout) r.failure()).timeoutMillis())),
-            new CauseRule(Cause.TLS_HANDSHAKE_FAILED, r -> r.failure() instanceof ProbeFailure.TlsHandshake,
+            new CauseRule(
+                    Cause.TLS_HANDSHAKE_FAILED,
+                    r -> r.failure() instanceof ProbeFailure.TlsHandshake,
                     r -> "TLS handshake failed: " + ((ProbeFailure.TlsHandshake) r.failure()).reason()),
-            new CauseRule(Cause.TLS_CERTIFICATE_INVALID, CauseRules::certificateRejected, CauseRules::certificateDetail),
-            new CauseRule(Cause.CONNECTION_RESET, r -> r.failure() instanceof ProbeFailure.Reset, CauseRules::resetDetail),
-            new CauseRule(Cause.EMPTY_RESPONSE, r -> parseFailure(r) instanceof ParseFailure.EmptyResponse,
+            new CauseRule(
+                    Cause.TLS_CERTIFICATE_INVALID, CauseRules::certificateRejected, CauseRules::certificateDetail),
+            new CauseRule(
+                    Cause.CONNECTION_RESET, r -> r.failure() instanceof ProbeFailure.Reset, CauseRules::resetDetail),
+            new CauseRule(
+                    Cause.EMPTY_RESPONSE,
+                    r -> parseFailure(r) instanceof ParseFailure.EmptyResponse,
                     r -> parseFailure(r).describe()),
             new CauseRule(Cause.HEADERS_TOO_LARGE, CauseRules::headersTooLarge, CauseRules::tooLargeDetail),
-            new CauseRule(Cause.MISSING_HEADERS, r -> parseFailure(r) instanceof ParseFailure.MissingHeaders,
+            new CauseRule(
+                    Cause.MISSING_HEADERS,
+                    r -> parseFailure(r) instanceof ParseFailure.MissingHeaders,
                     r -> parseFailure(r).describe()),
-            new CauseRule(Cause.INVALID_RESPONSE, r -> parseFailure(r) != null, r -> parseFailure(r).describe()),
-            new CauseRule(Cause.RESPONSE_TIMEOUT, r -> r.failure() instanceof ProbeFailure.ResponseTimeout,
+            new CauseRule(
+                    Cause.INVALID_RESPONSE,
+                    r -> parseFailure(r) != null,
+                    r -> parseFailure(r).describe()),
+            new CauseRule(
+                    Cause.RESPONSE_TIMEOUT,
+                    r -> r.failure() instanceof ProbeFailure.ResponseTimeout,
                     CauseRules::timeoutDetail),
-            new CauseRule(Cause.UNEXPECTED_STATUS,
-                    r -> r.failure() == null && r.head() != null && !r.spec().expectStatus().contains(r.head().status()),
-                    r -> "status " + statusText(r.head()) + " not in expected " + r.spec().expectStatus()),
-            new CauseRule(Cause.OK, r -> r.failure() == null && r.head() != null,
-                    r -> "status " + statusText(r.head()) + " in expected " + r.spec().expectStatus()),
+            new CauseRule(
+                    Cause.UNEXPECTED_STATUS,
+                    r -> r.failure() == null
+                            && r.head() != null
+                            && !r.spec().expectStatus().contains(r.head().status()),
+                    r -> "status " + statusText(r.head()) + " not in expected "
+                            + r.spec().expectStatus()),
+            new CauseRule(
+                    Cause.OK,
+                    r -> r.failure() == null && r.head() != null,
+                    r -> "status " + statusText(r.head()) + " in expected "
+                            + r.spec().expectStatus()),
             new CauseRule(Cause.PROBE_ERROR, r -> true, CauseRules::probeErrorDetail));
 
-    private CauseRules() {
-    }
+    private CauseRules() {}
 
     /** The prober's verdict, or a certificate that failed validation while tls-verify is on. */
     private static boolean certificateRejected(ProbeResult r) {
@@ -51,14 +75,18 @@ final class CauseRules {
     }
 
     private static String certificateDetail(ProbeResult r) {
-        String reason = r.failure() instanceof ProbeFailure.TlsCertificate cert ? cert.reason() : r.tls().validationError();
+        String reason = r.failure() instanceof ProbeFailure.TlsCertificate cert
+                ? cert.reason()
+                : r.tls().validationError();
         return reason == null || reason.isBlank() ? "certificate failed validation" : reason;
     }
 
     /** The parser said so, or a head arrived that is larger than this origin's limit. */
     private static boolean headersTooLarge(ProbeResult r) {
         return parseFailure(r) instanceof ParseFailure.HeadersTooLarge
-                || r.failure() == null && r.head() != null && r.head().headerSectionBytes() > r.spec().headerLimitBytes();
+                || r.failure() == null
+                        && r.head() != null
+                        && r.head().headerSectionBytes() > r.spec().headerLimitBytes();
     }
 
     private static String tooLargeDetail(ProbeResult r) {
@@ -66,7 +94,8 @@ final class CauseRules {
             return "header section exceeds limit " + tooLarge.limitBytes() + " bytes (stopped reading after "
                     + Math.max(tooLarge.bytesSeen(), r.headerBytes()) + " bytes)";
         }
-        return "header section " + r.head().headerSectionBytes() + " bytes exceeds limit " + r.spec().headerLimitBytes();
+        return "header section " + r.head().headerSectionBytes() + " bytes exceeds limit "
+                + r.spec().headerLimitBytes();
     }
 
     private static String resetDetail(ProbeResult r) {
@@ -77,8 +106,8 @@ final class CauseRules {
 
     private static String timeoutDetail(ProbeResult r) {
         ProbeFailure.ResponseTimeout timeout = (ProbeFailure.ResponseTimeout) r.failure();
-        return "no complete header section within " + millis(timeout.timeoutMillis()) + " ("
-                + timeout.responseBytes() + " response bytes received)";
+        return "no complete header section within " + millis(timeout.timeoutMillis()) + " (" + timeout.responseBytes()
+                + " response bytes received)";
     }
 
     private static String probeErrorDetail(ProbeResult r) {

@@ -1,7 +1,6 @@
 package io.originwatch.classify;
 
 import io.originwatch.probe.ProbeResult;
-
 import java.time.Instant;
 import java.util.Objects;
 
@@ -16,11 +15,19 @@ public final class Classifier {
     public Verdict classify(ProbeResult result, Instant now) {
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(now, "now");
-        CauseRule rule = CauseRules.ORDERED.stream().filter(r -> r.matches().test(result)).findFirst().orElseThrow();
+        CauseRule rule = CauseRules.ORDERED.stream()
+                .filter(r -> r.matches().test(result))
+                .findFirst()
+                .orElseThrow();
         Cause cause = rule.cause();
         int httpStatus = result.head() != null ? result.head().status() : 0;
         int edgeStatus = cause.fixedEdgeStatus() != 0 ? cause.fixedEdgeStatus() : httpStatus;
-        return new Verdict(result, cause, edgeStatus, httpStatus, WarningRules.of(result, cause, now),
+        return new Verdict(
+                result,
+                cause,
+                edgeStatus,
+                httpStatus,
+                WarningRules.of(result, cause, now),
                 rule.detail().apply(result));
     }
 }

@@ -27,6 +27,5 @@ public final class EdgeLimits {
     /** certificate_expiring fires when the leaf expires within this window. */
     public static final Duration CERTIFICATE_EXPIRING_WITHIN = Duration.ofDays(14);
 
-    private EdgeLimits() {
-    }
+    private EdgeLimits() {}
 }

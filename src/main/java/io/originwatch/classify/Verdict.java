@@ -1,7 +1,6 @@
 package io.originwatch.classify;
 
 import io.originwatch.probe.ProbeResult;
-
 import java.util.List;
 
 /**
@@ -11,8 +10,8 @@ import java.util.List;
  * @param httpStatus the origin's status when a head was parsed, else 0
  * @param edgeStatus what the edge would answer: the cause's fixed 52x, or the origin's status
  */
-public record Verdict(ProbeResult result, Cause cause, int edgeStatus, int httpStatus, List<Warning> warnings,
-                      String detail) {
+public record Verdict(
+        ProbeResult result, Cause cause, int edgeStatus, int httpStatus, List<Warning> warnings, String detail) {
 
     public Verdict {
         warnings = List.copyOf(warnings);

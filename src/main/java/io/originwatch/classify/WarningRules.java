@@ -3,7 +3,6 @@ package io.originwatch.classify;
 import io.originwatch.probe.Phase;
 import io.originwatch.probe.ProbeResult;
 import io.originwatch.probe.TlsFacts;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,8 +12,7 @@ import java.util.Optional;
 /** Warnings beside the cause, each decided from raw facts, listed in {@link Warning} order. */
 final class WarningRules {
 
-    private WarningRules() {
-    }
+    private WarningRules() {}
 
     static List<Warning> of(ProbeResult r, Cause cause, Instant now) {
         List<Warning> warnings = new ArrayList<>();

@@ -5,7 +5,6 @@ import io.originwatch.alert.AlertTexts;
 import io.originwatch.alert.Backoff;
 import io.originwatch.alert.Thresholds;
 import io.originwatch.classify.Cause;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,30 +19,50 @@ import java.util.Optional;
  * {@link AlertingConfig} as domain objects, checked as a whole: every error names its key and
  * value, and all are reported at once.
  */
-public record AlertingSettings(boolean enabled, AlertPolicy policy, AlertTexts texts, List<URI> alertmanagers,
-                               Map<String, String> alertmanagerLabels, Duration resendInterval, Duration alertTtl,
-                               List<WebhookTarget> webhooks, int queueCapacity, Backoff backoff) {
+public record AlertingSettings(
+        boolean enabled,
+        AlertPolicy policy,
+        AlertTexts texts,
+        List<URI> alertmanagers,
+        Map<String, String> alertmanagerLabels,
+        Duration resendInterval,
+        Duration alertTtl,
+        List<WebhookTarget> webhooks,
+        int queueCapacity,
+        Backoff backoff) {
 
     /** One configured webhook. */
-    public record WebhookTarget(URI url, String secret, Map<String, String> headers) {
-    }
+    public record WebhookTarget(URI url, String secret, Map<String, String> headers) {}
 
     private static final String P = "originwatch.alerting.";
 
     /** No sinks, default policy: what runs while an invalid configuration makes the daemon exit. */
     public static AlertingSettings disabled() {
-        return new AlertingSettings(false, AlertPolicy.DEFAULT,
-                new AlertTexts(URI.create("http://localhost:8080"), AlertTexts.DEFAULT_RUNBOOK_BASE_URL), List.of(),
-                Map.of(), Duration.ofMinutes(1), Duration.ofMinutes(4), List.of(), 1, Backoff.DEFAULT);
+        return new AlertingSettings(
+                false,
+                AlertPolicy.DEFAULT,
+                new AlertTexts(URI.create("http://localhost:8080"), AlertTexts.DEFAULT_RUNBOOK_BASE_URL),
+                List.of(),
+                Map.of(),
+                Duration.ofMinutes(1),
+                Duration.ofMinutes(4),
+                List.of(),
+                1,
+                Backoff.DEFAULT);
     }
 
     public static AlertingSettings from(AlertingConfig c) {
         List<String> errors = new ArrayList<>();
         Thresholds defaults = thresholds(c.failureThreshold(), c.successThreshold(), P, errors);
         Map<String, Thresholds> perOrigin = new HashMap<>();
-        c.origins().forEach((name, o) -> perOrigin.put(name, thresholds(
-                o.failureThreshold().orElse(defaults.failures()), o.successThreshold().orElse(defaults.successes()),
-                P + "origins." + name + ".", errors)));
+        c.origins()
+                .forEach((name, o) -> perOrigin.put(
+                        name,
+                        thresholds(
+                                o.failureThreshold().orElse(defaults.failures()),
+                                o.successThreshold().orElse(defaults.successes()),
+                                P + "origins." + name + ".",
+                                errors)));
         Map<Cause, String> severity = new HashMap<>();
         c.severity().forEach((label, value) -> cause(label, errors).ifPresent(cause -> severity.put(cause, value)));
         URI external = url(c.externalUrl(), P + "external-url", errors);
@@ -56,13 +75,19 @@ public record AlertingSettings(boolean enabled, AlertPolicy policy, AlertTexts t
         List<AlertingConfig.Webhook> hooks = c.webhooks().orElse(List.of());
         for (int i = 0; i < hooks.size(); i++) {
             AlertingConfig.Webhook h = hooks.get(i);
-            webhooks.add(new WebhookTarget(url(h.url(), P + "webhooks[" + i + "].url", errors),
-                    h.secret().orElse(null), h.headers()));
+            webhooks.add(new WebhookTarget(
+                    url(h.url(), P + "webhooks[" + i + "].url", errors),
+                    h.secret().orElse(null),
+                    h.headers()));
         }
         positive(c.alertmanager().resendInterval(), P + "alertmanager.resend-interval", errors);
-        if (c.alertmanager().alertTtl().compareTo(c.alertmanager().resendInterval().multipliedBy(2)) < 0) {
+        if (c.alertmanager()
+                        .alertTtl()
+                        .compareTo(c.alertmanager().resendInterval().multipliedBy(2))
+                < 0) {
             errors.add(P + "alertmanager.alert-ttl: must be at least twice resend-interval ("
-                    + c.alertmanager().resendInterval() + "), got " + c.alertmanager().alertTtl());
+                    + c.alertmanager().resendInterval() + "), got "
+                    + c.alertmanager().alertTtl());
         }
         if (c.queueCapacity() < 1) {
             errors.add(P + "queue-capacity: must be at least 1, got " + c.queueCapacity());
@@ -74,9 +99,16 @@ public record AlertingSettings(boolean enabled, AlertPolicy policy, AlertTexts t
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException("invalid alerting configuration:\n  " + String.join("\n  ", errors));
         }
-        return new AlertingSettings(c.enabled(), new AlertPolicy(defaults, perOrigin, severity),
-                new AlertTexts(external, c.runbookBaseUrl()), alertmanagers, c.labels(),
-                c.alertmanager().resendInterval(), c.alertmanager().alertTtl(), webhooks, c.queueCapacity(),
+        return new AlertingSettings(
+                c.enabled(),
+                new AlertPolicy(defaults, perOrigin, severity),
+                new AlertTexts(external, c.runbookBaseUrl()),
+                alertmanagers,
+                c.labels(),
+                c.alertmanager().resendInterval(),
+                c.alertmanager().alertTtl(),
+                webhooks,
+                c.queueCapacity(),
                 new Backoff(c.retryInitialDelay(), c.retryMaxDelay()));
     }
 
@@ -100,8 +132,10 @@ public record AlertingSettings(boolean enabled, AlertPolicy policy, AlertTexts t
             // reported below
         }
         errors.add(P + "severity." + label + ": unknown cause \"" + label + "\"; known: "
-                + Arrays.stream(Cause.values()).filter(x -> x != Cause.OK && x != Cause.PROBE_ERROR)
-                .map(Cause::label).toList());
+                + Arrays.stream(Cause.values())
+                        .filter(x -> x != Cause.OK && x != Cause.PROBE_ERROR)
+                        .map(Cause::label)
+                        .toList());
         return Optional.empty();
     }
 

@@ -1,7 +1,6 @@
 package io.originwatch.config;
 
 import io.smallrye.config.ConfigMapping;
-
 import java.util.Optional;
 
 /** {@code originwatch.api.*}: access to the REST API (issue 7); see docs/evidence.md. */

@@ -1,19 +1,22 @@
 package io.originwatch.config;
 
 import io.quarkus.runtime.configuration.DurationConverter;
-
 import java.time.Duration;
 import java.util.List;
 
 /** Text-to-value conversions that record a {@link ConfigError} instead of throwing. */
 final class ConfigValues {
 
-    private ConfigValues() {
-    }
+    private ConfigValues() {}
 
     static String quoted(String value) {
-        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\r", "\\r").replace("\n", "\\n")
-                .replace("\t", "\\t") + "\"";
+        return "\""
+                + value.replace("\\", "\\\\")
+                        .replace("\"", "\\\"")
+                        .replace("\r", "\\r")
+                        .replace("\n", "\\n")
+                        .replace("\t", "\\t")
+                + "\"";
     }
 
     /** Durations as Quarkus writes them: {@code 30s}, {@code 500ms}, {@code 2m}, {@code PT30S}. */
@@ -44,8 +47,8 @@ final class ConfigValues {
         } catch (NumberFormatException e) {
             // reported below with the range
         }
-        errors.add(new ConfigError(key, "must be a whole number of " + unit + " from " + min + " to " + max
-                + ", got " + quoted(text)));
+        errors.add(new ConfigError(
+                key, "must be a whole number of " + unit + " from " + min + " to " + max + ", got " + quoted(text)));
         return null;
     }
 

@@ -1,7 +1,6 @@
 package io.originwatch.config;
 
 import io.originwatch.origin.Origin;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -16,9 +15,13 @@ import java.util.Optional;
  * @param labEnabled          start the origin lab and probe its origins
  * @param tlsProvider         the probes' TLS stack
  */
-public record DaemonSettings(List<Origin> inlineOrigins, Optional<Path> originsFile, List<Origin> fileOrigins,
-                             int maxConcurrentProbes,
-                             boolean labEnabled, TlsProvider tlsProvider) {
+public record DaemonSettings(
+        List<Origin> inlineOrigins,
+        Optional<Path> originsFile,
+        List<Origin> fileOrigins,
+        int maxConcurrentProbes,
+        boolean labEnabled,
+        TlsProvider tlsProvider) {
 
     public static final int DEFAULT_MAX_CONCURRENT_PROBES = 256;
 

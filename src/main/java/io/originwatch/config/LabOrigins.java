@@ -1,7 +1,6 @@
 package io.originwatch.config;
 
 import io.originwatch.lab.LabOrigin;
-
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +13,7 @@ import java.util.Map;
  */
 public final class LabOrigins {
 
-    private LabOrigins() {
-    }
+    private LabOrigins() {}
 
     public static List<RawOrigin> toRaw(List<LabOrigin> origins, Path caPem) {
         return origins.stream().map(o -> toRaw(o, caPem)).toList();

@@ -1,11 +1,11 @@
 package io.originwatch.config;
 
-import io.originwatch.origin.Origin;
+import static io.originwatch.config.ConfigValues.quoted;
 
 import io.originwatch.classify.EdgeLimits;
+import io.originwatch.origin.Origin;
 import io.originwatch.probe.ProbeSpec;
 import io.originwatch.probe.StatusSet;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -19,8 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import static io.originwatch.config.ConfigValues.quoted;
-
 /**
  * Turns raw origins into {@link Origin}s: the one place where configuration becomes domain records.
  * Never stops at the first problem: every error is collected, each naming its key and value.
@@ -31,31 +29,61 @@ public final class OriginValidator {
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
     /** Shorter intervals would let one origin dominate the probe budget. */
     public static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
+
     public static final Duration MIN_TIMEOUT = Duration.ofMillis(1);
     /** Far above any edge's limit; guards against a typo allocating a huge parse budget. */
     public static final int MAX_HEADER_LIMIT_BYTES = 1024 * 1024;
+
     public static final Pattern NAME = Pattern.compile("[a-z0-9._-]+");
     /** RFC 9110 token characters, for header names. */
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
-    static final Set<String> ORIGIN_KEYS = Set.of("name", "url", "host", "interval", "connect-timeout",
-            "response-timeout", "header-limit", "expect-status", "tls-verify", "trust-ca", "method",
-            "headers", "labels", "via-edge-url");
+
+    static final Set<String> ORIGIN_KEYS = Set.of(
+            "name",
+            "url",
+            "host",
+            "interval",
+            "connect-timeout",
+            "response-timeout",
+            "header-limit",
+            "expect-status",
+            "tls-verify",
+            "trust-ca",
+            "method",
+            "headers",
+            "labels",
+            "via-edge-url");
 
     private final String userAgent;
     private final ProbeDefaults defaults;
 
     /** Typed defaults after validation; fields fall back to the built-in values. */
-    private record ProbeDefaults(Duration interval, Duration connectTimeout, Duration responseTimeout,
-                                 int headerLimit, StatusSet expectStatus, boolean tlsVerify, Path trustCa,
-                                 String method, Map<String, String> headers, Map<String, String> labels) {
-    }
+    private record ProbeDefaults(
+            Duration interval,
+            Duration connectTimeout,
+            Duration responseTimeout,
+            int headerLimit,
+            StatusSet expectStatus,
+            boolean tlsVerify,
+            Path trustCa,
+            String method,
+            Map<String, String> headers,
+            Map<String, String> labels) {}
 
     /** Validates {@code defaults} (keys {@code originwatch.defaults.*}) into {@code errors}. */
     public OriginValidator(RawOrigin defaults, String userAgent, List<ConfigError> errors) {
         this.userAgent = userAgent;
-        ProbeDefaults builtIn = new ProbeDefaults(DEFAULT_INTERVAL, EdgeLimits.DEFAULT_CONNECT_TIMEOUT,
-                EdgeLimits.DEFAULT_RESPONSE_TIMEOUT, EdgeLimits.DEFAULT_HEADER_LIMIT_BYTES, StatusSet.DEFAULT,
-                true, null, "GET", Map.of(), Map.of());
+        ProbeDefaults builtIn = new ProbeDefaults(
+                DEFAULT_INTERVAL,
+                EdgeLimits.DEFAULT_CONNECT_TIMEOUT,
+                EdgeLimits.DEFAULT_RESPONSE_TIMEOUT,
+                EdgeLimits.DEFAULT_HEADER_LIMIT_BYTES,
+                StatusSet.DEFAULT,
+                true,
+                null,
+                "GET",
+                Map.of(),
+                Map.of());
         this.defaults = resolve(defaults, builtIn, errors);
     }
 
@@ -73,9 +101,20 @@ public final class OriginValidator {
             ProbeDefaults p = resolve(raw, defaults, errors);
             URI viaEdge = viaEdgeUrl(raw, errors);
             if (errors.size() == before) {
-                ProbeSpec spec = new ProbeSpec(name, url, host, p.method(), requestHeaders(p.headers()),
-                        p.connectTimeout(), p.responseTimeout(), p.headerLimit(), EdgeLimits.DEFAULT_BODY_LIMIT_BYTES,
-                        p.expectStatus(), p.tlsVerify(), p.trustCa(), userAgent);
+                ProbeSpec spec = new ProbeSpec(
+                        name,
+                        url,
+                        host,
+                        p.method(),
+                        requestHeaders(p.headers()),
+                        p.connectTimeout(),
+                        p.responseTimeout(),
+                        p.headerLimit(),
+                        EdgeLimits.DEFAULT_BODY_LIMIT_BYTES,
+                        p.expectStatus(),
+                        p.tlsVerify(),
+                        p.trustCa(),
+                        userAgent);
                 out.add(new Origin(spec, p.interval(), p.labels(), raw.key(), viaEdgeSpec(spec, viaEdge)));
             }
         }
@@ -122,8 +161,9 @@ public final class OriginValidator {
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            errors.add(new ConfigError(key, "scheme must be http or https, got " + quoted(uri.getScheme() == null
-                    ? "" : uri.getScheme())));
+            errors.add(new ConfigError(
+                    key,
+                    "scheme must be http or https, got " + quoted(uri.getScheme() == null ? "" : uri.getScheme())));
             return null;
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
@@ -142,7 +182,9 @@ public final class OriginValidator {
         if (raw.value("via-edge-url") == null) {
             return null;
         }
-        return url(new RawOrigin(raw.key(), Map.of("url", raw.value("via-edge-url")), Map.of(), Map.of()), errors,
+        return url(
+                new RawOrigin(raw.key(), Map.of("url", raw.value("via-edge-url")), Map.of(), Map.of()),
+                errors,
                 "via-edge-url");
     }
 
@@ -155,9 +197,20 @@ public final class OriginValidator {
         if (url == null) {
             return null;
         }
-        return new ProbeSpec(direct.name(), url, stripBrackets(url.getHost()), direct.method(), direct.headers(),
-                direct.connectTimeout(), direct.responseTimeout(), direct.headerLimitBytes(), direct.bodyLimitBytes(),
-                direct.expectStatus(), true, direct.trustCa(), direct.userAgent());
+        return new ProbeSpec(
+                direct.name(),
+                url,
+                stripBrackets(url.getHost()),
+                direct.method(),
+                direct.headers(),
+                direct.connectTimeout(),
+                direct.responseTimeout(),
+                direct.headerLimitBytes(),
+                direct.bodyLimitBytes(),
+                direct.expectStatus(),
+                true,
+                direct.trustCa(),
+                direct.userAgent());
     }
 
     private static String host(RawOrigin raw, URI url, List<ConfigError> errors) {
@@ -181,11 +234,18 @@ public final class OriginValidator {
         Duration interval = orElse(duration(raw, "interval", MIN_INTERVAL, errors), base.interval());
         Duration connect = orElse(duration(raw, "connect-timeout", MIN_TIMEOUT, errors), base.connectTimeout());
         Duration response = orElse(duration(raw, "response-timeout", MIN_TIMEOUT, errors), base.responseTimeout());
-        Integer limit = raw.value("header-limit") == null ? Integer.valueOf(base.headerLimit())
-                : ConfigValues.integer(raw.keyOf("header-limit"), raw.value("header-limit"), 1,
-                MAX_HEADER_LIMIT_BYTES, "bytes", errors);
+        Integer limit = raw.value("header-limit") == null
+                ? Integer.valueOf(base.headerLimit())
+                : ConfigValues.integer(
+                        raw.keyOf("header-limit"),
+                        raw.value("header-limit"),
+                        1,
+                        MAX_HEADER_LIMIT_BYTES,
+                        "bytes",
+                        errors);
         StatusSet expect = orElse(expectStatus(raw, errors), base.expectStatus());
-        Boolean verify = raw.value("tls-verify") == null ? Boolean.valueOf(base.tlsVerify())
+        Boolean verify = raw.value("tls-verify") == null
+                ? Boolean.valueOf(base.tlsVerify())
                 : ConfigValues.bool(raw.keyOf("tls-verify"), raw.value("tls-verify"), errors);
         Path trustCa = orElse(trustCa(raw, errors), base.trustCa());
         String method = orElse(method(raw, errors), base.method());
@@ -193,8 +253,17 @@ public final class OriginValidator {
         headers.putAll(headers(raw, errors));
         Map<String, String> labels = new LinkedHashMap<>(base.labels());
         labels.putAll(raw.labels());
-        return new ProbeDefaults(interval, connect, response, limit == null ? 0 : limit, expect,
-                verify == null || verify, trustCa, method, headers, labels);
+        return new ProbeDefaults(
+                interval,
+                connect,
+                response,
+                limit == null ? 0 : limit,
+                expect,
+                verify == null || verify,
+                trustCa,
+                method,
+                headers,
+                labels);
     }
 
     private static <T> T orElse(T value, T fallback) {
@@ -263,6 +332,8 @@ public final class OriginValidator {
     }
 
     private static List<ProbeSpec.RequestHeader> requestHeaders(Map<String, String> headers) {
-        return headers.entrySet().stream().map(e -> new ProbeSpec.RequestHeader(e.getKey(), e.getValue())).toList();
+        return headers.entrySet().stream()
+                .map(e -> new ProbeSpec.RequestHeader(e.getKey(), e.getValue()))
+                .toList();
     }
 }

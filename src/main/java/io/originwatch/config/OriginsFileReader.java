@@ -1,7 +1,6 @@
 package io.originwatch.config;
 
 import io.smallrye.config.source.yaml.YamlConfigSource;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,8 +23,7 @@ public final class OriginsFileReader {
 
     private static final Pattern ORIGIN_KEY = Pattern.compile("origins\\[(\\d+)]\\.(.+)");
 
-    private OriginsFileReader() {
-    }
+    private OriginsFileReader() {}
 
     /** Raw origins of {@code file}, keyed for messages as {@code <file>: origins[n]}; problems go to {@code errors}. */
     public static List<RawOrigin> read(Path file, List<ConfigError> errors) {
@@ -54,7 +52,8 @@ public final class OriginsFileReader {
             Matcher m = ORIGIN_KEY.matcher(e.getKey());
             if (!m.matches()) {
                 if (!e.getKey().equals("origins")) {
-                    errors.add(new ConfigError(fileName + ": " + e.getKey(), "unknown key (expected origins[n].<key>)"));
+                    errors.add(
+                            new ConfigError(fileName + ": " + e.getKey(), "unknown key (expected origins[n].<key>)"));
                 }
                 continue;
             }
@@ -66,15 +65,20 @@ public final class OriginsFileReader {
             if (dot > 0 && (head.equals("headers") || head.equals("labels"))) {
                 Map<Integer, Map<String, String>> target = head.equals("headers") ? headers : labels;
                 target.computeIfAbsent(index, i -> new HashMap<>()).put(unquote(rest.substring(dot + 1)), e.getValue());
-            } else if (OriginValidator.ORIGIN_KEYS.contains(rest) && !rest.equals("headers") && !rest.equals("labels")) {
+            } else if (OriginValidator.ORIGIN_KEYS.contains(rest)
+                    && !rest.equals("headers")
+                    && !rest.equals("labels")) {
                 values.get(index).put(rest, e.getValue());
             } else {
                 errors.add(new ConfigError(fileName + ": " + e.getKey(), "unknown key"));
             }
         }
         List<RawOrigin> out = new ArrayList<>();
-        values.forEach((i, v) -> out.add(new RawOrigin(fileName + ": origins[" + i + "]", v,
-                headers.getOrDefault(i, Map.of()), labels.getOrDefault(i, Map.of()))));
+        values.forEach((i, v) -> out.add(new RawOrigin(
+                fileName + ": origins[" + i + "]",
+                v,
+                headers.getOrDefault(i, Map.of()),
+                labels.getOrDefault(i, Map.of()))));
         return out;
     }
 
@@ -88,8 +92,10 @@ public final class OriginsFileReader {
             t = t.getCause();
         }
         List<String> lines = String.valueOf(t.getMessage()).lines().toList();
-        String problem = lines.stream().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
-                .reduce((a, b) -> b).orElse(String.valueOf(t.getMessage()));
+        String problem = lines.stream()
+                .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                .reduce((a, b) -> b)
+                .orElse(String.valueOf(t.getMessage()));
         Matcher at = Pattern.compile("line (\\d+), column (\\d+)").matcher(String.join("\n", lines));
         String where = "";
         while (at.find()) {

@@ -1,7 +1,6 @@
 package io.originwatch.config;
 
 import io.smallrye.config.ConfigMapping;
-
 import java.util.List;
 import java.util.Optional;
 

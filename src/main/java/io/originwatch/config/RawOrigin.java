@@ -12,8 +12,8 @@ import java.util.TreeMap;
  * @param headers request headers
  * @param labels  extra API labels
  */
-public record RawOrigin(String key, Map<String, String> values, Map<String, String> headers,
-                        Map<String, String> labels) {
+public record RawOrigin(
+        String key, Map<String, String> values, Map<String, String> headers, Map<String, String> labels) {
 
     public RawOrigin {
         values = new TreeMap<>(values);

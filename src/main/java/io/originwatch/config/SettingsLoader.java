@@ -1,11 +1,8 @@
 package io.originwatch.config;
 
 import io.originwatch.origin.Origin;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Maps {@link OriginwatchConfig} (and the origins file) to {@link DaemonSettings} through
@@ -44,26 +42,32 @@ public class SettingsLoader {
         Integer maxConcurrent = config.maxConcurrentProbes()
                 .map(v -> ConfigValues.integer(PREFIX + ".max-concurrent-probes", v, 1, 100_000, "probes", errors))
                 .orElse(DaemonSettings.DEFAULT_MAX_CONCURRENT_PROBES);
-        Boolean lab = config.lab().enabled().map(v -> ConfigValues.bool(PREFIX + ".lab.enabled", v, errors))
+        Boolean lab = config.lab()
+                .enabled()
+                .map(v -> ConfigValues.bool(PREFIX + ".lab.enabled", v, errors))
                 .orElse(false);
-        TlsProvider tls = config.tlsProvider().map(v -> TlsProvider.parse(v, errors)).orElse(TlsProvider.AUTO);
+        TlsProvider tls =
+                config.tlsProvider().map(v -> TlsProvider.parse(v, errors)).orElse(TlsProvider.AUTO);
         Optional<Path> file = config.originsFile().map(String::trim).map(Path::of);
         if (file.isPresent() && !Files.isRegularFile(file.get())) {
-            errors.add(new ConfigError(PREFIX + ".origins-file", "no such file: " + ConfigValues.quoted(file.get().toString())));
+            errors.add(new ConfigError(
+                    PREFIX + ".origins-file",
+                    "no such file: " + ConfigValues.quoted(file.get().toString())));
         } else if (file.isPresent()) {
             fromFile = validator.validate(OriginsFileReader.read(file.get(), errors), names, errors);
         }
-        config.userAgent().filter(ua -> ua.isBlank() || ua.indexOf('\r') >= 0 || ua.indexOf('\n') >= 0)
-                .ifPresent(ua -> errors.add(new ConfigError(PREFIX + ".user-agent",
-                        "must be one non-empty line, got " + ConfigValues.quoted(ua))));
+        config.userAgent()
+                .filter(ua -> ua.isBlank() || ua.indexOf('\r') >= 0 || ua.indexOf('\n') >= 0)
+                .ifPresent(ua -> errors.add(new ConfigError(
+                        PREFIX + ".user-agent", "must be one non-empty line, got " + ConfigValues.quoted(ua))));
         if (evidence != null) {
             errors.addAll(EvidenceSettings.errors(evidence));
         }
         if (!errors.isEmpty()) {
             throw new InvalidConfigException(errors);
         }
-        return new DaemonSettings(inline, file, fromFile, maxConcurrent == null ? 0 : maxConcurrent, lab != null && lab,
-                tls);
+        return new DaemonSettings(
+                inline, file, fromFile, maxConcurrent == null ? 0 : maxConcurrent, lab != null && lab, tls);
     }
 
     /**

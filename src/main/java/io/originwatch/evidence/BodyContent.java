@@ -13,8 +13,7 @@ final class BodyContent {
     /** A UTF-8 sequence cut by the capture limit is at most this many bytes long. */
     private static final int MAX_CUT_SEQUENCE_BYTES = 3;
 
-    private BodyContent() {
-    }
+    private BodyContent() {}
 
     /**
      * @param kept      the bytes the prober kept
@@ -22,8 +21,10 @@ final class BodyContent {
      * @param truncated more bytes existed than were kept
      */
     static Har.Content of(byte[] kept, long size, String mimeType, boolean truncated) {
-        String comment = truncated ? "first " + kept.length + " of " + (size > kept.length ? size + " " : "more ")
-                + "body bytes kept (originwatch.evidence.body-capture-bytes and the body limit bound it)" : null;
+        String comment = truncated
+                ? "first " + kept.length + " of " + (size > kept.length ? size + " " : "more ")
+                        + "body bytes kept (originwatch.evidence.body-capture-bytes and the body limit bound it)"
+                : null;
         if (kept.length == 0) {
             return new Har.Content(size, mimeType, null, null, comment);
         }
@@ -40,7 +41,9 @@ final class BodyContent {
         for (int drop = 0; drop <= maxDrop; drop++) {
             String s = decode(Arrays.copyOf(bytes, bytes.length - drop));
             if (s != null) {
-                return s.chars().allMatch(c -> c >= 0x20 || c == '\t' || c == '\r' || c == '\n' || c == '\f') ? s : null;
+                return s.chars().allMatch(c -> c >= 0x20 || c == '\t' || c == '\r' || c == '\n' || c == '\f')
+                        ? s
+                        : null;
             }
         }
         return null;
@@ -48,8 +51,12 @@ final class BodyContent {
 
     private static String decode(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             return null;
         }

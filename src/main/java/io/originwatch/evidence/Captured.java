@@ -1,7 +1,6 @@
 package io.originwatch.evidence;
 
 import io.originwatch.classify.Verdict;
-
 import java.time.Instant;
 
 /**

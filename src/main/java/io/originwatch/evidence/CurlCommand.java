@@ -1,7 +1,6 @@
 package io.originwatch.evidence;
 
 import io.originwatch.probe.ProbeSpec;
-
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +20,7 @@ public final class CurlCommand {
 
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_./:@%+=,-]+");
 
-    private CurlCommand() {
-    }
+    private CurlCommand() {}
 
     /**
      * @param spec      what was probed
@@ -30,7 +28,8 @@ public final class CurlCommand {
      * @param headers   the request's header fields as sent (or as they would have been), values unredacted
      * @param redactor  which values to replace by placeholders
      */
-    public static String build(ProbeSpec spec, InetSocketAddress connected, List<Har.Header> headers, Redactor redactor) {
+    public static String build(
+            ProbeSpec spec, InetSocketAddress connected, List<Har.Header> headers, Redactor redactor) {
         List<String> args = new ArrayList<>(List.of("curl", "-sv", "-o", "/dev/null", "--http1.1"));
         String method = spec.method().toUpperCase(Locale.ROOT);
         if (method.equals("HEAD")) {
@@ -46,7 +45,9 @@ public final class CurlCommand {
             args.add("--cacert");
             args.add(spec.trustCa().toString());
         }
-        String target = connected != null ? connected.getAddress().getHostAddress() : bare(spec.url().getHost());
+        String target = connected != null
+                ? connected.getAddress().getHostAddress()
+                : bare(spec.url().getHost());
         args.add("--connect-to");
         args.add(bracket(spec.host()) + ":" + spec.port() + ":" + bracket(target) + ":" + spec.port());
         args.add(HarUrls.siteUrl(spec));

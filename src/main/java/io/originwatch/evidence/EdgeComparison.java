@@ -7,8 +7,10 @@ package io.originwatch.evidence;
 public enum EdgeComparison {
     BOTH_HEALTHY(false, "edge and origin both answer"),
     /** Typical of an allowlist, firewall or rate limit that blocks the edge's addresses, not ours. */
-    EDGE_FAILING(true, "the edge fails while the origin answers directly: check allowlists, firewalls and rate limits "
-            + "for the edge's addresses"),
+    EDGE_FAILING(
+            true,
+            "the edge fails while the origin answers directly: check allowlists, firewalls and rate limits "
+                    + "for the edge's addresses"),
     /** The edge may serve from cache while the origin is down. */
     ORIGIN_FAILING(true, "the origin fails while the edge answers: the edge's cache may be hiding the failure"),
     BOTH_FAILING(false, "edge and origin both fail");

@@ -3,7 +3,6 @@ package io.originwatch.evidence;
 import io.originwatch.classify.Verdict;
 import io.originwatch.http1.ResponseHead;
 import io.originwatch.probe.Phase;
-
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,8 +18,17 @@ import java.util.Map;
  * @param server        the {@code server} header, or null
  * @param timingsMillis phases that happened, in milliseconds
  */
-public record EdgeObservation(Instant probedAt, String url, int status, String cause, boolean up, String cfRay,
-                              String cfCacheStatus, String server, Map<String, Double> timingsMillis, String detail) {
+public record EdgeObservation(
+        Instant probedAt,
+        String url,
+        int status,
+        String cause,
+        boolean up,
+        String cfRay,
+        String cfCacheStatus,
+        String server,
+        Map<String, Double> timingsMillis,
+        String detail) {
 
     public static EdgeObservation of(Verdict v) {
         ResponseHead head = v.result().head();
@@ -28,9 +36,17 @@ public record EdgeObservation(Instant probedAt, String url, int status, String c
         for (Phase p : Phase.values()) {
             v.result().timings().get(p).ifPresent(d -> timings.put(p.label(), HarTimings.ms(d)));
         }
-        return new EdgeObservation(v.result().startedAt(), v.result().spec().url().toString(),
-                head == null ? 0 : head.status(), v.cause().label(), v.up(), header(head, "cf-ray"),
-                header(head, "cf-cache-status"), header(head, "server"), Map.copyOf(timings), v.detail());
+        return new EdgeObservation(
+                v.result().startedAt(),
+                v.result().spec().url().toString(),
+                head == null ? 0 : head.status(),
+                v.cause().label(),
+                v.up(),
+                header(head, "cf-ray"),
+                header(head, "cf-cache-status"),
+                header(head, "server"),
+                Map.copyOf(timings),
+                v.detail());
     }
 
     private static String header(ResponseHead head, String name) {

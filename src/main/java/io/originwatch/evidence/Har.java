@@ -14,11 +14,9 @@ public record Har(Log log) {
     /** HAR version written. */
     public static final String VERSION = "1.2";
 
-    public record Log(String version, Creator creator, List<Entry> entries, String comment) {
-    }
+    public record Log(String version, Creator creator, List<Entry> entries, String comment) {}
 
-    public record Creator(String name, String version) {
-    }
+    public record Creator(String name, String version) {}
 
     /**
      * One request/response pair, plus originwatch's verdict.
@@ -31,39 +29,62 @@ public record Har(Log log) {
      * @param _error          why there is no usable response (null on success), as browsers export it
      * @param _tls            handshake facts, or null for plain http or when no handshake started
      */
-    public record Entry(String startedDateTime, double time, Request request, Response response,
-                        Map<String, Object> cache, Timings timings, String serverIPAddress, String comment,
-                        String _origin, String _probe, String _cause, int _edgeStatus, List<String> _warnings,
-                        String _detail, String _curl, String _error, Integer _headerLimit, Tls _tls) {
-    }
+    public record Entry(
+            String startedDateTime,
+            double time,
+            Request request,
+            Response response,
+            Map<String, Object> cache,
+            Timings timings,
+            String serverIPAddress,
+            String comment,
+            String _origin,
+            String _probe,
+            String _cause,
+            int _edgeStatus,
+            List<String> _warnings,
+            String _detail,
+            String _curl,
+            String _error,
+            Integer _headerLimit,
+            Tls _tls) {}
 
-    public record Request(String method, String url, String httpVersion, List<Cookie> cookies,
-                          List<Header> headers, List<QueryParam> queryString, long headersSize, long bodySize,
-                          String comment) {
-    }
+    public record Request(
+            String method,
+            String url,
+            String httpVersion,
+            List<Cookie> cookies,
+            List<Header> headers,
+            List<QueryParam> queryString,
+            long headersSize,
+            long bodySize,
+            String comment) {}
 
-    public record Response(int status, String statusText, String httpVersion, List<Cookie> cookies,
-                           List<Header> headers, Content content, String redirectURL, long headersSize,
-                           long bodySize, String comment) {
-    }
+    public record Response(
+            int status,
+            String statusText,
+            String httpVersion,
+            List<Cookie> cookies,
+            List<Header> headers,
+            Content content,
+            String redirectURL,
+            long headersSize,
+            long bodySize,
+            String comment) {}
 
     /** A header as sent or received; {@code comment} flags a line that is not a valid field. */
-    public record Header(String name, String value, String comment) {
-    }
+    public record Header(String name, String value, String comment) {}
 
-    public record Cookie(String name, String value) {
-    }
+    public record Cookie(String name, String value) {}
 
-    public record QueryParam(String name, String value) {
-    }
+    public record QueryParam(String name, String value) {}
 
     /**
      * @param size     payload bytes received (may exceed the text kept)
      * @param text     the body kept, as text or base64 (see {@code encoding}); null when none was kept
      * @param encoding {@code base64} when the body is not plain text, else null
      */
-    public record Content(long size, String mimeType, String text, String encoding, String comment) {
-    }
+    public record Content(long size, String mimeType, String text, String encoding, String comment) {}
 
     /**
      * Milliseconds; -1 for blocked, dns, connect and ssl when the phase did not happen. A class with
@@ -79,7 +100,8 @@ public record Har(Log log) {
         public final double receive;
         public final double ssl;
 
-        public Timings(double blocked, double dns, double connect, double send, double wait, double receive, double ssl) {
+        public Timings(
+                double blocked, double dns, double connect, double send, double wait, double receive, double ssl) {
             this.blocked = blocked;
             this.dns = dns;
             this.connect = connect;
@@ -91,7 +113,13 @@ public record Har(Log log) {
     }
 
     /** originwatch's TLS facts (custom field {@code _tls}). */
-    public record Tls(String protocol, String cipherSuite, String leafSubject, List<String> leafSans,
-                      String leafIssuer, String leafNotBefore, String leafNotAfter, String validationError) {
-    }
+    public record Tls(
+            String protocol,
+            String cipherSuite,
+            String leafSubject,
+            List<String> leafSans,
+            String leafIssuer,
+            String leafNotBefore,
+            String leafNotAfter,
+            String validationError) {}
 }

@@ -8,7 +8,6 @@ import io.originwatch.probe.ProbeResult;
 import io.originwatch.probe.ProbeSpec;
 import io.originwatch.probe.RequestHead;
 import io.originwatch.probe.TlsFacts;
-
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -48,13 +47,29 @@ public final class HarBuilder {
         ProbeSpec spec = r.spec();
         List<Har.Header> sent = requestHeaders(r);
         Har.Timings timings = HarTimings.of(r.timings());
-        Har.Entry entry = new Har.Entry(iso(r.startedAt()), HarTimings.total(timings), request(r, sent), response(r, verdict),
-                Map.of(), timings, r.connectedAddress() == null ? null : r.connectedAddress().getAddress().getHostAddress(),
-                null, spec.name(), kind.label(), verdict.cause().label(), verdict.edgeStatus(),
-                verdict.warnings().stream().map(Warning::label).toList(), verdict.detail(),
+        Har.Entry entry = new Har.Entry(
+                iso(r.startedAt()),
+                HarTimings.total(timings),
+                request(r, sent),
+                response(r, verdict),
+                Map.of(),
+                timings,
+                r.connectedAddress() == null
+                        ? null
+                        : r.connectedAddress().getAddress().getHostAddress(),
+                null,
+                spec.name(),
+                kind.label(),
+                verdict.cause().label(),
+                verdict.edgeStatus(),
+                verdict.warnings().stream().map(Warning::label).toList(),
+                verdict.detail(),
                 CurlCommand.build(spec, r.connectedAddress(), sent, redactor),
-                r.failure() == null ? null : verdict.detail(), spec.headerLimitBytes(), tls(r.tls()));
-        String comment = "originwatch " + kind.label() + " probe of " + spec.name() + ": " + verdict.cause().label();
+                r.failure() == null ? null : verdict.detail(),
+                spec.headerLimitBytes(),
+                tls(r.tls()));
+        String comment = "originwatch " + kind.label() + " probe of " + spec.name() + ": "
+                + verdict.cause().label();
         return new Har(new Har.Log(Har.VERSION, new Har.Creator(CREATOR, version), List.of(entry), comment));
     }
 
@@ -82,35 +97,65 @@ public final class HarBuilder {
 
     private Har.Request request(ProbeResult r, List<Har.Header> headers) {
         int sentBytes = r.evidence().requestHead().length;
-        String comment = sentBytes == 0 ? "not sent: the probe ended before the request; headers are those it would have sent"
+        String comment = sentBytes == 0
+                ? "not sent: the probe ended before the request; headers are those it would have sent"
                 : null;
-        return new Har.Request(r.spec().method(), HarUrls.siteUrl(r.spec()), "HTTP/1.1", List.of(), headers,
-                HarUrls.query(r.spec()), sentBytes == 0 ? -1 : sentBytes, 0, comment);
+        return new Har.Request(
+                r.spec().method(),
+                HarUrls.siteUrl(r.spec()),
+                "HTTP/1.1",
+                List.of(),
+                headers,
+                HarUrls.query(r.spec()),
+                sentBytes == 0 ? -1 : sentBytes,
+                0,
+                comment);
     }
 
     private Har.Response response(ProbeResult r, Verdict v) {
         ResponseHead head = r.head();
         if (head != null) {
-            List<Har.Header> headers = head.fields().stream().map(this::received).toList();
+            List<Har.Header> headers =
+                    head.fields().stream().map(this::received).toList();
             String mime = head.first("Content-Type").orElse(NO_MIME);
-            return new Har.Response(head.status(), head.reason(), head.version(), List.of(), headers,
-                    BodyContent.of(r.evidence().body(), r.bodyBytes(), mime, r.evidence().bodyTruncated()),
-                    head.first("Location").orElse(""), head.headerSectionBytes(), r.bodyBytes(),
+            return new Har.Response(
+                    head.status(),
+                    head.reason(),
+                    head.version(),
+                    List.of(),
+                    headers,
+                    BodyContent.of(
+                            r.evidence().body(),
+                            r.bodyBytes(),
+                            mime,
+                            r.evidence().bodyTruncated()),
+                    head.first("Location").orElse(""),
+                    head.headerSectionBytes(),
+                    r.bodyBytes(),
                     r.bodyEndedEarly() ? "body ended before Content-Length or the last chunk" : null);
         }
         byte[] bytes = r.evidence().responseHead();
         Har.Content none = new Har.Content(0, NO_MIME, null, null, null);
         if (bytes.length == 0) {
-            return new Har.Response(0, "", "", List.of(), List.of(), none, "", -1, -1,
-                    "no response byte received: " + v.detail());
+            return new Har.Response(
+                    0, "", "", List.of(), List.of(), none, "", -1, -1, "no response byte received: " + v.detail());
         }
         RawHead raw = RawHead.parse(bytes, redactor);
         Matcher m = STATUS_LINE.matcher(raw.startLine());
         boolean statusLine = m.matches();
         String comment = "no usable response head (" + r.headerBytes() + " bytes received): " + v.detail()
                 + (statusLine ? "" : "; first line as received: " + excerpt(raw.startLine()));
-        return new Har.Response(statusLine ? Integer.parseInt(m.group(2)) : 0, statusLine && m.group(3) != null ? m.group(3) : "",
-                statusLine ? m.group(1) : "", List.of(), raw.headers(), none, "", r.headerBytes(), -1, comment);
+        return new Har.Response(
+                statusLine ? Integer.parseInt(m.group(2)) : 0,
+                statusLine && m.group(3) != null ? m.group(3) : "",
+                statusLine ? m.group(1) : "",
+                List.of(),
+                raw.headers(),
+                none,
+                "",
+                r.headerBytes(),
+                -1,
+                comment);
     }
 
     private Har.Header received(HeaderField f) {
@@ -121,8 +166,14 @@ public final class HarBuilder {
         if (t == null) {
             return null;
         }
-        return new Har.Tls(t.protocol(), t.cipherSuite(), t.leafSubject(), t.leafSans(), t.leafIssuer(),
-                t.leafNotBefore() == null ? null : iso(t.leafNotBefore()), t.leafNotAfter() == null ? null : iso(t.leafNotAfter()),
+        return new Har.Tls(
+                t.protocol(),
+                t.cipherSuite(),
+                t.leafSubject(),
+                t.leafSans(),
+                t.leafIssuer(),
+                t.leafNotBefore() == null ? null : iso(t.leafNotBefore()),
+                t.leafNotAfter() == null ? null : iso(t.leafNotAfter()),
                 t.validationError());
     }
 

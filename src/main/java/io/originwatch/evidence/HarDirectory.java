@@ -34,7 +34,10 @@ public final class HarDirectory {
 
     /** Writes one HAR and prunes; returns the file written. */
     public synchronized Path write(String fileName, byte[] har) throws IOException {
-        if (!fileName.endsWith(".har") || fileName.contains("/") || fileName.contains("\\") || fileName.startsWith(".")) {
+        if (!fileName.endsWith(".har")
+                || fileName.contains("/")
+                || fileName.contains("\\")
+                || fileName.startsWith(".")) {
             throw new IllegalArgumentException("not a plain .har file name: " + fileName);
         }
         Files.createDirectories(dir);
@@ -48,8 +51,7 @@ public final class HarDirectory {
 
     /** Deletes the oldest HAR files until the total fits the cap. */
     synchronized void prune() throws IOException {
-        record F(Path path, long size, FileTime modified) {
-        }
+        record F(Path path, long size, FileTime modified) {}
         List<F> files = new ArrayList<>();
         long total = 0;
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "*.har")) {
@@ -61,7 +63,8 @@ public final class HarDirectory {
                 }
             }
         }
-        files.sort(Comparator.comparing(F::modified).thenComparing(f -> f.path().getFileName().toString()));
+        files.sort(Comparator.comparing(F::modified)
+                .thenComparing(f -> f.path().getFileName().toString()));
         for (F f : files) {
             if (total <= maxTotalBytes) {
                 break;

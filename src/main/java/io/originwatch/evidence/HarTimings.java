@@ -2,7 +2,6 @@ package io.originwatch.evidence;
 
 import io.originwatch.probe.Phase;
 import io.originwatch.probe.PhaseTimings;
-
 import java.time.Duration;
 
 /**
@@ -18,8 +17,7 @@ final class HarTimings {
 
     static final double NOT_APPLICABLE = -1;
 
-    private HarTimings() {
-    }
+    private HarTimings() {}
 
     static Har.Timings of(PhaseTimings t) {
         double dns = ms(t, Phase.DNS);
@@ -44,7 +42,8 @@ final class HarTimings {
 
     /** The entry's {@code time}: every non-negative timing, ssl not twice. */
     static double total(Har.Timings t) {
-        return round(Math.max(0, t.blocked) + Math.max(0, t.dns) + Math.max(0, t.connect) + t.send + t.wait + t.receive);
+        return round(
+                Math.max(0, t.blocked) + Math.max(0, t.dns) + Math.max(0, t.connect) + t.send + t.wait + t.receive);
     }
 
     private static double ms(PhaseTimings t, Phase p) {

@@ -1,7 +1,6 @@
 package io.originwatch.evidence;
 
 import io.originwatch.probe.ProbeSpec;
-
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -10,15 +9,16 @@ import java.util.List;
 /** URLs as the site sees them: the Host name (not the connected address) with the probe's path. */
 final class HarUrls {
 
-    private HarUrls() {
-    }
+    private HarUrls() {}
 
     /** {@code scheme://host[:port]/path?query}, the port only when it is not the scheme's default. */
     static String siteUrl(ProbeSpec spec) {
         String scheme = spec.https() ? "https" : "http";
         String host = spec.host().contains(":") && !spec.host().startsWith("[") ? "[" + spec.host() + "]" : spec.host();
         boolean defaultPort = spec.port() == (spec.https() ? 443 : 80);
-        String path = spec.url().getRawPath() == null || spec.url().getRawPath().isEmpty() ? "/" : spec.url().getRawPath();
+        String path = spec.url().getRawPath() == null || spec.url().getRawPath().isEmpty()
+                ? "/"
+                : spec.url().getRawPath();
         String query = spec.url().getRawQuery() == null ? "" : "?" + spec.url().getRawQuery();
         return scheme + "://" + host + (defaultPort ? "" : ":" + spec.port()) + path + query;
     }

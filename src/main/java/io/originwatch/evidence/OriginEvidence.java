@@ -8,8 +8,13 @@ import java.util.List;
  * HAR and the last failing one (so a recovered origin still shows what went wrong), the edge's
  * last answer, and the ray IDs of its last {@link #MAX_RAY_IDS} 5xx answers.
  */
-public record OriginEvidence(Captured direct, Captured directFailing, Captured edge, Captured edgeFailing,
-                             EdgeObservation edgeObservation, List<RayId> rayIds) {
+public record OriginEvidence(
+        Captured direct,
+        Captured directFailing,
+        Captured edge,
+        Captured edgeFailing,
+        EdgeObservation edgeObservation,
+        List<RayId> rayIds) {
 
     /** Ray IDs kept per origin, newest last. */
     public static final int MAX_RAY_IDS = 20;

@@ -8,5 +8,4 @@ import java.time.Instant;
  * @param at     when the probe that got it started (UTC)
  * @param status the edge's status
  */
-public record RayId(String id, Instant at, int status) {
-}
+public record RayId(String id, Instant at, int status) {}

@@ -24,17 +24,28 @@ import java.util.Locale;
  * @param allowlists  one line per allowlist (state of the edge's allowlist checks), may be empty
  * @param har         renders the kept probe's HAR entry
  */
-public record SupportSummary(String origin, String url, String host, String viaEdgeUrl, Instant generatedAt,
-                             ZoneId zone, List<TimelineEntry> timeline, OriginEvidence evidence, List<String> allowlists,
-                             HarBuilder har) {
+public record SupportSummary(
+        String origin,
+        String url,
+        String host,
+        String viaEdgeUrl,
+        Instant generatedAt,
+        ZoneId zone,
+        List<TimelineEntry> timeline,
+        OriginEvidence evidence,
+        List<String> allowlists,
+        HarBuilder har) {
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss XXX", Locale.ROOT);
 
     public String render() {
         StringBuilder md = new StringBuilder(4096);
         md.append("# originwatch support bundle: ").append(origin).append("\n\n");
-        md.append("Generated ").append(both(generatedAt)).append(". Times are UTC, with the daemon's zone (")
-                .append(zone).append(") in parentheses.\n\n");
+        md.append("Generated ")
+                .append(both(generatedAt))
+                .append(". Times are UTC, with the daemon's zone (")
+                .append(zone)
+                .append(") in parentheses.\n\n");
         origin(md);
         direct(md);
         edge(md);
@@ -47,7 +58,9 @@ public record SupportSummary(String origin, String url, String host, String viaE
         }
         md.append("- `history.json`: the last probes of this origin as the API returns them.\n\n");
         md.append("HAR files are plain JSON; upload them unzipped (CDN support does not take zipped HARs). ")
-                .append("Secret header values are replaced by `").append(Redactor.REDACTED).append("`.\n");
+                .append("Secret header values are replaced by `")
+                .append(Redactor.REDACTED)
+                .append("`.\n");
         return md.toString();
     }
 
@@ -56,7 +69,9 @@ public record SupportSummary(String origin, String url, String host, String viaE
         md.append("- name: `").append(origin).append("`\n");
         md.append("- probed url (direct): ").append(url).append("\n");
         md.append("- Host / SNI: `").append(host).append("`\n");
-        md.append("- public url (via the edge): ").append(viaEdgeUrl == null ? "not configured" : viaEdgeUrl).append("\n\n");
+        md.append("- public url (via the edge): ")
+                .append(viaEdgeUrl == null ? "not configured" : viaEdgeUrl)
+                .append("\n\n");
     }
 
     private void direct(StringBuilder md) {
@@ -68,19 +83,31 @@ public record SupportSummary(String origin, String url, String host, String viaE
         }
         Har.Entry e = c.entry(har);
         md.append("- at: ").append(both(c.probedAt())).append("\n");
-        md.append("- cause: `").append(e._cause()).append("`, the edge answers ").append(e._edgeStatus()).append("\n");
+        md.append("- cause: `")
+                .append(e._cause())
+                .append("`, the edge answers ")
+                .append(e._edgeStatus())
+                .append("\n");
         md.append("- detail: ").append(e._detail()).append("\n");
-        md.append("- connected to: ").append(e.serverIPAddress() == null ? "(no connection)" : e.serverIPAddress()).append("\n");
+        md.append("- connected to: ")
+                .append(e.serverIPAddress() == null ? "(no connection)" : e.serverIPAddress())
+                .append("\n");
         long headerBytes = e.response().headersSize();
         if (headerBytes >= 0 && e._headerLimit() != null && e._headerLimit() > 0) {
-            md.append("- response header section: ").append(headerBytes).append(" bytes of the ").append(e._headerLimit())
-                    .append("-byte limit (").append(headerBytes * 100 / e._headerLimit()).append("%)\n");
+            md.append("- response header section: ")
+                    .append(headerBytes)
+                    .append(" bytes of the ")
+                    .append(e._headerLimit())
+                    .append("-byte limit (")
+                    .append(headerBytes * 100 / e._headerLimit())
+                    .append("%)\n");
         }
         if (!e._warnings().isEmpty()) {
             md.append("- warnings: ").append(String.join(", ", e._warnings())).append("\n");
         }
         md.append("\nReproduce it by hand (the probe's exact request; fill in redacted values):\n\n```sh\n")
-                .append(e._curl()).append("\n```\n\n");
+                .append(e._curl())
+                .append("\n```\n\n");
         tls(md, e._tls());
     }
 
@@ -89,11 +116,25 @@ public record SupportSummary(String origin, String url, String host, String viaE
             return;
         }
         md.append("TLS:\n\n");
-        md.append("- protocol / cipher: ").append(t.protocol()).append(" / ").append(t.cipherSuite()).append("\n");
-        md.append("- leaf subject: ").append(t.leafSubject()).append("; names: ").append(t.leafSans()).append("\n");
+        md.append("- protocol / cipher: ")
+                .append(t.protocol())
+                .append(" / ")
+                .append(t.cipherSuite())
+                .append("\n");
+        md.append("- leaf subject: ")
+                .append(t.leafSubject())
+                .append("; names: ")
+                .append(t.leafSans())
+                .append("\n");
         md.append("- issuer: ").append(t.leafIssuer()).append("\n");
-        md.append("- valid: ").append(t.leafNotBefore()).append(" to ").append(t.leafNotAfter()).append("\n");
-        md.append("- validation: ").append(t.validationError() == null ? "passed" : t.validationError()).append("\n\n");
+        md.append("- valid: ")
+                .append(t.leafNotBefore())
+                .append(" to ")
+                .append(t.leafNotAfter())
+                .append("\n");
+        md.append("- validation: ")
+                .append(t.validationError() == null ? "passed" : t.validationError())
+                .append("\n\n");
     }
 
     private void edge(StringBuilder md) {
@@ -105,12 +146,26 @@ public record SupportSummary(String origin, String url, String host, String viaE
         if (o == null) {
             md.append("No via-edge probe has completed yet.\n\n");
         } else {
-            md.append("- last answer at ").append(both(o.probedAt())).append(": status ").append(o.status())
-                    .append(" (").append(o.cause()).append("), cf-ray ").append(o.cfRay()).append(", cf-cache-status ")
-                    .append(o.cfCacheStatus()).append(", server ").append(o.server()).append("\n");
+            md.append("- last answer at ")
+                    .append(both(o.probedAt()))
+                    .append(": status ")
+                    .append(o.status())
+                    .append(" (")
+                    .append(o.cause())
+                    .append("), cf-ray ")
+                    .append(o.cfRay())
+                    .append(", cf-cache-status ")
+                    .append(o.cfCacheStatus())
+                    .append(", server ")
+                    .append(o.server())
+                    .append("\n");
             EdgeComparison cmp = evidence.comparison();
             if (cmp != null) {
-                md.append("- direct vs edge: **").append(cmp.label()).append("**: ").append(cmp.explanation()).append("\n");
+                md.append("- direct vs edge: **")
+                        .append(cmp.label())
+                        .append("**: ")
+                        .append(cmp.explanation())
+                        .append("\n");
             }
             md.append("\n");
         }
@@ -122,19 +177,38 @@ public record SupportSummary(String origin, String url, String host, String viaE
         }
         md.append("| time (UTC) | time (").append(zone).append(") | status | cf-ray |\n|---|---|---|---|\n");
         for (RayId r : rays) {
-            md.append("| ").append(utc(r.at())).append(" | ").append(local(r.at())).append(" | ").append(r.status())
-                    .append(" | `").append(r.id()).append("` |\n");
+            md.append("| ")
+                    .append(utc(r.at()))
+                    .append(" | ")
+                    .append(local(r.at()))
+                    .append(" | ")
+                    .append(r.status())
+                    .append(" | `")
+                    .append(r.id())
+                    .append("` |\n");
         }
         md.append("\n");
     }
 
     private void timeline(StringBuilder md) {
         md.append("## Cause timeline\n\nEach row is a change of cause in the kept history (")
-                .append(timeline.size()).append(" probes).\n\n");
-        md.append("| since (UTC) | since (").append(zone).append(") | cause | edge status | detail |\n|---|---|---|---|---|\n");
+                .append(timeline.size())
+                .append(" probes).\n\n");
+        md.append("| since (UTC) | since (")
+                .append(zone)
+                .append(") | cause | edge status | detail |\n|---|---|---|---|---|\n");
         for (TimelineEntry t : changes(timeline)) {
-            md.append("| ").append(utc(t.at())).append(" | ").append(local(t.at())).append(" | `").append(t.cause())
-                    .append("` | ").append(t.edgeStatus()).append(" | ").append(cell(t.detail())).append(" |\n");
+            md.append("| ")
+                    .append(utc(t.at()))
+                    .append(" | ")
+                    .append(local(t.at()))
+                    .append(" | `")
+                    .append(t.cause())
+                    .append("` | ")
+                    .append(t.edgeStatus())
+                    .append(" | ")
+                    .append(cell(t.detail()))
+                    .append(" |\n");
         }
         md.append("\n");
     }

@@ -26,7 +26,8 @@ final class HeadBytes {
     void append(byte b) {
         if (size == bytes.length) {
             if (size >= maxBytes) {
-                throw new IllegalStateException("head buffer full at " + size + " bytes; the budget check must come first");
+                throw new IllegalStateException(
+                        "head buffer full at " + size + " bytes; the budget check must come first");
             }
             bytes = Arrays.copyOf(bytes, Math.min(maxBytes, size * 2));
         }

@@ -15,12 +15,13 @@ final class HttpBytes {
     /** Case-sensitive, as RFC 9112 requires; the minor version digit follows. */
     private static final String STATUS_LINE_VERSION_PREFIX = "HTTP/1.";
 
-    private HttpBytes() {
-    }
+    private HttpBytes() {}
 
     /** {@code tchar} of RFC 9110 section 5.6.2: the only bytes allowed in a field name. */
     static boolean isTokenChar(int b) {
-        return b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
+        return b >= '0' && b <= '9'
+                || b >= 'a' && b <= 'z'
+                || b >= 'A' && b <= 'Z'
                 || b < 0x80 && b > 0x20 && TOKEN_SPECIALS.indexOf(b) >= 0;
     }
 
@@ -80,7 +81,8 @@ final class HttpBytes {
         if (b >= 0x20 && b < 0x7F && b != '"' && b != '\\') {
             out.append((char) b);
         } else {
-            out.append("\\x").append(Character.toUpperCase(Character.forDigit(b >> 4, 16)))
+            out.append("\\x")
+                    .append(Character.toUpperCase(Character.forDigit(b >> 4, 16)))
                     .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
         }
     }

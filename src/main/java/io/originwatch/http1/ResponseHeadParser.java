@@ -69,8 +69,8 @@ public final class ResponseHeadParser {
 
     public ResponseHeadParser(int headerLimitBytes) {
         if (headerLimitBytes < MIN_HEADER_LIMIT_BYTES) {
-            throw new IllegalArgumentException("headerLimitBytes must be at least " + MIN_HEADER_LIMIT_BYTES + ", got "
-                    + headerLimitBytes);
+            throw new IllegalArgumentException(
+                    "headerLimitBytes must be at least " + MIN_HEADER_LIMIT_BYTES + ", got " + headerLimitBytes);
         }
         this.headerLimitBytes = headerLimitBytes;
         this.head = new HeadBytes(headerLimitBytes);

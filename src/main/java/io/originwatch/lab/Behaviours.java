@@ -3,7 +3,6 @@ package io.originwatch.lab;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -16,10 +15,10 @@ final class Behaviours {
 
     /** Bound on the request head the lab reads; probes send a few hundred bytes. */
     static final int MAX_REQUEST_HEAD_BYTES = 64 * 1024;
+
     private static final int CHUNK_BYTES = 1024;
 
-    private Behaviours() {
-    }
+    private Behaviours() {}
 
     /** Answers with {@code response} and closes (close_notify first on TLS). */
     static Behaviour respond(String response) {
@@ -121,14 +120,17 @@ final class Behaviours {
     /** A complete, ordinary response with a body of {@code bodyBytes} bytes. */
     static String okResponse(int status, String reason, String extraHeaders, int bodyBytes) {
         return "HTTP/1.1 " + status + " " + reason + "\r\nServer: originwatch-lab\r\nContent-Type: text/plain\r\n"
-                + extraHeaders + "Content-Length: " + bodyBytes + "\r\nConnection: close\r\n\r\n" + "o".repeat(bodyBytes);
+                + extraHeaders + "Content-Length: " + bodyBytes + "\r\nConnection: close\r\n\r\n"
+                + "o".repeat(bodyBytes);
     }
 
     /** Filler header lines of 100 bytes each, {@code totalBytes / 100} of them. */
     static String fillerHeaders(int totalBytes) {
         StringBuilder sb = new StringBuilder(totalBytes);
         for (int i = 0; i < totalBytes / 100; i++) {
-            sb.append(String.format("X-Filler-%03d: ", i % 1000)).append("f".repeat(84)).append("\r\n");
+            sb.append(String.format("X-Filler-%03d: ", i % 1000))
+                    .append("f".repeat(84))
+                    .append("\r\n");
         }
         return sb.toString();
     }

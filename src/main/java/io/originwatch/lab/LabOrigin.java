@@ -21,9 +21,17 @@ import java.util.Objects;
  * @param expectedCause    the cause label a probe should conclude, e.g. {@code connection_reset}
  * @param expectedWarnings warning labels a probe should report, e.g. {@code [slow_response]}
  */
-public record LabOrigin(String name, URI url, String host, Duration connectTimeout, Duration responseTimeout,
-                        int headerLimitBytes, boolean tlsVerify, String expectStatus, String expectedCause,
-                        List<String> expectedWarnings) {
+public record LabOrigin(
+        String name,
+        URI url,
+        String host,
+        Duration connectTimeout,
+        Duration responseTimeout,
+        int headerLimitBytes,
+        boolean tlsVerify,
+        String expectStatus,
+        String expectedCause,
+        List<String> expectedWarnings) {
 
     public LabOrigin {
         Objects.requireNonNull(name, "name");

@@ -21,6 +21,7 @@ final class LabServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LabServer.class.getName());
     /** A lab connection that lingers this long is dropped: probes finish in seconds. */
     static final int IDLE_TIMEOUT_MILLIS = 60_000;
+
     private static final long ACCEPT_RETRY_MILLIS = 50;
 
     private final String name;

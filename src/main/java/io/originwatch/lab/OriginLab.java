@@ -1,6 +1,5 @@
 package io.originwatch.lab;
 
-import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -20,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
+import javax.net.ssl.SSLContext;
 
 /**
  * Loopback origins that each misbehave in one way: one per cause and per warning of the catalogue,
@@ -38,6 +38,7 @@ public final class OriginLab implements AutoCloseable {
 
     /** Short enough that every scenario concludes within seconds in the demo. */
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
     public static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(3);
     public static final int HEADER_LIMIT_BYTES = 8 * 1024;
     public static final String EXPECT_STATUS = "200-399";
@@ -45,6 +46,7 @@ public final class OriginLab implements AutoCloseable {
     public static final String DOMAIN = "lab.test";
     /** The slow scenario answers after this: above half the response timeout, well below all of it. */
     static final Duration SLOW_RESPONSE_DELAY = Duration.ofMillis(1_800);
+
     static final Duration DRIP_INTERVAL = Duration.ofMillis(150);
     static final int TRUNCATED_BODY_ANNOUNCED_BYTES = 1_000;
     static final int TRUNCATED_BODY_SENT_BYTES = 100;
@@ -114,7 +116,11 @@ public final class OriginLab implements AutoCloseable {
         String unreachable = "unreachable." + DOMAIN;
         names.put(unreachable, List.of());
         add("unreachable", URI.create("http://" + unreachable + "/"), RESPONSE_TIMEOUT, true, List.of());
-        add("connection-refused", URI.create("http://127.0.0.1:" + closedPort() + "/"), RESPONSE_TIMEOUT, true,
+        add(
+                "connection-refused",
+                URI.create("http://127.0.0.1:" + closedPort() + "/"),
+                RESPONSE_TIMEOUT,
+                true,
                 List.of());
         trap = new ConnectTimeoutTrap(v4);
         if (!trap.verified()) {
@@ -123,18 +129,35 @@ public final class OriginLab implements AutoCloseable {
         }
         add("connect-timeout", URI.create("http://127.0.0.1:" + trap.port() + "/"), RESPONSE_TIMEOUT, true, List.of());
         serve("tls-handshake-failed", "https", null, Behaviours.plainTextOnTlsPort(), "tls_handshake_failed");
-        serve("tls-certificate-invalid", "https", leaf("tls-certificate-invalid", now.minus(Duration.ofDays(30)),
-                now.minus(Duration.ofDays(2))), ok(), "tls_certificate_invalid");
+        serve(
+                "tls-certificate-invalid",
+                "https",
+                leaf("tls-certificate-invalid", now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(2))),
+                ok(),
+                "tls_certificate_invalid");
         serve("connection-reset", "http", null, Behaviours.resetAfterRequest(), "connection_reset");
         serve("empty-response", "http", null, Behaviours.closeAfterRequest(), "empty_response");
-        serve("headers-too-large", "http", null, Behaviours.respond(Behaviours.okResponse(200, "OK",
-                Behaviours.fillerHeaders(HEADER_LIMIT_BYTES + 2_000), 2)), "headers_too_large");
+        serve(
+                "headers-too-large",
+                "http",
+                null,
+                Behaviours.respond(
+                        Behaviours.okResponse(200, "OK", Behaviours.fillerHeaders(HEADER_LIMIT_BYTES + 2_000), 2)),
+                "headers_too_large");
         serve("missing-headers", "http", null, Behaviours.respond("HTTP/1.1 200 OK\r\n\r\nhello"), "missing_headers");
-        serve("invalid-response", "http", null, Behaviours.respond(
-                "HTTP/1.1 200 OK\r\nServer: originwatch-lab\r\nThis line has no colon\r\n\r\n"), "invalid_response");
+        serve(
+                "invalid-response",
+                "http",
+                null,
+                Behaviours.respond("HTTP/1.1 200 OK\r\nServer: originwatch-lab\r\nThis line has no colon\r\n\r\n"),
+                "invalid_response");
         serve("response-timeout", "http", null, Behaviours.silentAfterRequest(), "response_timeout");
-        serve("unexpected-status", "http", null, Behaviours.respond(Behaviours.okResponse(503, "Service Unavailable",
-                "Retry-After: 30\r\n", 12)), "unexpected_status");
+        serve(
+                "unexpected-status",
+                "http",
+                null,
+                Behaviours.respond(Behaviours.okResponse(503, "Service Unavailable", "Retry-After: 30\r\n", 12)),
+                "unexpected_status");
         serve("ok", "http", null, ok(), "ok");
         serve("ok-https", "https", validLeaf("ok-https"), ok(), "ok");
         if (ipv6Loopback().isPresent()) {
@@ -143,22 +166,53 @@ public final class OriginLab implements AutoCloseable {
     }
 
     private void startWarnings() throws IOException, GeneralSecurityException {
-        serve("headers-near-limit", "http", null, v4, Behaviours.respond(Behaviours.okResponse(200, "OK",
-                Behaviours.fillerHeaders(HEADER_LIMIT_BYTES * 4 / 5), 2)), "ok", List.of("headers_near_limit"));
-        serve("slow-response", "http", null, v4, Behaviours.respondAfter(SLOW_RESPONSE_DELAY,
-                Behaviours.okResponse(200, "OK", "", 2)), "ok", List.of("slow_response"));
-        serve("certificate-expiring", "https", leaf("certificate-expiring", now.minus(Duration.ofDays(85)),
-                now.plus(Duration.ofDays(5))), v4, ok(), "ok", List.of("certificate_expiring"));
+        serve(
+                "headers-near-limit",
+                "http",
+                null,
+                v4,
+                Behaviours.respond(
+                        Behaviours.okResponse(200, "OK", Behaviours.fillerHeaders(HEADER_LIMIT_BYTES * 4 / 5), 2)),
+                "ok",
+                List.of("headers_near_limit"));
+        serve(
+                "slow-response",
+                "http",
+                null,
+                v4,
+                Behaviours.respondAfter(SLOW_RESPONSE_DELAY, Behaviours.okResponse(200, "OK", "", 2)),
+                "ok",
+                List.of("slow_response"));
+        serve(
+                "certificate-expiring",
+                "https",
+                leaf("certificate-expiring", now.minus(Duration.ofDays(85)), now.plus(Duration.ofDays(5))),
+                v4,
+                ok(),
+                "ok",
+                List.of("certificate_expiring"));
         // Cloudflare's "Full" mode: a certificate for another name is tolerated but worth a warning.
-        SSLContext wrongName = pki.serverContext(List.of("some-other-site." + DOMAIN), now.minus(Duration.ofDays(1)),
-                now.plus(Duration.ofDays(90)));
+        SSLContext wrongName = pki.serverContext(
+                List.of("some-other-site." + DOMAIN), now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(90)));
         LabServer server = LabServer.start("certificate-invalid", v4, wrongName, ok());
         servers.add(server);
-        add("certificate-invalid", url("https", v4, server.port()), RESPONSE_TIMEOUT, false,
-                "ok", List.of("certificate_invalid"));
-        serve("body-truncated", "http", null, v4, Behaviours.respond(Behaviours.okResponse(200, "OK", "", 0)
-                .replace("Content-Length: 0", "Content-Length: " + TRUNCATED_BODY_ANNOUNCED_BYTES)
-                + "t".repeat(TRUNCATED_BODY_SENT_BYTES)), "ok", List.of("body_truncated"));
+        add(
+                "certificate-invalid",
+                url("https", v4, server.port()),
+                RESPONSE_TIMEOUT,
+                false,
+                "ok",
+                List.of("certificate_invalid"));
+        serve(
+                "body-truncated",
+                "http",
+                null,
+                v4,
+                Behaviours.respond(Behaviours.okResponse(200, "OK", "", 0)
+                                .replace("Content-Length: 0", "Content-Length: " + TRUNCATED_BODY_ANNOUNCED_BYTES)
+                        + "t".repeat(TRUNCATED_BODY_SENT_BYTES)),
+                "ok",
+                List.of("body_truncated"));
     }
 
     private void startHostile() throws IOException, GeneralSecurityException {
@@ -179,13 +233,19 @@ public final class OriginLab implements AutoCloseable {
         return pki.serverContext(List.of(host(scenario)), notBefore, notAfter);
     }
 
-    private void serve(String scenario, String scheme, SSLContext tls, Behaviour b, String cause)
-            throws IOException {
+    private void serve(String scenario, String scheme, SSLContext tls, Behaviour b, String cause) throws IOException {
         serve(scenario, scheme, tls, v4, b, cause, List.of());
     }
 
-    private void serve(String scenario, String scheme, SSLContext tls, InetAddress address, Behaviour b,
-                       String cause, List<String> warnings) throws IOException {
+    private void serve(
+            String scenario,
+            String scheme,
+            SSLContext tls,
+            InetAddress address,
+            Behaviour b,
+            String cause,
+            List<String> warnings)
+            throws IOException {
         LabServer server = LabServer.start(scenario, address, tls, b);
         servers.add(server);
         add(scenario, url(scheme, address, server.port()), RESPONSE_TIMEOUT, true, cause, warnings);
@@ -195,10 +255,19 @@ public final class OriginLab implements AutoCloseable {
         add(scenario, url, response, tlsVerify, scenario.replace('-', '_'), warnings);
     }
 
-    private void add(String scenario, URI url, Duration response, boolean tlsVerify, String cause,
-                     List<String> warnings) {
-        origins.add(new LabOrigin("lab-" + scenario, url, host(scenario), CONNECT_TIMEOUT, response,
-                HEADER_LIMIT_BYTES, tlsVerify, EXPECT_STATUS, cause, warnings));
+    private void add(
+            String scenario, URI url, Duration response, boolean tlsVerify, String cause, List<String> warnings) {
+        origins.add(new LabOrigin(
+                "lab-" + scenario,
+                url,
+                host(scenario),
+                CONNECT_TIMEOUT,
+                response,
+                HEADER_LIMIT_BYTES,
+                tlsVerify,
+                EXPECT_STATUS,
+                cause,
+                warnings));
         String literal = url.getHost().replace("[", "").replace("]", "");
         if (literal.matches("[0-9.]+") || literal.contains(":")) {
             try {
@@ -217,7 +286,8 @@ public final class OriginLab implements AutoCloseable {
     private static URI url(String scheme, InetAddress address, int port) {
         String literal = address.getHostAddress();
         // Java prints ::1 in full (0:0:0:0:0:0:0:1); URLs and people write it short.
-        String authority = !literal.contains(":") ? literal
+        String authority = !literal.contains(":")
+                ? literal
                 : address.isLoopbackAddress() ? "[::1]" : "[" + literal.replaceFirst("%.*$", "") + "]";
         return URI.create(scheme + "://" + authority + ":" + port + "/");
     }

@@ -9,7 +9,6 @@ import io.originwatch.alert.Notification;
 import io.originwatch.alert.SinkWorker;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,10 +42,12 @@ public class AlertMetrics implements DispatchListener {
     }
 
     private Counter counter(String sink, String result) {
-        return counters.computeIfAbsent(sink + "\u0000" + result, k -> Counter.builder("originwatch.alert.notifications")
-                .description("Alert notification deliveries by sink and result (failed attempts are retried)")
-                .tags("sink", sink, "result", result)
-                .register(registry));
+        return counters.computeIfAbsent(
+                sink + "\u0000" + result,
+                k -> Counter.builder("originwatch.alert.notifications")
+                        .description("Alert notification deliveries by sink and result (failed attempts are retried)")
+                        .tags("sink", sink, "result", result)
+                        .register(registry));
     }
 
     @Override

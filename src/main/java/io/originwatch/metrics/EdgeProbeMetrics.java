@@ -10,7 +10,6 @@ import io.originwatch.origin.ViaEdgeDropped;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,8 +27,7 @@ public class EdgeProbeMetrics {
     MeterRegistry registry;
 
     /** The two values of one origin and the gauges that read them. */
-    private record Series(AtomicInteger status, AtomicInteger mismatch, Gauge statusGauge, Gauge mismatchGauge) {
-    }
+    private record Series(AtomicInteger status, AtomicInteger mismatch, Gauge statusGauge, Gauge mismatchGauge) {}
 
     private final Map<String, Series> series = new ConcurrentHashMap<>();
 
@@ -59,10 +57,12 @@ public class EdgeProbeMetrics {
     private Series register(String origin) {
         AtomicInteger status = new AtomicInteger();
         AtomicInteger mismatch = new AtomicInteger();
-        Gauge sg = Gauge.builder("originwatch.edge.status", status, AtomicInteger::get).tag("origin", origin)
+        Gauge sg = Gauge.builder("originwatch.edge.status", status, AtomicInteger::get)
+                .tag("origin", origin)
                 .description("HTTP status of the edge's last answer to the via-edge probe (0 = no answer)")
                 .register(registry);
-        Gauge mg = Gauge.builder("originwatch.edge.mismatch", mismatch, AtomicInteger::get).tag("origin", origin)
+        Gauge mg = Gauge.builder("originwatch.edge.mismatch", mismatch, AtomicInteger::get)
+                .tag("origin", origin)
                 .description("1 when the direct and via-edge probes disagree (one healthy, one failing), else 0")
                 .register(registry);
         return new Series(status, mismatch, sg, mg);

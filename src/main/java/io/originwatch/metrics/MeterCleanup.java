@@ -6,7 +6,6 @@ import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-
 import java.util.List;
 
 /**
@@ -31,7 +30,9 @@ public class MeterCleanup {
     /** From the composite and from the Prometheus registry, where the per-origin series live (OriginMetrics). */
     void onStop(@Observes ShutdownEvent event) {
         for (MeterRegistry r : List.of(registry, prometheus)) {
-            List<Meter> ours = r.getMeters().stream().filter(m -> m.getId().getName().startsWith(PREFIX)).toList();
+            List<Meter> ours = r.getMeters().stream()
+                    .filter(m -> m.getId().getName().startsWith(PREFIX))
+                    .toList();
             ours.forEach(r::remove);
         }
     }

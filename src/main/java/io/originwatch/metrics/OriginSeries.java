@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.Tags;
 import io.originwatch.classify.Verdict;
 import io.originwatch.probe.Phase;
 import io.originwatch.probe.TlsFacts;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -35,6 +34,7 @@ final class OriginSeries {
     private final Map<Phase, Gauge> phaseGauges = new EnumMap<>(Phase.class);
     /** Read by the scrape thread while a probe thread writes: concurrent. */
     private final Map<Phase, Double> phaseSeconds = new ConcurrentHashMap<>();
+
     private Meter status;
     private String statusKey;
     private Gauge certExpiry;
@@ -47,22 +47,34 @@ final class OriginSeries {
         this.registry = registry;
         this.origin = origin;
         fixed.add(gauge("originwatch.origin.up", "1 if the last probe's cause was ok, else 0", s -> s.up, null));
-        fixed.add(gauge("originwatch.response.header.bytes", "Header-section bytes of the last response",
-                s -> s.headerBytes, "bytes"));
-        fixed.add(gauge("originwatch.header.limit.bytes", "Header-section limit the origin is probed against",
-                s -> s.headerLimit, "bytes"));
+        fixed.add(gauge(
+                "originwatch.response.header.bytes",
+                "Header-section bytes of the last response",
+                s -> s.headerBytes,
+                "bytes"));
+        fixed.add(gauge(
+                "originwatch.header.limit.bytes",
+                "Header-section limit the origin is probed against",
+                s -> s.headerLimit,
+                "bytes"));
     }
 
     void update(Verdict v) {
         up = v.up() ? 1 : 0;
         headerBytes = v.result().headerBytes();
         headerLimit = v.result().spec().headerLimitBytes();
-        probes.computeIfAbsent(v.cause().label(), cause -> Counter.builder("originwatch.probes")
-                .description("Probes finished, by cause").tags("origin", origin, "cause", cause)
-                .register(registry)).increment();
+        probes.computeIfAbsent(
+                        v.cause().label(),
+                        cause -> Counter.builder("originwatch.probes")
+                                .description("Probes finished, by cause")
+                                .tags("origin", origin, "cause", cause)
+                                .register(registry))
+                .increment();
         updateStatus(v);
         updatePhases(v);
-        updateCertificate(Optional.ofNullable(v.result().tls()).map(TlsFacts::leafNotAfter).orElse(null));
+        updateCertificate(Optional.ofNullable(v.result().tls())
+                .map(TlsFacts::leafNotAfter)
+                .orElse(null));
     }
 
     /** Exactly one status series: the old one goes before the new one appears. */
@@ -77,7 +89,8 @@ final class OriginSeries {
         }
         status = Gauge.builder("originwatch.origin.status", () -> 1)
                 .description("Always 1; the cause and edge_status labels carry the origin's current state")
-                .tags("origin", origin, "cause", v.cause().label(), "edge_status", edge).register(registry);
+                .tags("origin", origin, "cause", v.cause().label(), "edge_status", edge)
+                .register(registry);
         statusKey = key;
     }
 
@@ -87,10 +100,16 @@ final class OriginSeries {
             Optional<Duration> d = v.result().timings().get(phase);
             if (d.isPresent()) {
                 phaseSeconds.put(phase, d.get().toNanos() / 1e9);
-                phaseGauges.computeIfAbsent(phase, p -> Gauge.builder("originwatch.probe.phase.seconds",
-                                this, s -> s.phaseSeconds.getOrDefault(p, Double.NaN))
-                        .description("Duration of each phase of the last probe").baseUnit("seconds")
-                        .tags("origin", origin, "phase", p.label()).register(registry));
+                phaseGauges.computeIfAbsent(
+                        phase,
+                        p -> Gauge.builder(
+                                        "originwatch.probe.phase.seconds",
+                                        this,
+                                        s -> s.phaseSeconds.getOrDefault(p, Double.NaN))
+                                .description("Duration of each phase of the last probe")
+                                .baseUnit("seconds")
+                                .tags("origin", origin, "phase", p.label())
+                                .register(registry));
             } else {
                 phaseSeconds.remove(phase);
                 Gauge g = phaseGauges.remove(phase);
@@ -111,13 +130,19 @@ final class OriginSeries {
         }
         certExpirySeconds = notAfter.getEpochSecond();
         if (certExpiry == null) {
-            certExpiry = gauge("originwatch.certificate.expiry.timestamp.seconds",
-                    "Unix time when the origin's leaf certificate expires", s -> s.certExpirySeconds, "seconds");
+            certExpiry = gauge(
+                    "originwatch.certificate.expiry.timestamp.seconds",
+                    "Unix time when the origin's leaf certificate expires",
+                    s -> s.certExpirySeconds,
+                    "seconds");
         }
     }
 
     private Gauge gauge(String name, String help, java.util.function.ToDoubleFunction<OriginSeries> f, String unit) {
-        return Gauge.builder(name, this, f).description(help).baseUnit(unit).tags(Tags.of("origin", origin))
+        return Gauge.builder(name, this, f)
+                .description(help)
+                .baseUnit(unit)
+                .tags(Tags.of("origin", origin))
                 .register(registry);
     }
 

@@ -21,7 +21,8 @@ public class PromtoolCleanMeters {
     @Produces
     @Singleton
     public MeterFilter lintFailingJvmMeters() {
-        return MeterFilter.deny(id -> id.getName().equals("process.cpu.time") || id.getName().equals("system.cpu.count"));
+        return MeterFilter.deny(
+                id -> id.getName().equals("process.cpu.time") || id.getName().equals("system.cpu.count"));
     }
 
     @Produces
@@ -34,8 +35,8 @@ public class PromtoolCleanMeters {
                 if (d == null || d.indexOf('"') < 0) {
                     return id;
                 }
-                return new Meter.Id(id.getName(), Tags.of(id.getTags()), id.getBaseUnit(), d.replace('"', '\''),
-                        id.getType());
+                return new Meter.Id(
+                        id.getName(), Tags.of(id.getTags()), id.getBaseUnit(), d.replace('"', '\''), id.getType());
             }
         };
     }

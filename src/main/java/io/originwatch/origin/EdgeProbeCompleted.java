@@ -10,5 +10,4 @@ import io.originwatch.classify.Verdict;
  * @param direct the direct probe this one pairs with
  * @param edge   the probe of the public URL through the edge
  */
-public record EdgeProbeCompleted(String origin, Verdict direct, Verdict edge) {
-}
+public record EdgeProbeCompleted(String origin, Verdict direct, Verdict edge) {}

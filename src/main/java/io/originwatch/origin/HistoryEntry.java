@@ -1,12 +1,10 @@
 package io.originwatch.origin;
 
-
 import io.originwatch.classify.Cause;
 import io.originwatch.classify.Verdict;
 import io.originwatch.classify.Warning;
 import io.originwatch.probe.Phase;
 import io.originwatch.probe.PhaseTimings;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -75,7 +73,9 @@ public final class HistoryEntry {
     }
 
     private static int micros(PhaseTimings t, Phase p) {
-        return t.get(p).map(d -> (int) Math.min(Integer.MAX_VALUE, Math.round(d.toNanos() / 1_000.0))).orElse(ABSENT);
+        return t.get(p)
+                .map(d -> (int) Math.min(Integer.MAX_VALUE, Math.round(d.toNanos() / 1_000.0)))
+                .orElse(ABSENT);
     }
 
     public Instant probedAt() {

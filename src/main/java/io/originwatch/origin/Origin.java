@@ -1,7 +1,6 @@
 package io.originwatch.origin;
 
 import io.originwatch.probe.ProbeSpec;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -38,7 +37,9 @@ public record Origin(ProbeSpec spec, Duration interval, Map<String, String> labe
      * schedule and state. {@code source} alone (e.g. a re-ordered file) is not a change.
      */
     public boolean sameProbeAs(Origin other) {
-        return spec.equals(other.spec) && interval.equals(other.interval) && labels.equals(other.labels)
+        return spec.equals(other.spec)
+                && interval.equals(other.interval)
+                && labels.equals(other.labels)
                 && Objects.equals(viaEdge, other.viaEdge);
     }
 }

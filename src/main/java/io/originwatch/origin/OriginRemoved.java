@@ -1,5 +1,4 @@
 package io.originwatch.origin;
 
 /** Fired synchronously (CDI) when an origin is removed from the configuration; no probe of it follows. */
-public record OriginRemoved(String origin) {
-}
+public record OriginRemoved(String origin) {}

@@ -1,7 +1,6 @@
 package io.originwatch.origin;
 
 import io.originwatch.classify.Verdict;
-
 import java.util.Map;
 
 /**

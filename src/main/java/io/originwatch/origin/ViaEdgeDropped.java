@@ -6,5 +6,4 @@ package io.originwatch.origin;
  *
  * @param origin the origin's name
  */
-public record ViaEdgeDropped(String origin) {
-}
+public record ViaEdgeDropped(String origin) {}

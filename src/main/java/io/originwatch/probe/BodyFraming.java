@@ -1,7 +1,6 @@
 package io.originwatch.probe;
 
 import io.originwatch.http1.ResponseHead;
-
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -16,9 +15,24 @@ final class BodyFraming {
     private static final Pattern CONTENT_LENGTH = Pattern.compile("[0-9]{1,18}");
 
     /** Framing states, in order of a chunked body's life. */
-    private enum State { SIZE, EXTENSION, SIZE_LF, DATA, DATA_CR, DATA_LF, TRAILER_START, TRAILER, TRAILER_LF, DONE }
+    private enum State {
+        SIZE,
+        EXTENSION,
+        SIZE_LF,
+        DATA,
+        DATA_CR,
+        DATA_LF,
+        TRAILER_START,
+        TRAILER,
+        TRAILER_LF,
+        DONE
+    }
 
-    private enum Mode { LENGTH, CHUNKED, UNTIL_CLOSE }
+    private enum Mode {
+        LENGTH,
+        CHUNKED,
+        UNTIL_CLOSE
+    }
 
     private final Mode mode;
     private long remaining;
@@ -123,8 +137,9 @@ final class BodyFraming {
         if (!sizeDigits) {
             return fail();
         }
-        return b == '\r' ? State.SIZE_LF : b == '\n' ? afterSize() : b == ';' || b == ' ' || b == '\t' ? State.EXTENSION
-                : fail();
+        return b == '\r'
+                ? State.SIZE_LF
+                : b == '\n' ? afterSize() : b == ';' || b == ' ' || b == '\t' ? State.EXTENSION : fail();
     }
 
     private State afterSize() {

@@ -1,15 +1,14 @@
 package io.originwatch.probe;
 
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.X509ExtendedTrustManager;
 import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * Wraps the PKIX trust manager so that a probe sees the server's chain and the validation outcome
@@ -76,8 +75,8 @@ final class CapturingTrustManager extends X509ExtendedTrustManager {
                 delegate.checkServerTrusted(chain, authType, socket);
                 validated.remember(chain, authType, capture.host);
             } catch (CertificateException e) {
-                capture.validationError = CertificateCheck.reason(chain, authType, capture.host, delegate, e,
-                        clock.instant());
+                capture.validationError =
+                        CertificateCheck.reason(chain, authType, capture.host, delegate, e, clock.instant());
             }
         }
         capture.chain = chain.clone();

@@ -1,13 +1,11 @@
 package io.originwatch.probe;
 
-import io.originwatch.probe.TlsStack;
-import org.conscrypt.Conscrypt;
-
+import java.security.GeneralSecurityException;
+import java.security.Provider;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
-import java.security.GeneralSecurityException;
-import java.security.Provider;
+import org.conscrypt.Conscrypt;
 
 /**
  * Probe TLS through Conscrypt (BoringSSL over JNI). A full TLS 1.3 handshake with an ECDSA P-256
@@ -63,7 +61,8 @@ public final class ConscryptTls implements TlsStack {
         try {
             Conscrypt.checkAvailability();
             Conscrypt.setDefaultBufferAllocator(BUFFERS);
-            return new ConscryptTls(Conscrypt.newProviderBuilder().provideTrustManager(false).build());
+            return new ConscryptTls(
+                    Conscrypt.newProviderBuilder().provideTrustManager(false).build());
         } catch (LinkageError | RuntimeException e) {
             // UnsatisfiedLinkError and friends: no native library for this OS/CPU, or a libc mismatch
             Throwable cause = e.getCause() == null ? e : e.getCause();

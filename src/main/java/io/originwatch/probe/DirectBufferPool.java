@@ -1,12 +1,11 @@
 package io.originwatch.probe;
 
-import org.conscrypt.AllocatedBuffer;
-import org.conscrypt.BufferAllocator;
-
 import java.nio.ByteBuffer;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.conscrypt.AllocatedBuffer;
+import org.conscrypt.BufferAllocator;
 
 /**
  * Direct buffers for Conscrypt's sockets, reused across probes. Without an allocator every

@@ -3,7 +3,6 @@ package io.originwatch.probe;
 import io.originwatch.http1.ParseStep;
 import io.originwatch.http1.ResponseHead;
 import io.originwatch.http1.ResponseHeadParser;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,8 +47,14 @@ final class Exchange {
     private int bodyOff;
     private int bodyLen;
 
-    Exchange(ProbeSpec spec, SafeListener listener, Socket socket, Map<Phase, Duration> timings, Deadline overall,
-             BooleanSupplier watchdogFired, int bodyCaptureBytes) {
+    Exchange(
+            ProbeSpec spec,
+            SafeListener listener,
+            Socket socket,
+            Map<Phase, Duration> timings,
+            Deadline overall,
+            BooleanSupplier watchdogFired,
+            int bodyCaptureBytes) {
         this.spec = spec;
         this.body = new BodyCapture(Math.min(Math.max(0, spec.bodyLimitBytes()), bodyCaptureBytes));
         this.listener = listener;
@@ -97,7 +102,8 @@ final class Exchange {
             out.write(requestHead);
             out.flush();
         } catch (IOException e) {
-            ProbeFailure f = Failures.exchange(e, 0, false, spec.responseTimeout().toMillis(), watchdogFired.getAsBoolean());
+            ProbeFailure f =
+                    Failures.exchange(e, 0, false, spec.responseTimeout().toMillis(), watchdogFired.getAsBoolean());
             listener.requestFailed(e);
             throw new ProbeRun.Stop(f);
         }
@@ -158,8 +164,10 @@ final class Exchange {
         } catch (SocketTimeoutException e) {
             throw headFailed(timeout(), e);
         } catch (IOException e) {
-            throw headFailed(Failures.exchange(e, responseBytes, true, spec.responseTimeout().toMillis(),
-                    watchdogFired.getAsBoolean()), e);
+            throw headFailed(
+                    Failures.exchange(
+                            e, responseBytes, true, spec.responseTimeout().toMillis(), watchdogFired.getAsBoolean()),
+                    e);
         }
     }
 
@@ -213,8 +221,10 @@ final class Exchange {
             }
         } catch (IOException e) {
             bodyBytes = framing.payloadBytes();
-            bodyEndedEarly = Failures.isReset(e) || (!watchdogFired.getAsBoolean() && !(e instanceof SocketTimeoutException)
-                    && !framing.endsAtClose());
+            bodyEndedEarly = Failures.isReset(e)
+                    || (!watchdogFired.getAsBoolean()
+                            && !(e instanceof SocketTimeoutException)
+                            && !framing.endsAtClose());
             listener.responseBodyFailed(e);
             return;
         }

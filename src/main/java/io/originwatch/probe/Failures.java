@@ -1,6 +1,5 @@
 package io.originwatch.probe;
 
-import javax.net.ssl.SSLException;
 import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -11,6 +10,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
 
 /**
  * Maps socket and TLS exceptions to probe failures, each decided where it happened (connect,
@@ -24,8 +24,7 @@ final class Failures {
     /** BoringSSL's (Conscrypt): e.g. {@code SSLV3_ALERT_HANDSHAKE_FAILURE}, {@code TLSV1_ALERT_PROTOCOL_VERSION}. */
     private static final Pattern BORINGSSL_ALERT = Pattern.compile("(?:SSLV3|TLSV1)_ALERT_(\\w+)");
 
-    private Failures() {
-    }
+    private Failures() {}
 
     /** A failed TCP connect. {@code watchdogFired}: the overall deadline closed the socket. */
     static ProbeFailure connect(Exception e, InetSocketAddress target, Duration timeout, boolean watchdogFired) {
@@ -52,8 +51,8 @@ final class Failures {
     /** A TLS handshake that failed for a reason other than certificate validation. */
     static ProbeFailure handshake(Exception e, Duration elapsed, boolean watchdogFired) {
         if (timedOut(e) || watchdogFired) {
-            return new ProbeFailure.TlsHandshake("no complete TLS handshake after " + elapsed.toMillis()
-                    + " ms (the probe's time was up)");
+            return new ProbeFailure.TlsHandshake(
+                    "no complete TLS handshake after " + elapsed.toMillis() + " ms (the probe's time was up)");
         }
         if (isReset(e)) {
             return new ProbeFailure.TlsHandshake("connection reset by peer during the TLS handshake");
@@ -65,11 +64,13 @@ final class Failures {
         }
         Matcher nativeAlert = BORINGSSL_ALERT.matcher(all);
         if (nativeAlert.find()) {
-            return new ProbeFailure.TlsHandshake("origin sent TLS alert " + nativeAlert.group(1).toLowerCase(Locale.ROOT));
+            return new ProbeFailure.TlsHandshake(
+                    "origin sent TLS alert " + nativeAlert.group(1).toLowerCase(Locale.ROOT));
         }
         // JDK: "Unsupported or unrecognized SSL message"; Conscrypt's engine: "Unable to parse TLS
         // packet header"; BoringSSL: WRONG_VERSION_NUMBER (a record header that is no TLS version)
-        if (all.contains("Unsupported or unrecognized SSL message") || all.contains("Unable to parse TLS packet header")
+        if (all.contains("Unsupported or unrecognized SSL message")
+                || all.contains("Unable to parse TLS packet header")
                 || all.contains("WRONG_VERSION_NUMBER")) {
             return new ProbeFailure.TlsHandshake(
                     "origin answered the ClientHello with bytes that are not TLS (plain HTTP on a TLS port?)");
@@ -84,23 +85,24 @@ final class Failures {
      * A read or write that failed before the head was complete. A TLS alert or record error after
      * the handshake is the peer tearing the connection down abruptly too, so it counts as a reset.
      */
-    static ProbeFailure exchange(Exception e, long responseBytes, boolean requestSent, long responseTimeoutMillis,
-                                 boolean watchdogFired) {
+    static ProbeFailure exchange(
+            Exception e, long responseBytes, boolean requestSent, long responseTimeoutMillis, boolean watchdogFired) {
         if (watchdogFired || timedOut(e)) {
             return new ProbeFailure.ResponseTimeout(responseTimeoutMillis, responseBytes);
         }
         if (isReset(e) || hasCause(e, SSLException.class)) {
             return new ProbeFailure.Reset(responseBytes, requestSent);
         }
-        return new ProbeFailure.Internal((requestSent ? "reading the response" : "sending the request")
-                + " failed locally: " + e);
+        return new ProbeFailure.Internal(
+                (requestSent ? "reading the response" : "sending the request") + " failed locally: " + e);
     }
 
     /** RST from the peer, as the JDK reports it on read ("Connection reset") or write ("Broken pipe"). */
     static boolean isReset(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = t.getMessage();
-            if (t instanceof SocketException && m != null
+            if (t instanceof SocketException
+                    && m != null
                     && (m.startsWith("Connection reset") || m.contains("Broken pipe"))) {
                 return true;
             }

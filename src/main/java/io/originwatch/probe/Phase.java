@@ -8,7 +8,13 @@ import java.util.Locale;
  * response byte.
  */
 public enum Phase {
-    DNS, CONNECT, TLS, SEND, TTFB, RECEIVE, TOTAL;
+    DNS,
+    CONNECT,
+    TLS,
+    SEND,
+    TTFB,
+    RECEIVE,
+    TOTAL;
 
     /** Lower-case name used in metrics and JSON. */
     public String label() {

@@ -9,38 +9,29 @@ import io.originwatch.http1.ParseFailure;
 public sealed interface ProbeFailure {
 
     /** Name resolution failed or the network said host/network unreachable. */
-    record Unreachable(String reason) implements ProbeFailure {
-    }
+    record Unreachable(String reason) implements ProbeFailure {}
 
     /** TCP connect refused (RST to SYN). */
-    record Refused(String reason) implements ProbeFailure {
-    }
+    record Refused(String reason) implements ProbeFailure {}
 
     /** TCP handshake not complete within the connect timeout. */
-    record ConnectTimeout(long timeoutMillis) implements ProbeFailure {
-    }
+    record ConnectTimeout(long timeoutMillis) implements ProbeFailure {}
 
     /** The TLS handshake failed for a reason other than certificate validation. */
-    record TlsHandshake(String reason) implements ProbeFailure {
-    }
+    record TlsHandshake(String reason) implements ProbeFailure {}
 
     /** The handshake completed but the certificate failed validation (tls-verify on). */
-    record TlsCertificate(String reason) implements ProbeFailure {
-    }
+    record TlsCertificate(String reason) implements ProbeFailure {}
 
     /** Connection reset after the TCP handshake, before the header section was complete. */
-    record Reset(long responseBytes, boolean requestSent) implements ProbeFailure {
-    }
+    record Reset(long responseBytes, boolean requestSent) implements ProbeFailure {}
 
     /** The complete header section did not arrive within the response timeout. */
-    record ResponseTimeout(long timeoutMillis, long responseBytes) implements ProbeFailure {
-    }
+    record ResponseTimeout(long timeoutMillis, long responseBytes) implements ProbeFailure {}
 
     /** The bytes that arrived are not a usable HTTP/1.x response head. */
-    record Parse(ParseFailure failure) implements ProbeFailure {
-    }
+    record Parse(ParseFailure failure) implements ProbeFailure {}
 
     /** Anything else (e.g. a local I/O error); kept distinct so it is never mistaken for an origin fault. */
-    record Internal(String reason) implements ProbeFailure {
-    }
+    record Internal(String reason) implements ProbeFailure {}
 }

@@ -13,71 +13,49 @@ import java.util.List;
  */
 public interface ProbeListener {
 
-    ProbeListener NONE = new ProbeListener() {
-    };
+    ProbeListener NONE = new ProbeListener() {};
 
-    default void probeStart(ProbeSpec spec) {
-    }
+    default void probeStart(ProbeSpec spec) {}
 
-    default void dnsStart(String host) {
-    }
+    default void dnsStart(String host) {}
 
-    default void dnsEnd(String host, List<InetAddress> addresses) {
-    }
+    default void dnsEnd(String host, List<InetAddress> addresses) {}
 
-    default void dnsFailed(String host, Exception cause) {
-    }
+    default void dnsFailed(String host, Exception cause) {}
 
-    default void connectStart(InetSocketAddress address) {
-    }
+    default void connectStart(InetSocketAddress address) {}
 
-    default void connectEnd(InetSocketAddress address) {
-    }
+    default void connectEnd(InetSocketAddress address) {}
 
-    default void connectFailed(InetSocketAddress address, Exception cause) {
-    }
+    default void connectFailed(InetSocketAddress address, Exception cause) {}
 
-    default void tlsStart(String sni) {
-    }
+    default void tlsStart(String sni) {}
 
-    default void tlsEnd(TlsFacts facts) {
-    }
+    default void tlsEnd(TlsFacts facts) {}
 
-    default void tlsFailed(TlsFacts partialFacts, Exception cause) {
-    }
+    default void tlsFailed(TlsFacts partialFacts, Exception cause) {}
 
-    default void requestStart() {
-    }
+    default void requestStart() {}
 
-    default void requestEnd(int bytesSent) {
-    }
+    default void requestEnd(int bytesSent) {}
 
-    default void requestFailed(Exception cause) {
-    }
+    default void requestFailed(Exception cause) {}
 
     /** Starts when the request has been sent; ends when the complete head has been parsed. */
-    default void responseHeadStart() {
-    }
+    default void responseHeadStart() {}
 
-    default void responseFirstByte() {
-    }
+    default void responseFirstByte() {}
 
-    default void responseHeadEnd(int headerBytes) {
-    }
+    default void responseHeadEnd(int headerBytes) {}
 
-    default void responseHeadFailed(ProbeFailure failure) {
-    }
+    default void responseHeadFailed(ProbeFailure failure) {}
 
-    default void responseBodyStart() {
-    }
+    default void responseBodyStart() {}
 
-    default void responseBodyEnd(long bodyBytes) {
-    }
+    default void responseBodyEnd(long bodyBytes) {}
 
-    default void responseBodyFailed(Exception cause) {
-    }
+    default void responseBodyFailed(Exception cause) {}
 
     /** Always the last event of a probe, whatever happened. */
-    default void probeEnd(ProbeResult result) {
-    }
+    default void probeEnd(ProbeResult result) {}
 }

@@ -1,7 +1,6 @@
 package io.originwatch.probe;
 
 import io.originwatch.http1.ResponseHead;
-
 import java.net.InetSocketAddress;
 import java.time.Instant;
 
@@ -21,8 +20,16 @@ import java.time.Instant;
  * @param tls              handshake facts, or null for plain http or when no handshake started
  * @param evidence         bounded bytes for HAR and support bundles
  */
-public record ProbeResult(ProbeSpec spec, Instant startedAt, PhaseTimings timings,
-                          InetSocketAddress connectedAddress, ProbeFailure failure, ResponseHead head,
-                          int headerBytes, long bodyBytes, boolean bodyEndedEarly, boolean bodyLimitReached,
-                          TlsFacts tls, Evidence evidence) {
-}
+public record ProbeResult(
+        ProbeSpec spec,
+        Instant startedAt,
+        PhaseTimings timings,
+        InetSocketAddress connectedAddress,
+        ProbeFailure failure,
+        ResponseHead head,
+        int headerBytes,
+        long bodyBytes,
+        boolean bodyEndedEarly,
+        boolean bodyLimitReached,
+        TlsFacts tls,
+        Evidence evidence) {}

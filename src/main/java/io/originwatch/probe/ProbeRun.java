@@ -1,10 +1,5 @@
 package io.originwatch.probe;
 
-import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLPeerUnverifiedException;
-import javax.net.ssl.SSLSession;
-import javax.net.ssl.SSLSocket;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -18,12 +13,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
 
 /**
  * One probe from start to result. Lifecycle:
@@ -68,7 +68,8 @@ final class ProbeRun {
         this.listener = listener;
         this.resolver = resolver;
         this.tlsClients = tlsClients;
-        this.overall = Deadline.after(startNanos, spec.connectTimeout().plus(spec.responseTimeout()).plus(DEADLINE_SLACK));
+        this.overall = Deadline.after(
+                startNanos, spec.connectTimeout().plus(spec.responseTimeout()).plus(DEADLINE_SLACK));
     }
 
     ProbeResult run() {
@@ -123,7 +124,8 @@ final class ProbeRun {
         long start = System.nanoTime();
         List<InetAddress> found;
         try {
-            found = resolveBounded(bare, Deadline.after(start, spec.connectTimeout()).min(overall));
+            found = resolveBounded(
+                    bare, Deadline.after(start, spec.connectTimeout()).min(overall));
         } catch (UnknownHostException e) {
             listener.dnsFailed(bare, e);
             throw new Stop(new ProbeFailure.Unreachable("cannot resolve " + bare + ": " + e.getMessage()));
@@ -145,15 +147,16 @@ final class ProbeRun {
             return found;
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownHostException u) {
-                throw new UnknownHostException(u.getMessage() == null || u.getMessage().equals(host)
-                        ? "no such host" : u.getMessage());
+                throw new UnknownHostException(
+                        u.getMessage() == null || u.getMessage().equals(host) ? "no such host" : u.getMessage());
             }
             // A resolver that breaks is our fault, not the origin's: report it as internal.
             listener.dnsFailed(host, e);
             throw new Stop(new ProbeFailure.Internal("resolver failed for " + host + ": " + e.getCause()));
         } catch (TimeoutException e) {
             task.cancel(true);
-            throw new UnknownHostException("no answer within " + spec.connectTimeout().toMillis() + " ms");
+            throw new UnknownHostException(
+                    "no answer within " + spec.connectTimeout().toMillis() + " ms");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UnknownHostException("interrupted while resolving");
@@ -165,7 +168,9 @@ final class ProbeRun {
         listener.connectStart(target);
         long start = System.nanoTime();
         try {
-            raw.connect(target, Deadline.after(start, spec.connectTimeout()).min(overall).remainingMillisAtLeastOne());
+            raw.connect(
+                    target,
+                    Deadline.after(start, spec.connectTimeout()).min(overall).remainingMillisAtLeastOne());
             raw.setTcpNoDelay(true);
         } catch (IOException e) {
             ProbeFailure f = Failures.connect(e, target, spec.connectTimeout(), watchdog.fired());
@@ -213,7 +218,8 @@ final class ProbeRun {
     private SSLSocket verified(SSLSocket ssl, CapturingTrustManager.Capture capture) throws Stop {
         SSLSession session = ssl.getSession();
         X509Certificate[] chain = capture.chain != null ? capture.chain : peerChain(session);
-        tlsFacts = CertificateCheck.facts(session.getProtocol(), session.getCipherSuite(), chain, capture.validationError);
+        tlsFacts =
+                CertificateCheck.facts(session.getProtocol(), session.getCipherSuite(), chain, capture.validationError);
         if (capture.validationError != null && spec.tlsVerify()) {
             listener.tlsFailed(tlsFacts, new CertificateException(capture.validationError));
             closePolitely(ssl);
@@ -243,8 +249,10 @@ final class ProbeRun {
     private static X509Certificate[] peerChain(SSLSession session) {
         try {
             Certificate[] certs = session.getPeerCertificates();
-            return java.util.Arrays.stream(certs).filter(X509Certificate.class::isInstance)
-                    .map(X509Certificate.class::cast).toArray(X509Certificate[]::new);
+            return java.util.Arrays.stream(certs)
+                    .filter(X509Certificate.class::isInstance)
+                    .map(X509Certificate.class::cast)
+                    .toArray(X509Certificate[]::new);
         } catch (SSLPeerUnverifiedException e) {
             return null;
         }
@@ -270,10 +278,22 @@ final class ProbeRun {
         byte[] request = x == null ? new byte[0] : x.requestHead;
         byte[] response = x == null ? new byte[0] : x.responseHeadEvidence();
         boolean hasHead = failure == null && x != null;
-        return new ProbeResult(spec, startedAt, new PhaseTimings(timings), connected, failure,
-                hasHead ? x.head : null, x == null ? 0 : x.headerBytes, x == null ? 0 : x.bodyBytes,
-                x != null && x.bodyEndedEarly, x != null && x.bodyLimitReached, tlsFacts,
-                new Evidence(request, response, hasHead ? x.bodyEvidence() : new byte[0],
+        return new ProbeResult(
+                spec,
+                startedAt,
+                new PhaseTimings(timings),
+                connected,
+                failure,
+                hasHead ? x.head : null,
+                x == null ? 0 : x.headerBytes,
+                x == null ? 0 : x.bodyBytes,
+                x != null && x.bodyEndedEarly,
+                x != null && x.bodyLimitReached,
+                tlsFacts,
+                new Evidence(
+                        request,
+                        response,
+                        hasHead ? x.bodyEvidence() : new byte[0],
                         hasHead && x.bodyEvidenceTruncated()));
     }
 

@@ -25,14 +25,23 @@ import java.util.Objects;
  * @param trustCa          optional PEM bundle trusted in addition to the JDK's CAs, or null
  * @param userAgent        User-Agent header value
  */
-public record ProbeSpec(String name, URI url, String host, String method, List<RequestHeader> headers,
-                        Duration connectTimeout, Duration responseTimeout, int headerLimitBytes,
-                        int bodyLimitBytes, StatusSet expectStatus, boolean tlsVerify, Path trustCa,
-                        String userAgent) {
+public record ProbeSpec(
+        String name,
+        URI url,
+        String host,
+        String method,
+        List<RequestHeader> headers,
+        Duration connectTimeout,
+        Duration responseTimeout,
+        int headerLimitBytes,
+        int bodyLimitBytes,
+        StatusSet expectStatus,
+        boolean tlsVerify,
+        Path trustCa,
+        String userAgent) {
 
     /** One configured request header. */
-    public record RequestHeader(String name, String value) {
-    }
+    public record RequestHeader(String name, String value) {}
 
     public ProbeSpec {
         Objects.requireNonNull(name, "name");

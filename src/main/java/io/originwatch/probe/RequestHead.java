@@ -13,8 +13,7 @@ public final class RequestHead {
 
     private static final Set<String> OWNED = Set.of("host", "connection");
 
-    private RequestHead() {
-    }
+    private RequestHead() {}
 
     /**
      * The request head bytes.
@@ -22,7 +21,9 @@ public final class RequestHead {
      * @throws IllegalArgumentException when a configured header would break the request framing
      */
     public static byte[] build(ProbeSpec spec) {
-        String path = spec.url().getRawPath() == null || spec.url().getRawPath().isEmpty() ? "/" : spec.url().getRawPath();
+        String path = spec.url().getRawPath() == null || spec.url().getRawPath().isEmpty()
+                ? "/"
+                : spec.url().getRawPath();
         String query = spec.url().getRawQuery() == null ? "" : "?" + spec.url().getRawQuery();
         StringBuilder sb = new StringBuilder(256);
         sb.append(spec.method()).append(' ').append(path).append(query).append(" HTTP/1.1\r\n");

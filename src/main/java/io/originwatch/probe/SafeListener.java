@@ -15,7 +15,15 @@ final class SafeListener {
     private static final System.Logger LOG = System.getLogger(SafeListener.class.getName());
 
     /** The paired event groups, for {@link #failOpen}. */
-    private enum Open { NONE, DNS, CONNECT, TLS, REQUEST, HEAD, BODY }
+    private enum Open {
+        NONE,
+        DNS,
+        CONNECT,
+        TLS,
+        REQUEST,
+        HEAD,
+        BODY
+    }
 
     private final ProbeListener delegate;
     private Open open = Open.NONE;
@@ -127,8 +135,7 @@ final class SafeListener {
             case REQUEST -> requestFailed(cause);
             case HEAD -> responseHeadFailed(failure);
             case BODY -> responseBodyFailed(cause);
-            case NONE -> {
-            }
+            case NONE -> {}
         }
     }
 

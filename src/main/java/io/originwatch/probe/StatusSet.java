@@ -8,8 +8,7 @@ public record StatusSet(List<Range> ranges, String text) {
 
     public static final StatusSet DEFAULT = parse("200-399");
 
-    public record Range(int from, int to) {
-    }
+    public record Range(int from, int to) {}
 
     public StatusSet {
         ranges = List.copyOf(ranges);

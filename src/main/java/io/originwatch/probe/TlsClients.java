@@ -1,9 +1,5 @@
 package io.originwatch.probe;
 
-import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509ExtendedTrustManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -17,6 +13,10 @@ import java.security.cert.X509Certificate;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * SSL socket factories shared across probes, one per trust-ca file (keyed by path and modification time, so
@@ -27,11 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
 final class TlsClients {
 
     /** One socket factory with the trust manager that captures its handshakes. */
-    record TlsClient(SSLSocketFactory sockets, CapturingTrustManager trust) {
-    }
+    record TlsClient(SSLSocketFactory sockets, CapturingTrustManager trust) {}
 
-    private record Key(Path trustCa, FileTime modified) {
-    }
+    private record Key(Path trustCa, FileTime modified) {}
 
     private final Map<Key, TlsClient> cache = new ConcurrentHashMap<>();
     private final TlsStack stack;
@@ -50,7 +48,8 @@ final class TlsClients {
      * @throws IOException naming the file when it cannot be read or holds no certificate
      */
     TlsClient forTrustCa(Path trustCa) throws IOException, GeneralSecurityException {
-        Key key = trustCa == null ? new Key(null, null)
+        Key key = trustCa == null
+                ? new Key(null, null)
                 : new Key(trustCa.toAbsolutePath().normalize(), Files.getLastModifiedTime(trustCa));
         TlsClient client = cache.get(key);
         if (client == null) {
@@ -86,7 +85,8 @@ final class TlsClients {
 
     private static Collection<? extends Certificate> readPem(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
+            Collection<? extends Certificate> certs =
+                    CertificateFactory.getInstance("X.509").generateCertificates(in);
             if (certs.isEmpty()) {
                 throw new IOException("trust-ca " + file + ": no PEM certificate found");
             }

@@ -16,8 +16,15 @@ import java.util.List;
  * @param leafNotBefore start of validity of the leaf
  * @param validationError why the chain or name failed validation, or null if it passed
  */
-public record TlsFacts(String protocol, String cipherSuite, String leafSubject, List<String> leafSans,
-                       String leafIssuer, Instant leafNotAfter, Instant leafNotBefore, String validationError) {
+public record TlsFacts(
+        String protocol,
+        String cipherSuite,
+        String leafSubject,
+        List<String> leafSans,
+        String leafIssuer,
+        Instant leafNotAfter,
+        Instant leafNotBefore,
+        String validationError) {
 
     public TlsFacts {
         leafSans = leafSans == null ? List.of() : List.copyOf(leafSans);

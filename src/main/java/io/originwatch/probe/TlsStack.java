@@ -1,9 +1,9 @@
 package io.originwatch.probe;
 
+import java.security.GeneralSecurityException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
-import java.security.GeneralSecurityException;
 
 /**
  * Where the prober's TLS comes from: a JSSE provider. The JDK's own is the default and always

@@ -46,8 +46,7 @@ final class ValidatedChains {
     /** Entries kept at most (one per origin chain and host); the map is emptied when it overflows. */
     static final int MAX_ENTRIES = 20_000;
 
-    private record Key(ByteBuffer chainDigest, String host, String authType) {
-    }
+    private record Key(ByteBuffer chainDigest, String host, String authType) {}
 
     private final Map<Key, Instant> validUntil = new ConcurrentHashMap<>();
     private final InstantSource clock;

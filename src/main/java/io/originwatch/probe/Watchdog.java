@@ -20,14 +20,17 @@ final class Watchdog {
     private volatile boolean fired;
 
     private Watchdog(Socket socket, Deadline deadline) {
-        task = TIMER.schedule(() -> {
-            fired = true;
-            try {
-                socket.close();
-            } catch (IOException e) {
-                // closing is all we can do
-            }
-        }, Math.max(0, deadline.remainingNanos()), TimeUnit.NANOSECONDS);
+        task = TIMER.schedule(
+                () -> {
+                    fired = true;
+                    try {
+                        socket.close();
+                    } catch (IOException e) {
+                        // closing is all we can do
+                    }
+                },
+                Math.max(0, deadline.remainingNanos()),
+                TimeUnit.NANOSECONDS);
     }
 
     static Watchdog arm(Socket socket, Deadline deadline) {

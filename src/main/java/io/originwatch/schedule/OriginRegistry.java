@@ -1,16 +1,14 @@
 package io.originwatch.schedule;
 
-import io.originwatch.origin.OriginRemoved;
-import io.originwatch.origin.ViaEdgeDropped;
-
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.originwatch.origin.Origin;
+import io.originwatch.origin.OriginRemoved;
+import io.originwatch.origin.ViaEdgeDropped;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -31,18 +29,24 @@ import java.util.concurrent.ConcurrentHashMap;
 public class OriginRegistry {
 
     /** Where origins come from; names are unique across all of them. */
-    public enum Source { CONFIG, FILE, LAB }
+    public enum Source {
+        CONFIG,
+        FILE,
+        LAB
+    }
 
     /** What an {@link #apply} changed. */
-    public record Change(int added, int removed, int changed, int unchanged) {
-    }
+    public record Change(int added, int removed, int changed, int unchanged) {}
 
     @Inject
     ProbeScheduler scheduler;
+
     @Inject
     Event<OriginRemoved> removedEvent;
+
     @Inject
     Event<ViaEdgeDropped> viaEdgeDroppedEvent;
+
     @Inject
     MeterRegistry meters;
 
@@ -51,7 +55,8 @@ public class OriginRegistry {
 
     @PostConstruct
     void init() {
-        Gauge.builder("originwatch.origins", states, Map::size).description("Origins configured and scheduled")
+        Gauge.builder("originwatch.origins", states, Map::size)
+                .description("Origins configured and scheduled")
                 .register(meters);
     }
 

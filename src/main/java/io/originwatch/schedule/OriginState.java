@@ -1,12 +1,10 @@
 package io.originwatch.schedule;
 
-import io.originwatch.origin.HistoryEntry;
-import io.originwatch.origin.ProbeRecord;
-
 import io.originwatch.classify.Cause;
 import io.originwatch.classify.Verdict;
+import io.originwatch.origin.HistoryEntry;
 import io.originwatch.origin.Origin;
-
+import io.originwatch.origin.ProbeRecord;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -11,7 +11,6 @@ import io.originwatch.probe.TlsStack;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.time.Instant;
 
 /**

@@ -1,25 +1,22 @@
 package io.originwatch.schedule;
 
-import io.originwatch.origin.EdgeProbeCompleted;
-import io.originwatch.origin.ProbeCompleted;
-import io.originwatch.origin.ProbeInFlightException;
-import io.originwatch.origin.ProbeRecord;
-import io.originwatch.origin.UnknownOriginException;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.originwatch.classify.Verdict;
 import io.originwatch.config.DaemonSettings;
+import io.originwatch.origin.EdgeProbeCompleted;
 import io.originwatch.origin.Origin;
+import io.originwatch.origin.ProbeCompleted;
+import io.originwatch.origin.ProbeInFlightException;
+import io.originwatch.origin.ProbeRecord;
+import io.originwatch.origin.UnknownOriginException;
 import io.originwatch.probe.ProbeListener;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
 
 /**
  * Runs probes on virtual threads. Lifecycle of one probe:
@@ -47,12 +45,16 @@ public class ProbeRunner {
 
     @Inject
     OriginRegistry registry;
+
     @Inject
     ProbeEngine engine;
+
     @Inject
     Event<ProbeCompleted> completed;
+
     @Inject
     Event<EdgeProbeCompleted> edgeCompleted;
+
     @Inject
     MeterRegistry meters;
 
@@ -68,19 +70,33 @@ public class ProbeRunner {
     void init() {
         lag = Timer.builder("originwatch.schedule.lag")
                 .description("How late probes start against their scheduled time")
-                .serviceLevelObjectives(ms(5), ms(10), ms(25), ms(50), ms(100), ms(250), ms(500), ms(1000),
-                        ms(2500), ms(5000), ms(10_000))
+                .serviceLevelObjectives(
+                        ms(5),
+                        ms(10),
+                        ms(25),
+                        ms(50),
+                        ms(100),
+                        ms(250),
+                        ms(500),
+                        ms(1000),
+                        ms(2500),
+                        ms(5000),
+                        ms(10_000))
                 .register(meters);
         Gauge.builder("originwatch.probes.in.flight", inFlight, AtomicInteger::get)
-                .description("Probes running now").register(meters);
+                .description("Probes running now")
+                .register(meters);
         skippedInFlight = skipped("in_flight");
         skippedLate = skipped("late");
     }
 
     private Counter skipped(String reason) {
-        return Counter.builder("originwatch.probes.skipped").tag("reason", reason)
-                .description("Scheduled runs skipped: previous probe of the origin still in flight, or run over an interval late")
-                .register(meters);    }
+        return Counter.builder("originwatch.probes.skipped")
+                .tag("reason", reason)
+                .description(
+                        "Scheduled runs skipped: previous probe of the origin still in flight, or run over an interval late")
+                .register(meters);
+    }
 
     private static Duration ms(long millis) {
         return Duration.ofMillis(millis);
@@ -161,7 +177,10 @@ public class ProbeRunner {
             throw new IllegalStateException("probe of " + state.origin().name() + " interrupted at shutdown", e);
         } catch (RuntimeException e) {
             // The prober promises never to throw; if it does, say so once per probe, keep the daemon up.
-            LOG.errorf(e, "origin=%s probe failed inside originwatch (not an origin fault)", state.origin().name());
+            LOG.errorf(
+                    e,
+                    "origin=%s probe failed inside originwatch (not an origin fault)",
+                    state.origin().name());
             throw e;
         } finally {
             if (acquired) {
@@ -179,8 +198,12 @@ public class ProbeRunner {
             }
             OriginState.Transition t = state.record(verdict, probedAt);
             if (t.changed()) {
-                LOG.infof("origin=%s cause=%s->%s edge_status=%d detail=\"%s\"", origin.name(),
-                        t.from() == null ? "pending" : t.from().label(), t.to().label(), verdict.edgeStatus(),
+                LOG.infof(
+                        "origin=%s cause=%s->%s edge_status=%d detail=\"%s\"",
+                        origin.name(),
+                        t.from() == null ? "pending" : t.from().label(),
+                        t.to().label(),
+                        verdict.edgeStatus(),
                         escape(verdict.detail()));
             }
             completed.fire(new ProbeCompleted(origin.name(), origin.labels(), verdict));

@@ -3,6 +3,11 @@ package io.originwatch.schedule;
 import io.originwatch.origin.Origin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.zip.CRC32;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
@@ -11,12 +16,6 @@ import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
-import java.util.zip.CRC32;
 
 /**
  * One Quartz job and trigger per origin. First runs sit at a stable offset from the origin's name
@@ -33,9 +32,13 @@ public class ProbeScheduler {
     Scheduler quartz;
 
     public void schedule(Origin origin) {
-        JobDetail job = JobBuilder.newJob(ProbeJob.class).withIdentity(origin.name(), GROUP)
-                .usingJobData(ProbeJob.ORIGIN, origin.name()).build();
-        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(origin.name(), GROUP).forJob(job)
+        JobDetail job = JobBuilder.newJob(ProbeJob.class)
+                .withIdentity(origin.name(), GROUP)
+                .usingJobData(ProbeJob.ORIGIN, origin.name())
+                .build();
+        Trigger trigger = TriggerBuilder.newTrigger()
+                .withIdentity(origin.name(), GROUP)
+                .forJob(job)
                 .startAt(Date.from(firstRun(origin.name(), origin.interval(), Instant.now())))
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule()
                         .withIntervalInMilliseconds(origin.interval().toMillis())

@@ -1,12 +1,11 @@
 package io.originwatch.schedule;
 
-import org.quartz.SchedulerConfigException;
-import org.quartz.spi.ThreadPool;
-
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.quartz.SchedulerConfigException;
+import org.quartz.spi.ThreadPool;
 
 /**
  * Quartz's thread pool, as one virtual thread per fired trigger ({@code quarkus.quartz.thread-pool-class}).
@@ -26,8 +25,8 @@ public class VirtualThreadPool implements ThreadPool {
     /** Grace for fired jobs at shutdown; each only hands a probe off, so this is generous. */
     private static final long SHUTDOWN_WAIT_SECONDS = 5;
 
-    private final ExecutorService threads =
-            Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("quartz-fire-", 0).factory());
+    private final ExecutorService threads = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("quartz-fire-", 0).factory());
     private int threadCount;
 
     @Override

@@ -1,18 +1,5 @@
 package io.originwatch.alert;
 
-import io.originwatch.classify.Cause;
-import io.originwatch.origin.OriginRemoved;
-import io.originwatch.origin.ProbeCompleted;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import jakarta.enterprise.event.Event;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -20,6 +7,18 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+
+import io.originwatch.classify.Cause;
+import io.originwatch.origin.OriginRemoved;
+import io.originwatch.origin.ProbeCompleted;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * The wiring: config keys to sinks, the daemon's CDI events to the dispatcher, /api/alerts, and the
@@ -31,16 +30,20 @@ class AlertingWiringTest {
 
     @Inject
     Event<ProbeCompleted> probes;
+
     @Inject
     Event<OriginRemoved> removals;
 
     @Test
     void eventsDriveAlertsTheApiTheWebhookAndTheMetrics() {
         Instant now = Instant.now();
-        probes.fire(new ProbeCompleted("fragile", Map.of("team", "web"), Verdicts.of("fragile", Cause.HEADERS_TOO_LARGE, now)));
+        probes.fire(new ProbeCompleted(
+                "fragile", Map.of("team", "web"), Verdicts.of("fragile", Cause.HEADERS_TOO_LARGE, now)));
         probes.fire(new ProbeCompleted("steady", Map.of(), Verdicts.of("steady", Cause.CONNECTION_REFUSED, now)));
 
-        given().get("/api/alerts").then().statusCode(200)
+        given().get("/api/alerts")
+                .then()
+                .statusCode(200)
                 .body("$", hasSize(1))
                 .body("[0].origin", equalTo("fragile"))
                 .body("[0].alertname", equalTo("OriginwatchOrigin520"))
@@ -54,17 +57,24 @@ class AlertingWiringTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> receiver.accepted().size() == 1);
         WebhookReceiver.Request firing = receiver.accepted().get(0);
         assertThat(firing.header("X-Team")).isEqualTo("web");
-        assertThat(firing.header(WebhookSink.SIGNATURE_HEADER)).isEqualTo(WebhookSink.signature("wired-secret", firing.body()));
+        assertThat(firing.header(WebhookSink.SIGNATURE_HEADER))
+                .isEqualTo(WebhookSink.signature("wired-secret", firing.body()));
         assertThat(Json.read(firing.body()).get("status").asText()).isEqualTo("firing");
 
         removals.fire(new OriginRemoved("fragile"));
         given().get("/api/alerts").then().statusCode(200).body("$", empty());
         await().atMost(Duration.ofSeconds(10)).until(() -> receiver.accepted().size() == 2);
-        assertThat(Json.read(receiver.accepted().get(1).body()).get("status").asText()).isEqualTo("resolved");
+        assertThat(Json.read(receiver.accepted().get(1).body()).get("status").asText())
+                .isEqualTo("resolved");
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("originwatch_alert_notifications_total{result=\"sent\",sink=\"webhook-0\"} 2.0"))
-                .body(containsString("originwatch_alert_notifications_total{result=\"dropped\",sink=\"webhook-0\"} 0.0"))
-                .body(containsString("originwatch_alert_queue_depth{sink=\"webhook-0\"} 0.0")));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> given().get("/q/metrics")
+                        .then()
+                        .statusCode(200)
+                        .body(containsString(
+                                "originwatch_alert_notifications_total{result=\"sent\",sink=\"webhook-0\"} 2.0"))
+                        .body(containsString(
+                                "originwatch_alert_notifications_total{result=\"dropped\",sink=\"webhook-0\"} 0.0"))
+                        .body(containsString("originwatch_alert_queue_depth{sink=\"webhook-0\"} 0.0")));
     }
 }

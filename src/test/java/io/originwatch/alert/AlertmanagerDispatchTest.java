@@ -1,10 +1,10 @@
 package io.originwatch.alert;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.originwatch.classify.Cause;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,9 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** Direct dispatch against a real Alertmanager on a loopback port. */
 class AlertmanagerDispatchTest {
@@ -45,11 +44,19 @@ class AlertmanagerDispatchTest {
     }
 
     private void dispatchTo(List<URI> alertmanagers, Duration resendInterval) {
-        AlertTexts texts = new AlertTexts(URI.create("http://originwatch.test:8080"), AlertTexts.DEFAULT_RUNBOOK_BASE_URL);
+        AlertTexts texts =
+                new AlertTexts(URI.create("http://originwatch.test:8080"), AlertTexts.DEFAULT_RUNBOOK_BASE_URL);
         List<SinkWorker> workers = new ArrayList<>();
         for (int i = 0; i < alertmanagers.size(); i++) {
-            AlertmanagerSink sink = new AlertmanagerSink("alertmanager-" + i, alertmanagers.get(i), CLIENT, texts,
-                    Map.of("team", "web"), AlertmanagerSink.DEFAULT_TTL, Json.ENCODER, Clock.systemUTC());
+            AlertmanagerSink sink = new AlertmanagerSink(
+                    "alertmanager-" + i,
+                    alertmanagers.get(i),
+                    CLIENT,
+                    texts,
+                    Map.of("team", "web"),
+                    AlertmanagerSink.DEFAULT_TTL,
+                    Json.ENCODER,
+                    Clock.systemUTC());
             workers.add(new SinkWorker(sink, 100, FAST, listener));
         }
         dispatcher = new AlertDispatcher(AlertPolicy.DEFAULT, workers, Clock.systemUTC(), resendInterval);
@@ -69,7 +76,9 @@ class AlertmanagerDispatchTest {
 
         probe("shop", Cause.CONNECTION_RESET);
         assertThat(dispatcher.active()).isEmpty();
-        assertThat(alerts(am, "shop")).as("one bad probe is below the threshold").isEmpty();
+        assertThat(alerts(am, "shop"))
+                .as("one bad probe is below the threshold")
+                .isEmpty();
 
         probe("shop", Cause.CONNECTION_RESET);
         await().atMost(WAIT).until(() -> alerts(am, "shop").size() == 1);
@@ -82,10 +91,12 @@ class AlertmanagerDispatchTest {
         assertThat(labels.get("severity").asText()).isEqualTo("critical");
         assertThat(labels.get("team").asText()).isEqualTo("web");
         assertThat(alert.get("annotations").get("runbook_url").asText()).endsWith("runbooks.md#connection_reset");
-        assertThat(alert.get("annotations").get("description").asText()).contains("connection_reset after 0 response bytes");
+        assertThat(alert.get("annotations").get("description").asText())
+                .contains("connection_reset after 0 response bytes");
         assertThat(alert.get("generatorURL").asText()).isEqualTo("http://originwatch.test:8080/api/origins/shop");
         assertThat(alert.get("status").get("state").asText()).isEqualTo("active");
-        assertThat(Instant.parse(alert.get("endsAt").asText())).isAfter(Instant.now().plus(Duration.ofMinutes(3)));
+        assertThat(Instant.parse(alert.get("endsAt").asText()))
+                .isAfter(Instant.now().plus(Duration.ofMinutes(3)));
 
         // a cause change while firing: still one alert for the origin, with the new cause
         probe("shop", Cause.EMPTY_RESPONSE);
@@ -110,7 +121,8 @@ class AlertmanagerDispatchTest {
 
         am.start();
         await().atMost(WAIT).until(() -> alerts(am, "api").size() == 1);
-        assertThat(alerts(am, "api").get(0).get("labels").get("alertname").asText()).isEqualTo("OriginwatchOriginDown");
+        assertThat(alerts(am, "api").get(0).get("labels").get("alertname").asText())
+                .isEqualTo("OriginwatchOriginDown");
         await().atMost(WAIT).until(() -> dispatcher.workers().get(0).queueDepth() == 0);
     }
 
@@ -124,7 +136,10 @@ class AlertmanagerDispatchTest {
         await().atMost(WAIT).until(() -> alerts(am, "cdn").size() == 1);
         Instant firstEnd = Instant.parse(alerts(am, "cdn").get(0).get("endsAt").asText());
         await().atMost(WAIT).until(() -> listener.count("sent") >= 3);
-        await().atMost(WAIT).until(() -> Instant.parse(alerts(am, "cdn").get(0).get("endsAt").asText()).isAfter(firstEnd));
+        await().atMost(WAIT)
+                .until(() -> Instant.parse(
+                                alerts(am, "cdn").get(0).get("endsAt").asText())
+                        .isAfter(firstEnd));
     }
 
     @Test
@@ -136,21 +151,28 @@ class AlertmanagerDispatchTest {
         dispatchTo(List.of(first.url(), second.url()), Duration.ofMinutes(1));
         probe("ha", Cause.RESPONSE_TIMEOUT);
         probe("ha", Cause.RESPONSE_TIMEOUT);
-        await().atMost(WAIT).until(() -> causes(first, "ha").equals(List.of("response_timeout"))
-                && causes(second, "ha").equals(List.of("response_timeout")));
+        await().atMost(WAIT)
+                .until(() -> causes(first, "ha").equals(List.of("response_timeout"))
+                        && causes(second, "ha").equals(List.of("response_timeout")));
     }
 
     /** Alertmanager's current (unresolved) alerts for {@code origin}. */
     static List<JsonNode> alerts(AlertmanagerProcess am, String origin) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = CLIENT.send(HttpRequest.newBuilder(am.url().resolve("/api/v2/alerts")).build(),
+        HttpResponse<byte[]> response = CLIENT.send(
+                HttpRequest.newBuilder(am.url().resolve("/api/v2/alerts")).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         return StreamSupport.stream(Json.read(response.body()).spliterator(), false)
-                .filter(a -> Optional.ofNullable(a.get("labels").get("origin")).map(JsonNode::asText).orElse("").equals(origin))
+                .filter(a -> Optional.ofNullable(a.get("labels").get("origin"))
+                        .map(JsonNode::asText)
+                        .orElse("")
+                        .equals(origin))
                 .toList();
     }
 
     static List<String> causes(AlertmanagerProcess am, String origin) throws IOException, InterruptedException {
-        return alerts(am, origin).stream().map(a -> a.get("labels").get("cause").asText()).toList();
+        return alerts(am, origin).stream()
+                .map(a -> a.get("labels").get("cause").asText())
+                .toList();
     }
 }

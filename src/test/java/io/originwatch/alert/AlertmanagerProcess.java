@@ -1,8 +1,11 @@
 package io.originwatch.alert;
 
+import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,16 +18,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import static org.assertj.core.api.Assertions.fail;
-import static org.awaitility.Awaitility.await;
-
 /**
  * A real Alertmanager (Debian's prometheus-alertmanager) on a loopback port, clustering off, with a
  * temporary config (one receiver that notifies nobody) and storage directory.
  */
 final class AlertmanagerProcess implements AutoCloseable {
 
-    static final Path BINARY = Path.of(System.getenv().getOrDefault("ALERTMANAGER", "/usr/bin/prometheus-alertmanager"));
+    static final Path BINARY =
+            Path.of(System.getenv().getOrDefault("ALERTMANAGER", "/usr/bin/prometheus-alertmanager"));
     private static final String CONFIG = """
             route:
               receiver: nobody
@@ -57,23 +58,31 @@ final class AlertmanagerProcess implements AutoCloseable {
     }
 
     AlertmanagerProcess start() throws IOException {
-        process = new ProcessBuilder(BINARY.toString(),
-                "--config.file=" + dir.resolve("alertmanager.yml"),
-                "--storage.path=" + dir.resolve("data"),
-                "--web.listen-address=127.0.0.1:" + port,
-                "--cluster.listen-address=",
-                "--log.level=warn")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        process = new ProcessBuilder(
+                        BINARY.toString(),
+                        "--config.file=" + dir.resolve("alertmanager.yml"),
+                        "--storage.path=" + dir.resolve("data"),
+                        "--web.listen-address=127.0.0.1:" + port,
+                        "--cluster.listen-address=",
+                        "--log.level=warn")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         HttpClient client = HttpClient.newHttpClient();
-        await("Alertmanager ready on " + url() + " (log " + log + ")").atMost(Duration.ofSeconds(30))
+        await("Alertmanager ready on " + url() + " (log " + log + ")")
+                .atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> {
                     if (!process.isAlive()) {
                         fail("Alertmanager exited: " + Files.readString(log));
                     }
                     try {
-                        return client.send(HttpRequest.newBuilder(url().resolve("/-/ready")).build(),
-                                HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                        return client.send(
+                                                HttpRequest.newBuilder(url().resolve("/-/ready"))
+                                                        .build(),
+                                                HttpResponse.BodyHandlers.discarding())
+                                        .statusCode()
+                                == 200;
                     } catch (IOException e) {
                         return false;
                     }

@@ -3,7 +3,6 @@ package io.originwatch.alert;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.UncheckedIOException;
 import java.util.function.Function;
 
@@ -13,8 +12,7 @@ final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper();
     static final Function<Object, String> ENCODER = Json::write;
 
-    private Json() {
-    }
+    private Json() {}
 
     static String write(Object o) {
         try {

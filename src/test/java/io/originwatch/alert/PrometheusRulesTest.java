@@ -1,8 +1,7 @@
 package io.originwatch.alert;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,9 +16,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * The shipped Prometheus rules: valid ({@code promtool check rules}), behaving as their unit tests
@@ -39,21 +38,37 @@ class PrometheusRulesTest {
 
     /** The metric names of the contract (BRIEF.md); a rule using any other originwatch_ name has a typo. */
     static final Set<String> CONTRACT_METRICS = Set.of(
-            "originwatch_origin_up", "originwatch_origin_status", "originwatch_probes_total",
-            "originwatch_probe_phase_seconds", "originwatch_response_header_bytes", "originwatch_header_limit_bytes",
-            "originwatch_certificate_expiry_timestamp_seconds", "originwatch_schedule_lag_seconds",
-            "originwatch_probes_in_flight", "originwatch_origins", "originwatch_edge_ranges",
-            "originwatch_edge_ranges_last_success_timestamp_seconds", "originwatch_edge_ranges_refreshes_total",
-            "originwatch_allowlist_missing_ranges", "originwatch_allowlist_extra_ranges",
-            "originwatch_allowlist_missing_addresses", "originwatch_allowlist_up",
-            "originwatch_alert_notifications_total", "originwatch_alert_queue_depth", "originwatch_config_reloads_total");
-    private static final java.util.regex.Pattern METRIC = java.util.regex.Pattern.compile("(?<![:\\w])(originwatch_\\w+)(?!\\w|:)");
+            "originwatch_origin_up",
+            "originwatch_origin_status",
+            "originwatch_probes_total",
+            "originwatch_probe_phase_seconds",
+            "originwatch_response_header_bytes",
+            "originwatch_header_limit_bytes",
+            "originwatch_certificate_expiry_timestamp_seconds",
+            "originwatch_schedule_lag_seconds",
+            "originwatch_probes_in_flight",
+            "originwatch_origins",
+            "originwatch_edge_ranges",
+            "originwatch_edge_ranges_last_success_timestamp_seconds",
+            "originwatch_edge_ranges_refreshes_total",
+            "originwatch_allowlist_missing_ranges",
+            "originwatch_allowlist_extra_ranges",
+            "originwatch_allowlist_missing_addresses",
+            "originwatch_allowlist_up",
+            "originwatch_alert_notifications_total",
+            "originwatch_alert_queue_depth",
+            "originwatch_config_reloads_total");
+
+    private static final java.util.regex.Pattern METRIC =
+            java.util.regex.Pattern.compile("(?<![:\\w])(originwatch_\\w+)(?!\\w|:)");
 
     static List<Map<String, Object>> alerts;
 
     @BeforeAll
     static void loadRules() throws IOException {
-        alerts = rules(groupsOf(load(RULES))).stream().filter(r -> r.containsKey("alert")).toList();
+        alerts = rules(groupsOf(load(RULES))).stream()
+                .filter(r -> r.containsKey("alert"))
+                .toList();
         assertThat(alerts).as("alerts in %s", RULES).isNotEmpty();
     }
 
@@ -103,8 +118,11 @@ class PrometheusRulesTest {
         for (Map<String, Object> alert : alerts) {
             Map<String, Object> labels = map(alert.get("labels"));
             Map<String, Object> annotations = map(alert.get("annotations"));
-            assertThat(labels.get("severity")).as("%s severity", alert.get("alert")).isIn("critical", "warning");
-            assertThat(annotations).as("%s annotations", alert.get("alert"))
+            assertThat(labels.get("severity"))
+                    .as("%s severity", alert.get("alert"))
+                    .isIn("critical", "warning");
+            assertThat(annotations)
+                    .as("%s annotations", alert.get("alert"))
                     .containsKeys("summary", "description", "runbook_url");
         }
     }
@@ -115,8 +133,10 @@ class PrometheusRulesTest {
         for (Map<String, Object> alert : alerts) {
             String url = (String) map(alert.get("annotations")).get("runbook_url");
             assertThat(url).as("%s runbook_url", alert.get("alert")).startsWith(RUNBOOK_BASE);
-            for (String anchor : RunbookAnchors.expand(url.substring(RUNBOOK_BASE.length()), (String) alert.get("expr"))) {
-                assertThat(anchors).as("%s links #%s; headings of %s", alert.get("alert"), anchor, RUNBOOKS)
+            for (String anchor :
+                    RunbookAnchors.expand(url.substring(RUNBOOK_BASE.length()), (String) alert.get("expr"))) {
+                assertThat(anchors)
+                        .as("%s links #%s; headings of %s", alert.get("alert"), anchor, RUNBOOKS)
                         .contains(anchor);
             }
         }
@@ -134,12 +154,15 @@ class PrometheusRulesTest {
 
     @Test
     void operatorObjectIsWhatTheGeneratorWrites() throws Exception {
-        Process p = new ProcessBuilder("sh", GENERATOR.toString(), "-").redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("sh", GENERATOR.toString(), "-")
+                .redirectErrorStream(true)
+                .start();
         String generated = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as("generator output: %s", generated).isZero();
         assertThat(Files.readString(OPERATOR_RULE))
-                .as("%s is stale: run %s", OPERATOR_RULE, GENERATOR).isEqualTo(generated);
+                .as("%s is stale: run %s", OPERATOR_RULE, GENERATOR)
+                .isEqualTo(generated);
     }
 
     private static void promtool(String... args) throws Exception {
@@ -152,12 +175,15 @@ class PrometheusRulesTest {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("%s finished", command).isTrue();
-        assertThat(p.exitValue()).as("%s exit status; output:%n%s", command, output).isZero();
+        assertThat(p.exitValue())
+                .as("%s exit status; output:%n%s", command, output)
+                .isZero();
     }
 
     private static List<Path> ruleTestFiles() throws IOException {
         try (Stream<Path> files = Files.list(RULE_TESTS)) {
-            List<Path> found = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+            List<Path> found =
+                    files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
             assertThat(found).as("promtool unit tests in %s", RULE_TESTS).isNotEmpty();
             return found;
         }
@@ -165,7 +191,7 @@ class PrometheusRulesTest {
 
     static Map<String, Object> load(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file);
-             Reader reader = new java.io.InputStreamReader(in, StandardCharsets.UTF_8)) {
+                Reader reader = new java.io.InputStreamReader(in, StandardCharsets.UTF_8)) {
             return new Yaml().load(reader);
         }
     }

@@ -14,8 +14,7 @@ final class RunbookAnchors {
     private static final String CAUSE_TEMPLATE = "{{ $labels.cause }}";
     private static final Pattern CAUSE_MATCHER = Pattern.compile("cause=~?\"([a-z_|]+)\"");
 
-    private RunbookAnchors() {
-    }
+    private RunbookAnchors() {}
 
     /** Anchors as GitHub renders them: lower case, punctuation except - and _ dropped, spaces to -. */
     static Set<String> of(String markdown) {
@@ -42,6 +41,8 @@ final class RunbookAnchors {
         if (!m.find()) {
             throw new AssertionError("runbook anchor uses the cause label but the expression names no cause: " + expr);
         }
-        return List.of(m.group(1).split("\\|")).stream().map(c -> anchor.replace(CAUSE_TEMPLATE, c)).toList();
+        return List.of(m.group(1).split("\\|")).stream()
+                .map(c -> anchor.replace(CAUSE_TEMPLATE, c))
+                .toList();
     }
 }

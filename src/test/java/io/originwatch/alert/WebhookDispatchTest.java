@@ -1,10 +1,10 @@
 package io.originwatch.alert;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.originwatch.classify.Cause;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** Direct dispatch to a webhook receiver on a loopback port: bodies, signatures, headers, retries. */
 class WebhookDispatchTest {
@@ -40,17 +39,28 @@ class WebhookDispatchTest {
 
     private void start(String secret, Integer... statuses) throws Exception {
         receiver = new WebhookReceiver(statuses);
-        AlertTexts texts = new AlertTexts(URI.create("http://originwatch.test:8080"), AlertTexts.DEFAULT_RUNBOOK_BASE_URL);
-        WebhookSink sink = new WebhookSink("webhook-0", receiver.url("/hooks/originwatch"), secret,
-                Map.of("X-Team", "web"), HttpClient.newHttpClient(), texts, Json.ENCODER);
-        dispatcher = new AlertDispatcher(AlertPolicy.DEFAULT, List.of(new SinkWorker(sink, 100, FAST, listener)),
-                Clock.systemUTC(), Duration.ofMinutes(1));
+        AlertTexts texts =
+                new AlertTexts(URI.create("http://originwatch.test:8080"), AlertTexts.DEFAULT_RUNBOOK_BASE_URL);
+        WebhookSink sink = new WebhookSink(
+                "webhook-0",
+                receiver.url("/hooks/originwatch"),
+                secret,
+                Map.of("X-Team", "web"),
+                HttpClient.newHttpClient(),
+                texts,
+                Json.ENCODER);
+        dispatcher = new AlertDispatcher(
+                AlertPolicy.DEFAULT,
+                List.of(new SinkWorker(sink, 100, FAST, listener)),
+                Clock.systemUTC(),
+                Duration.ofMinutes(1));
         dispatcher.start();
     }
 
     private void probe(String origin, Cause cause, int n) {
         for (int i = 0; i < n; i++) {
-            dispatcher.probeCompleted(origin, Map.of("team", "web"), Verdicts.of(origin, cause, T0.plusSeconds(30L * i)));
+            dispatcher.probeCompleted(
+                    origin, Map.of("team", "web"), Verdicts.of(origin, cause, T0.plusSeconds(30L * i)));
         }
     }
 
@@ -59,7 +69,9 @@ class WebhookDispatchTest {
         start(SECRET, 500);
         probe("shop", Cause.CONNECTION_RESET, 2);
         await().atMost(Duration.ofSeconds(10)).until(() -> receiver.accepted().size() == 1);
-        assertThat(receiver.requests).hasSize(2).allSatisfy(r -> assertThat(r.path()).isEqualTo("/hooks/originwatch"));
+        assertThat(receiver.requests)
+                .hasSize(2)
+                .allSatisfy(r -> assertThat(r.path()).isEqualTo("/hooks/originwatch"));
         assertThat(listener.count("failed")).isEqualTo(1);
 
         WebhookReceiver.Request firing = receiver.accepted().get(0);
@@ -103,12 +115,17 @@ class WebhookDispatchTest {
         probe("shop", Cause.EMPTY_RESPONSE, 1);
         await().atMost(Duration.ofSeconds(10)).until(() -> receiver.accepted().size() == 2);
         WebhookReceiver.Request update = receiver.accepted().get(1);
-        assertThat(update.header("X-Originwatch-Signature")).as("no secret, no signature").isNull();
+        assertThat(update.header("X-Originwatch-Signature"))
+                .as("no secret, no signature")
+                .isNull();
         JsonNode body = Json.read(update.body());
         assertThat(body.get("status").asText()).isEqualTo("firing");
         assertThat(body.get("cause").asText()).isEqualTo("empty_response");
         assertThat(body.get("previousCauses").get(0).asText()).isEqualTo("connection_reset");
-        assertThat(dispatcher.active()).singleElement().extracting(ActiveAlert::cause).isEqualTo(Cause.EMPTY_RESPONSE);
+        assertThat(dispatcher.active())
+                .singleElement()
+                .extracting(ActiveAlert::cause)
+                .isEqualTo(Cause.EMPTY_RESPONSE);
     }
 
     @Test
@@ -118,8 +135,10 @@ class WebhookDispatchTest {
         probe("b", Cause.CONNECT_TIMEOUT, 2);
         probe("a", Cause.OK, 2);
         await().atMost(Duration.ofSeconds(20)).until(() -> receiver.accepted().size() == 2);
-        assertThat(receiver.accepted()).extracting(r -> Json.read(r.body()).get("origin").asText() + ":"
-                + Json.read(r.body()).get("status").asText()).containsExactly("a:resolved", "b:firing");
+        assertThat(receiver.accepted())
+                .extracting(r -> Json.read(r.body()).get("origin").asText() + ":"
+                        + Json.read(r.body()).get("status").asText())
+                .containsExactly("a:resolved", "b:firing");
         assertThat(listener.count("failed")).isEqualTo(6);
     }
 
@@ -130,7 +149,8 @@ class WebhookDispatchTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> listener.count("rejected") == 1);
         probe("other", Cause.CONNECTION_RESET, 2);
         await().atMost(Duration.ofSeconds(10)).until(() -> receiver.accepted().size() == 1);
-        assertThat(Json.read(receiver.accepted().get(0).body()).get("origin").asText()).isEqualTo("other");
+        assertThat(Json.read(receiver.accepted().get(0).body()).get("origin").asText())
+                .isEqualTo("other");
     }
 
     @Test

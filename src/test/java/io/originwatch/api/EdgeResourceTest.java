@@ -1,13 +1,5 @@
 package io.originwatch.api;
 
-import io.originwatch.edge.ranges.RangeServer;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-
 import static io.restassured.RestAssured.given;
 import static io.restassured.RestAssured.when;
 import static org.hamcrest.Matchers.anyOf;
@@ -16,8 +8,15 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
+
+import io.originwatch.edge.ranges.RangeServer;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /** The edge HTTP surface and its metrics, against a loopback range server. Ordered: later steps change the list. */
 @QuarkusTest
@@ -28,9 +27,13 @@ class EdgeResourceTest {
     @Test
     @Order(1)
     void refreshThenRanges() {
-        given().post("/api/edge/ranges/refresh").then().statusCode(200)
+        given().post("/api/edge/ranges/refresh")
+                .then()
+                .statusCode(200)
                 .body("result", anyOf(equalTo("updated"), equalTo("unchanged")));
-        when().get("/api/edge/ranges").then().statusCode(200)
+        when().get("/api/edge/ranges")
+                .then()
+                .statusCode(200)
                 .body("provider", equalTo("custom"))
                 .body("source", endsWith("/ranges"))
                 .body("stale", equalTo(false))
@@ -41,7 +44,9 @@ class EdgeResourceTest {
     @Test
     @Order(2)
     void allowlistsShowDriftAndErrors() {
-        when().get("/api/allowlists").then().statusCode(200)
+        when().get("/api/allowlists")
+                .then()
+                .statusCode(200)
                 .body("name", contains("web", "broken"))
                 .body("[0].state", equalTo("drift"))
                 .body("[0].source", endsWith("web.conf (nginx, guessed)"))
@@ -55,32 +60,53 @@ class EdgeResourceTest {
     @Test
     @Order(3)
     void suggestedFix() {
-        given().queryParam("format", "nginx").get("/api/allowlists/web/suggested").then().statusCode(200)
+        given().queryParam("format", "nginx")
+                .get("/api/allowlists/web/suggested")
+                .then()
+                .statusCode(200)
                 .contentType(startsWith("text/plain"))
                 .body(containsString("allow 104.16.0.0/13;\nallow 104.24.0.0/14;\nallow 131.0.72.0/22;\n"
                         + "allow 172.64.0.0/13;\nallow 203.0.113.0/24;\nallow 2606:4700::/32;\ndeny all;\n"));
-        given().queryParam("format", "iptables").queryParam("chain", "cloudflare").get("/api/allowlists/web/suggested")
-                .then().statusCode(200).body(containsString("-A cloudflare -s 131.0.72.0/22 -j ACCEPT\n"));
-        given().queryParam("format", "xml").get("/api/allowlists/web/suggested").then().statusCode(400)
+        given().queryParam("format", "iptables")
+                .queryParam("chain", "cloudflare")
+                .get("/api/allowlists/web/suggested")
+                .then()
+                .statusCode(200)
+                .body(containsString("-A cloudflare -s 131.0.72.0/22 -j ACCEPT\n"));
+        given().queryParam("format", "xml")
+                .get("/api/allowlists/web/suggested")
+                .then()
+                .statusCode(400)
                 .body("error", equalTo("bad_format"))
                 .body("detail", equalTo("format: unknown format 'xml' (nginx|cidr|iptables|apache)"));
-        when().get("/api/allowlists/nope/suggested").then().statusCode(404)
-                .body("error", equalTo("unknown_allowlist")).body("detail", equalTo("no allowlist named 'nope'"));
+        when().get("/api/allowlists/nope/suggested")
+                .then()
+                .statusCode(404)
+                .body("error", equalTo("unknown_allowlist"))
+                .body("detail", equalTo("no allowlist named 'nope'"));
     }
 
     @Test
     @Order(4)
     void shrinkIsRejectedUnlessForced() {
         EdgeTestResource.server.serve("/ranges", RangeServer.Script.text("104.16.0.0/13\n2606:4700::/32\n"));
-        given().post("/api/edge/ranges/refresh").then().statusCode(502)
+        given().post("/api/edge/ranges/refresh")
+                .then()
+                .statusCode(502)
                 .body("error", equalTo("ranges_rejected"))
                 .body("detail", startsWith("IPv4 shrinks by 60% (limit 30%)"));
-        given().queryParam("force", true).post("/api/edge/ranges/refresh").then().statusCode(200)
+        given().queryParam("force", true)
+                .post("/api/edge/ranges/refresh")
+                .then()
+                .statusCode(200)
                 .body("result", equalTo("updated"))
                 .body("removed", contains("104.24.0.0/14", "131.0.72.0/22", "172.64.0.0/13"));
         // the allowlist now admits more than the edge uses: the extra side of drift
-        when().get("/api/allowlists").then().body("[0].state", equalTo("drift"))
-                .body("[0].missing", empty()).body("[0].extra", contains("172.64.0.0/14", "198.51.100.0/24"));
+        when().get("/api/allowlists")
+                .then()
+                .body("[0].state", equalTo("drift"))
+                .body("[0].missing", empty())
+                .body("[0].extra", contains("172.64.0.0/14", "198.51.100.0/24"));
         EdgeTestResource.server.serve("/ranges", new RangeServer.Script(500, "text/plain", "oops", null));
         given().post("/api/edge/ranges/refresh").then().statusCode(502).body("error", equalTo("refresh_failed"));
     }
@@ -93,7 +119,8 @@ class EdgeResourceTest {
                 .contains("# HELP originwatch_edge_ranges Number of CIDR blocks in the edge range list in force")
                 .contains("originwatch_edge_ranges{family=\"ipv4\",provider=\"custom\"} 1.0")
                 .contains("originwatch_edge_ranges{family=\"ipv6\",provider=\"custom\"} 1.0")
-                .containsPattern("originwatch_edge_ranges_last_success_timestamp_seconds\\{provider=\"custom\"} 1\\.[0-9]+E9")
+                .containsPattern(
+                        "originwatch_edge_ranges_last_success_timestamp_seconds\\{provider=\"custom\"} 1\\.[0-9]+E9")
                 .contains("originwatch_edge_ranges_refreshes_total{provider=\"custom\",result=\"rejected\"} 1.0")
                 .contains("originwatch_edge_ranges_refreshes_total{provider=\"custom\",result=\"failed\"} 1.0")
                 .contains("originwatch_edge_ranges_changes_total{change=\"removed\",provider=\"custom\"} 3.0")

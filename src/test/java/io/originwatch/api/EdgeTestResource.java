@@ -2,7 +2,6 @@ package io.originwatch.api;
 
 import io.originwatch.edge.ranges.RangeServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,8 +24,10 @@ public class EdgeTestResource implements QuarkusTestResourceLifecycleManager {
             server = new RangeServer().serve("/ranges", RangeServer.Script.text(FIVE_BLOCKS));
             dir = Files.createTempDirectory("edge-api-test");
             Path web = dir.resolve("web.conf");
-            Files.writeString(web, "allow 104.16.0.0/13;\nallow 172.64.0.0/14;\nallow 198.51.100.0/24;\n"
-                    + "allow 203.0.113.10;\nallow 2606:4700::/32;\ndeny all;\n");
+            Files.writeString(
+                    web,
+                    "allow 104.16.0.0/13;\nallow 172.64.0.0/14;\nallow 198.51.100.0/24;\n"
+                            + "allow 203.0.113.10;\nallow 2606:4700::/32;\ndeny all;\n");
             Path broken = dir.resolve("broken.cidr");
             Files.writeString(broken, "104.16.0.0/13\n104.24.0.0/14 oops\n");
             return Map.ofEntries(

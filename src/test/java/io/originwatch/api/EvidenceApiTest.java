@@ -1,5 +1,13 @@
 package io.originwatch.api;
 
+import static io.restassured.RestAssured.given;
+import static io.restassured.RestAssured.when;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.originwatch.evidence.HarSchema;
@@ -10,8 +18,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,14 +29,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-
-import static io.restassured.RestAssured.given;
-import static io.restassured.RestAssured.when;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.startsWith;
+import org.junit.jupiter.api.Test;
 
 /**
  * The evidence surface over HTTP: HAR downloads (latest, failing, 404), the support bundle's
@@ -48,33 +47,45 @@ class EvidenceApiTest {
     }
 
     private static void awaitEdgeAnswer() {
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                when().get("/api/origins/shop").then().body("viaEdge.status", equalTo(520)).body("cause", equalTo("ok")));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> when().get("/api/origins/shop")
+                        .then()
+                        .body("viaEdge.status", equalTo(520))
+                        .body("cause", equalTo("ok")));
     }
 
     @Test
     void latestHarIsValidRedactedAndADownload() throws IOException {
         awaitEdgeAnswer();
         Response r = authorized().get("/api/origins/shop/har");
-        r.then().statusCode(200).contentType(startsWith("application/json"))
-                .header("Content-Disposition", org.hamcrest.Matchers.matchesPattern(
-                        "attachment; filename=\"shop-\\d{8}T\\d{6}Z\\.har\""));
+        r.then()
+                .statusCode(200)
+                .contentType(startsWith("application/json"))
+                .header(
+                        "Content-Disposition",
+                        org.hamcrest.Matchers.matchesPattern("attachment; filename=\"shop-\\d{8}T\\d{6}Z\\.har\""));
         String body = r.asString();
         assertThat(body).doesNotContain("s3cret");
         JsonNode entry = JSON.readTree(body).at("/log/entries/0");
         assertThat(HarSchema.errors(r.asByteArray())).isEmpty();
         assertThat(entry.get("_cause").asText()).isEqualTo("ok");
         assertThat(entry.at("/request/url").asText()).startsWith("http://shop.example.com:");
-        assertThat(entry.get("_curl").asText()).contains("-H 'Authorization: <redacted>'", "-H 'X-Api-Key: <redacted>'")
+        assertThat(entry.get("_curl").asText())
+                .contains("-H 'Authorization: <redacted>'", "-H 'X-Api-Key: <redacted>'")
                 .contains("--connect-to shop.example.com:");
         assertThat(JSON.readTree(body).at("/log/creator/name").asText()).isEqualTo("originwatch");
-        when().get("/api/origins/shop").then().body("curl", equalTo(entry.get("_curl").asText()));
+        when().get("/api/origins/shop")
+                .then()
+                .body("curl", equalTo(entry.get("_curl").asText()));
     }
 
     @Test
     void failingHarTellsTheResetAndIsWrittenToTheDirectory() throws IOException {
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                authorized().get("/api/origins/reset/har?failing=true").then().statusCode(200));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> authorized()
+                        .get("/api/origins/reset/har?failing=true")
+                        .then()
+                        .statusCode(200));
         Response r = authorized().get("/api/origins/reset/har?failing=true");
         assertThat(HarSchema.errors(r.asByteArray())).isEmpty();
         JsonNode entry = JSON.readTree(r.asByteArray()).at("/log/entries/0");
@@ -82,9 +93,15 @@ class EvidenceApiTest {
         assertThat(entry.get("_edgeStatus").asInt()).isEqualTo(520);
         assertThat(entry.at("/response/status").asInt()).isZero();
         assertThat(entry.get("_error").asText()).startsWith("connection reset by peer");
-        Map<String, byte[]> bundle = unzip(authorized().get("/api/origins/reset/support-bundle").asByteArray());
-        assertThat(bundle).as("no via-edge-url, no via-edge.har").containsOnlyKeys("direct.har", "summary.md", "history.json");
-        assertThat(JSON.readTree(bundle.get("direct.har")).at("/log/entries/0/_cause").asText()).isEqualTo("connection_reset");
+        Map<String, byte[]> bundle =
+                unzip(authorized().get("/api/origins/reset/support-bundle").asByteArray());
+        assertThat(bundle)
+                .as("no via-edge-url, no via-edge.har")
+                .containsOnlyKeys("direct.har", "summary.md", "history.json");
+        assertThat(JSON.readTree(bundle.get("direct.har"))
+                        .at("/log/entries/0/_cause")
+                        .asText())
+                .isEqualTo("connection_reset");
         assertThat(new String(bundle.get("summary.md"), StandardCharsets.UTF_8))
                 .contains("cause: `connection_reset`, the edge answers 520", "| `connection_reset` | 520 |");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
@@ -98,24 +115,41 @@ class EvidenceApiTest {
     @Test
     void missingHarsAre404WithTheErrorBody() {
         awaitEdgeAnswer();
-        authorized().get("/api/origins/shop/har?failing=true").then().statusCode(404)
-                .body("error", equalTo("no_har")).body("detail", containsString("no failing probe of shop"));
+        authorized()
+                .get("/api/origins/shop/har?failing=true")
+                .then()
+                .statusCode(404)
+                .body("error", equalTo("no_har"))
+                .body("detail", containsString("no failing probe of shop"));
         authorized().get("/api/origins/nope/har").then().statusCode(404).body("error", equalTo("unknown_origin"));
     }
 
     @Test
     void viaEdgeResultSitsBesideTheDirectOneWithRayIdAndMetrics() throws Exception {
         awaitEdgeAnswer();
-        when().get("/api/origins/shop").then().statusCode(200)
-                .body("viaEdge.cfRay", equalTo(EdgeStandIn.RAY_ID)).body("viaEdge.cfCacheStatus", equalTo("DYNAMIC"))
-                .body("viaEdge.server", equalTo("cloudflare")).body("viaEdge.comparison", equalTo("edge_failing"))
-                .body("viaEdge.mismatch", equalTo(true)).body("viaEdge.rayIds[0].id", equalTo(EdgeStandIn.RAY_ID))
-                .body("viaEdge.rayIds[0].status", equalTo(520)).body("viaEdge.rayIds[0].at", org.hamcrest.Matchers.endsWith("Z"));
-        String metrics = when().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(metrics).contains("originwatch_edge_status{origin=\"shop\"} 520.0",
-                "originwatch_edge_mismatch{origin=\"shop\"} 1.0").doesNotContain("originwatch_edge_status{origin=\"reset\"}");
-        assertThat(promtool(given().accept("text/plain; version=0.0.4; charset=utf-8").get("/q/metrics").asString()))
-                .as("promtool check metrics with the edge gauges").isEmpty();
+        when().get("/api/origins/shop")
+                .then()
+                .statusCode(200)
+                .body("viaEdge.cfRay", equalTo(EdgeStandIn.RAY_ID))
+                .body("viaEdge.cfCacheStatus", equalTo("DYNAMIC"))
+                .body("viaEdge.server", equalTo("cloudflare"))
+                .body("viaEdge.comparison", equalTo("edge_failing"))
+                .body("viaEdge.mismatch", equalTo(true))
+                .body("viaEdge.rayIds[0].id", equalTo(EdgeStandIn.RAY_ID))
+                .body("viaEdge.rayIds[0].status", equalTo(520))
+                .body("viaEdge.rayIds[0].at", org.hamcrest.Matchers.endsWith("Z"));
+        String metrics =
+                when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics)
+                .contains(
+                        "originwatch_edge_status{origin=\"shop\"} 520.0",
+                        "originwatch_edge_mismatch{origin=\"shop\"} 1.0")
+                .doesNotContain("originwatch_edge_status{origin=\"reset\"}");
+        assertThat(promtool(given().accept("text/plain; version=0.0.4; charset=utf-8")
+                        .get("/q/metrics")
+                        .asString()))
+                .as("promtool check metrics with the edge gauges")
+                .isEmpty();
         Response edgeHar = authorized().get("/api/origins/shop/har?via-edge=true");
         assertThat(HarSchema.errors(edgeHar.asByteArray())).isEmpty();
         assertThat(edgeHar.asString()).contains("\"_probe\":\"via-edge\"", EdgeStandIn.RAY_ID);
@@ -125,17 +159,31 @@ class EvidenceApiTest {
     void supportBundleHoldsWhatSupportAsksFor() throws IOException {
         awaitEdgeAnswer();
         Response r = authorized().get("/api/origins/shop/support-bundle");
-        r.then().statusCode(200).contentType("application/zip")
+        r.then()
+                .statusCode(200)
+                .contentType("application/zip")
                 .header("Content-Disposition", containsString("filename=\"shop-"));
         Map<String, byte[]> files = unzip(r.asByteArray());
         assertThat(files).containsOnlyKeys("direct.har", "via-edge.har", "summary.md", "history.json");
         assertThat(HarSchema.errors(files.get("direct.har"))).isEmpty();
         assertThat(HarSchema.errors(files.get("via-edge.har"))).isEmpty();
-        assertThat(JSON.readTree(files.get("via-edge.har")).at("/log/entries/0/response/status").asInt()).isEqualTo(520);
+        assertThat(JSON.readTree(files.get("via-edge.har"))
+                        .at("/log/entries/0/response/status")
+                        .asInt())
+                .isEqualTo(520);
         String summary = new String(files.get("summary.md"), StandardCharsets.UTF_8);
-        assertThat(summary).contains("# originwatch support bundle: shop", "Host / SNI: `shop.example.com`",
-                EdgeStandIn.RAY_ID, "curl -sv -o /dev/null", "edge_failing", "Cause timeline", "| time (UTC) |",
-                java.time.ZoneId.systemDefault().toString(), "Allowlists", "-byte limit (")
+        assertThat(summary)
+                .contains(
+                        "# originwatch support bundle: shop",
+                        "Host / SNI: `shop.example.com`",
+                        EdgeStandIn.RAY_ID,
+                        "curl -sv -o /dev/null",
+                        "edge_failing",
+                        "Cause timeline",
+                        "| time (UTC) |",
+                        java.time.ZoneId.systemDefault().toString(),
+                        "Allowlists",
+                        "-byte limit (")
                 .doesNotContain("s3cret");
         JsonNode history = JSON.readTree(files.get("history.json"));
         assertThat(history.isArray()).isTrue();
@@ -145,9 +193,15 @@ class EvidenceApiTest {
     @Test
     void tokenGuardsEvidenceAndWritesButNotReadsMetricsOrHealth() {
         for (String path : new String[] {"/api/origins/shop/har", "/api/origins/shop/support-bundle"}) {
-            when().get(path).then().statusCode(401).body("error", equalTo("unauthorized"))
+            when().get(path)
+                    .then()
+                    .statusCode(401)
+                    .body("error", equalTo("unauthorized"))
                     .header("WWW-Authenticate", startsWith("Bearer"));
-            given().header("Authorization", "Bearer wrong").get(path).then().statusCode(401)
+            given().header("Authorization", "Bearer wrong")
+                    .get(path)
+                    .then()
+                    .statusCode(401)
                     .body("detail", containsString("does not match"));
         }
         when().post("/api/origins/fresh/probe").then().statusCode(401).body("error", equalTo("unauthorized"));
@@ -163,8 +217,10 @@ class EvidenceApiTest {
     private static String promtool(String metrics) throws IOException, InterruptedException {
         Path file = Files.createTempFile("originwatch-metrics", ".prom");
         Files.writeString(file, metrics);
-        Process p = new ProcessBuilder("/usr/bin/promtool", "check", "metrics").redirectInput(file.toFile())
-                .redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("/usr/bin/promtool", "check", "metrics")
+                .redirectInput(file.toFile())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         Files.delete(file);

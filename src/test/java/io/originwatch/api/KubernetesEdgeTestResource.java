@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.originwatch.edge.ranges.RangeServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -26,24 +25,48 @@ public class KubernetesEdgeTestResource implements QuarkusTestResourceLifecycleM
 
     @Override
     public Map<String, String> start() {
-        kube = new KubernetesMockServer(new io.fabric8.mockwebserver.Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(), false);
+        kube = new KubernetesMockServer(
+                new io.fabric8.mockwebserver.Context(),
+                new MockWebServer(),
+                new HashMap<>(),
+                new KubernetesCrudDispatcher(),
+                false);
         kube.init(InetAddress.getLoopbackAddress(), 0);
         try (KubernetesClient client = kube.createClient()) {
-            client.network().v1().networkPolicies().inNamespace("shop").resource(new NetworkPolicyBuilder()
-                    .withNewMetadata().withName("from-cdn").endMetadata()
-                    .withNewSpec().addNewIngress()
-                    .addNewFrom().withNewIpBlock().withCidr("104.16.0.0/13").endIpBlock().endFrom()
-                    .addNewFrom().withNewIpBlock().withCidr("2606:4700::/32").endIpBlock().endFrom()
-                    .endIngress().endSpec().build()).create();
+            client.network()
+                    .v1()
+                    .networkPolicies()
+                    .inNamespace("shop")
+                    .resource(new NetworkPolicyBuilder()
+                            .withNewMetadata()
+                            .withName("from-cdn")
+                            .endMetadata()
+                            .withNewSpec()
+                            .addNewIngress()
+                            .addNewFrom()
+                            .withNewIpBlock()
+                            .withCidr("104.16.0.0/13")
+                            .endIpBlock()
+                            .endFrom()
+                            .addNewFrom()
+                            .withNewIpBlock()
+                            .withCidr("2606:4700::/32")
+                            .endIpBlock()
+                            .endFrom()
+                            .endIngress()
+                            .endSpec()
+                            .build())
+                    .create();
         }
         try {
-            ranges = new RangeServer().serve("/ranges", RangeServer.Script.text("104.16.0.0/13\n172.64.0.0/13\n2606:4700::/32\n"));
+            ranges = new RangeServer()
+                    .serve("/ranges", RangeServer.Script.text("104.16.0.0/13\n172.64.0.0/13\n2606:4700::/32\n"));
             return Map.of(
                     "originwatch.edge.enabled", "true",
                     "originwatch.edge.provider", "custom",
                     "originwatch.edge.urls", ranges.url("/ranges").toString(),
-                    "originwatch.edge.cache-dir", Files.createTempDirectory("edge-kube-test").toString(),
+                    "originwatch.edge.cache-dir",
+                            Files.createTempDirectory("edge-kube-test").toString(),
                     "originwatch.allowlists[0].name", "k8s",
                     "originwatch.allowlists[0].kubernetes.kind", "NetworkPolicy",
                     "originwatch.allowlists[0].kubernetes.namespace", "shop",

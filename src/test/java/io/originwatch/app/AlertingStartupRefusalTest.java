@@ -5,9 +5,8 @@ import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.junit.main.Launch;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainTest;
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** A bad originwatch.alerting configuration stops the process with exit 1, every error named, no stack trace. */
 @QuarkusMainTest
@@ -17,16 +16,23 @@ class AlertingStartupRefusalTest {
     public static class BadAlerting implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("originwatch.alerting.failure-threshold", "0",
-                    "originwatch.alerting.webhooks[0].url", "hooks.example.test/ow",
-                    "originwatch.alerting.severity.reset", "critical");
+            return Map.of(
+                    "originwatch.alerting.failure-threshold",
+                    "0",
+                    "originwatch.alerting.webhooks[0].url",
+                    "hooks.example.test/ow",
+                    "originwatch.alerting.severity.reset",
+                    "critical");
         }
     }
 
     @Test
-    @Launch(value = {}, exitCode = 1)
+    @Launch(
+            value = {},
+            exitCode = 1)
     void refusesToStartAndNamesEveryBadKey(LaunchResult result) {
-        RefusedStart.assertRefusedNaming(result,
+        RefusedStart.assertRefusedNaming(
+                result,
                 "originwatch cannot start: invalid alerting configuration:",
                 "originwatch.alerting.failure-threshold: must be at least 1, got 0",
                 "originwatch.alerting.webhooks[0].url: must be an http or https URL with a host, got \"hooks.example.test/ow\"",

@@ -1,20 +1,19 @@
 package io.originwatch.app;
 
-import io.originwatch.testing.ConfigMapDir;
-import io.originwatch.testing.OriginsFileProfile;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.Test;
-
-import java.nio.file.Path;
-import java.time.Duration;
-
 import static io.restassured.RestAssured.given;
 import static io.restassured.RestAssured.when;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+
+import io.originwatch.testing.ConfigMapDir;
+import io.originwatch.testing.OriginsFileProfile;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
 
 /**
  * Rewrites the origins file under the running daemon the way a ConfigMap update does (symlink
@@ -29,11 +28,14 @@ class OriginsFileReloadTest {
 
     @ConfigProperty(name = "test.fake-origin")
     String base;
+
     @ConfigProperty(name = "test.configmap-dir")
     String dir;
 
     static String metrics() {
-        return given().accept("text/plain; version=0.0.4; charset=utf-8").get("/q/metrics").asString()
+        return given().accept("text/plain; version=0.0.4; charset=utf-8")
+                .get("/q/metrics")
+                .asString()
                 .replace(",}", "}"); // the 0.0.4 writer ends label sets with a comma; compare without it
     }
 
@@ -54,18 +56,23 @@ class OriginsFileReloadTest {
         });
         await().atMost(WAIT).untilAsserted(() -> {
             String m = metrics();
-            assertThat(m).doesNotContain("origin=\"beta\"")
+            assertThat(m)
+                    .doesNotContain("origin=\"beta\"")
                     .contains("originwatch_config_reloads_total{result=\"success\"} 1.0");
-            assertThat(m.lines().filter(l -> l.startsWith("originwatch_origin_status{") && l.contains("origin=\"alpha\"")))
-                    .containsExactly("originwatch_origin_status{cause=\"unexpected_status\",edge_status=\"503\",origin=\"alpha\"} 1.0");
+            assertThat(m.lines()
+                            .filter(l -> l.startsWith("originwatch_origin_status{") && l.contains("origin=\"alpha\"")))
+                    .containsExactly(
+                            "originwatch_origin_status{cause=\"unexpected_status\",edge_status=\"503\",origin=\"alpha\"} 1.0");
         });
 
         // an invalid file: rejected as a whole, counted, the previous set keeps probing
         map.swap(OriginsFileProfile.yaml(base, "alpha", "/ok", "delta", "/ok").replace("url: http", "url: ftp"));
-        await().atMost(WAIT).until(() -> metrics().contains("originwatch_config_reloads_total{result=\"failure\"} 1.0"));
+        await().atMost(WAIT)
+                .until(() -> metrics().contains("originwatch_config_reloads_total{result=\"failure\"} 1.0"));
         when().get("/api/origins/delta").then().statusCode(404);
         int before = when().get("/api/origins/gamma/history").path("size()");
-        await().atMost(WAIT).until(() -> when().get("/api/origins/gamma/history").<Integer>path("size()") > before);
+        await().atMost(WAIT)
+                .until(() -> when().get("/api/origins/gamma/history").<Integer>path("size()") > before);
         when().get("/api/origins/alpha").then().body("cause", equalTo("unexpected_status"));
     }
 }

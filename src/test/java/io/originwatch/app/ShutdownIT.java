@@ -1,8 +1,9 @@
 package io.originwatch.app;
 
-import io.originwatch.testing.FakeOrigin;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.originwatch.testing.FakeOrigin;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,9 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /**
  * The packaged daemon as an operator runs it: SIGTERM while a probe is in flight lets that probe
@@ -29,21 +28,35 @@ class ShutdownIT {
         Path log = Files.createTempFile("originwatch-shutdown", ".log");
         try (FakeOrigin origin = new FakeOrigin()) {
             String java = ProcessHandle.current().info().command().orElse("java");
-            Process daemon = new ProcessBuilder(java, "-Dquarkus.http.port=0", "-Doriginwatch.edge.enabled=false",
-                    "-Doriginwatch.origins[0].name=slow", "-Doriginwatch.origins[0].url=" + origin.url(SLOW_PATH),
-                    "-Doriginwatch.origins[0].interval=1s", "-jar", jar.toString())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process daemon = new ProcessBuilder(
+                            java,
+                            "-Dquarkus.http.port=0",
+                            "-Doriginwatch.edge.enabled=false",
+                            "-Doriginwatch.origins[0].name=slow",
+                            "-Doriginwatch.origins[0].url=" + origin.url(SLOW_PATH),
+                            "-Doriginwatch.origins[0].interval=1s",
+                            "-jar",
+                            jar.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             try {
-                await().atMost(Duration.ofSeconds(60)).until(() -> lines(log).stream().anyMatch(l -> l.contains("started in")));
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> lines(log).stream().anyMatch(l -> l.contains("started in")));
                 int before = origin.hits(SLOW_PATH);
                 await().atMost(Duration.ofSeconds(10)).until(() -> origin.hits(SLOW_PATH) > before);
                 daemon.destroy(); // SIGTERM
-                assertThat(daemon.waitFor(30, TimeUnit.SECONDS)).as("exited; output:%n%s", lines(log)).isTrue();
+                assertThat(daemon.waitFor(30, TimeUnit.SECONDS))
+                        .as("exited; output:%n%s", lines(log))
+                        .isTrue();
                 List<String> lines = lines(log);
-                assertThat(daemon.exitValue()).as("exit code; output:%n%s", String.join("\n", lines)).isZero();
+                assertThat(daemon.exitValue())
+                        .as("exit code; output:%n%s", String.join("\n", lines))
+                        .isZero();
                 String out = String.join("\n", lines);
-                assertThat(out).containsPattern("stopping: scheduling stopped, 1 probe\\(s\\) in flight(.|\\n)*"
-                        + "stopping: probes in flight finished(.|\\n)*originwatch stopped");
+                assertThat(out)
+                        .containsPattern("stopping: scheduling stopped, 1 probe\\(s\\) in flight(.|\\n)*"
+                                + "stopping: probes in flight finished(.|\\n)*originwatch stopped");
             } finally {
                 daemon.destroyForcibly();
                 Files.deleteIfExists(log);

@@ -1,18 +1,5 @@
 package io.originwatch.classify;
 
-import io.originwatch.http1.ParseFailure;
-import io.originwatch.probe.ProbeFailure;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
-import java.time.Duration;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-
 import static io.originwatch.classify.SyntheticResult.NOW;
 import static io.originwatch.classify.SyntheticResult.failed;
 import static io.originwatch.classify.SyntheticResult.ok;
@@ -25,6 +12,18 @@ import static io.originwatch.classify.Warning.HEADERS_NEAR_LIMIT;
 import static io.originwatch.classify.Warning.SLOW_RESPONSE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.originwatch.http1.ParseFailure;
+import io.originwatch.probe.ProbeFailure;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
 /** Every cause, every warning and the rule order, over hand-built probe results. */
 class ClassifierTest {
 
@@ -33,8 +32,14 @@ class ClassifierTest {
     private static final Duration DAYS_14 = EdgeLimits.CERTIFICATE_EXPIRING_WITHIN;
 
     /** {@code httpStatus} 0 = no head; {@code detail} null = not asserted in this row. */
-    record Case(String name, SyntheticResult result, Cause cause, int edgeStatus, int httpStatus,
-                List<Warning> warnings, String detail) {
+    record Case(
+            String name,
+            SyntheticResult result,
+            Cause cause,
+            int edgeStatus,
+            int httpStatus,
+            List<Warning> warnings,
+            String detail) {
         @Override
         public String toString() {
             return name;
@@ -47,124 +52,345 @@ class ClassifierTest {
 
     static Stream<Case> causes() {
         return Stream.of(
-                c("unreachable", failed(new ProbeFailure.Unreachable("no such host origin.test")), Cause.UNREACHABLE,
-                        523, 0, "127.0.0.1:8443 unreachable: no such host origin.test"),
-                c("connection_refused", failed(new ProbeFailure.Refused("Connection refused")), Cause.CONNECTION_REFUSED,
-                        521, 0, "connection refused by 127.0.0.1:8443: Connection refused"),
-                c("connect_timeout", failed(new ProbeFailure.ConnectTimeout(19_000)), Cause.CONNECT_TIMEOUT, 522, 0,
+                c(
+                        "unreachable",
+                        failed(new ProbeFailure.Unreachable("no such host origin.test")),
+                        Cause.UNREACHABLE,
+                        523,
+                        0,
+                        "127.0.0.1:8443 unreachable: no such host origin.test"),
+                c(
+                        "connection_refused",
+                        failed(new ProbeFailure.Refused("Connection refused")),
+                        Cause.CONNECTION_REFUSED,
+                        521,
+                        0,
+                        "connection refused by 127.0.0.1:8443: Connection refused"),
+                c(
+                        "connect_timeout",
+                        failed(new ProbeFailure.ConnectTimeout(19_000)),
+                        Cause.CONNECT_TIMEOUT,
+                        522,
+                        0,
                         "TCP handshake with 127.0.0.1:8443 not complete within 19 s"),
-                c("connect_timeout in ms", failed(new ProbeFailure.ConnectTimeout(1_500)), Cause.CONNECT_TIMEOUT, 522, 0,
+                c(
+                        "connect_timeout in ms",
+                        failed(new ProbeFailure.ConnectTimeout(1_500)),
+                        Cause.CONNECT_TIMEOUT,
+                        522,
+                        0,
                         "TCP handshake with 127.0.0.1:8443 not complete within 1500 ms"),
-                c("tls_handshake_failed", failed(new ProbeFailure.TlsHandshake("Received fatal alert: protocol_version")),
-                        Cause.TLS_HANDSHAKE_FAILED, 525, 0, "TLS handshake failed: Received fatal alert: protocol_version"),
-                c("tls_certificate_invalid: expired", failed(new ProbeFailure.TlsCertificate("certificate expired on 2026-01-02")),
-                        Cause.TLS_CERTIFICATE_INVALID, 526, 0, "certificate expired on 2026-01-02"),
-                c("tls_certificate_invalid: name mismatch", failed(new ProbeFailure.TlsCertificate(MISMATCH)),
-                        Cause.TLS_CERTIFICATE_INVALID, 526, 0, MISMATCH),
-                c("tls_certificate_invalid: no reason given", failed(new ProbeFailure.TlsCertificate(" ")),
-                        Cause.TLS_CERTIFICATE_INVALID, 526, 0, "certificate failed validation"),
-                c("connection_reset before any byte", failed(new ProbeFailure.Reset(0, true)), Cause.CONNECTION_RESET, 520,
-                        0, "connection reset by peer after 0 response bytes; request was sent"),
-                c("connection_reset mid-head, request not sent", failed(new ProbeFailure.Reset(17, false)),
-                        Cause.CONNECTION_RESET, 520, 0,
+                c(
+                        "tls_handshake_failed",
+                        failed(new ProbeFailure.TlsHandshake("Received fatal alert: protocol_version")),
+                        Cause.TLS_HANDSHAKE_FAILED,
+                        525,
+                        0,
+                        "TLS handshake failed: Received fatal alert: protocol_version"),
+                c(
+                        "tls_certificate_invalid: expired",
+                        failed(new ProbeFailure.TlsCertificate("certificate expired on 2026-01-02")),
+                        Cause.TLS_CERTIFICATE_INVALID,
+                        526,
+                        0,
+                        "certificate expired on 2026-01-02"),
+                c(
+                        "tls_certificate_invalid: name mismatch",
+                        failed(new ProbeFailure.TlsCertificate(MISMATCH)),
+                        Cause.TLS_CERTIFICATE_INVALID,
+                        526,
+                        0,
+                        MISMATCH),
+                c(
+                        "tls_certificate_invalid: no reason given",
+                        failed(new ProbeFailure.TlsCertificate(" ")),
+                        Cause.TLS_CERTIFICATE_INVALID,
+                        526,
+                        0,
+                        "certificate failed validation"),
+                c(
+                        "connection_reset before any byte",
+                        failed(new ProbeFailure.Reset(0, true)),
+                        Cause.CONNECTION_RESET,
+                        520,
+                        0,
+                        "connection reset by peer after 0 response bytes; request was sent"),
+                c(
+                        "connection_reset mid-head, request not sent",
+                        failed(new ProbeFailure.Reset(17, false)),
+                        Cause.CONNECTION_RESET,
+                        520,
+                        0,
                         "connection reset by peer after 17 response bytes; request was not sent"),
-                c("empty_response", parseFailed(new ParseFailure.EmptyResponse(), 0), Cause.EMPTY_RESPONSE, 520, 0,
+                c(
+                        "empty_response",
+                        parseFailed(new ParseFailure.EmptyResponse(), 0),
+                        Cause.EMPTY_RESPONSE,
+                        520,
+                        0,
                         "connection closed before any response byte"),
-                c("headers_too_large from the parser", parseFailed(new ParseFailure.HeadersTooLarge(8192, 8193), 8193),
-                        Cause.HEADERS_TOO_LARGE, 520, 0,
+                c(
+                        "headers_too_large from the parser",
+                        parseFailed(new ParseFailure.HeadersTooLarge(8192, 8193), 8193),
+                        Cause.HEADERS_TOO_LARGE,
+                        520,
+                        0,
                         "header section exceeds limit 8192 bytes (stopped reading after 8193 bytes)"),
-                c("missing_headers", parseFailed(new ParseFailure.MissingHeaders("HTTP/1.1 200 OK", false), 19),
-                        Cause.MISSING_HEADERS, 520, 0,
+                c(
+                        "missing_headers",
+                        parseFailed(new ParseFailure.MissingHeaders("HTTP/1.1 200 OK", false), 19),
+                        Cause.MISSING_HEADERS,
+                        520,
+                        0,
                         "status line \"HTTP/1.1 200 OK\" followed by empty line with no header fields"),
-                c("invalid_response: status line", parseFailed(new ParseFailure.MalformedStatusLine("HTTP/2"), 6),
-                        Cause.INVALID_RESPONSE, 520, 0,
+                c(
+                        "invalid_response: status line",
+                        parseFailed(new ParseFailure.MalformedStatusLine("HTTP/2"), 6),
+                        Cause.INVALID_RESPONSE,
+                        520,
+                        0,
                         "malformed status line \"HTTP/2\" (expected HTTP/1.x SP 3DIGIT [SP reason])"),
-                c("invalid_response: status out of range", parseFailed(new ParseFailure.StatusOutOfRange(600), 13),
-                        Cause.INVALID_RESPONSE, 520, 0, "status 600 outside 100-599"),
-                c("invalid_response: header line", parseFailed(new ParseFailure.MalformedHeader(2, " ", "obs-fold"), 30),
-                        Cause.INVALID_RESPONSE, 520, 0, "malformed header line 2 (obs-fold): \" \""),
-                c("invalid_response: premature end", parseFailed(new ParseFailure.PrematureEnd(28, 1), 28),
-                        Cause.INVALID_RESPONSE, 520, 0,
+                c(
+                        "invalid_response: status out of range",
+                        parseFailed(new ParseFailure.StatusOutOfRange(600), 13),
+                        Cause.INVALID_RESPONSE,
+                        520,
+                        0,
+                        "status 600 outside 100-599"),
+                c(
+                        "invalid_response: header line",
+                        parseFailed(new ParseFailure.MalformedHeader(2, " ", "obs-fold"), 30),
+                        Cause.INVALID_RESPONSE,
+                        520,
+                        0,
+                        "malformed header line 2 (obs-fold): \" \""),
+                c(
+                        "invalid_response: premature end",
+                        parseFailed(new ParseFailure.PrematureEnd(28, 1), 28),
+                        Cause.INVALID_RESPONSE,
+                        520,
+                        0,
                         "stream ended inside the header section after 28 bytes and 1 header lines"),
-                c("response_timeout", failed(new ProbeFailure.ResponseTimeout(125_000, 0)), Cause.RESPONSE_TIMEOUT, 524, 0,
+                c(
+                        "response_timeout",
+                        failed(new ProbeFailure.ResponseTimeout(125_000, 0)),
+                        Cause.RESPONSE_TIMEOUT,
+                        524,
+                        0,
                         "no complete header section within 125 s (0 response bytes received)"),
-                c("unexpected_status", status(503, "Service Unavailable"), Cause.UNEXPECTED_STATUS, 503, 503,
+                c(
+                        "unexpected_status",
+                        status(503, "Service Unavailable"),
+                        Cause.UNEXPECTED_STATUS,
+                        503,
+                        503,
                         "status 503 Service Unavailable not in expected 200-399"),
                 c("ok", ok(), Cause.OK, 200, 200, "status 200 OK in expected 200-399"),
-                c("probe_error: local failure", failed(new ProbeFailure.Internal("trust-ca /etc/ca.pem unreadable")),
-                        Cause.PROBE_ERROR, 0, 0, "probe failed locally, origin not judged: trust-ca /etc/ca.pem unreadable"),
-                c("probe_error: neither head nor failure", new SyntheticResult(), Cause.PROBE_ERROR, 0, 0,
+                c(
+                        "probe_error: local failure",
+                        failed(new ProbeFailure.Internal("trust-ca /etc/ca.pem unreadable")),
+                        Cause.PROBE_ERROR,
+                        0,
+                        0,
+                        "probe failed locally, origin not judged: trust-ca /etc/ca.pem unreadable"),
+                c(
+                        "probe_error: neither head nor failure",
+                        new SyntheticResult(),
+                        Cause.PROBE_ERROR,
+                        0,
+                        0,
                         "probe result has neither a response head nor a failure"));
     }
 
     static Stream<Case> ruleOrderAndExpectStatus() {
         return Stream.of(
-                c("rule order: certificate failure with tls-verify on beats a 200",
-                        ok().certificate(NOW.plus(Duration.ofDays(60)), MISMATCH), Cause.TLS_CERTIFICATE_INVALID, 526, 200,
+                c(
+                        "rule order: certificate failure with tls-verify on beats a 200",
+                        ok().certificate(NOW.plus(Duration.ofDays(60)), MISMATCH),
+                        Cause.TLS_CERTIFICATE_INVALID,
+                        526,
+                        200,
                         MISMATCH),
-                c("rule order: a head over this origin's limit beats its status",
-                        ok().headerBytes(9214), Cause.HEADERS_TOO_LARGE, 520, 200,
+                c(
+                        "rule order: a head over this origin's limit beats its status",
+                        ok().headerBytes(9214),
+                        Cause.HEADERS_TOO_LARGE,
+                        520,
+                        200,
                         "header section 9214 bytes exceeds limit 8192"),
-                c("rule order: parse failure plus invalid certificate with tls-verify off",
-                        parseFailed(new ParseFailure.MalformedStatusLine("<"), 1).tlsVerifyOff()
+                c(
+                        "rule order: parse failure plus invalid certificate with tls-verify off",
+                        parseFailed(new ParseFailure.MalformedStatusLine("<"), 1)
+                                .tlsVerifyOff()
                                 .certificate(NOW.minus(Duration.ofDays(1)), "certificate expired on 2026-11-22"),
-                        Cause.INVALID_RESPONSE, 520, 0, null, CERTIFICATE_INVALID),
-                c("rule order: missing headers plus expiring certificate",
+                        Cause.INVALID_RESPONSE,
+                        520,
+                        0,
+                        null,
+                        CERTIFICATE_INVALID),
+                c(
+                        "rule order: missing headers plus expiring certificate",
                         parseFailed(new ParseFailure.MissingHeaders("HTTP/1.1 200 OK", true), 17)
                                 .certificate(NOW.plus(Duration.ofDays(3)), null),
-                        Cause.MISSING_HEADERS, 520, 0, null, CERTIFICATE_EXPIRING),
+                        Cause.MISSING_HEADERS,
+                        520,
+                        0,
+                        null,
+                        CERTIFICATE_EXPIRING),
                 c("expect 200-399: 399 is ok", status(399, ""), Cause.OK, 399, 399, "status 399 in expected 200-399"),
-                c("expect 200-399: 400 is unexpected", status(400, "Bad Request"), Cause.UNEXPECTED_STATUS, 400, 400, null),
+                c(
+                        "expect 200-399: 400 is unexpected",
+                        status(400, "Bad Request"),
+                        Cause.UNEXPECTED_STATUS,
+                        400,
+                        400,
+                        null),
                 c("expect 200-399: 199 is unexpected", status(199, "Odd"), Cause.UNEXPECTED_STATUS, 199, 199, null),
-                c("expect 200-399: 101 is unexpected", status(101, "Switching Protocols"), Cause.UNEXPECTED_STATUS, 101,
-                        101, null),
-                c("expect 200,301-302: 301 is ok", status(301, "Moved").expect("200,301-302"), Cause.OK, 301, 301,
+                c(
+                        "expect 200-399: 101 is unexpected",
+                        status(101, "Switching Protocols"),
+                        Cause.UNEXPECTED_STATUS,
+                        101,
+                        101,
+                        null),
+                c(
+                        "expect 200,301-302: 301 is ok",
+                        status(301, "Moved").expect("200,301-302"),
+                        Cause.OK,
+                        301,
+                        301,
                         "status 301 Moved in expected 200,301-302"),
-                c("expect 200,301-302: 300 is unexpected", status(300, "Multiple").expect("200,301-302"),
-                        Cause.UNEXPECTED_STATUS, 300, 300, "status 300 Multiple not in expected 200,301-302"),
-                c("expect 500-599: a 503 maintenance page is ok", status(503, "Maintenance").expect("500-599"), Cause.OK,
-                        503, 503, null),
+                c(
+                        "expect 200,301-302: 300 is unexpected",
+                        status(300, "Multiple").expect("200,301-302"),
+                        Cause.UNEXPECTED_STATUS,
+                        300,
+                        300,
+                        "status 300 Multiple not in expected 200,301-302"),
+                c(
+                        "expect 500-599: a 503 maintenance page is ok",
+                        status(503, "Maintenance").expect("500-599"),
+                        Cause.OK,
+                        503,
+                        503,
+                        null),
                 c("expect 404 only: 200 is unexpected", ok().expect("404"), Cause.UNEXPECTED_STATUS, 200, 200, null));
     }
 
     static Stream<Case> warnings() {
         return Stream.of(
-                c("headers_near_limit: exactly 75% (6144 of 8192)", ok().headerBytes(6144), Cause.OK, 200, 200, null,
+                c(
+                        "headers_near_limit: exactly 75% (6144 of 8192)",
+                        ok().headerBytes(6144), Cause.OK, 200, 200, null, HEADERS_NEAR_LIMIT),
+                c(
+                        "headers_near_limit: one byte under 75% does not warn",
+                        ok().headerBytes(6143), Cause.OK, 200, 200, null),
+                c(
+                        "headers_near_limit: exactly the limit warns",
+                        ok().headerBytes(8192),
+                        Cause.OK,
+                        200,
+                        200,
+                        null,
                         HEADERS_NEAR_LIMIT),
-                c("headers_near_limit: one byte under 75% does not warn", ok().headerBytes(6143), Cause.OK, 200, 200, null),
-                c("headers_near_limit: exactly the limit warns", ok().headerBytes(8192), Cause.OK, 200, 200, null,
-                        HEADERS_NEAR_LIMIT),
-                c("headers_near_limit: over the limit is the cause, not a warning",
-                        parseFailed(new ParseFailure.HeadersTooLarge(8192, 8193), 8193), Cause.HEADERS_TOO_LARGE, 520, 0,
+                c(
+                        "headers_near_limit: over the limit is the cause, not a warning",
+                        parseFailed(new ParseFailure.HeadersTooLarge(8192, 8193), 8193),
+                        Cause.HEADERS_TOO_LARGE,
+                        520,
+                        0,
                         null),
-                c("headers_near_limit: odd limit rounds the threshold up (75 of 100)", ok().limit(100).headerBytes(75),
-                        Cause.OK, 200, 200, null, HEADERS_NEAR_LIMIT),
-                c("headers_near_limit: beside an invalid response",
-                        parseFailed(new ParseFailure.MalformedHeader(90, "X", "no colon"), 7000), Cause.INVALID_RESPONSE,
-                        520, 0, null, HEADERS_NEAR_LIMIT),
+                c(
+                        "headers_near_limit: odd limit rounds the threshold up (75 of 100)",
+                        ok().limit(100).headerBytes(75),
+                        Cause.OK,
+                        200,
+                        200,
+                        null,
+                        HEADERS_NEAR_LIMIT),
+                c(
+                        "headers_near_limit: beside an invalid response",
+                        parseFailed(new ParseFailure.MalformedHeader(90, "X", "no colon"), 7000),
+                        Cause.INVALID_RESPONSE,
+                        520,
+                        0,
+                        null,
+                        HEADERS_NEAR_LIMIT),
                 c("slow_response: ttfb exactly 50%", ok().ttfb(HALF_TIMEOUT), Cause.OK, 200, 200, null, SLOW_RESPONSE),
-                c("slow_response: 1 ms under 50% does not warn", ok().ttfb(HALF_TIMEOUT.minusMillis(1)), Cause.OK, 200,
-                        200, null),
-                c("slow_response: short timeout, ttfb exactly half", ok().responseTimeout(Duration.ofSeconds(3))
-                        .ttfb(Duration.ofMillis(1500)), Cause.OK, 200, 200, null, SLOW_RESPONSE),
-                c("slow_response: no first byte, no warning", failed(new ProbeFailure.ResponseTimeout(125_000, 0)),
-                        Cause.RESPONSE_TIMEOUT, 524, 0, null),
-                c("certificate_expiring: exactly 14 days", ok().certificate(NOW.plus(DAYS_14), null), Cause.OK, 200, 200,
-                        null, CERTIFICATE_EXPIRING),
-                c("certificate_expiring: 14 days and 1 s does not warn",
-                        ok().certificate(NOW.plus(DAYS_14).plusSeconds(1), null), Cause.OK, 200, 200, null),
-                c("certificate_expiring: an expired leaf is invalid, not expiring",
+                c(
+                        "slow_response: 1 ms under 50% does not warn",
+                        ok().ttfb(HALF_TIMEOUT.minusMillis(1)), Cause.OK, 200, 200, null),
+                c(
+                        "slow_response: short timeout, ttfb exactly half",
+                        ok().responseTimeout(Duration.ofSeconds(3)).ttfb(Duration.ofMillis(1500)),
+                        Cause.OK,
+                        200,
+                        200,
+                        null,
+                        SLOW_RESPONSE),
+                c(
+                        "slow_response: no first byte, no warning",
+                        failed(new ProbeFailure.ResponseTimeout(125_000, 0)),
+                        Cause.RESPONSE_TIMEOUT,
+                        524,
+                        0,
+                        null),
+                c(
+                        "certificate_expiring: exactly 14 days",
+                        ok().certificate(NOW.plus(DAYS_14), null),
+                        Cause.OK,
+                        200,
+                        200,
+                        null,
+                        CERTIFICATE_EXPIRING),
+                c(
+                        "certificate_expiring: 14 days and 1 s does not warn",
+                        ok().certificate(NOW.plus(DAYS_14).plusSeconds(1), null),
+                        Cause.OK,
+                        200,
+                        200,
+                        null),
+                c(
+                        "certificate_expiring: an expired leaf is invalid, not expiring",
                         ok().tlsVerifyOff().certificate(NOW.minusSeconds(1), "certificate expired on 2026-11-23"),
-                        Cause.OK, 200, 200, null, CERTIFICATE_INVALID),
-                c("certificate_invalid: tls-verify off only warns", ok().tlsVerifyOff()
-                        .certificate(NOW.plus(Duration.ofDays(60)), MISMATCH), Cause.OK, 200, 200, null, CERTIFICATE_INVALID),
-                c("certificate_invalid: valid certificate with tls-verify off does not warn",
-                        ok().tlsVerifyOff().certificate(NOW.plus(Duration.ofDays(60)), null), Cause.OK, 200, 200, null),
+                        Cause.OK,
+                        200,
+                        200,
+                        null,
+                        CERTIFICATE_INVALID),
+                c(
+                        "certificate_invalid: tls-verify off only warns",
+                        ok().tlsVerifyOff().certificate(NOW.plus(Duration.ofDays(60)), MISMATCH),
+                        Cause.OK,
+                        200,
+                        200,
+                        null,
+                        CERTIFICATE_INVALID),
+                c(
+                        "certificate_invalid: valid certificate with tls-verify off does not warn",
+                        ok().tlsVerifyOff().certificate(NOW.plus(Duration.ofDays(60)), null),
+                        Cause.OK,
+                        200,
+                        200,
+                        null),
                 c("body_truncated", ok().bodyEndedEarly(), Cause.OK, 200, 200, null, BODY_TRUNCATED),
-                c("every warning at once, in catalogue order", status(503, "Busy").headerBytes(7000).ttfb(HALF_TIMEOUT)
-                        .tlsVerifyOff().certificate(NOW.plus(Duration.ofDays(1)), "chain not trusted").bodyEndedEarly(),
-                        Cause.UNEXPECTED_STATUS, 503, 503, null,
-                        HEADERS_NEAR_LIMIT, SLOW_RESPONSE, CERTIFICATE_EXPIRING, CERTIFICATE_INVALID, BODY_TRUNCATED));
+                c(
+                        "every warning at once, in catalogue order",
+                        status(503, "Busy")
+                                .headerBytes(7000)
+                                .ttfb(HALF_TIMEOUT)
+                                .tlsVerifyOff()
+                                .certificate(NOW.plus(Duration.ofDays(1)), "chain not trusted")
+                                .bodyEndedEarly(),
+                        Cause.UNEXPECTED_STATUS,
+                        503,
+                        503,
+                        null,
+                        HEADERS_NEAR_LIMIT,
+                        SLOW_RESPONSE,
+                        CERTIFICATE_EXPIRING,
+                        CERTIFICATE_INVALID,
+                        BODY_TRUNCATED));
     }
 
     private final Classifier classifier = new Classifier();
@@ -187,9 +413,13 @@ class ClassifierTest {
 
     @Test
     void tablesCoverEveryCauseAndEveryWarning() {
-        List<Case> all = Stream.of(causes(), ruleOrderAndExpectStatus(), warnings()).flatMap(s -> s).toList();
-        Set<Cause> causes = all.stream().map(Case::cause).collect(Collectors.toCollection(() -> EnumSet.noneOf(Cause.class)));
-        Set<Warning> warnings = all.stream().flatMap(c -> c.warnings().stream())
+        List<Case> all = Stream.of(causes(), ruleOrderAndExpectStatus(), warnings())
+                .flatMap(s -> s)
+                .toList();
+        Set<Cause> causes =
+                all.stream().map(Case::cause).collect(Collectors.toCollection(() -> EnumSet.noneOf(Cause.class)));
+        Set<Warning> warnings = all.stream()
+                .flatMap(c -> c.warnings().stream())
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Warning.class)));
 
         assertThat(causes).containsExactlyInAnyOrderElementsOf(EnumSet.allOf(Cause.class));

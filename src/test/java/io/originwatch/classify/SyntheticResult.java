@@ -11,7 +11,6 @@ import io.originwatch.probe.ProbeResult;
 import io.originwatch.probe.ProbeSpec;
 import io.originwatch.probe.StatusSet;
 import io.originwatch.probe.TlsFacts;
-
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,8 +55,8 @@ final class SyntheticResult {
     }
 
     SyntheticResult head(int status, String reason, int headerSectionBytes) {
-        head = new ResponseHead("HTTP/1.1", status, reason, List.of(new HeaderField("Server", "synthetic")),
-                headerSectionBytes);
+        head = new ResponseHead(
+                "HTTP/1.1", status, reason, List.of(new HeaderField("Server", "synthetic")), headerSectionBytes);
         headerBytes = headerSectionBytes;
         return this;
     }
@@ -92,8 +91,15 @@ final class SyntheticResult {
     }
 
     SyntheticResult certificate(Instant notAfter, String validationError) {
-        tls = new TlsFacts("TLSv1.3", "TLS_AES_128_GCM_SHA256", "CN=origin.test", List.of("origin.test"),
-                "CN=Lab CA", notAfter, notAfter.minus(Duration.ofDays(90)), validationError);
+        tls = new TlsFacts(
+                "TLSv1.3",
+                "TLS_AES_128_GCM_SHA256",
+                "CN=origin.test",
+                List.of("origin.test"),
+                "CN=Lab CA",
+                notAfter,
+                notAfter.minus(Duration.ofDays(90)),
+                validationError);
         return this;
     }
 
@@ -103,10 +109,32 @@ final class SyntheticResult {
     }
 
     ProbeResult build() {
-        ProbeSpec spec = new ProbeSpec("shop", URI.create("https://127.0.0.1:8443/health"), "origin.test", "GET",
-                List.of(), EdgeLimits.DEFAULT_CONNECT_TIMEOUT, responseTimeout, headerLimitBytes,
-                EdgeLimits.DEFAULT_BODY_LIMIT_BYTES, StatusSet.parse(expectStatus), tlsVerify, null, "originwatch/test");
-        return new ProbeResult(spec, NOW, new PhaseTimings(timings), null, failure, head, headerBytes, 0,
-                bodyEndedEarly, false, tls, Evidence.none());
+        ProbeSpec spec = new ProbeSpec(
+                "shop",
+                URI.create("https://127.0.0.1:8443/health"),
+                "origin.test",
+                "GET",
+                List.of(),
+                EdgeLimits.DEFAULT_CONNECT_TIMEOUT,
+                responseTimeout,
+                headerLimitBytes,
+                EdgeLimits.DEFAULT_BODY_LIMIT_BYTES,
+                StatusSet.parse(expectStatus),
+                tlsVerify,
+                null,
+                "originwatch/test");
+        return new ProbeResult(
+                spec,
+                NOW,
+                new PhaseTimings(timings),
+                null,
+                failure,
+                head,
+                headerBytes,
+                0,
+                bodyEndedEarly,
+                false,
+                tls,
+                Evidence.none());
     }
 }

@@ -1,22 +1,20 @@
 package io.originwatch.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.originwatch.classify.Cause;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.net.URI;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AlertingSettingsTest {
 
@@ -60,7 +58,8 @@ class AlertingSettingsTest {
         assertThat(s.policy().severityOf(Cause.HEADERS_TOO_LARGE)).isEqualTo("warning");
         assertThat(s.policy().severityOf(Cause.CONNECTION_RESET)).isEqualTo("critical");
         assertThat(s.alertmanagerLabels()).containsEntry("team", "web");
-        assertThat(s.alertmanagers()).containsExactly(URI.create("http://127.0.0.1:9093"), URI.create("http://127.0.0.1:9094"));
+        assertThat(s.alertmanagers())
+                .containsExactly(URI.create("http://127.0.0.1:9093"), URI.create("http://127.0.0.1:9094"));
         assertThat(s.webhooks()).singleElement().satisfies(w -> {
             assertThat(w.url()).isEqualTo(URI.create("https://hooks.example/ow"));
             assertThat(w.secret()).isEqualTo("k");
@@ -77,33 +76,49 @@ class AlertingSettingsTest {
 
     static Stream<Invalid> invalid() {
         return Stream.of(
-                new Invalid("zero failure threshold", Map.of("originwatch.alerting.failure-threshold", "0"),
+                new Invalid(
+                        "zero failure threshold",
+                        Map.of("originwatch.alerting.failure-threshold", "0"),
                         "originwatch.alerting.failure-threshold: must be at least 1, got 0"),
-                new Invalid("per-origin success threshold", Map.of("originwatch.alerting.origins.shop.success-threshold", "-1"),
+                new Invalid(
+                        "per-origin success threshold",
+                        Map.of("originwatch.alerting.origins.shop.success-threshold", "-1"),
                         "originwatch.alerting.origins.shop.success-threshold: must be at least 1, got -1"),
-                new Invalid("unknown cause in severity", Map.of("originwatch.alerting.severity.reset", "critical"),
+                new Invalid(
+                        "unknown cause in severity",
+                        Map.of("originwatch.alerting.severity.reset", "critical"),
                         "originwatch.alerting.severity.reset: unknown cause \"reset\"; known: [unreachable,"),
-                new Invalid("alertmanager url without scheme", Map.of("originwatch.alerting.alertmanager.urls", "alertmanager:9093"),
+                new Invalid(
+                        "alertmanager url without scheme",
+                        Map.of("originwatch.alerting.alertmanager.urls", "alertmanager:9093"),
                         "originwatch.alerting.alertmanager.urls[0]: must be an http or https URL with a host, got \"alertmanager:9093\""),
-                new Invalid("webhook ftp url", Map.of("originwatch.alerting.webhooks[0].url", "ftp://x/y"),
+                new Invalid(
+                        "webhook ftp url",
+                        Map.of("originwatch.alerting.webhooks[0].url", "ftp://x/y"),
                         "originwatch.alerting.webhooks[0].url: must be an http or https URL with a host, got \"ftp://x/y\""),
-                new Invalid("ttl shorter than two resends", Map.of("originwatch.alerting.alertmanager.alert-ttl", "90s"),
+                new Invalid(
+                        "ttl shorter than two resends",
+                        Map.of("originwatch.alerting.alertmanager.alert-ttl", "90s"),
                         "originwatch.alerting.alertmanager.alert-ttl: must be at least twice resend-interval (PT1M), got PT1M30S"),
-                new Invalid("queue capacity zero", Map.of("originwatch.alerting.queue-capacity", "0"),
+                new Invalid(
+                        "queue capacity zero",
+                        Map.of("originwatch.alerting.queue-capacity", "0"),
                         "originwatch.alerting.queue-capacity: must be at least 1, got 0"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalid")
     void invalidValuesAreReportedWithTheirKey(Invalid c) {
-        assertThatThrownBy(() -> settings(c.properties())).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> settings(c.properties()))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(c.message());
     }
 
     @Test
     void allErrorsAreReportedAtOnce() {
-        assertThatThrownBy(() -> settings(Map.of("originwatch.alerting.failure-threshold", "0",
-                "originwatch.alerting.webhooks[0].url", "nope")))
-                .hasMessageContaining("failure-threshold").hasMessageContaining("webhooks[0].url");
+        assertThatThrownBy(() -> settings(Map.of(
+                        "originwatch.alerting.failure-threshold", "0", "originwatch.alerting.webhooks[0].url", "nope")))
+                .hasMessageContaining("failure-threshold")
+                .hasMessageContaining("webhooks[0].url");
     }
 }

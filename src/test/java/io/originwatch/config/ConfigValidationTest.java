@@ -1,15 +1,13 @@
 package io.originwatch.config;
 
-import io.originwatch.origin.Origin;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.originwatch.classify.EdgeLimits;
+import io.originwatch.origin.Origin;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -20,9 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * One fixture per validation rule under src/test/resources/config-errors: each is a properties file
@@ -35,8 +33,13 @@ class ConfigValidationTest {
 
     static Stream<String> fixtures() throws IOException {
         try (Stream<Path> files = Files.list(FIXTURES)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".properties"))
-                    .map(n -> n.substring(0, n.length() - ".properties".length())).sorted().toList().stream();
+            return files
+                    .map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".properties"))
+                    .map(n -> n.substring(0, n.length() - ".properties".length()))
+                    .sorted()
+                    .toList()
+                    .stream();
         }
     }
 
@@ -44,13 +47,21 @@ class ConfigValidationTest {
     @MethodSource("fixtures")
     void invalidConfigIsReportedWithItsExactMessages(String fixture) throws IOException {
         Path file = FIXTURES.resolve(fixture + ".properties");
-        List<String> expected = Files.readAllLines(file).stream().filter(l -> l.startsWith("# expect: "))
-                .map(l -> l.substring("# expect: ".length())).toList();
-        assertThat(expected).as("fixture %s declares its expected errors", fixture).isNotEmpty();
+        List<String> expected = Files.readAllLines(file).stream()
+                .filter(l -> l.startsWith("# expect: "))
+                .map(l -> l.substring("# expect: ".length()))
+                .toList();
+        assertThat(expected)
+                .as("fixture %s declares its expected errors", fixture)
+                .isNotEmpty();
 
         assertThatThrownBy(() -> loader(properties(file)).load())
-                .isInstanceOfSatisfying(InvalidConfigException.class, e ->
-                        assertThat(e.errors().stream().map(ConfigError::toString).toList()).isEqualTo(expected));
+                .isInstanceOfSatisfying(
+                        InvalidConfigException.class,
+                        e -> assertThat(e.errors().stream()
+                                        .map(ConfigError::toString)
+                                        .toList())
+                                .isEqualTo(expected));
     }
 
     @Test
@@ -84,7 +95,8 @@ class ConfigValidationTest {
         assertThat(blog.spec().host()).isEqualTo("www.example.test");
         assertThat(blog.interval()).isEqualTo(Duration.ofSeconds(10));
         assertThat(blog.spec().method()).isEqualTo("HEAD");
-        assertThat(blog.spec().headers()).containsExactly(new io.originwatch.probe.ProbeSpec.RequestHeader("X-Probe", "originwatch"));
+        assertThat(blog.spec().headers())
+                .containsExactly(new io.originwatch.probe.ProbeSpec.RequestHeader("X-Probe", "originwatch"));
         assertThat(s.maxConcurrentProbes()).isEqualTo(DaemonSettings.DEFAULT_MAX_CONCURRENT_PROBES);
         assertThat(s.labEnabled()).isFalse();
         assertThat(s.tlsProvider()).isEqualTo(TlsProvider.AUTO);
@@ -92,15 +104,19 @@ class ConfigValidationTest {
 
     @Test
     void tlsProviderIsReadWithoutRegardToCase() {
-        assertThat(loader(Map.of("originwatch.tls-provider", " JDK ")).load().tlsProvider()).isEqualTo(TlsProvider.JDK);
-        assertThat(loader(Map.of("originwatch.tls-provider", "conscrypt")).load().tlsProvider())
+        assertThat(loader(Map.of("originwatch.tls-provider", " JDK ")).load().tlsProvider())
+                .isEqualTo(TlsProvider.JDK);
+        assertThat(loader(Map.of("originwatch.tls-provider", "conscrypt"))
+                        .load()
+                        .tlsProvider())
                 .isEqualTo(TlsProvider.CONSCRYPT);
     }
 
     @Test
     void ipv6LiteralUrlUsesTheBareAddressAsHost() {
-        DaemonSettings s = loader(Map.of("originwatch.origins[0].name", "v6",
-                "originwatch.origins[0].url", "http://[::1]:8080/")).load();
+        DaemonSettings s = loader(
+                        Map.of("originwatch.origins[0].name", "v6", "originwatch.origins[0].url", "http://[::1]:8080/"))
+                .load();
         assertThat(s.inlineOrigins().get(0).spec().host()).isEqualTo("::1");
     }
 

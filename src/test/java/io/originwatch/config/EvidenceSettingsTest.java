@@ -1,23 +1,25 @@
 package io.originwatch.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** originwatch.evidence.* through the real mapping: defaults, and every error naming its key. */
 class EvidenceSettingsTest {
 
     private static EvidenceConfig config(Map<String, String> p) {
-        return new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(p, "test", 100))
-                .withMapping(EvidenceConfig.class).build().getConfigMapping(EvidenceConfig.class);
+        return new SmallRyeConfigBuilder()
+                .withSources(new PropertiesConfigSource(p, "test", 100))
+                .withMapping(EvidenceConfig.class)
+                .build()
+                .getConfigMapping(EvidenceConfig.class);
     }
 
     @Test
@@ -32,13 +34,21 @@ class EvidenceSettingsTest {
     @Test
     void everyErrorAtOnceWithItsKey(@TempDir Path tmp) throws IOException {
         Path file = Files.writeString(tmp.resolve("not-a-dir"), "x");
-        EvidenceConfig c = config(Map.of("originwatch.evidence.body-capture-bytes", "70000",
-                "originwatch.evidence.dir-max-bytes", "0", "originwatch.evidence.dir", file.toString(),
-                "originwatch.evidence.redact-headers", "X-Api-Key,X-Session"));
-        assertThat(EvidenceSettings.errors(c)).extracting(ConfigError::toString).containsExactly(
-                "originwatch.evidence.body-capture-bytes: must be 0..65536 bytes, got 70000",
-                "originwatch.evidence.dir-max-bytes: must be > 0 bytes, got 0",
-                "originwatch.evidence.dir: not a directory: \"" + file + "\"");
+        EvidenceConfig c = config(Map.of(
+                "originwatch.evidence.body-capture-bytes",
+                "70000",
+                "originwatch.evidence.dir-max-bytes",
+                "0",
+                "originwatch.evidence.dir",
+                file.toString(),
+                "originwatch.evidence.redact-headers",
+                "X-Api-Key,X-Session"));
+        assertThat(EvidenceSettings.errors(c))
+                .extracting(ConfigError::toString)
+                .containsExactly(
+                        "originwatch.evidence.body-capture-bytes: must be 0..65536 bytes, got 70000",
+                        "originwatch.evidence.dir-max-bytes: must be > 0 bytes, got 0",
+                        "originwatch.evidence.dir: not a directory: \"" + file + "\"");
         assertThat(c.redactHeaders().orElseThrow()).containsExactly("X-Api-Key", "X-Session");
     }
 }

@@ -1,12 +1,11 @@
 package io.originwatch.config;
 
-import io.originwatch.origin.Origin;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.originwatch.origin.Origin;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.source.yaml.YamlConfigSource;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The shipped examples stay valid: they are validated exactly as the daemon would (no probing). */
 class ExampleConfigTest {
@@ -23,8 +21,10 @@ class ExampleConfigTest {
     @Test
     void exampleApplicationYamlIsValid() throws IOException {
         String yaml = Files.readString(Path.of("deploy/examples/originwatch.yaml"));
-        SmallRyeConfig config = new SmallRyeConfigBuilder().withSources(new YamlConfigSource("example", yaml, 100))
-                .withMapping(OriginwatchConfig.class).build();
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .withSources(new YamlConfigSource("example", yaml, 100))
+                .withMapping(OriginwatchConfig.class)
+                .build();
         SettingsLoader loader = new SettingsLoader();
         loader.config = config.getConfigMapping(OriginwatchConfig.class);
         loader.version = "example";

@@ -23,12 +23,13 @@ final class AppSettings {
     /** Quarkus' own default when application.properties leaves the port alone. */
     private static final String QUARKUS_DEFAULT_HTTP_PORT = "8080";
 
-    private AppSettings() {
-    }
+    private AppSettings() {}
 
     /** {@code quarkus.http.port} of the production profile (what the container listens on). */
     static int httpPort() {
-        return Integer.parseInt(properties().getProperty("quarkus.http.port", QUARKUS_DEFAULT_HTTP_PORT).trim());
+        return Integer.parseInt(properties()
+                .getProperty("quarkus.http.port", QUARKUS_DEFAULT_HTTP_PORT)
+                .trim());
     }
 
     /**

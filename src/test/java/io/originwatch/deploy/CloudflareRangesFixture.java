@@ -1,7 +1,6 @@
 package io.originwatch.deploy;
 
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

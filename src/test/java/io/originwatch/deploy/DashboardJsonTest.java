@@ -1,9 +1,9 @@
 package io.originwatch.deploy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
-import java.io.IOException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,9 +13,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
+import org.junit.jupiter.api.Test;
 
 /**
  * The dashboard is one Grafana accepts as it is (uid, current schema, unique panel ids), portable
@@ -30,14 +28,24 @@ class DashboardJsonTest {
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{?(\\w+)");
     /** Series names the daemon, edge and alert areas promise (BRIEF.md), with histogram suffixes. */
     private static final Set<String> CONTRACT_METRICS = Set.of(
-            "originwatch_origin_up", "originwatch_origin_status", "originwatch_probes_total",
-            "originwatch_probe_phase_seconds", "originwatch_response_header_bytes",
-            "originwatch_header_limit_bytes", "originwatch_certificate_expiry_timestamp_seconds",
-            "originwatch_schedule_lag_seconds_bucket", "originwatch_probes_in_flight", "originwatch_origins",
-            "originwatch_edge_ranges", "originwatch_edge_ranges_last_success_timestamp_seconds",
-            "originwatch_edge_ranges_refreshes_total", "originwatch_allowlist_missing_ranges",
-            "originwatch_allowlist_extra_ranges", "originwatch_allowlist_missing_addresses",
+            "originwatch_origin_up",
+            "originwatch_origin_status",
+            "originwatch_probes_total",
+            "originwatch_probe_phase_seconds",
+            "originwatch_response_header_bytes",
+            "originwatch_header_limit_bytes",
+            "originwatch_certificate_expiry_timestamp_seconds",
+            "originwatch_schedule_lag_seconds_bucket",
+            "originwatch_probes_in_flight",
+            "originwatch_origins",
+            "originwatch_edge_ranges",
+            "originwatch_edge_ranges_last_success_timestamp_seconds",
+            "originwatch_edge_ranges_refreshes_total",
+            "originwatch_allowlist_missing_ranges",
+            "originwatch_allowlist_extra_ranges",
+            "originwatch_allowlist_missing_addresses",
             "originwatch_allowlist_up");
+
     private static final Set<String> GRAFANA_BUILTINS = Set.of("__rate_interval", "__range", "__interval");
 
     private final JsonNode dashboard = DashboardQueries.dashboard();
@@ -47,9 +55,12 @@ class DashboardJsonTest {
         assertThat(dashboard.path("uid").asText()).matches("[A-Za-z0-9_-]{1,40}");
         assertThat(dashboard.path("title").asText()).isNotBlank();
         assertThat(dashboard.path("schemaVersion").asInt()).isGreaterThanOrEqualTo(MIN_SCHEMA_VERSION);
-        assertThat(dashboard.has("__inputs")).as("not an export with __inputs to fill in").isFalse();
+        assertThat(dashboard.has("__inputs"))
+                .as("not an export with __inputs to fill in")
+                .isFalse();
         assertThat(dashboard.path("id").isMissingNode() || dashboard.path("id").isNull())
-                .as("no database id (it belongs to one Grafana)").isTrue();
+                .as("no database id (it belongs to one Grafana)")
+                .isTrue();
     }
 
     @Test
@@ -60,7 +71,8 @@ class DashboardJsonTest {
             assertThat(id).as("id of panel \"%s\"", p.path("title").asText()).isPositive();
             assertThat(ids.add(id)).as("panel id %d is unique", id).isTrue();
             JsonNode grid = p.path("gridPos");
-            assertThat(grid.path("x").asInt() + grid.path("w").asInt()).as("panel %d within 24 columns", id)
+            assertThat(grid.path("x").asInt() + grid.path("w").asInt())
+                    .as("panel %d within 24 columns", id)
                     .isBetween(1, 24);
             assertThat(grid.path("h").asInt()).as("panel %d height", id).isPositive();
         }
@@ -73,11 +85,18 @@ class DashboardJsonTest {
             for (int j = i + 1; j < panels.size(); j++) {
                 JsonNode a = panels.get(i).path("gridPos");
                 JsonNode b = panels.get(j).path("gridPos");
-                boolean apart = a.path("x").asInt() + a.path("w").asInt() <= b.path("x").asInt()
-                        || b.path("x").asInt() + b.path("w").asInt() <= a.path("x").asInt()
-                        || a.path("y").asInt() + a.path("h").asInt() <= b.path("y").asInt()
-                        || b.path("y").asInt() + b.path("h").asInt() <= a.path("y").asInt();
-                assertThat(apart).as("panels %s and %s overlap", panels.get(i).path("id"), panels.get(j).path("id"))
+                boolean apart =
+                        a.path("x").asInt() + a.path("w").asInt() <= b.path("x").asInt()
+                                || b.path("x").asInt() + b.path("w").asInt()
+                                        <= a.path("x").asInt()
+                                || a.path("y").asInt() + a.path("h").asInt()
+                                        <= b.path("y").asInt()
+                                || b.path("y").asInt() + b.path("h").asInt()
+                                        <= a.path("y").asInt();
+                assertThat(apart)
+                        .as(
+                                "panels %s and %s overlap",
+                                panels.get(i).path("id"), panels.get(j).path("id"))
                         .isTrue();
             }
         }
@@ -90,7 +109,9 @@ class DashboardJsonTest {
         assertThat(variable.path("query").asText()).isEqualTo("prometheus");
         List<String> literals = new ArrayList<>();
         collectDatasourceLiterals(dashboard, "$", literals);
-        assertThat(literals).as("datasource references other than %s", DATASOURCE_REF).isEmpty();
+        assertThat(literals)
+                .as("datasource references other than %s", DATASOURCE_REF)
+                .isEmpty();
     }
 
     @Test
@@ -98,14 +119,22 @@ class DashboardJsonTest {
         for (JsonNode p : DashboardQueries.panels(dashboard)) {
             String title = p.path("title").asText();
             if (DashboardQueries.isRow(p)) {
-                assertThat(p.path("targets").size()).as("row \"%s\" has no queries", title).isZero();
+                assertThat(p.path("targets").size())
+                        .as("row \"%s\" has no queries", title)
+                        .isZero();
                 continue;
             }
-            assertThat(p.path("targets").size()).as("queries of panel \"%s\"", title).isPositive();
+            assertThat(p.path("targets").size())
+                    .as("queries of panel \"%s\"", title)
+                    .isPositive();
             Set<String> refIds = new HashSet<>();
             for (JsonNode t : p.path("targets")) {
-                assertThat(t.path("expr").asText()).as("expr of panel \"%s\"", title).isNotBlank();
-                assertThat(refIds.add(t.path("refId").asText())).as("unique refId in \"%s\"", title).isTrue();
+                assertThat(t.path("expr").asText())
+                        .as("expr of panel \"%s\"", title)
+                        .isNotBlank();
+                assertThat(refIds.add(t.path("refId").asText()))
+                        .as("unique refId in \"%s\"", title)
+                        .isTrue();
             }
         }
     }
@@ -134,15 +163,21 @@ class DashboardJsonTest {
             StringBuilder yaml = new StringBuilder("groups:\n  - name: dashboard\n    rules:\n");
             int n = 0;
             for (DashboardQueries.Query q : DashboardQueries.queries()) {
-                yaml.append("      - record: panel_query_").append(n++).append("\n        expr: '")
-                        .append(q.substituted().replace("'", "''")).append("'\n");
+                yaml.append("      - record: panel_query_")
+                        .append(n++)
+                        .append("\n        expr: '")
+                        .append(q.substituted().replace("'", "''"))
+                        .append("'\n");
             }
             Files.writeString(rules, yaml);
-            Process promtool = new ProcessBuilder(Prometheus.tool("promtool").toString(), "check", "rules",
-                    rules.toString()).redirectErrorStream(true).start();
+            Process promtool = new ProcessBuilder(
+                            Prometheus.tool("promtool").toString(), "check", "rules", rules.toString())
+                    .redirectErrorStream(true)
+                    .start();
             assertThat(promtool.waitFor(60, TimeUnit.SECONDS)).isTrue();
             String out = new String(promtool.getInputStream().readAllBytes());
-            assertThat(promtool.exitValue()).as("promtool check rules on the panel queries:%n%s%n%s", out, yaml)
+            assertThat(promtool.exitValue())
+                    .as("promtool check rules on the panel queries:%n%s%n%s", out, yaml)
                     .isZero();
         } finally {
             Files.deleteIfExists(rules);
@@ -154,8 +189,12 @@ class DashboardJsonTest {
         for (String name : List.of("origin", "cause")) {
             JsonNode v = variable(name);
             assertThat(v.path("type").asText()).isEqualTo("query");
-            assertThat(v.path("includeAll").asBoolean()).as("%s offers All", name).isTrue();
-            assertThat(v.path("allValue").asText()).as("%s All value (substituted in queries)", name).isEqualTo(".*");
+            assertThat(v.path("includeAll").asBoolean())
+                    .as("%s offers All", name)
+                    .isTrue();
+            assertThat(v.path("allValue").asText())
+                    .as("%s All value (substituted in queries)", name)
+                    .isEqualTo(".*");
             assertThat(v.path("definition").asText()).startsWith("label_values(originwatch_");
         }
     }

@@ -2,7 +2,6 @@ package io.originwatch.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -34,7 +33,8 @@ final class DashboardQueries {
         String substituted() {
             String out = expr;
             for (Map.Entry<String, String> e : SUBSTITUTIONS.entrySet()) {
-                out = out.replace("${" + e.getKey().substring(1) + "}", e.getValue()).replace(e.getKey(), e.getValue());
+                out = out.replace("${" + e.getKey().substring(1) + "}", e.getValue())
+                        .replace(e.getKey(), e.getValue());
             }
             return out;
         }
@@ -45,8 +45,7 @@ final class DashboardQueries {
         }
     }
 
-    private DashboardQueries() {
-    }
+    private DashboardQueries() {}
 
     static JsonNode dashboard() {
         try {
@@ -74,7 +73,10 @@ final class DashboardQueries {
         List<Query> out = new ArrayList<>();
         for (JsonNode p : panels(dashboard())) {
             for (JsonNode t : p.path("targets")) {
-                out.add(new Query(p.path("id").asInt(), p.path("title").asText(), t.path("refId").asText(),
+                out.add(new Query(
+                        p.path("id").asInt(),
+                        p.path("title").asText(),
+                        t.path("refId").asText(),
                         t.path("expr").asText()));
             }
         }

@@ -2,7 +2,6 @@ package io.originwatch.deploy;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -56,7 +55,9 @@ final class Dockerfile {
             current.setLength(0);
             if (!text.isEmpty()) {
                 int space = text.indexOf(' ');
-                out.add(new Instruction(text.substring(0, space).toUpperCase(Locale.ROOT), text.substring(space + 1).strip()));
+                out.add(new Instruction(
+                        text.substring(0, space).toUpperCase(Locale.ROOT),
+                        text.substring(space + 1).strip()));
             }
         }
         return new Dockerfile(out);
@@ -73,21 +74,28 @@ final class Dockerfile {
 
     /** Default of an ARG declared as NAME=value. */
     Optional<String> argDefault(String name) {
-        return all("ARG").stream().map(Instruction::arguments).filter(a -> a.startsWith(name + "="))
-                .map(a -> a.substring(name.length() + 1)).findFirst();
+        return all("ARG").stream()
+                .map(Instruction::arguments)
+                .filter(a -> a.startsWith(name + "="))
+                .map(a -> a.substring(name.length() + 1))
+                .findFirst();
     }
 
     /** Value of an ENV NAME=value (single pair per instruction, quotes removed). */
     Optional<String> env(String name) {
-        return all("ENV").stream().map(Instruction::arguments).filter(a -> a.startsWith(name + "="))
-                .map(a -> a.substring(name.length() + 1).replaceAll("^\"|\"$", "")).findFirst();
+        return all("ENV").stream()
+                .map(Instruction::arguments)
+                .filter(a -> a.startsWith(name + "="))
+                .map(a -> a.substring(name.length() + 1).replaceAll("^\"|\"$", ""))
+                .findFirst();
     }
 
     /** Source paths of every COPY (all words but options and the destination). */
     List<String> copySources() {
         List<String> sources = new ArrayList<>();
         for (Instruction copy : all("COPY")) {
-            List<String> words = copy.words().stream().filter(w -> !w.startsWith("--")).toList();
+            List<String> words =
+                    copy.words().stream().filter(w -> !w.startsWith("--")).toList();
             sources.addAll(words.subList(0, words.size() - 1));
         }
         return sources;
@@ -101,8 +109,8 @@ final class Dockerfile {
             throw new AssertionError("HEALTHCHECK is not in exec form (CMD [...]): " + hc.arguments());
         }
         try {
-            return new ObjectMapper().readValue(hc.arguments().substring(cmd + 4), new TypeReference<List<String>>() {
-            });
+            return new ObjectMapper()
+                    .readValue(hc.arguments().substring(cmd + 4), new TypeReference<List<String>>() {});
         } catch (IOException e) {
             throw new AssertionError("HEALTHCHECK CMD is not a JSON array: " + hc.arguments(), e);
         }

@@ -1,10 +1,8 @@
 package io.originwatch.deploy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every kustomization under deploy/kubernetes renders with the real kubectl, yields exactly the
@@ -27,8 +26,11 @@ class KustomizationRenderTest {
 
     /** kind -> apiVersion every object of that kind must use (current, non-deprecated groups). */
     private static final Map<String, String> API_VERSIONS = Map.ofEntries(
-            Map.entry("Namespace", "v1"), Map.entry("ServiceAccount", "v1"), Map.entry("ConfigMap", "v1"),
-            Map.entry("Service", "v1"), Map.entry("Deployment", "apps/v1"),
+            Map.entry("Namespace", "v1"),
+            Map.entry("ServiceAccount", "v1"),
+            Map.entry("ConfigMap", "v1"),
+            Map.entry("Service", "v1"),
+            Map.entry("Deployment", "apps/v1"),
             Map.entry("Role", "rbac.authorization.k8s.io/v1"),
             Map.entry("RoleBinding", "rbac.authorization.k8s.io/v1"),
             Map.entry("ServiceMonitor", "monitoring.coreos.com/v1"),
@@ -41,23 +43,41 @@ class KustomizationRenderTest {
         }
     }
 
-    private static final Set<String> BASE = Set.of("Namespace/originwatch", "ServiceAccount/originwatch",
-            "ConfigMap/originwatch-origins", "Service/originwatch", "Deployment/originwatch");
+    private static final Set<String> BASE = Set.of(
+            "Namespace/originwatch",
+            "ServiceAccount/originwatch",
+            "ConfigMap/originwatch-origins",
+            "Service/originwatch",
+            "Deployment/originwatch");
 
     static Stream<Expected> kustomizations() {
         return Stream.of(
                 new Expected("base", BASE),
-                new Expected("overlays/prometheus-operator", union(BASE, Set.of("ServiceMonitor/originwatch",
-                        "PrometheusRule/originwatch", "ConfigMap/originwatch-dashboard"))),
-                new Expected("overlays/kubernetes-allowlists", union(BASE, Set.of(
-                        "Role/originwatch-allowlist-reader", "RoleBinding/originwatch-allowlist-reader"))));
+                new Expected(
+                        "overlays/prometheus-operator",
+                        union(
+                                BASE,
+                                Set.of(
+                                        "ServiceMonitor/originwatch",
+                                        "PrometheusRule/originwatch",
+                                        "ConfigMap/originwatch-dashboard"))),
+                new Expected(
+                        "overlays/kubernetes-allowlists",
+                        union(
+                                BASE,
+                                Set.of(
+                                        "Role/originwatch-allowlist-reader",
+                                        "RoleBinding/originwatch-allowlist-reader"))));
     }
 
     @Test
     void everyKustomizationIsCovered() {
         List<Path> onDisk = Kustomize.kustomizations("Kustomization");
-        List<Path> tested = kustomizations().map(e -> Kustomize.KUBERNETES_DIR.resolve(e.dir())).toList();
-        assertThat(onDisk).as("kustomizations under %s with an expectation in this test", Kustomize.KUBERNETES_DIR)
+        List<Path> tested = kustomizations()
+                .map(e -> Kustomize.KUBERNETES_DIR.resolve(e.dir()))
+                .toList();
+        assertThat(onDisk)
+                .as("kustomizations under %s with an expectation in this test", Kustomize.KUBERNETES_DIR)
                 .containsExactlyInAnyOrderElementsOf(tested);
     }
 
@@ -80,8 +100,11 @@ class KustomizationRenderTest {
     void rendersExactlyTheExpectedObjects(Expected expected) {
         List<JsonNode> objects = Kustomize.render(Kustomize.KUBERNETES_DIR.resolve(expected.dir()));
         List<String> names = objects.stream()
-                .map(o -> o.path("kind").asText() + "/" + o.path("metadata").path("name").asText()).toList();
-        assertThat(names).as("objects rendered from %s", expected.dir())
+                .map(o -> o.path("kind").asText() + "/"
+                        + o.path("metadata").path("name").asText())
+                .toList();
+        assertThat(names)
+                .as("objects rendered from %s", expected.dir())
                 .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(expected.objects());
     }
@@ -93,7 +116,9 @@ class KustomizationRenderTest {
             String kind = o.path("kind").asText();
             String name = o.path("metadata").path("name").asText();
             assertThat(API_VERSIONS).as("known kind in %s", expected.dir()).containsKey(kind);
-            assertThat(o.path("apiVersion").asText()).as("%s/%s apiVersion", kind, name).isEqualTo(API_VERSIONS.get(kind));
+            assertThat(o.path("apiVersion").asText())
+                    .as("%s/%s apiVersion", kind, name)
+                    .isEqualTo(API_VERSIONS.get(kind));
             assertThat(name).as("%s metadata.name", kind).matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
             String namespace = o.path("metadata").path("namespace").asText();
             if (kind.equals("Namespace")) {

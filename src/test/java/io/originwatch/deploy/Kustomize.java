@@ -1,10 +1,11 @@
 package io.originwatch.deploy;
 
+import static org.assertj.core.api.Assertions.fail;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Renders a kustomization with the real {@code kubectl kustomize} and parses the multi-document
@@ -28,8 +27,7 @@ final class Kustomize {
     private static final long RENDER_TIMEOUT_SECONDS = 60;
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    private Kustomize() {
-    }
+    private Kustomize() {}
 
     /** kubectl from $KUBECTL, /usr/bin/kubectl or the PATH, in that order. */
     static Path kubectl() {
@@ -46,8 +44,10 @@ final class Kustomize {
                 return candidate;
             }
         }
-        return fail("kubectl not found (looked at $KUBECTL, %s and the PATH): install it, e.g. "
-                + "apt-get install kubernetes-client, to render deploy/kubernetes", DEFAULT_KUBECTL);
+        return fail(
+                "kubectl not found (looked at $KUBECTL, %s and the PATH): install it, e.g. "
+                        + "apt-get install kubernetes-client, to render deploy/kubernetes",
+                DEFAULT_KUBECTL);
     }
 
     /** Every object {@code kubectl kustomize dir} renders, in output order. */
@@ -57,14 +57,17 @@ final class Kustomize {
             Path err = Files.createTempFile("kustomize-", ".err");
             try {
                 Process process = new ProcessBuilder(kubectl().toString(), "kustomize", dir.toString())
-                        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+                        .redirectOutput(out.toFile())
+                        .redirectError(err.toFile())
+                        .start();
                 if (!process.waitFor(RENDER_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                     return fail("kubectl kustomize %s did not finish in %d s", dir, RENDER_TIMEOUT_SECONDS);
                 }
                 if (process.exitValue() != 0) {
-                    return fail("kubectl kustomize %s failed (exit %d):%n%s", dir, process.exitValue(),
-                            Files.readString(err, StandardCharsets.UTF_8));
+                    return fail(
+                            "kubectl kustomize %s failed (exit %d):%n%s",
+                            dir, process.exitValue(), Files.readString(err, StandardCharsets.UTF_8));
                 }
                 return parse(Files.readString(out, StandardCharsets.UTF_8));
             } finally {
@@ -120,8 +123,14 @@ final class Kustomize {
                 .filter(o -> name.equals(o.path("metadata").path("name").asText()))
                 .toList();
         if (found.size() != 1) {
-            return fail("expected exactly one %s/%s, found %d among %s", kind, name, found.size(),
-                    objects.stream().map(o -> o.path("kind").asText() + "/" + o.path("metadata").path("name").asText())
+            return fail(
+                    "expected exactly one %s/%s, found %d among %s",
+                    kind,
+                    name,
+                    found.size(),
+                    objects.stream()
+                            .map(o -> o.path("kind").asText() + "/"
+                                    + o.path("metadata").path("name").asText())
                             .toList());
         }
         return found.get(0);

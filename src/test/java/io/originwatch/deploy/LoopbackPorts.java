@@ -8,8 +8,7 @@ import java.net.ServerSocket;
 /** Free loopback ports for child processes that cannot bind port 0 and report back. */
 final class LoopbackPorts {
 
-    private LoopbackPorts() {
-    }
+    private LoopbackPorts() {}
 
     static int free() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -1,15 +1,14 @@
 package io.originwatch.deploy;
 
+import static org.assertj.core.api.Assertions.fail;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.fail;
 
 /** Locates the Prometheus binaries (Debian's prometheus package) the tests use for real. */
 final class Prometheus {
 
-    private Prometheus() {
-    }
+    private Prometheus() {}
 
     /** /usr/bin/&lt;name&gt; or &lt;name&gt; on the PATH; a missing binary fails with what to install. */
     static Path tool(String name) {
@@ -23,7 +22,9 @@ final class Prometheus {
                 return candidate;
             }
         }
-        return fail("%s not found in /usr/bin or on the PATH: install Debian's prometheus package "
-                + "(apt-get install prometheus), which provides prometheus and promtool", name);
+        return fail(
+                "%s not found in /usr/bin or on the PATH: install Debian's prometheus package "
+                        + "(apt-get install prometheus), which provides prometheus and promtool",
+                name);
     }
 }

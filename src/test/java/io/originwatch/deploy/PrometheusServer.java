@@ -1,8 +1,9 @@
 package io.originwatch.deploy;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -15,8 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import static org.awaitility.Awaitility.await;
-
 /** A real Prometheus on a loopback port scraping one target every second, for dashboard tests. */
 final class PrometheusServer implements AutoCloseable {
 
@@ -25,7 +24,8 @@ final class PrometheusServer implements AutoCloseable {
 
     private final ChildProcess process;
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
     private final ObjectMapper json = new ObjectMapper();
 
     private PrometheusServer(ChildProcess process, URI base) {
@@ -48,11 +48,19 @@ final class PrometheusServer implements AutoCloseable {
                       - targets: ['127.0.0.1:%d']
                 """.formatted(metricsPath, targetPort));
         int port = LoopbackPorts.free();
-        ChildProcess process = ChildProcess.start("prometheus", List.of(Prometheus.tool("prometheus").toString(),
-                "--config.file=" + config, "--storage.tsdb.path=" + workDir.resolve("data"),
-                "--web.listen-address=127.0.0.1:" + port, "--log.level=warn"), workDir.resolve("prometheus.log"));
+        ChildProcess process = ChildProcess.start(
+                "prometheus",
+                List.of(
+                        Prometheus.tool("prometheus").toString(),
+                        "--config.file=" + config,
+                        "--storage.tsdb.path=" + workDir.resolve("data"),
+                        "--web.listen-address=127.0.0.1:" + port,
+                        "--log.level=warn"),
+                workDir.resolve("prometheus.log"));
         PrometheusServer server = new PrometheusServer(process, URI.create("http://127.0.0.1:" + port));
-        await("Prometheus ready").atMost(START_TIMEOUT).ignoreExceptions()
+        await("Prometheus ready")
+                .atMost(START_TIMEOUT)
+                .ignoreExceptions()
                 .until(() -> server.get("/-/ready").statusCode() == 200);
         return server;
     }
@@ -72,7 +80,11 @@ final class PrometheusServer implements AutoCloseable {
     }
 
     private HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(REQUEST_TIMEOUT).GET().build(),
+        return http.send(
+                HttpRequest.newBuilder(base.resolve(pathAndQuery))
+                        .timeout(REQUEST_TIMEOUT)
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

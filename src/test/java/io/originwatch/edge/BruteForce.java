@@ -18,8 +18,7 @@ public final class BruteForce {
 
     private static final BigInteger V6_OFFSET = BigInteger.ONE.shiftLeft(32);
 
-    private BruteForce() {
-    }
+    private BruteForce() {}
 
     public static Set<BigInteger> addresses(Collection<String> cidrs) {
         Set<BigInteger> out = new TreeSet<>();
@@ -27,7 +26,7 @@ public final class BruteForce {
             String[] parts = c.split("/");
             byte[] raw;
             try {
-                raw = InetAddress.getByName(parts[0]).getAddress();   // literal only: no DNS lookup
+                raw = InetAddress.getByName(parts[0]).getAddress(); // literal only: no DNS lookup
             } catch (UnknownHostException e) {
                 throw new IllegalArgumentException(c, e);
             }
@@ -59,14 +58,20 @@ public final class BruteForce {
         int i = 0;
         while (i < sorted.size()) {
             int j = i;
-            while (j + 1 < sorted.size() && sorted.get(j + 1).equals(sorted.get(j).add(BigInteger.ONE))) {
+            while (j + 1 < sorted.size()
+                    && sorted.get(j + 1).equals(sorted.get(j).add(BigInteger.ONE))) {
                 j++;
             }
             BigInteger a = sorted.get(i);
             BigInteger end = sorted.get(j);
             while (a.compareTo(end) <= 0) {
                 int k = 0;
-                while (a.testBit(k) == false && k < 32 && a.add(BigInteger.ONE.shiftLeft(k + 1)).subtract(BigInteger.ONE).compareTo(end) <= 0) {
+                while (a.testBit(k) == false
+                        && k < 32
+                        && a.add(BigInteger.ONE.shiftLeft(k + 1))
+                                        .subtract(BigInteger.ONE)
+                                        .compareTo(end)
+                                <= 0) {
                     k++;
                 }
                 a = a.add(BigInteger.ONE.shiftLeft(k));

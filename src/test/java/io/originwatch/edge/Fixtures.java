@@ -1,9 +1,7 @@
 package io.originwatch.edge;
 
-import io.originwatch.edge.ranges.JsonCodec;
-
 import io.originwatch.app.JacksonJsonCodec;
-
+import io.originwatch.edge.ranges.JsonCodec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,8 +13,7 @@ public final class Fixtures {
     /** The daemon's codec; tests may reach into the framework layer, the edge code may not. */
     public static final JsonCodec JSON = new JacksonJsonCodec();
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static String read(String path) {
         try (InputStream in = Fixtures.class.getResourceAsStream(path)) {

@@ -1,12 +1,11 @@
 package io.originwatch.evidence;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Bodies become HAR text when they are text, base64 otherwise; a UTF-8 sequence cut by the limit stays text. */
 class BodyContentTest {

@@ -1,5 +1,7 @@
 package io.originwatch.evidence;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.originwatch.classify.Classifier;
 import io.originwatch.lab.LabOrigin;
 import io.originwatch.lab.OriginLab;
@@ -8,10 +10,6 @@ import io.originwatch.probe.ProbeResult;
 import io.originwatch.probe.ProbeSpec;
 import io.originwatch.probe.ProbeSpec.RequestHeader;
 import io.originwatch.probe.Prober;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -20,8 +18,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The curl line: content per probe kind, shell quoting, and (with the real curl) that it repeats the probe. */
 class CurlCommandTest {
@@ -39,24 +38,41 @@ class CurlCommandTest {
     static Stream<Row> rows() {
         InetSocketAddress v4 = new InetSocketAddress("203.0.113.10", 443);
         return Stream.of(
-                new Row("https GET through the connected address",
-                        Synthetic.spec("https://203.0.113.10/login?next=/a&b=1", "shop.example.com", "GET", List.of(), true), v4,
-                        BASE + "--connect-to shop.example.com:443:203.0.113.10:443 'https://shop.example.com/login?next=/a&b=1'"
+                new Row(
+                        "https GET through the connected address",
+                        Synthetic.spec(
+                                "https://203.0.113.10/login?next=/a&b=1", "shop.example.com", "GET", List.of(), true),
+                        v4,
+                        BASE
+                                + "--connect-to shop.example.com:443:203.0.113.10:443 'https://shop.example.com/login?next=/a&b=1'"
                                 + STD),
-                new Row("HEAD is -I, tls-verify off is -k",
-                        Synthetic.spec("https://203.0.113.10/", "shop.example.com", "HEAD", List.of(), false), v4,
-                        BASE + "-I -k --connect-to shop.example.com:443:203.0.113.10:443 https://shop.example.com/" + STD),
-                new Row("IPv6 address in brackets",
+                new Row(
+                        "HEAD is -I, tls-verify off is -k",
+                        Synthetic.spec("https://203.0.113.10/", "shop.example.com", "HEAD", List.of(), false),
+                        v4,
+                        BASE + "-I -k --connect-to shop.example.com:443:203.0.113.10:443 https://shop.example.com/"
+                                + STD),
+                new Row(
+                        "IPv6 address in brackets",
                         Synthetic.spec("http://[2001:db8::1]/", "shop.example.com", "GET", List.of(), true),
                         new InetSocketAddress("2001:db8::1", 80),
-                        BASE + "--connect-to 'shop.example.com:80:[2001:db8:0:0:0:0:0:1]:80' http://shop.example.com/" + STD),
-                new Row("not connected: the url's host is the target",
-                        Synthetic.spec("https://origin.internal:8443/", "shop.example.com", "GET", List.of(), true), null,
+                        BASE + "--connect-to 'shop.example.com:80:[2001:db8:0:0:0:0:0:1]:80' http://shop.example.com/"
+                                + STD),
+                new Row(
+                        "not connected: the url's host is the target",
+                        Synthetic.spec("https://origin.internal:8443/", "shop.example.com", "GET", List.of(), true),
+                        null,
                         BASE + "--connect-to shop.example.com:8443:origin.internal:8443 https://shop.example.com:8443/"
                                 + " -H 'Host: shop.example.com'" + STD),
-                new Row("single quotes and shell metacharacters are quoted",
-                        Synthetic.spec("https://203.0.113.10/", "shop.example.com", "GET",
-                                List.of(new RequestHeader("X-Note", "it's \"$HOME\" `id` & more")), true), v4,
+                new Row(
+                        "single quotes and shell metacharacters are quoted",
+                        Synthetic.spec(
+                                "https://203.0.113.10/",
+                                "shop.example.com",
+                                "GET",
+                                List.of(new RequestHeader("X-Note", "it's \"$HOME\" `id` & more")),
+                                true),
+                        v4,
                         BASE + "--connect-to shop.example.com:443:203.0.113.10:443 https://shop.example.com/" + STD
                                 + " -H 'X-Note: it'\\''s \"$HOME\" `id` & more'"));
     }
@@ -65,8 +81,19 @@ class CurlCommandTest {
     @MethodSource("rows")
     void line(Row row) {
         ProbeResult r = Synthetic.refused(row.spec()).result();
-        ProbeResult connected = new ProbeResult(r.spec(), r.startedAt(), r.timings(), row.connected(), r.failure(), null, 0,
-                0, false, false, null, r.evidence());
+        ProbeResult connected = new ProbeResult(
+                r.spec(),
+                r.startedAt(),
+                r.timings(),
+                row.connected(),
+                r.failure(),
+                null,
+                0,
+                0,
+                false,
+                false,
+                null,
+                r.evidence());
         assertThat(new HarBuilder("t", Redactor.defaults()).curl(connected)).isEqualTo(row.expected());
     }
 
@@ -75,11 +102,13 @@ class CurlCommandTest {
     void quotingSurvivesTheShell(String arg) throws Exception {
         Process p = new ProcessBuilder("sh", "-c", "printf '%s' " + CurlCommand.quote(arg)).start();
         assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(arg);
+        assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .isEqualTo(arg);
     }
 
     static Stream<String> awkward() {
-        return Stream.of("it's", "''", "a b", "$(id)", "`id`", "\"x\"", "back\\slash", "semi;colon", "*", "!bang", "\t");
+        return Stream.of(
+                "it's", "''", "a b", "$(id)", "`id`", "\"x\"", "back\\slash", "semi;colon", "*", "!bang", "\t");
     }
 
     /** The printed line, run by the real curl against lab origins, sends the same request head. */
@@ -88,8 +117,12 @@ class CurlCommandTest {
         try (OriginLab lab = OriginLab.start()) {
             Prober prober = new Prober(h -> lab.lookup(h).orElseThrow(() -> new UnknownHostException(h)));
             for (String name : List.of("lab-ok", "lab-ok-https")) {
-                LabOrigin o = lab.origins().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
-                ProbeResult r = prober.probe(HarLabTest.specFor(lab, o, List.of(new RequestHeader("X-Note", "it's fine"))),
+                LabOrigin o = lab.origins().stream()
+                        .filter(x -> x.name().equals(name))
+                        .findFirst()
+                        .orElseThrow();
+                ProbeResult r = prober.probe(
+                        HarLabTest.specFor(lab, o, List.of(new RequestHeader("X-Note", "it's fine"))),
                         ProbeListener.NONE);
                 assertThat(new Classifier().classify(r, Instant.now()).up()).isTrue();
                 String curl = new HarBuilder("t", Redactor.defaults()).curl(r);
@@ -97,7 +130,9 @@ class CurlCommandTest {
                 assertThat(verbose).as(curl).contains("< HTTP/1.1 200 OK");
                 String sent = new String(r.evidence().requestHead(), StandardCharsets.ISO_8859_1);
                 for (String line : sent.split("\r\n")) {
-                    assertThat(verbose).as("curl sent the probe's line %s", line).contains("> " + line);
+                    assertThat(verbose)
+                            .as("curl sent the probe's line %s", line)
+                            .contains("> " + line);
                 }
             }
         }

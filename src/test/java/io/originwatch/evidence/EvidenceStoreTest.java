@@ -1,15 +1,14 @@
 package io.originwatch.evidence;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.originwatch.classify.Cause;
 import io.originwatch.classify.Verdict;
 import io.originwatch.http1.HeaderField;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Retention: latest and last failing per path, ray IDs of 5xx edge answers (last 20), removal. */
 class EvidenceStoreTest {
@@ -19,17 +18,32 @@ class EvidenceStoreTest {
     }
 
     private static EdgeObservation edge(int second, int status, String ray) {
-        return new EdgeObservation(Instant.ofEpochSecond(second), "https://a.test/", status, status >= 500 ? "unexpected_status"
-                : "ok", status < 500, ray, "DYNAMIC", "cloudflare", Map.of(), "");
+        return new EdgeObservation(
+                Instant.ofEpochSecond(second),
+                "https://a.test/",
+                status,
+                status >= 500 ? "unexpected_status" : "ok",
+                status < 500,
+                ray,
+                "DYNAMIC",
+                "cloudflare",
+                Map.of(),
+                "");
     }
 
     @Test
     void recoveredOriginStillShowsItsLastFailure() {
         EvidenceStore store = new EvidenceStore();
         assertThat(store.recordDirect("a", captured(1, Cause.OK))).isFalse();
-        assertThat(store.recordDirect("a", captured(2, Cause.CONNECTION_RESET))).as("episode starts").isTrue();
-        assertThat(store.recordDirect("a", captured(3, Cause.CONNECTION_RESET))).as("same episode").isFalse();
-        assertThat(store.recordDirect("a", captured(4, Cause.EMPTY_RESPONSE))).as("cause changed").isTrue();
+        assertThat(store.recordDirect("a", captured(2, Cause.CONNECTION_RESET)))
+                .as("episode starts")
+                .isTrue();
+        assertThat(store.recordDirect("a", captured(3, Cause.CONNECTION_RESET)))
+                .as("same episode")
+                .isFalse();
+        assertThat(store.recordDirect("a", captured(4, Cause.EMPTY_RESPONSE)))
+                .as("cause changed")
+                .isTrue();
         store.recordDirect("a", captured(5, Cause.OK));
         OriginEvidence e = store.get("a").orElseThrow();
         assertThat(e.direct().probedAt()).isEqualTo(Instant.ofEpochSecond(5));
@@ -40,13 +54,18 @@ class EvidenceStoreTest {
 
     @Test
     void keptProbeRendersTheHarItWasRecordedAs() {
-        Verdict v = Synthetic.ok(Synthetic.spec("http://127.0.0.1/", "a.test", "GET", List.of(), true),
-                List.of(new HeaderField("Server", "nginx")), "hello");
+        Verdict v = Synthetic.ok(
+                Synthetic.spec("http://127.0.0.1/", "a.test", "GET", List.of(), true),
+                List.of(new HeaderField("Server", "nginx")),
+                "hello");
         HarBuilder builder = new HarBuilder("t", Redactor.defaults());
         Captured c = new Captured(v, ProbeKind.DIRECT);
-        assertThat(HarSchema.JSON.bytes(c.har(builder))).isEqualTo(HarSchema.JSON.bytes(builder.build(v, ProbeKind.DIRECT)));
+        assertThat(HarSchema.JSON.bytes(c.har(builder)))
+                .isEqualTo(HarSchema.JSON.bytes(builder.build(v, ProbeKind.DIRECT)));
         assertThat(c.entry(builder).response().content().text()).isEqualTo("hello");
-        assertThat(c.entry(builder).response().headers()).extracting(Har.Header::name).contains("Server");
+        assertThat(c.entry(builder).response().headers())
+                .extracting(Har.Header::name)
+                .contains("Server");
         assertThat(c.probedAt()).isEqualTo(Synthetic.AT);
         assertThat(c.cause()).isEqualTo("ok");
         assertThat(c.up()).isTrue();
@@ -91,9 +110,13 @@ class EvidenceStoreTest {
 
     @Test
     void edgeObservationReadsTheEdgeHeaders() {
-        var v = Synthetic.ok(Synthetic.spec("https://203.0.113.10/", "shop.example.com", "GET", List.of(), true),
-                List.of(new HeaderField("CF-RAY", "8a1b2c3d4e5f6789-AMS"), new HeaderField("cf-cache-status", "HIT"),
-                        new HeaderField("Server", "cloudflare")), "");
+        var v = Synthetic.ok(
+                Synthetic.spec("https://203.0.113.10/", "shop.example.com", "GET", List.of(), true),
+                List.of(
+                        new HeaderField("CF-RAY", "8a1b2c3d4e5f6789-AMS"),
+                        new HeaderField("cf-cache-status", "HIT"),
+                        new HeaderField("Server", "cloudflare")),
+                "");
         EdgeObservation o = EdgeObservation.of(v);
         assertThat(o.cfRay()).isEqualTo("8a1b2c3d4e5f6789-AMS");
         assertThat(o.cfCacheStatus()).isEqualTo("HIT");

@@ -1,5 +1,7 @@
 package io.originwatch.evidence;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.originwatch.classify.Classifier;
 import io.originwatch.classify.Verdict;
@@ -10,11 +12,6 @@ import io.originwatch.probe.ProbeResult;
 import io.originwatch.probe.ProbeSpec;
 import io.originwatch.probe.Prober;
 import io.originwatch.probe.StatusSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.io.IOException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +22,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * For every lab origin (each cause and warning of the catalogue): the real prober and classifier,
@@ -47,8 +46,8 @@ class HarLabTest {
         Classifier classifier = new Classifier();
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (LabOrigin o : lab.origins()) {
-                pool.submit(() -> VERDICTS.put(o.name(),
-                        classifier.classify(prober.probe(spec(o), ProbeListener.NONE), Instant.now())));
+                pool.submit(() -> VERDICTS.put(
+                        o.name(), classifier.classify(prober.probe(spec(o), ProbeListener.NONE), Instant.now())));
             }
         }
     }
@@ -58,9 +57,20 @@ class HarLabTest {
     }
 
     static ProbeSpec specFor(OriginLab lab, LabOrigin o, List<ProbeSpec.RequestHeader> headers) {
-        return new ProbeSpec(o.name(), o.url(), o.host(), "GET", headers, o.connectTimeout(), o.responseTimeout(),
-                o.headerLimitBytes(), 64 * 1024, StatusSet.parse(o.expectStatus()), o.tlsVerify(),
-                o.https() ? lab.caPemFile() : null, "originwatch-test/1");
+        return new ProbeSpec(
+                o.name(),
+                o.url(),
+                o.host(),
+                "GET",
+                headers,
+                o.connectTimeout(),
+                o.responseTimeout(),
+                o.headerLimitBytes(),
+                64 * 1024,
+                StatusSet.parse(o.expectStatus()),
+                o.tlsVerify(),
+                o.https() ? lab.caPemFile() : null,
+                "originwatch-test/1");
     }
 
     @AfterAll
@@ -77,7 +87,10 @@ class HarLabTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("origins")
     void harIsValidAndTellsTheStory(String name) {
-        LabOrigin o = lab.origins().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+        LabOrigin o = lab.origins().stream()
+                .filter(x -> x.name().equals(name))
+                .findFirst()
+                .orElseThrow();
         Verdict v = VERDICTS.get(name);
         ProbeResult r = v.result();
         JsonNode entry = HarSchema.valid(BUILDER.build(v, ProbeKind.DIRECT)).at("/log/entries/0");
@@ -93,21 +106,25 @@ class HarLabTest {
         if (r.failure() == null) {
             assertThat(entry.has("_error")).isFalse();
             assertThat(response.get("status").asInt()).isEqualTo(r.head().status());
-            assertThat(response.get("headersSize").asInt()).isEqualTo(headEnd(r.evidence().responseHead()));
+            assertThat(response.get("headersSize").asInt())
+                    .isEqualTo(headEnd(r.evidence().responseHead()));
         } else if (r.evidence().responseHead().length == 0) {
             assertThat(entry.get("_error").asText()).isEqualTo(v.detail());
             assertThat(response.get("status").asInt()).isZero();
             assertThat(response.get("headersSize").asInt()).isEqualTo(-1);
         } else {
             assertThat(entry.get("_error").asText()).isEqualTo(v.detail());
-            assertThat(response.get("headersSize").asInt()).isEqualTo(r.headerBytes()).isPositive();
+            assertThat(response.get("headersSize").asInt())
+                    .isEqualTo(r.headerBytes())
+                    .isPositive();
             assertThat(response.get("comment").asText()).contains(r.headerBytes() + " bytes received");
         }
         timings(entry.get("timings"), o, r);
     }
 
     private static JsonNode entry(String name) {
-        return HarSchema.valid(BUILDER.build(VERDICTS.get(name), ProbeKind.DIRECT)).at("/log/entries/0");
+        return HarSchema.valid(BUILDER.build(VERDICTS.get(name), ProbeKind.DIRECT))
+                .at("/log/entries/0");
     }
 
     @org.junit.jupiter.api.Test
@@ -122,7 +139,9 @@ class HarLabTest {
     void oversizedHeadShowsTheBytesUpToTheLimitAndTheCutLine() {
         JsonNode e = entry("lab-headers-too-large");
         assertThat(e.at("/response/headersSize").asInt()).isEqualTo(8193);
-        assertThat(e.at("/response/status").asInt()).as("the status line itself was fine").isEqualTo(200);
+        assertThat(e.at("/response/status").asInt())
+                .as("the status line itself was fine")
+                .isEqualTo(200);
         JsonNode headers = e.at("/response/headers");
         assertThat(headers.get(headers.size() - 1).get("comment").asText()).isEqualTo(RawHead.CUT_OFF);
         assertThat(e.get("_edgeStatus").asInt()).isEqualTo(520);
@@ -153,8 +172,11 @@ class HarLabTest {
             return;
         }
         StringBuilder wire = new StringBuilder("GET " + path(request.get("url").asText()) + " HTTP/1.1\r\n");
-        request.get("headers").forEach(h -> wire.append(h.get("name").asText()).append(": ").append(h.get("value").asText())
-                .append("\r\n"));
+        request.get("headers")
+                .forEach(h -> wire.append(h.get("name").asText())
+                        .append(": ")
+                        .append(h.get("value").asText())
+                        .append("\r\n"));
         wire.append("\r\n");
         assertThat(wire.toString()).isEqualTo(new String(r.evidence().requestHead(), StandardCharsets.ISO_8859_1));
         assertThat(request.get("headersSize").asInt()).isEqualTo(sent);
@@ -168,15 +190,19 @@ class HarLabTest {
     private static void timings(JsonNode t, LabOrigin o, ProbeResult r) {
         boolean connected = r.connectedAddress() != null;
         assertThat(t.get("connect").asDouble() >= 0).isEqualTo(connected);
-        assertThat(t.get("dns").asDouble()).isEqualTo(-1); // lab urls are IP literals, except unreachable's failed lookup
+        assertThat(t.get("dns").asDouble())
+                .isEqualTo(-1); // lab urls are IP literals, except unreachable's failed lookup
         if (o.https() && r.tls() != null && r.tls().protocol() != null) {
-            assertThat(t.get("ssl").asDouble()).isNotNegative().isLessThanOrEqualTo(t.get("connect").asDouble());
+            assertThat(t.get("ssl").asDouble())
+                    .isNotNegative()
+                    .isLessThanOrEqualTo(t.get("connect").asDouble());
         } else {
             assertThat(t.get("ssl").asDouble()).isEqualTo(-1);
         }
         if (o.expectedCause().equals("response_timeout") && r.evidence().responseHead().length == 0) {
-            assertThat(t.get("wait").asDouble()).as("waited for the answer").isGreaterThanOrEqualTo(
-                    o.responseTimeout().toMillis() * 0.9);
+            assertThat(t.get("wait").asDouble())
+                    .as("waited for the answer")
+                    .isGreaterThanOrEqualTo(o.responseTimeout().toMillis() * 0.9);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.originwatch.evidence;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
@@ -8,13 +10,10 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.originwatch.app.HarJson;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The HAR 1.2 schema of src/test/resources, and the production JSON mapping of HAR records. */
 public final class HarSchema {
@@ -23,12 +22,13 @@ public final class HarSchema {
     public static final HarJson JSON = new HarJson(MAPPER);
     private static final JsonSchema SCHEMA = load();
 
-    private HarSchema() {
-    }
+    private HarSchema() {}
 
     private static JsonSchema load() {
         try (InputStream in = HarSchema.class.getResourceAsStream("/har-1.2.schema.json")) {
-            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
+                    .formatAssertionsEnabled(true)
+                    .build();
             return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in, config);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -46,7 +46,8 @@ public final class HarSchema {
     /** Serializes, validates, and returns the JSON tree. */
     public static JsonNode valid(Har har) {
         byte[] json = JSON.bytes(har);
-        assertThat(errors(json)).as("HAR schema errors of %s", new String(json, java.nio.charset.StandardCharsets.UTF_8))
+        assertThat(errors(json))
+                .as("HAR schema errors of %s", new String(json, java.nio.charset.StandardCharsets.UTF_8))
                 .isEmpty();
         try {
             return MAPPER.readTree(json);

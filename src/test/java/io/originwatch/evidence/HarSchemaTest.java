@@ -1,12 +1,11 @@
 package io.originwatch.evidence;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The schema itself rejects what HAR 1.2 forbids, so a passing HAR test means something. */
 class HarSchemaTest {
@@ -45,12 +44,14 @@ class HarSchemaTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("bad")
     void rejects(Bad bad) {
-        assertThat(HarSchema.errors(bad.json().getBytes(StandardCharsets.UTF_8))).isNotEmpty();
+        assertThat(HarSchema.errors(bad.json().getBytes(StandardCharsets.UTF_8)))
+                .isNotEmpty();
     }
 
     @org.junit.jupiter.api.Test
     void acceptsTheMinimalValidDocumentWithCustomFields() {
-        assertThat(HarSchema.errors(doc(",\"_cause\":\"ok\",\"serverIPAddress\":\"::1\"").getBytes(StandardCharsets.UTF_8)))
+        assertThat(HarSchema.errors(
+                        doc(",\"_cause\":\"ok\",\"serverIPAddress\":\"::1\"").getBytes(StandardCharsets.UTF_8)))
                 .isEmpty();
     }
 }

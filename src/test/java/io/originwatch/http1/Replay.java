@@ -18,8 +18,14 @@ final class Replay {
      * @param totalFed  the parser's totalBytesFed() at the end
      * @param maxRetained the largest retainedBytes() observed after any call
      */
-    record Outcome(ResponseHead head, ParseFailure failure, boolean needMore, long bodyStart, int bytesSeen,
-                   long totalFed, int maxRetained) {
+    record Outcome(
+            ResponseHead head,
+            ParseFailure failure,
+            boolean needMore,
+            long bodyStart,
+            int bytesSeen,
+            long totalFed,
+            int maxRetained) {
 
         /** The outcome without the memory figure, which legitimately depends on fragment size. */
         Outcome withoutMemory() {
@@ -27,8 +33,7 @@ final class Replay {
         }
     }
 
-    private Replay() {
-    }
+    private Replay() {}
 
     static byte[] latin1(String wire) {
         return wire.getBytes(StandardCharsets.ISO_8859_1);
@@ -44,8 +49,14 @@ final class Replay {
             step = parser.feed(wire, pos, n);
             maxRetained = Math.max(maxRetained, parser.retainedBytes());
             if (step instanceof ParseStep.Complete done) {
-                return new Outcome(done.head(), null, false, pos + done.consumed(), parser.bytesSeen(),
-                        parser.totalBytesFed(), maxRetained);
+                return new Outcome(
+                        done.head(),
+                        null,
+                        false,
+                        pos + done.consumed(),
+                        parser.bytesSeen(),
+                        parser.totalBytesFed(),
+                        maxRetained);
             }
             pos += n;
         }
@@ -54,8 +65,14 @@ final class Replay {
         }
         ParseFailure failure = step instanceof ParseStep.Failed failed ? failed.failure() : null;
         ResponseHead head = step instanceof ParseStep.Complete done ? done.head() : null;
-        return new Outcome(head, failure, step instanceof ParseStep.NeedMore, -1, parser.bytesSeen(),
-                parser.totalBytesFed(), maxRetained);
+        return new Outcome(
+                head,
+                failure,
+                step instanceof ParseStep.NeedMore,
+                -1,
+                parser.bytesSeen(),
+                parser.totalBytesFed(),
+                maxRetained);
     }
 
     static Outcome whole(byte[] wire, int limit, boolean endOfStream) {

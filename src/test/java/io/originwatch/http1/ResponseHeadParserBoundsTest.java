@@ -1,14 +1,13 @@
 package io.originwatch.http1;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
-import java.util.stream.Stream;
-
 import static io.originwatch.http1.Replay.latin1;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Exact budget boundaries, the memory bound, excerpt bounds and the terminal-state contract. */
 class ResponseHeadParserBoundsTest {
@@ -32,25 +31,47 @@ class ResponseHeadParserBoundsTest {
     }
 
     static Stream<Boundary> boundaries() {
-        return Stream.of(64, DEFAULT_LIMIT).flatMap(limit -> Stream.of(
-                new Boundary(limit + ": head of exactly limit bytes (CRLF) passes", limit,
-                        headOf(limit, "HTTP/1.1 200 OK", "\r\n") + "body", true),
-                new Boundary(limit + ": head of limit + 1 bytes (CRLF) fails", limit,
-                        headOf(limit + 1, "HTTP/1.1 200 OK", "\r\n") + "body", false),
-                new Boundary(limit + ": head of exactly limit bytes (LF) passes", limit,
-                        headOf(limit, "HTTP/1.1 200 OK", "\n"), true),
-                new Boundary(limit + ": head of limit + 1 bytes (LF) fails", limit,
-                        headOf(limit + 1, "HTTP/1.1 200 OK", "\n"), false),
-                new Boundary(limit + ": interim and final heads of exactly limit bytes each pass", limit,
-                        headOf(limit, "HTTP/1.1 103 Early", "\r\n") + headOf(limit, "HTTP/1.1 200 OK", "\r\n") + "b",
-                        true),
-                new Boundary(limit + ": interim head of limit + 1 bytes fails", limit,
-                        headOf(limit + 1, "HTTP/1.1 103 Early", "\r\n") + headOf(limit, "HTTP/1.1 200 OK", "\r\n"),
-                        false),
-                new Boundary(limit + ": final head of limit + 1 bytes after a full interim head fails", limit,
-                        CONTINUE + headOf(limit, "HTTP/1.1 103 Early", "\r\n")
-                                + headOf(limit + 1, "HTTP/1.1 200 OK", "\r\n"),
-                        false)));
+        return Stream.of(64, DEFAULT_LIMIT)
+                .flatMap(limit -> Stream.of(
+                        new Boundary(
+                                limit + ": head of exactly limit bytes (CRLF) passes",
+                                limit,
+                                headOf(limit, "HTTP/1.1 200 OK", "\r\n") + "body",
+                                true),
+                        new Boundary(
+                                limit + ": head of limit + 1 bytes (CRLF) fails",
+                                limit,
+                                headOf(limit + 1, "HTTP/1.1 200 OK", "\r\n") + "body",
+                                false),
+                        new Boundary(
+                                limit + ": head of exactly limit bytes (LF) passes",
+                                limit,
+                                headOf(limit, "HTTP/1.1 200 OK", "\n"),
+                                true),
+                        new Boundary(
+                                limit + ": head of limit + 1 bytes (LF) fails",
+                                limit,
+                                headOf(limit + 1, "HTTP/1.1 200 OK", "\n"),
+                                false),
+                        new Boundary(
+                                limit + ": interim and final heads of exactly limit bytes each pass",
+                                limit,
+                                headOf(limit, "HTTP/1.1 103 Early", "\r\n") + headOf(limit, "HTTP/1.1 200 OK", "\r\n")
+                                        + "b",
+                                true),
+                        new Boundary(
+                                limit + ": interim head of limit + 1 bytes fails",
+                                limit,
+                                headOf(limit + 1, "HTTP/1.1 103 Early", "\r\n")
+                                        + headOf(limit, "HTTP/1.1 200 OK", "\r\n"),
+                                false),
+                        new Boundary(
+                                limit + ": final head of limit + 1 bytes after a full interim head fails",
+                                limit,
+                                CONTINUE
+                                        + headOf(limit, "HTTP/1.1 103 Early", "\r\n")
+                                        + headOf(limit + 1, "HTTP/1.1 200 OK", "\r\n"),
+                                false)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -85,7 +106,8 @@ class ResponseHeadParserBoundsTest {
             assertThat(parser.retainedBytes()).isLessThanOrEqualTo(DEFAULT_LIMIT);
         }
         assertThat(fed).isGreaterThanOrEqualTo(4 << 20);
-        assertThat(step).isEqualTo(new ParseStep.Failed(new ParseFailure.HeadersTooLarge(DEFAULT_LIMIT, DEFAULT_LIMIT + 1)));
+        assertThat(step)
+                .isEqualTo(new ParseStep.Failed(new ParseFailure.HeadersTooLarge(DEFAULT_LIMIT, DEFAULT_LIMIT + 1)));
         assertThat(parser.bytesSeen()).isEqualTo(DEFAULT_LIMIT + 1);
         assertThat(parser.totalBytesFed()).isEqualTo(DEFAULT_LIMIT + 1);
     }
@@ -117,11 +139,14 @@ class ResponseHeadParserBoundsTest {
     @Test
     void longLinesGiveBoundedExcerptsEndingAtTheOffendingByte() {
         String name = "N".repeat(3000);
-        Replay.Outcome outcome = Replay.whole(latin1("HTTP/1.1 200 OK\r\n" + name + "\u0000: v\r\n\r\n"), DEFAULT_LIMIT,
-                false);
+        Replay.Outcome outcome =
+                Replay.whole(latin1("HTTP/1.1 200 OK\r\n" + name + "\u0000: v\r\n\r\n"), DEFAULT_LIMIT, false);
         ParseFailure.MalformedHeader failure = (ParseFailure.MalformedHeader) outcome.failure();
-        assertThat(failure.excerpt()).hasSizeLessThanOrEqualTo(HttpBytes.MAX_EXCERPT_CHARS)
-                .startsWith("NNNN").contains("...").endsWith("NN\\x00");
+        assertThat(failure.excerpt())
+                .hasSizeLessThanOrEqualTo(HttpBytes.MAX_EXCERPT_CHARS)
+                .startsWith("NNNN")
+                .contains("...")
+                .endsWith("NN\\x00");
         assertThat(failure.describe()).contains("malformed header line 1 (illegal character in field name)");
     }
 
@@ -161,7 +186,8 @@ class ResponseHeadParserBoundsTest {
 
     @Test
     void rejectsALimitTooSmallForAnyHead() {
-        assertThatThrownBy(() -> new ResponseHeadParser(15)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new ResponseHeadParser(15))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least 16, got 15");
     }
 }

@@ -1,10 +1,9 @@
 package io.originwatch.http1;
 
-import com.code_intelligence.jazzer.junit.FuzzTest;
-
-import java.util.Arrays;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.util.Arrays;
 
 /**
  * Coverage-guided fuzzing of {@link ResponseHeadParser} with Jazzer. The input is the raw response:
@@ -29,6 +28,7 @@ class ResponseHeadParserFuzzTest {
 
     /** Small enough that short inputs reach the budget, so the over-limit path is fuzzed too. */
     private static final int SMALL_LIMIT = 64;
+
     private static final int DEFAULT_LIMIT = 8192;
     /** The parser may examine exactly one byte past the limit before it fails. */
     private static final int BUDGET_SLACK_BYTES = 1;
@@ -70,12 +70,16 @@ class ResponseHeadParserFuzzTest {
         ResponseHead head = outcome.head();
         assertThat(head.headerSectionBytes()).isBetween(1, limit);
         assertThat(head.status()).isBetween(101, 599);
-        assertThat(head.status() < 200 && head.status() != 101).as("interim head returned as final").isFalse();
+        assertThat(head.status() < 200 && head.status() != 101)
+                .as("interim head returned as final")
+                .isFalse();
         assertThat(head.version()).matches("HTTP/1\\.[0-9]");
-        assertThat(head.fields()).isNotEmpty().allSatisfy(f -> assertThat(f.name()).matches("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+"));
+        assertThat(head.fields())
+                .isNotEmpty()
+                .allSatisfy(f -> assertThat(f.name()).matches("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+"));
         // Nothing of the body is swallowed: the head(s) end exactly where the parser says.
-        assertThat(outcome.bodyStart()).isEqualTo(outcome.totalFed()).isBetween((long) head.headerSectionBytes(),
-                (long) wire.length);
+        assertThat(outcome.bodyStart()).isEqualTo(outcome.totalFed()).isBetween((long) head.headerSectionBytes(), (long)
+                wire.length);
         int last = (int) outcome.bodyStart() - 1;
         assertThat(wire[last]).as("a head ends with LF").isEqualTo((byte) '\n');
     }

@@ -1,10 +1,9 @@
 package io.originwatch.lab;
 
+import java.io.IOException;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-
-import java.io.IOException;
 
 /**
  * One {@link OriginLab} per test class: started before the class's first test and closed after its
@@ -39,7 +38,9 @@ public class LabExtension implements BeforeAllCallback, AfterAllCallback {
 
     /** The lab origin with this name (e.g. {@code lab-ok}); fails the test on an unknown name. */
     public LabOrigin origin(String name) {
-        return lab().origins().stream().filter(o -> o.name().equals(name)).findFirst()
+        return lab().origins().stream()
+                .filter(o -> o.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no lab origin " + name));
     }
 }

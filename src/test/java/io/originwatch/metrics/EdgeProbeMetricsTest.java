@@ -1,36 +1,47 @@
 package io.originwatch.metrics;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.originwatch.classify.Cause;
 import io.originwatch.classify.Verdict;
 import io.originwatch.http1.HeaderField;
 import io.originwatch.http1.ResponseHead;
+import io.originwatch.origin.EdgeProbeCompleted;
+import io.originwatch.origin.OriginRemoved;
+import io.originwatch.origin.ViaEdgeDropped;
 import io.originwatch.probe.Evidence;
 import io.originwatch.probe.PhaseTimings;
 import io.originwatch.probe.ProbeResult;
 import io.originwatch.probe.ProbeSpec;
 import io.originwatch.probe.StatusSet;
-import io.originwatch.origin.EdgeProbeCompleted;
-import io.originwatch.origin.OriginRemoved;
-import io.originwatch.origin.ViaEdgeDropped;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Edge status and mismatch gauges follow the pair of verdicts and go with the origin. */
 class EdgeProbeMetricsTest {
 
     private static Verdict verdict(int status, boolean up) {
-        ProbeSpec spec = new ProbeSpec("shop", URI.create("https://shop.example.com/"), "shop.example.com", "GET", List.of(),
-                Duration.ofSeconds(1), Duration.ofSeconds(1), 8192, 1024, StatusSet.parse("200-399"), true, null, "t");
+        ProbeSpec spec = new ProbeSpec(
+                "shop",
+                URI.create("https://shop.example.com/"),
+                "shop.example.com",
+                "GET",
+                List.of(),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1),
+                8192,
+                1024,
+                StatusSet.parse("200-399"),
+                true,
+                null,
+                "t");
         ResponseHead head = new ResponseHead("HTTP/1.1", status, "", List.of(new HeaderField("cf-ray", "r-AMS")), 40);
-        ProbeResult r = new ProbeResult(spec, Instant.now(), PhaseTimings.none(), null, null, head, 40, 0, false, false,
-                null, Evidence.none());
+        ProbeResult r = new ProbeResult(
+                spec, Instant.now(), PhaseTimings.none(), null, null, head, 40, 0, false, false, null, Evidence.none());
         return new Verdict(r, up ? Cause.OK : Cause.UNEXPECTED_STATUS, status, status, List.of(), "");
     }
 
@@ -39,12 +50,27 @@ class EdgeProbeMetricsTest {
         EdgeProbeMetrics m = new EdgeProbeMetrics();
         m.registry = new SimpleMeterRegistry();
         m.onEdgeProbe(new EdgeProbeCompleted("shop", verdict(200, true), verdict(520, false)));
-        assertThat(m.registry.get("originwatch.edge.status").tag("origin", "shop").gauge().value()).isEqualTo(520);
-        assertThat(m.registry.get("originwatch.edge.mismatch").tag("origin", "shop").gauge().value()).isEqualTo(1);
+        assertThat(m.registry
+                        .get("originwatch.edge.status")
+                        .tag("origin", "shop")
+                        .gauge()
+                        .value())
+                .isEqualTo(520);
+        assertThat(m.registry
+                        .get("originwatch.edge.mismatch")
+                        .tag("origin", "shop")
+                        .gauge()
+                        .value())
+                .isEqualTo(1);
 
         m.onEdgeProbe(new EdgeProbeCompleted("shop", verdict(503, false), verdict(520, false)));
-        assertThat(m.registry.get("originwatch.edge.mismatch").tag("origin", "shop").gauge().value())
-                .as("both failing agree").isZero();
+        assertThat(m.registry
+                        .get("originwatch.edge.mismatch")
+                        .tag("origin", "shop")
+                        .gauge()
+                        .value())
+                .as("both failing agree")
+                .isZero();
 
         m.onRemoved(new OriginRemoved("shop"));
         assertThat(m.registry.find("originwatch.edge.status").gauges()).isEmpty();
@@ -59,12 +85,30 @@ class EdgeProbeMetricsTest {
         m.onEdgeProbe(new EdgeProbeCompleted("blog", verdict(200, true), verdict(200, true)));
 
         m.onViaEdgeDropped(new ViaEdgeDropped("shop"));
-        assertThat(m.registry.find("originwatch.edge.status").tag("origin", "shop").gauges()).isEmpty();
-        assertThat(m.registry.find("originwatch.edge.mismatch").tag("origin", "shop").gauges()).isEmpty();
-        assertThat(m.registry.get("originwatch.edge.status").tag("origin", "blog").gauge().value())
-                .as("other origins keep theirs").isEqualTo(200);
+        assertThat(m.registry
+                        .find("originwatch.edge.status")
+                        .tag("origin", "shop")
+                        .gauges())
+                .isEmpty();
+        assertThat(m.registry
+                        .find("originwatch.edge.mismatch")
+                        .tag("origin", "shop")
+                        .gauges())
+                .isEmpty();
+        assertThat(m.registry
+                        .get("originwatch.edge.status")
+                        .tag("origin", "blog")
+                        .gauge()
+                        .value())
+                .as("other origins keep theirs")
+                .isEqualTo(200);
 
         m.onEdgeProbe(new EdgeProbeCompleted("shop", verdict(200, true), verdict(200, true)));
-        assertThat(m.registry.get("originwatch.edge.status").tag("origin", "shop").gauge().value()).isEqualTo(200);
+        assertThat(m.registry
+                        .get("originwatch.edge.status")
+                        .tag("origin", "shop")
+                        .gauge()
+                        .value())
+                .isEqualTo(200);
     }
 }

@@ -1,10 +1,12 @@
 package io.originwatch.metrics;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.originwatch.testing.FakeOriginsProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,10 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @TestProfile(FakeOriginsProfile.class)
@@ -23,59 +22,94 @@ class MetricsEndpointTest {
 
     /** Classic Prometheus text format: what promtool's checker parses (OpenMetrics counters confuse it). */
     static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
     private static final Path PROMTOOL = Path.of("/usr/bin/promtool");
 
     static String metrics() {
-        return given().accept(PROMETHEUS_TEXT).get("/q/metrics").then().statusCode(200).extract().asString()
+        return given().accept(PROMETHEUS_TEXT)
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString()
                 .replace(",}", "}"); // the 0.0.4 writer ends label sets with a comma; compare without it
     }
 
     static List<String> series(String text, String name, String origin) {
-        return text.lines().filter(l -> l.startsWith(name + "{") && l.contains("origin=\"" + origin + "\"")).toList();
+        return text.lines()
+                .filter(l -> l.startsWith(name + "{") && l.contains("origin=\"" + origin + "\""))
+                .toList();
     }
 
     @Test
     void perOriginSeriesHaveTheContractNamesAndLabels() {
-        await().atMost(Duration.ofSeconds(20)).until(() -> !series(metrics(), "originwatch_probes_total", "broken").isEmpty()
-                && !series(metrics(), "originwatch_probes_total", "ok").isEmpty());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !series(metrics(), "originwatch_probes_total", "broken")
+                                .isEmpty()
+                        && !series(metrics(), "originwatch_probes_total", "ok").isEmpty());
         String m = metrics();
-        assertThat(m).contains("originwatch_origin_up{origin=\"ok\"} 1.0", "originwatch_origin_up{origin=\"broken\"} 0.0",
-                "originwatch_origin_status{cause=\"ok\",edge_status=\"200\",origin=\"ok\"} 1.0",
-                "originwatch_origin_status{cause=\"unexpected_status\",edge_status=\"503\",origin=\"broken\"} 1.0",
-                "originwatch_header_limit_bytes{origin=\"ok\"} 8192.0");
+        assertThat(m)
+                .contains(
+                        "originwatch_origin_up{origin=\"ok\"} 1.0",
+                        "originwatch_origin_up{origin=\"broken\"} 0.0",
+                        "originwatch_origin_status{cause=\"ok\",edge_status=\"200\",origin=\"ok\"} 1.0",
+                        "originwatch_origin_status{cause=\"unexpected_status\",edge_status=\"503\",origin=\"broken\"} 1.0",
+                        "originwatch_header_limit_bytes{origin=\"ok\"} 8192.0");
         assertThat(series(m, "originwatch_probes_total", "ok")).anyMatch(l -> l.contains("cause=\"ok\""));
         assertThat(series(m, "originwatch_response_header_bytes", "ok")).hasSize(1);
-        assertThat(series(m, "originwatch_probe_phase_seconds", "ok")).extracting(l -> l.replaceAll(".*phase=\"(\\w+)\".*", "$1"))
+        assertThat(series(m, "originwatch_probe_phase_seconds", "ok"))
+                .extracting(l -> l.replaceAll(".*phase=\"(\\w+)\".*", "$1"))
                 .containsExactlyInAnyOrder("connect", "ttfb", "total"); // no dns (IP literal), no tls (http)
-        assertThat(series(m, "originwatch_certificate_expiry_timestamp_seconds", "ok")).isEmpty();
-        assertThat(series(m, "originwatch_origin_up", "later")).as("no series before the first probe").isEmpty();
-        for (String name : List.of("originwatch_origin_up", "originwatch_origin_status", "originwatch_probes_total",
-                "originwatch_probe_phase_seconds", "originwatch_response_header_bytes", "originwatch_header_limit_bytes",
-                "originwatch_schedule_lag_seconds", "originwatch_probes_in_flight", "originwatch_origins")) {
+        assertThat(series(m, "originwatch_certificate_expiry_timestamp_seconds", "ok"))
+                .isEmpty();
+        assertThat(series(m, "originwatch_origin_up", "later"))
+                .as("no series before the first probe")
+                .isEmpty();
+        for (String name : List.of(
+                "originwatch_origin_up",
+                "originwatch_origin_status",
+                "originwatch_probes_total",
+                "originwatch_probe_phase_seconds",
+                "originwatch_response_header_bytes",
+                "originwatch_header_limit_bytes",
+                "originwatch_schedule_lag_seconds",
+                "originwatch_probes_in_flight",
+                "originwatch_origins")) {
             String family = name.endsWith("_total") ? name.substring(0, name.length() - "_total".length()) : name;
             assertThat(m).as("HELP of %s", name).containsPattern("# HELP " + family + "(_total)? \\S");
         }
-        assertThat(m).contains("originwatch_origins 5.0").containsPattern("originwatch_schedule_lag_seconds_count [1-9]");
+        assertThat(m)
+                .contains("originwatch_origins 5.0")
+                .containsPattern("originwatch_schedule_lag_seconds_count [1-9]");
     }
 
     @Test
     void exactlyOneStatusSeriesPerProbedOrigin() {
-        await().atMost(Duration.ofSeconds(20)).until(() -> !series(metrics(), "originwatch_origin_status", "broken").isEmpty());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !series(metrics(), "originwatch_origin_status", "broken")
+                        .isEmpty());
         String m = metrics();
         for (String origin : List.of("ok", "broken")) {
-            assertThat(series(m, "originwatch_origin_status", origin)).as(origin).hasSize(1);
+            assertThat(series(m, "originwatch_origin_status", origin))
+                    .as(origin)
+                    .hasSize(1);
         }
     }
 
     @Test
     void outputPassesPromtoolCheckMetrics() throws IOException, InterruptedException {
-        assertThat(PROMTOOL).as("promtool is required: install the Debian package 'prometheus' "
-                + "(provides /usr/bin/promtool); .ci/run does").isExecutable();
+        assertThat(PROMTOOL)
+                .as("promtool is required: install the Debian package 'prometheus' "
+                        + "(provides /usr/bin/promtool); .ci/run does")
+                .isExecutable();
         await().atMost(Duration.ofSeconds(20)).until(() -> metrics().contains("originwatch_probe_phase_seconds{"));
         Path file = Files.createTempFile("originwatch-metrics", ".prom");
-        Files.writeString(file, given().accept(PROMETHEUS_TEXT).get("/q/metrics").asString());
-        Process p = new ProcessBuilder(PROMTOOL.toString(), "check", "metrics").redirectInput(file.toFile())
-                .redirectErrorStream(true).start();
+        Files.writeString(
+                file, given().accept(PROMETHEUS_TEXT).get("/q/metrics").asString());
+        Process p = new ProcessBuilder(PROMTOOL.toString(), "check", "metrics")
+                .redirectInput(file.toFile())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(out).as("promtool output").isEmpty();

@@ -1,5 +1,7 @@
 package io.originwatch.origin;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.originwatch.classify.Cause;
 import io.originwatch.classify.Verdict;
 import io.originwatch.classify.Warning;
@@ -9,33 +11,52 @@ import io.originwatch.probe.PhaseTimings;
 import io.originwatch.probe.ProbeResult;
 import io.originwatch.probe.ProbeSpec;
 import io.originwatch.probe.StatusSet;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The compact history entry keeps what /history shows, and shares repeated details between entries. */
 class HistoryEntryTest {
 
-    private static final ProbeSpec SPEC = new ProbeSpec("shop", URI.create("http://127.0.0.1/"), "a.test", "GET",
-            List.of(), Duration.ofSeconds(19), Duration.ofSeconds(125), 8192, 65536, StatusSet.parse("200-399"), true,
-            null, "originwatch-test/1");
+    private static final ProbeSpec SPEC = new ProbeSpec(
+            "shop",
+            URI.create("http://127.0.0.1/"),
+            "a.test",
+            "GET",
+            List.of(),
+            Duration.ofSeconds(19),
+            Duration.ofSeconds(125),
+            8192,
+            65536,
+            StatusSet.parse("200-399"),
+            true,
+            null,
+            "originwatch-test/1");
 
     private static Verdict verdict(String detail, Map<Phase, Duration> timings) {
-        ProbeResult r = new ProbeResult(SPEC, Instant.EPOCH, new PhaseTimings(timings), null, null, null, 812, 0,
-                false, false, null, Evidence.none());
+        ProbeResult r = new ProbeResult(
+                SPEC,
+                Instant.EPOCH,
+                new PhaseTimings(timings),
+                null,
+                null,
+                null,
+                812,
+                0,
+                false,
+                false,
+                null,
+                Evidence.none());
         return new Verdict(r, Cause.OK, 200, 200, List.of(Warning.SLOW_RESPONSE), detail);
     }
 
     @Test
     void keepsTimingsToTheMicrosecondAndAbsentPhasesAbsent() {
-        Verdict v = verdict("status 200", Map.of(Phase.CONNECT, Duration.ofNanos(1_234_567), Phase.TOTAL,
-                Duration.ofMillis(40)));
+        Verdict v = verdict(
+                "status 200", Map.of(Phase.CONNECT, Duration.ofNanos(1_234_567), Phase.TOTAL, Duration.ofMillis(40)));
         HistoryEntry e = HistoryEntry.of(v, Instant.ofEpochSecond(7), null);
         assertThat(e.timings().get(Phase.CONNECT)).contains(Duration.ofNanos(1_235_000));
         assertThat(e.timings().get(Phase.TOTAL)).contains(Duration.ofMillis(40));

@@ -1,22 +1,27 @@
 package io.originwatch.probe;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.originwatch.http1.HeaderField;
 import io.originwatch.http1.ResponseHead;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Body framing decides body_truncated: complete vs ended early, replayed at every fragment size. */
 class BodyFramingTest {
 
-    record Case(String name, String method, int status, List<HeaderField> fields, String body, boolean complete,
-                long payloadBytes) {
+    record Case(
+            String name,
+            String method,
+            int status,
+            List<HeaderField> fields,
+            String body,
+            boolean complete,
+            long payloadBytes) {
         @Override
         public String toString() {
             return name;
@@ -35,8 +40,14 @@ class BodyFramingTest {
                 new Case("content-length short", "GET", 200, length(10), "hello", false, 5),
                 new Case("content-length zero", "GET", 200, length(0), "", true, 0),
                 new Case("chunked complete", "GET", 200, CHUNKED, "5\r\nhello\r\n0\r\n\r\n", true, 5),
-                new Case("chunked with extension and trailer", "GET", 200, CHUNKED,
-                        "5;ext=1\r\nhello\r\n1A\r\nabcdefghijklmnopqrstuvwxyz\r\n0\r\nX-T: 1\r\n\r\n", true, 31),
+                new Case(
+                        "chunked with extension and trailer",
+                        "GET",
+                        200,
+                        CHUNKED,
+                        "5;ext=1\r\nhello\r\n1A\r\nabcdefghijklmnopqrstuvwxyz\r\n0\r\nX-T: 1\r\n\r\n",
+                        true,
+                        31),
                 new Case("chunked LF only", "GET", 200, CHUNKED, "5\nhello\n0\n\n", true, 5),
                 new Case("chunked missing last chunk", "GET", 200, CHUNKED, "5\r\nhello\r\n", false, 5),
                 new Case("chunked cut inside a chunk", "GET", 200, CHUNKED, "a\r\nhel", false, 3),

@@ -1,18 +1,9 @@
 package io.originwatch.probe;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.originwatch.lab.LabOrigin;
 import io.originwatch.lab.OriginLab;
-import io.originwatch.probe.ProbeListener;
-import io.originwatch.probe.ProbeResult;
-import io.originwatch.probe.ProbeSpec;
-import io.originwatch.probe.Prober;
-import io.originwatch.probe.StatusSet;
-import io.originwatch.probe.TlsStack;
-import org.junit.jupiter.api.Test;
-
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManagerFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -22,8 +13,10 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.Test;
 
 /**
  * The Conscrypt stack as the daemon wires it: loads here (linux x86_64), layers engine sockets over
@@ -40,10 +33,12 @@ class ConscryptTlsTest {
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init((KeyStore) null);
         SSLSocketFactory sockets = tls.clientSockets(tmf.getTrustManagers()[0]);
-        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress()); Socket raw = new Socket()) {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                Socket raw = new Socket()) {
             raw.connect(server.getLocalSocketAddress());
             SSLSocket ssl = (SSLSocket) sockets.createSocket(raw, "a.test", server.getLocalPort(), true);
-            assertThat(ssl.getClass().getName()).as("not the file-descriptor socket, whose native I/O pins carriers")
+            assertThat(ssl.getClass().getName())
+                    .as("not the file-descriptor socket, whose native I/O pins carriers")
                     .contains("EngineSocket");
             assertThat(ssl.getSupportedProtocols()).contains("TLSv1.3", "TLSv1.2");
         }
@@ -62,7 +57,8 @@ class ConscryptTlsTest {
             for (int i = 0; i < 8; i++) {
                 ProbeResult r = prober.probe(spec, ProbeListener.NONE);
                 assertThat(r.head().status()).isEqualTo(200);
-                assertThat(r.tls().validationError()).as("probe %d", i)
+                assertThat(r.tls().validationError())
+                        .as("probe %d", i)
                         .isEqualTo("names [some-other-site.lab.test] do not match " + o.host());
             }
         }
@@ -70,7 +66,8 @@ class ConscryptTlsTest {
 
     @Test
     void probesTheLabsHttpsOriginOnAVirtualThread() throws Exception {
-        try (OriginLab lab = OriginLab.start(); var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (OriginLab lab = OriginLab.start();
+                var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             LabOrigin o = origin(lab, "lab-ok-https");
             Prober prober = conscryptProber(lab);
             ProbeSpec spec = spec(lab, o);
@@ -85,18 +82,34 @@ class ConscryptTlsTest {
     }
 
     private static LabOrigin origin(OriginLab lab, String name) {
-        return lab.origins().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+        return lab.origins().stream()
+                .filter(x -> x.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Prober conscryptProber(OriginLab lab) {
-        return new Prober(h -> lab.lookup(h).orElseThrow(() -> new UnknownHostException(h)),
-                Prober.DEFAULT_BODY_CAPTURE_BYTES, ConscryptTls.load());
+        return new Prober(
+                h -> lab.lookup(h).orElseThrow(() -> new UnknownHostException(h)),
+                Prober.DEFAULT_BODY_CAPTURE_BYTES,
+                ConscryptTls.load());
     }
 
     /** The lab origin's own settings (its tls-verify included), trusting the lab CA. */
     private static ProbeSpec spec(OriginLab lab, LabOrigin o) {
-        return new ProbeSpec(o.name(), o.url(), o.host(), "GET", List.of(), o.connectTimeout(), o.responseTimeout(),
-                o.headerLimitBytes(), 64 * 1024, StatusSet.parse(o.expectStatus()), o.tlsVerify(), lab.caPemFile(),
+        return new ProbeSpec(
+                o.name(),
+                o.url(),
+                o.host(),
+                "GET",
+                List.of(),
+                o.connectTimeout(),
+                o.responseTimeout(),
+                o.headerLimitBytes(),
+                64 * 1024,
+                StatusSet.parse(o.expectStatus()),
+                o.tlsVerify(),
+                lab.caPemFile(),
                 "originwatch-test/1");
     }
 }

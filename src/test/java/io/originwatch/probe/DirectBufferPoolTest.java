@@ -1,11 +1,10 @@
 package io.originwatch.probe;
 
-import org.conscrypt.AllocatedBuffer;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.conscrypt.AllocatedBuffer;
+import org.junit.jupiter.api.Test;
 
 /** Loans of exactly the asked capacity, reused after release, returned once however often released. */
 class DirectBufferPoolTest {

@@ -1,16 +1,12 @@
 package io.originwatch.probe;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.originwatch.classify.Cause;
 import io.originwatch.classify.Classifier;
 import io.originwatch.classify.Verdict;
 import io.originwatch.classify.Warning;
 import io.originwatch.lab.LabOrigin;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -21,8 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Prober + real Classifier against every lab origin: each cause of the catalogue and each warning,
@@ -43,41 +42,99 @@ class LabClassificationTest {
 
     static Stream<Row> rows() {
         return Stream.of(
-                new Row("lab-unreachable", Cause.UNREACHABLE, 523, List.of(),
+                new Row(
+                        "lab-unreachable",
+                        Cause.UNREACHABLE,
+                        523,
+                        List.of(),
                         "unreachable.lab.test:80 unreachable: cannot resolve unreachable.lab.test: no addresses"),
-                new Row("lab-connection-refused", Cause.CONNECTION_REFUSED, 521, List.of(), "connection refused by 127.0.0.1:"),
+                new Row(
+                        "lab-connection-refused",
+                        Cause.CONNECTION_REFUSED,
+                        521,
+                        List.of(),
+                        "connection refused by 127.0.0.1:"),
                 new Row("lab-connect-timeout", Cause.CONNECT_TIMEOUT, 522, List.of(), "~not complete within 2 s"),
-                new Row("lab-tls-handshake-failed", Cause.TLS_HANDSHAKE_FAILED, 525, List.of(),
+                new Row(
+                        "lab-tls-handshake-failed",
+                        Cause.TLS_HANDSHAKE_FAILED,
+                        525,
+                        List.of(),
                         "TLS handshake failed: origin answered the ClientHello with bytes that are not TLS"),
-                new Row("lab-tls-certificate-invalid", Cause.TLS_CERTIFICATE_INVALID, 526, List.of(), "certificate expired on "),
-                new Row("lab-connection-reset", Cause.CONNECTION_RESET, 520, List.of(),
+                new Row(
+                        "lab-tls-certificate-invalid",
+                        Cause.TLS_CERTIFICATE_INVALID,
+                        526,
+                        List.of(),
+                        "certificate expired on "),
+                new Row(
+                        "lab-connection-reset",
+                        Cause.CONNECTION_RESET,
+                        520,
+                        List.of(),
                         "connection reset by peer after 0 response bytes; request was sent"),
-                new Row("lab-empty-response", Cause.EMPTY_RESPONSE, 520, List.of(), "connection closed before any response byte"),
-                new Row("lab-headers-too-large", Cause.HEADERS_TOO_LARGE, 520, List.of(),
+                new Row(
+                        "lab-empty-response",
+                        Cause.EMPTY_RESPONSE,
+                        520,
+                        List.of(),
+                        "connection closed before any response byte"),
+                new Row(
+                        "lab-headers-too-large",
+                        Cause.HEADERS_TOO_LARGE,
+                        520,
+                        List.of(),
                         "header section exceeds limit 8192 bytes (stopped reading after 8193 bytes)"),
-                new Row("lab-missing-headers", Cause.MISSING_HEADERS, 520, List.of(),
+                new Row(
+                        "lab-missing-headers",
+                        Cause.MISSING_HEADERS,
+                        520,
+                        List.of(),
                         "status line \"HTTP/1.1 200 OK\" followed by empty line with no header fields"),
                 new Row("lab-invalid-response", Cause.INVALID_RESPONSE, 520, List.of(), "malformed header line 2"),
-                new Row("lab-response-timeout", Cause.RESPONSE_TIMEOUT, 524, List.of(),
+                new Row(
+                        "lab-response-timeout",
+                        Cause.RESPONSE_TIMEOUT,
+                        524,
+                        List.of(),
                         "no complete header section within 3 s (0 response bytes received)"),
-                new Row("lab-unexpected-status", Cause.UNEXPECTED_STATUS, 503, List.of(),
+                new Row(
+                        "lab-unexpected-status",
+                        Cause.UNEXPECTED_STATUS,
+                        503,
+                        List.of(),
                         "status 503 Service Unavailable not in expected 200-399"),
                 new Row("lab-ok", Cause.OK, 200, List.of(), "status 200 OK in expected 200-399"),
                 new Row("lab-ok-https", Cause.OK, 200, List.of(), "status 200 OK"),
                 new Row("lab-ok-ipv6", Cause.OK, 200, List.of(), "status 200 OK"),
                 new Row("lab-headers-near-limit", Cause.OK, 200, List.of(Warning.HEADERS_NEAR_LIMIT), "status 200 OK"),
                 new Row("lab-slow-response", Cause.OK, 200, List.of(Warning.SLOW_RESPONSE), "status 200 OK"),
-                new Row("lab-certificate-expiring", Cause.OK, 200, List.of(Warning.CERTIFICATE_EXPIRING), "status 200 OK"),
-                new Row("lab-certificate-invalid", Cause.OK, 200, List.of(Warning.CERTIFICATE_INVALID), "status 200 OK"),
+                new Row(
+                        "lab-certificate-expiring",
+                        Cause.OK,
+                        200,
+                        List.of(Warning.CERTIFICATE_EXPIRING),
+                        "status 200 OK"),
+                new Row(
+                        "lab-certificate-invalid",
+                        Cause.OK,
+                        200,
+                        List.of(Warning.CERTIFICATE_INVALID),
+                        "status 200 OK"),
                 new Row("lab-body-truncated", Cause.OK, 200, List.of(Warning.BODY_TRUNCATED), "status 200 OK"),
                 new Row("lab-drip-feed", Cause.RESPONSE_TIMEOUT, 524, List.of(), "~response bytes received"),
-                new Row("lab-endless-headers", Cause.HEADERS_TOO_LARGE, 520, List.of(),
+                new Row(
+                        "lab-endless-headers",
+                        Cause.HEADERS_TOO_LARGE,
+                        520,
+                        List.of(),
                         "header section exceeds limit 8192 bytes (stopped reading after 8193 bytes)"),
                 new Row("lab-endless-body", Cause.OK, 200, List.of(), "status 200 OK"));
     }
 
     @RegisterExtension
     static final LabProber LAB = new LabProber();
+
     private static final Map<String, Verdict> VERDICTS = new ConcurrentHashMap<>();
     private static final Map<String, Duration> ELAPSED = new ConcurrentHashMap<>();
 
@@ -122,7 +179,8 @@ class LabClassificationTest {
         assertThat(rows().flatMap(r -> r.warnings().stream()).collect(Collectors.toSet()))
                 .containsExactlyInAnyOrder(Warning.values());
         assertThat(rows().map(Row::origin).toList())
-                .containsExactlyInAnyOrderElementsOf(LAB.lab().origins().stream().map(LabOrigin::name).toList());
+                .containsExactlyInAnyOrderElementsOf(
+                        LAB.lab().origins().stream().map(LabOrigin::name).toList());
     }
 
     @Test

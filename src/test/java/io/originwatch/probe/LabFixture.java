@@ -2,7 +2,6 @@ package io.originwatch.probe;
 
 import io.originwatch.lab.LabOrigin;
 import io.originwatch.lab.OriginLab;
-
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,8 +14,7 @@ final class LabFixture {
     /** What a test allows on top of connect + response timeout (the prober's own slack is 500 ms). */
     static final Duration BOUND_SLACK = Duration.ofSeconds(1);
 
-    private LabFixture() {
-    }
+    private LabFixture() {}
 
     /**
      * The TLS stack the prober tests run on: the JDK's by default; a second surefire run sets
@@ -41,8 +39,19 @@ final class LabFixture {
     }
 
     static ProbeSpec spec(LabOrigin o, Path trustCa, String method) {
-        return new ProbeSpec(o.name(), o.url(), o.host(), method, List.of(), o.connectTimeout(), o.responseTimeout(),
-                o.headerLimitBytes(), BODY_LIMIT_BYTES, StatusSet.parse(o.expectStatus()), o.tlsVerify(), trustCa,
+        return new ProbeSpec(
+                o.name(),
+                o.url(),
+                o.host(),
+                method,
+                List.of(),
+                o.connectTimeout(),
+                o.responseTimeout(),
+                o.headerLimitBytes(),
+                BODY_LIMIT_BYTES,
+                StatusSet.parse(o.expectStatus()),
+                o.tlsVerify(),
+                trustCa,
                 "originwatch-test/1");
     }
 

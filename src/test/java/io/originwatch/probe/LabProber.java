@@ -2,9 +2,8 @@ package io.originwatch.probe;
 
 import io.originwatch.lab.LabExtension;
 import io.originwatch.lab.LabOrigin;
-import org.junit.jupiter.api.extension.ExtensionContext;
-
 import java.io.IOException;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** A per-class lab plus a prober that resolves only lab names: the shared setup of the prober tests. */
 final class LabProber extends LabExtension {

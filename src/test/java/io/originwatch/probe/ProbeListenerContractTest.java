@@ -1,16 +1,15 @@
 package io.originwatch.probe;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The listener contract from {@link ProbeListener}: every start is followed by exactly one end or
@@ -27,16 +26,28 @@ class ProbeListenerContractTest {
             "requestStart", List.of("requestEnd", "requestFailed"),
             "responseHeadStart", List.of("responseHeadEnd", "responseHeadFailed"),
             "responseBodyStart", List.of("responseBodyEnd", "responseBodyFailed"));
-    private static final List<String> ORDER = List.of("dnsStart", "connectStart", "tlsStart", "requestStart",
-            "responseHeadStart", "responseBodyStart");
+
+    private static final List<String> ORDER =
+            List.of("dnsStart", "connectStart", "tlsStart", "requestStart", "responseHeadStart", "responseBodyStart");
 
     @RegisterExtension
     static final LabProber LAB = new LabProber();
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"lab-ok", "lab-ok-https", "lab-unreachable", "lab-connection-refused",
-            "lab-tls-handshake-failed", "lab-tls-certificate-invalid", "lab-connection-reset", "lab-empty-response",
-            "lab-headers-too-large", "lab-body-truncated", "lab-certificate-invalid"})
+    @ValueSource(
+            strings = {
+                "lab-ok",
+                "lab-ok-https",
+                "lab-unreachable",
+                "lab-connection-refused",
+                "lab-tls-handshake-failed",
+                "lab-tls-certificate-invalid",
+                "lab-connection-reset",
+                "lab-empty-response",
+                "lab-headers-too-large",
+                "lab-body-truncated",
+                "lab-certificate-invalid"
+            })
     void everyStartGetsExactlyOneEndOrFailedInOrder(String name) {
         Recorder events = new Recorder(false);
         ProbeResult r = LAB.prober().probe(LAB.spec(LAB.origin(name)), events);
@@ -52,7 +63,8 @@ class ProbeListenerContractTest {
         Recorder throwing = new Recorder(true);
         ProbeResult loud = LAB.prober().probe(spec, throwing);
         assertThat(loud.failure()).isEqualTo(quiet.failure());
-        assertThat(loud.head() == null ? 0 : loud.head().status()).isEqualTo(quiet.head() == null ? 0 : quiet.head().status());
+        assertThat(loud.head() == null ? 0 : loud.head().status())
+                .isEqualTo(quiet.head() == null ? 0 : quiet.head().status());
         assertPaired(throwing.names);
     }
 
@@ -60,9 +72,19 @@ class ProbeListenerContractTest {
     void okProbeEmitsTheFullSequence() {
         Recorder events = new Recorder(false);
         LAB.prober().probe(LAB.spec(LAB.origin("lab-ok")), events);
-        assertThat(events.names).containsExactly("probeStart", "connectStart", "connectEnd", "requestStart",
-                "requestEnd", "responseHeadStart", "responseFirstByte", "responseHeadEnd", "responseBodyStart",
-                "responseBodyEnd", "probeEnd");
+        assertThat(events.names)
+                .containsExactly(
+                        "probeStart",
+                        "connectStart",
+                        "connectEnd",
+                        "requestStart",
+                        "requestEnd",
+                        "responseHeadStart",
+                        "responseFirstByte",
+                        "responseHeadEnd",
+                        "responseBodyStart",
+                        "responseBodyEnd",
+                        "probeEnd");
     }
 
     static void assertPaired(List<String> names) {
@@ -73,13 +95,19 @@ class ProbeListenerContractTest {
         int lastPhase = -1;
         for (String e : names.subList(1, names.size() - 1)) {
             if (PAIRS.containsKey(e)) {
-                assertThat(open).as("%s while %s is still open in %s", e, open, names).isNull();
-                assertThat(ORDER.indexOf(e)).as("%s out of order in %s", e, names).isGreaterThan(lastPhase);
+                assertThat(open)
+                        .as("%s while %s is still open in %s", e, open, names)
+                        .isNull();
+                assertThat(ORDER.indexOf(e))
+                        .as("%s out of order in %s", e, names)
+                        .isGreaterThan(lastPhase);
                 lastPhase = ORDER.indexOf(e);
                 open = e;
             } else if (!e.equals("responseFirstByte")) {
                 assertThat(open).as("%s without a start in %s", e, names).isNotNull();
-                assertThat(PAIRS.get(open)).as("%s closes %s in %s", e, open, names).contains(e);
+                assertThat(PAIRS.get(open))
+                        .as("%s closes %s in %s", e, open, names)
+                        .contains(e);
                 open = null;
             }
         }
@@ -103,26 +131,105 @@ class ProbeListenerContractTest {
             }
         }
 
-        @Override public void probeStart(ProbeSpec spec) { on("probeStart"); }
-        @Override public void dnsStart(String host) { on("dnsStart"); }
-        @Override public void dnsEnd(String host, List<InetAddress> addresses) { on("dnsEnd"); }
-        @Override public void dnsFailed(String host, Exception cause) { on("dnsFailed"); }
-        @Override public void connectStart(InetSocketAddress address) { on("connectStart"); }
-        @Override public void connectEnd(InetSocketAddress address) { on("connectEnd"); }
-        @Override public void connectFailed(InetSocketAddress address, Exception cause) { on("connectFailed"); }
-        @Override public void tlsStart(String sni) { on("tlsStart"); }
-        @Override public void tlsEnd(TlsFacts facts) { on("tlsEnd"); }
-        @Override public void tlsFailed(TlsFacts partialFacts, Exception cause) { on("tlsFailed"); }
-        @Override public void requestStart() { on("requestStart"); }
-        @Override public void requestEnd(int bytesSent) { on("requestEnd"); }
-        @Override public void requestFailed(Exception cause) { on("requestFailed"); }
-        @Override public void responseHeadStart() { on("responseHeadStart"); }
-        @Override public void responseFirstByte() { on("responseFirstByte"); }
-        @Override public void responseHeadEnd(int headerBytes) { on("responseHeadEnd"); }
-        @Override public void responseHeadFailed(ProbeFailure failure) { on("responseHeadFailed"); }
-        @Override public void responseBodyStart() { on("responseBodyStart"); }
-        @Override public void responseBodyEnd(long bodyBytes) { on("responseBodyEnd"); }
-        @Override public void responseBodyFailed(Exception cause) { on("responseBodyFailed"); }
+        @Override
+        public void probeStart(ProbeSpec spec) {
+            on("probeStart");
+        }
+
+        @Override
+        public void dnsStart(String host) {
+            on("dnsStart");
+        }
+
+        @Override
+        public void dnsEnd(String host, List<InetAddress> addresses) {
+            on("dnsEnd");
+        }
+
+        @Override
+        public void dnsFailed(String host, Exception cause) {
+            on("dnsFailed");
+        }
+
+        @Override
+        public void connectStart(InetSocketAddress address) {
+            on("connectStart");
+        }
+
+        @Override
+        public void connectEnd(InetSocketAddress address) {
+            on("connectEnd");
+        }
+
+        @Override
+        public void connectFailed(InetSocketAddress address, Exception cause) {
+            on("connectFailed");
+        }
+
+        @Override
+        public void tlsStart(String sni) {
+            on("tlsStart");
+        }
+
+        @Override
+        public void tlsEnd(TlsFacts facts) {
+            on("tlsEnd");
+        }
+
+        @Override
+        public void tlsFailed(TlsFacts partialFacts, Exception cause) {
+            on("tlsFailed");
+        }
+
+        @Override
+        public void requestStart() {
+            on("requestStart");
+        }
+
+        @Override
+        public void requestEnd(int bytesSent) {
+            on("requestEnd");
+        }
+
+        @Override
+        public void requestFailed(Exception cause) {
+            on("requestFailed");
+        }
+
+        @Override
+        public void responseHeadStart() {
+            on("responseHeadStart");
+        }
+
+        @Override
+        public void responseFirstByte() {
+            on("responseFirstByte");
+        }
+
+        @Override
+        public void responseHeadEnd(int headerBytes) {
+            on("responseHeadEnd");
+        }
+
+        @Override
+        public void responseHeadFailed(ProbeFailure failure) {
+            on("responseHeadFailed");
+        }
+
+        @Override
+        public void responseBodyStart() {
+            on("responseBodyStart");
+        }
+
+        @Override
+        public void responseBodyEnd(long bodyBytes) {
+            on("responseBodyEnd");
+        }
+
+        @Override
+        public void responseBodyFailed(Exception cause) {
+            on("responseBodyFailed");
+        }
 
         @Override
         public void probeEnd(ProbeResult result) {

@@ -1,14 +1,13 @@
 package io.originwatch.probe;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.originwatch.lab.LabExtension;
 import io.originwatch.lab.LabOrigin;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The prober keeps the first body payload bytes for evidence, bounded by the capture and body limits. */
 class ProberBodyCaptureTest {
@@ -19,8 +18,19 @@ class ProberBodyCaptureTest {
     private static ProbeResult probe(Prober prober, String origin, String method, int bodyLimit) {
         LabOrigin o = LAB.origin(origin);
         ProbeSpec s = LabFixture.spec(o, null, method);
-        ProbeSpec limited = new ProbeSpec(s.name(), s.url(), s.host(), s.method(), s.headers(), s.connectTimeout(),
-                s.responseTimeout(), s.headerLimitBytes(), bodyLimit, s.expectStatus(), s.tlsVerify(), s.trustCa(),
+        ProbeSpec limited = new ProbeSpec(
+                s.name(),
+                s.url(),
+                s.host(),
+                s.method(),
+                s.headers(),
+                s.connectTimeout(),
+                s.responseTimeout(),
+                s.headerLimitBytes(),
+                bodyLimit,
+                s.expectStatus(),
+                s.tlsVerify(),
+                s.trustCa(),
                 s.userAgent());
         return prober.probe(limited, ProbeListener.NONE);
     }
@@ -54,28 +64,32 @@ class ProberBodyCaptureTest {
 
     @Test
     void bodyThatEndedEarlyKeepsWhatArrived() {
-        ProbeResult r = probe(new Prober(LabFixture.resolver(LAB.lab())), "lab-body-truncated", "GET",
-                LabFixture.BODY_LIMIT_BYTES);
+        ProbeResult r = probe(
+                new Prober(LabFixture.resolver(LAB.lab())), "lab-body-truncated", "GET", LabFixture.BODY_LIMIT_BYTES);
         assertThat(r.bodyEndedEarly()).isTrue();
         assertThat(new String(r.evidence().body(), StandardCharsets.ISO_8859_1)).matches("t+");
         assertThat((long) r.evidence().body().length).isEqualTo(r.bodyBytes());
-        assertThat(r.evidence().bodyTruncated()).as("everything that arrived was kept").isFalse();
+        assertThat(r.evidence().bodyTruncated())
+                .as("everything that arrived was kept")
+                .isFalse();
     }
 
     @Test
     void zeroCaptureAndHeadKeepNothing() {
-        ProbeResult none = probe(new Prober(LabFixture.resolver(LAB.lab()), 0), "lab-ok", "GET", LabFixture.BODY_LIMIT_BYTES);
+        ProbeResult none =
+                probe(new Prober(LabFixture.resolver(LAB.lab()), 0), "lab-ok", "GET", LabFixture.BODY_LIMIT_BYTES);
         assertThat(none.evidence().body()).isEmpty();
         assertThat(none.evidence().bodyTruncated()).isTrue();
-        ProbeResult head = probe(new Prober(LabFixture.resolver(LAB.lab())), "lab-ok", "HEAD", LabFixture.BODY_LIMIT_BYTES);
+        ProbeResult head =
+                probe(new Prober(LabFixture.resolver(LAB.lab())), "lab-ok", "HEAD", LabFixture.BODY_LIMIT_BYTES);
         assertThat(head.evidence().body()).isEmpty();
         assertThat(head.evidence().bodyTruncated()).isFalse();
     }
 
     @Test
     void failedProbeKeepsNoBody() {
-        ProbeResult r = probe(new Prober(LabFixture.resolver(LAB.lab())), "lab-invalid-response", "GET",
-                LabFixture.BODY_LIMIT_BYTES);
+        ProbeResult r = probe(
+                new Prober(LabFixture.resolver(LAB.lab())), "lab-invalid-response", "GET", LabFixture.BODY_LIMIT_BYTES);
         assertThat(r.failure()).isNotNull();
         assertThat(r.evidence().body()).isEmpty();
         assertThat(List.of(r.evidence().bodyTruncated())).containsExactly(false);
@@ -84,6 +98,7 @@ class ProberBodyCaptureTest {
     @Test
     void negativeCaptureIsRejected() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Prober(Resolver.SYSTEM, -1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bodyCaptureBytes");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("bodyCaptureBytes");
     }
 }

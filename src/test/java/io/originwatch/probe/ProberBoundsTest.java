@@ -1,16 +1,15 @@
 package io.originwatch.probe;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.originwatch.http1.ParseFailure;
 import io.originwatch.lab.LabOrigin;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Hostile origins: every probe ends within connect + response timeout + slack, and the bytes it
@@ -21,15 +20,15 @@ class ProberBoundsTest {
     @RegisterExtension
     static final LabProber LAB = new LabProber();
 
-    private record Timed(ProbeResult result, Duration elapsed) {
-    }
+    private record Timed(ProbeResult result, Duration elapsed) {}
 
     private static Timed timed(ProbeSpec spec) {
         long start = System.nanoTime();
         ProbeResult r = LAB.prober().probe(spec, ProbeListener.NONE);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        System.out.printf("bounds: %s elapsed=%d ms headerBytes=%d bodyBytes=%d failure=%s%n", spec.name(),
-                elapsed.toMillis(), r.headerBytes(), r.bodyBytes(), r.failure());
+        System.out.printf(
+                "bounds: %s elapsed=%d ms headerBytes=%d bodyBytes=%d failure=%s%n",
+                spec.name(), elapsed.toMillis(), r.headerBytes(), r.bodyBytes(), r.failure());
         return new Timed(r, elapsed);
     }
 
@@ -51,9 +50,12 @@ class ProberBoundsTest {
     void endlessHeadersStopOneByteOverTheLimit() {
         LabOrigin o = LAB.origin("lab-endless-headers");
         Timed t = timed(LAB.spec(o));
-        assertThat(t.result().failure()).isEqualTo(
-                new ProbeFailure.Parse(new ParseFailure.HeadersTooLarge(o.headerLimitBytes(), o.headerLimitBytes() + 1)));
-        assertThat(t.result().evidence().responseHead()).as("bytes read from the socket").hasSize(o.headerLimitBytes() + 1);
+        assertThat(t.result().failure())
+                .isEqualTo(new ProbeFailure.Parse(
+                        new ParseFailure.HeadersTooLarge(o.headerLimitBytes(), o.headerLimitBytes() + 1)));
+        assertThat(t.result().evidence().responseHead())
+                .as("bytes read from the socket")
+                .hasSize(o.headerLimitBytes() + 1);
         assertThat(t.elapsed()).isLessThan(LabFixture.bound(o));
     }
 
@@ -71,12 +73,17 @@ class ProberBoundsTest {
 
     @Test
     void silentTlsPortEndsWithinTheBound() throws IOException {
-        try (ScriptedOrigin silent = new ScriptedOrigin(s -> s.getInputStream().transferTo(OutputStream.nullOutputStream()))) {
+        try (ScriptedOrigin silent =
+                new ScriptedOrigin(s -> s.getInputStream().transferTo(OutputStream.nullOutputStream()))) {
             ProbeSpec spec = shortSpec("silent-tls", silent, "https");
             Timed t = timed(spec);
-            assertThat(t.result().failure()).isInstanceOfSatisfying(ProbeFailure.TlsHandshake.class, f ->
-                    assertThat(f.reason()).startsWith("no complete TLS handshake after"));
-            assertThat(t.elapsed()).isLessThan(spec.connectTimeout().plus(spec.responseTimeout()).plus(LabFixture.BOUND_SLACK));
+            assertThat(t.result().failure())
+                    .isInstanceOfSatisfying(
+                            ProbeFailure.TlsHandshake.class,
+                            f -> assertThat(f.reason()).startsWith("no complete TLS handshake after"));
+            assertThat(t.elapsed())
+                    .isLessThan(
+                            spec.connectTimeout().plus(spec.responseTimeout()).plus(LabFixture.BOUND_SLACK));
         }
     }
 
@@ -86,12 +93,26 @@ class ProberBoundsTest {
             ProbeSpec spec = shortSpec("drip-tls", drip, "https");
             Timed t = timed(spec);
             assertThat(t.result().failure()).isInstanceOf(ProbeFailure.TlsHandshake.class);
-            assertThat(t.elapsed()).isLessThan(spec.connectTimeout().plus(spec.responseTimeout()).plus(LabFixture.BOUND_SLACK));
+            assertThat(t.elapsed())
+                    .isLessThan(
+                            spec.connectTimeout().plus(spec.responseTimeout()).plus(LabFixture.BOUND_SLACK));
         }
     }
 
     private static ProbeSpec shortSpec(String name, ScriptedOrigin origin, String scheme) {
-        return new ProbeSpec(name, origin.url(scheme), name + ".lab.test", "GET", List.of(), Duration.ofSeconds(1),
-                Duration.ofSeconds(2), 8192, 1024, StatusSet.DEFAULT, true, null, "originwatch-test/1");
+        return new ProbeSpec(
+                name,
+                origin.url(scheme),
+                name + ".lab.test",
+                "GET",
+                List.of(),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(2),
+                8192,
+                1024,
+                StatusSet.DEFAULT,
+                true,
+                null,
+                "originwatch-test/1");
     }
 }

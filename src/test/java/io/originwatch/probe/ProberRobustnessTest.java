@@ -1,18 +1,17 @@
 package io.originwatch.probe;
 
-import io.originwatch.lab.LabOrigin;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import static io.originwatch.probe.LabFixture.spec;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.originwatch.lab.LabOrigin;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static io.originwatch.probe.LabFixture.spec;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What is not the origin's fault stays Internal, the prober never throws, and nothing is reused wrongly. */
 class ProberRobustnessTest {
@@ -26,22 +25,38 @@ class ProberRobustnessTest {
             throw new IllegalStateException("resolver bug");
         });
         ProbeResult r = broken.probe(LAB.spec(LAB.origin("lab-unreachable")), ProbeListener.NONE);
-        assertThat(r.failure()).isInstanceOfSatisfying(ProbeFailure.Internal.class, f ->
-                assertThat(f.reason()).contains("resolver failed for unreachable.lab.test").contains("resolver bug"));
+        assertThat(r.failure())
+                .isInstanceOfSatisfying(
+                        ProbeFailure.Internal.class,
+                        f -> assertThat(f.reason())
+                                .contains("resolver failed for unreachable.lab.test")
+                                .contains("resolver bug"));
     }
 
     @Test
     void aNameIsResolvedThroughTheResolverAndTimed() {
         LabOrigin ok = LAB.origin("lab-ok");
-        ProbeSpec byName = new ProbeSpec("by-name", java.net.URI.create("http://" + ok.host() + ":" + ok.url().getPort() + "/x?y=1"),
-                ok.host(), "GET", List.of(new ProbeSpec.RequestHeader("X-Probe", "1"),
-                new ProbeSpec.RequestHeader("User-Agent", "custom/2")), ok.connectTimeout(), ok.responseTimeout(),
-                8192, 1024, StatusSet.DEFAULT, true, null, "originwatch-test/1");
+        ProbeSpec byName = new ProbeSpec(
+                "by-name",
+                java.net.URI.create("http://" + ok.host() + ":" + ok.url().getPort() + "/x?y=1"),
+                ok.host(),
+                "GET",
+                List.of(
+                        new ProbeSpec.RequestHeader("X-Probe", "1"),
+                        new ProbeSpec.RequestHeader("User-Agent", "custom/2")),
+                ok.connectTimeout(),
+                ok.responseTimeout(),
+                8192,
+                1024,
+                StatusSet.DEFAULT,
+                true,
+                null,
+                "originwatch-test/1");
         ProbeResult r = LAB.prober().probe(byName, ProbeListener.NONE);
         assertThat(r.failure()).isNull();
         assertThat(r.timings().get(Phase.DNS)).isPresent();
-        assertThat(new String(r.evidence().requestHead(), StandardCharsets.ISO_8859_1)).isEqualTo(
-                "GET /x?y=1 HTTP/1.1\r\nHost: ok.lab.test\r\nAccept: */*\r\nConnection: close\r\n"
+        assertThat(new String(r.evidence().requestHead(), StandardCharsets.ISO_8859_1))
+                .isEqualTo("GET /x?y=1 HTTP/1.1\r\nHost: ok.lab.test\r\nAccept: */*\r\nConnection: close\r\n"
                         + "X-Probe: 1\r\nUser-Agent: custom/2\r\n\r\n");
     }
 
@@ -50,9 +65,20 @@ class ProberRobustnessTest {
         Prober counting = new Prober(host -> {
             throw new AssertionError("resolver must not be asked for " + host);
         });
-        ProbeSpec bad = new ProbeSpec("bad-ip", java.net.URI.create("http://999.1.1.1:80/"), "x.lab.test", "GET",
-                List.of(), java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(1), 8192, 1024,
-                StatusSet.DEFAULT, true, null, "t");
+        ProbeSpec bad = new ProbeSpec(
+                "bad-ip",
+                java.net.URI.create("http://999.1.1.1:80/"),
+                "x.lab.test",
+                "GET",
+                List.of(),
+                java.time.Duration.ofSeconds(1),
+                java.time.Duration.ofSeconds(1),
+                8192,
+                1024,
+                StatusSet.DEFAULT,
+                true,
+                null,
+                "t");
         ProbeResult r = counting.probe(bad, ProbeListener.NONE);
         // java.net.URI does not take 999.1.1.1 as a host at all, so nothing is ever looked up
         assertThat(r.failure()).isEqualTo(new ProbeFailure.Internal("url http://999.1.1.1:80/ has no host"));
@@ -63,19 +89,32 @@ class ProberRobustnessTest {
         Path notPem = Files.writeString(dir.resolve("ca.pem"), "not a certificate");
         LabOrigin o = LAB.origin("lab-ok-https");
         ProbeResult r = LAB.prober().probe(spec(o, notPem, "GET"), ProbeListener.NONE);
-        assertThat(r.failure()).isInstanceOfSatisfying(ProbeFailure.Internal.class, f ->
-                assertThat(f.reason()).contains(notPem.toString()));
+        assertThat(r.failure())
+                .isInstanceOfSatisfying(
+                        ProbeFailure.Internal.class, f -> assertThat(f.reason()).contains(notPem.toString()));
         ProbeResult missing = LAB.prober().probe(spec(o, dir.resolve("missing.pem"), "GET"), ProbeListener.NONE);
-        assertThat(missing.failure()).isInstanceOfSatisfying(ProbeFailure.Internal.class, f ->
-                assertThat(f.reason()).contains("missing.pem"));
+        assertThat(missing.failure())
+                .isInstanceOfSatisfying(
+                        ProbeFailure.Internal.class, f -> assertThat(f.reason()).contains("missing.pem"));
     }
 
     @Test
     void aHeaderWithALineBreakIsRefusedBeforeSending() {
         LabOrigin ok = LAB.origin("lab-ok");
-        ProbeSpec bad = new ProbeSpec("bad", ok.url(), ok.host(), "GET",
-                List.of(new ProbeSpec.RequestHeader("X-Evil", "a\r\nInjected: 1")), ok.connectTimeout(),
-                ok.responseTimeout(), 8192, 1024, StatusSet.DEFAULT, true, null, "t");
+        ProbeSpec bad = new ProbeSpec(
+                "bad",
+                ok.url(),
+                ok.host(),
+                "GET",
+                List.of(new ProbeSpec.RequestHeader("X-Evil", "a\r\nInjected: 1")),
+                ok.connectTimeout(),
+                ok.responseTimeout(),
+                8192,
+                1024,
+                StatusSet.DEFAULT,
+                true,
+                null,
+                "t");
         ProbeResult r = LAB.prober().probe(bad, ProbeListener.NONE);
         assertThat(r.failure()).isEqualTo(new ProbeFailure.Internal("request header X-Evil contains CR, LF or NUL"));
     }
@@ -83,7 +122,8 @@ class ProberRobustnessTest {
     @Test
     void everyHttpsProbeDoesAFullHandshake() throws Exception {
         LabOrigin o = LAB.origin("lab-ok-https");
-        CapturingTrustManager trust = LAB.prober().tlsClients().forTrustCa(LAB.lab().caPemFile()).trust();
+        CapturingTrustManager trust =
+                LAB.prober().tlsClients().forTrustCa(LAB.lab().caPemFile()).trust();
         long before = trust.probeChecks();
         long fullBefore = trust.fullValidations();
         for (int i = 0; i < 3; i++) {
@@ -91,8 +131,11 @@ class ProberRobustnessTest {
             assertThat(r.failure()).isNull();
             assertThat(r.tls().leafSubject()).isEqualTo("CN=ok-https.lab.test,O=originwatch lab");
         }
-        assertThat(trust.probeChecks() - before).as("chains validated (a resumed session validates none)").isEqualTo(3);
-        assertThat(trust.fullValidations() - fullBefore).as("the unchanged chain's PKIX verdict is reused")
+        assertThat(trust.probeChecks() - before)
+                .as("chains validated (a resumed session validates none)")
+                .isEqualTo(3);
+        assertThat(trust.fullValidations() - fullBefore)
+                .as("the unchanged chain's PKIX verdict is reused")
                 .isLessThanOrEqualTo(1);
     }
 
@@ -110,10 +153,12 @@ class ProberRobustnessTest {
             ProbeResult r = f.get();
             assertThat(r.failure()).as(r.spec().name()).isNull();
             String expectedError = r.spec().name().equals("lab-certificate-invalid")
-                    ? "names [some-other-site.lab.test] do not match certificate-invalid.lab.test" : null;
+                    ? "names [some-other-site.lab.test] do not match certificate-invalid.lab.test"
+                    : null;
             if (r.spec().https()) {
                 assertThat(r.tls().validationError()).as(r.spec().name()).isEqualTo(expectedError);
-                assertThat(r.tls().leafSans()).as(r.spec().name())
+                assertThat(r.tls().leafSans())
+                        .as(r.spec().name())
                         .containsExactly(expectedError == null ? r.spec().host() : "some-other-site.lab.test");
             }
         }
@@ -123,6 +168,7 @@ class ProberRobustnessTest {
     void theSslContextIsReusedPerTrustCa() throws Exception {
         assertThat(LAB.prober().tlsClients().forTrustCa(LAB.lab().caPemFile()))
                 .isSameAs(LAB.prober().tlsClients().forTrustCa(LAB.lab().caPemFile()));
-        assertThat(LAB.prober().tlsClients().forTrustCa(null)).isNotSameAs(LAB.prober().tlsClients().forTrustCa(LAB.lab().caPemFile()));
+        assertThat(LAB.prober().tlsClients().forTrustCa(null))
+                .isNotSameAs(LAB.prober().tlsClients().forTrustCa(LAB.lab().caPemFile()));
     }
 }

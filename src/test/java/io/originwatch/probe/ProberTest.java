@@ -1,10 +1,11 @@
 package io.originwatch.probe;
 
+import static io.originwatch.probe.LabFixture.bound;
+import static io.originwatch.probe.LabFixture.spec;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.originwatch.http1.ParseFailure;
 import io.originwatch.lab.LabOrigin;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.nio.charset.StandardCharsets;
@@ -13,10 +14,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.concurrent.CountDownLatch;
-
-import static io.originwatch.probe.LabFixture.bound;
-import static io.originwatch.probe.LabFixture.spec;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Raw probe facts against real loopback origins from the lab, one test per catalogue row. */
 class ProberTest {
@@ -27,8 +26,10 @@ class ProberTest {
     @Test
     void unreachableNameFailsInDns() {
         ProbeResult r = LAB.probe("lab-unreachable");
-        assertThat(r.failure()).isInstanceOfSatisfying(ProbeFailure.Unreachable.class, f ->
-                assertThat(f.reason()).isEqualTo("cannot resolve unreachable.lab.test: no addresses"));
+        assertThat(r.failure())
+                .isInstanceOfSatisfying(
+                        ProbeFailure.Unreachable.class,
+                        f -> assertThat(f.reason()).isEqualTo("cannot resolve unreachable.lab.test: no addresses"));
         assertThat(r.timings().get(Phase.DNS)).isEmpty();
         assertThat(r.timings().get(Phase.CONNECT)).isEmpty();
         assertThat(r.connectedAddress()).isNull();
@@ -50,16 +51,21 @@ class ProberTest {
         long start = System.nanoTime();
         ProbeResult r = LAB.probe(o.name());
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        assertThat(r.failure()).isEqualTo(new ProbeFailure.ConnectTimeout(o.connectTimeout().toMillis()));
-        assertThat(elapsed).isBetween(o.connectTimeout().minusMillis(50), o.connectTimeout().plus(LabFixture.BOUND_SLACK));
+        assertThat(r.failure())
+                .isEqualTo(new ProbeFailure.ConnectTimeout(o.connectTimeout().toMillis()));
+        assertThat(elapsed)
+                .isBetween(
+                        o.connectTimeout().minusMillis(50), o.connectTimeout().plus(LabFixture.BOUND_SLACK));
         assertThat(r.connectedAddress()).isNull();
     }
 
     @Test
     void plainTextOnTlsPortFailsTheHandshake() {
         ProbeResult r = LAB.probe("lab-tls-handshake-failed");
-        assertThat(r.failure()).isInstanceOfSatisfying(ProbeFailure.TlsHandshake.class, f ->
-                assertThat(f.reason()).contains("not TLS"));
+        assertThat(r.failure())
+                .isInstanceOfSatisfying(
+                        ProbeFailure.TlsHandshake.class,
+                        f -> assertThat(f.reason()).contains("not TLS"));
         assertThat(r.connectedAddress()).isNotNull();
         assertThat(r.timings().get(Phase.CONNECT)).isPresent();
         assertThat(r.timings().get(Phase.TLS)).isEmpty();
@@ -78,8 +84,12 @@ class ProberTest {
         assertThat(r.tls().leafSans()).containsExactly("tls-certificate-invalid.lab.test");
         assertThat(r.tls().leafIssuer()).isEqualTo("CN=originwatch lab CA,O=originwatch");
         assertThat(r.tls().protocol()).isEqualTo("TLSv1.3");
-        assertThat(r.timings().get(Phase.TLS)).as("the handshake itself completed").isPresent();
-        assertThat(r.evidence().requestHead()).as("no request over an invalid certificate").isEmpty();
+        assertThat(r.timings().get(Phase.TLS))
+                .as("the handshake itself completed")
+                .isPresent();
+        assertThat(r.evidence().requestHead())
+                .as("no request over an invalid certificate")
+                .isEmpty();
     }
 
     @Test
@@ -97,9 +107,20 @@ class ProberTest {
         byte[] partial = "HTTP/1.1 200 OK\r\nX-A: b".getBytes(StandardCharsets.ISO_8859_1);
         CountDownLatch firstByte = new CountDownLatch(1);
         try (ScriptedOrigin origin = new ScriptedOrigin(ScriptedOrigin.partialHeadThenReset(partial, firstByte))) {
-            ProbeSpec spec = new ProbeSpec("partial-reset", origin.url("http"), "partial.lab.test", "GET",
-                    java.util.List.of(), Duration.ofSeconds(1), Duration.ofSeconds(2), 8192, 1024, StatusSet.DEFAULT,
-                    true, null, "t");
+            ProbeSpec spec = new ProbeSpec(
+                    "partial-reset",
+                    origin.url("http"),
+                    "partial.lab.test",
+                    "GET",
+                    java.util.List.of(),
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(2),
+                    8192,
+                    1024,
+                    StatusSet.DEFAULT,
+                    true,
+                    null,
+                    "t");
             ProbeResult r = LAB.prober().probe(spec, new ProbeListener() {
                 @Override
                 public void responseFirstByte() {
@@ -115,17 +136,31 @@ class ProberTest {
     @Test
     void interimHeadsAreSkipped() throws IOException {
         byte[] answer = ("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </a.css>\r\n\r\n"
-                + "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok").getBytes(StandardCharsets.ISO_8859_1);
+                        + "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
+                .getBytes(StandardCharsets.ISO_8859_1);
         try (ScriptedOrigin origin = new ScriptedOrigin(s -> {
             s.getInputStream().read(new byte[4096]);
             s.getOutputStream().write(answer);
         })) {
-            ProbeSpec spec = new ProbeSpec("interim", origin.url("http"), "interim.lab.test", "GET", java.util.List.of(),
-                    Duration.ofSeconds(1), Duration.ofSeconds(2), 8192, 1024, StatusSet.DEFAULT, true, null, "t");
+            ProbeSpec spec = new ProbeSpec(
+                    "interim",
+                    origin.url("http"),
+                    "interim.lab.test",
+                    "GET",
+                    java.util.List.of(),
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(2),
+                    8192,
+                    1024,
+                    StatusSet.DEFAULT,
+                    true,
+                    null,
+                    "t");
             ProbeResult r = LAB.prober().probe(spec, ProbeListener.NONE);
             assertThat(r.failure()).isNull();
             assertThat(r.head().status()).isEqualTo(200);
-            assertThat(r.head().headerSectionBytes()).isEqualTo("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n".length());
+            assertThat(r.head().headerSectionBytes())
+                    .isEqualTo("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n".length());
             assertThat(r.bodyBytes()).isEqualTo(2);
             assertThat(r.bodyEndedEarly()).isFalse();
             assertThat(r.evidence().responseHead()).hasSize(answer.length - 2);
@@ -152,8 +187,11 @@ class ProberTest {
     @Test
     void statusLineWithoutFieldsIsMissingHeaders() {
         ProbeResult r = LAB.probe("lab-missing-headers");
-        assertThat(r.failure()).isInstanceOfSatisfying(ProbeFailure.Parse.class, p ->
-                assertThat(p.failure()).isEqualTo(new ParseFailure.MissingHeaders("HTTP/1.1 200 OK", false)));
+        assertThat(r.failure())
+                .isInstanceOfSatisfying(
+                        ProbeFailure.Parse.class,
+                        p -> assertThat(p.failure())
+                                .isEqualTo(new ParseFailure.MissingHeaders("HTTP/1.1 200 OK", false)));
     }
 
     @Test
@@ -161,9 +199,11 @@ class ProberTest {
         ProbeResult r = LAB.probe("lab-invalid-response");
         assertThat(r.failure()).isInstanceOfSatisfying(ProbeFailure.Parse.class, p -> {
             assertThat(p.failure()).isInstanceOf(ParseFailure.MalformedHeader.class);
-            assertThat(((ParseFailure.MalformedHeader) p.failure()).lineNumber()).isEqualTo(2);
+            assertThat(((ParseFailure.MalformedHeader) p.failure()).lineNumber())
+                    .isEqualTo(2);
         });
-        assertThat(new String(r.evidence().responseHead(), StandardCharsets.ISO_8859_1)).startsWith("HTTP/1.1 200 OK\r\n");
+        assertThat(new String(r.evidence().responseHead(), StandardCharsets.ISO_8859_1))
+                .startsWith("HTTP/1.1 200 OK\r\n");
     }
 
     @Test
@@ -172,7 +212,8 @@ class ProberTest {
         long start = System.nanoTime();
         ProbeResult r = LAB.probe(o.name());
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        assertThat(r.failure()).isEqualTo(new ProbeFailure.ResponseTimeout(o.responseTimeout().toMillis(), 0));
+        assertThat(r.failure())
+                .isEqualTo(new ProbeFailure.ResponseTimeout(o.responseTimeout().toMillis(), 0));
         assertThat(elapsed).isBetween(o.responseTimeout().minusMillis(50), bound(o));
         assertThat(r.timings().get(Phase.SEND)).isPresent();
         assertThat(r.timings().get(Phase.TTFB)).isEmpty();
@@ -197,9 +238,11 @@ class ProberTest {
         assertThat(r.bodyEndedEarly()).isFalse();
         assertThat(r.bodyLimitReached()).isFalse();
         assertThat(r.connectedAddress().getAddress().getHostAddress()).isEqualTo("127.0.0.1");
-        assertThat(r.timings().byPhase().keySet()).containsExactlyInAnyOrder(Phase.CONNECT, Phase.SEND, Phase.TTFB,
-                Phase.RECEIVE, Phase.TOTAL);
-        assertThat(r.headerBytes()).isEqualTo(r.head().headerSectionBytes()).isEqualTo(r.evidence().responseHead().length);
+        assertThat(r.timings().byPhase().keySet())
+                .containsExactlyInAnyOrder(Phase.CONNECT, Phase.SEND, Phase.TTFB, Phase.RECEIVE, Phase.TOTAL);
+        assertThat(r.headerBytes())
+                .isEqualTo(r.head().headerSectionBytes())
+                .isEqualTo(r.evidence().responseHead().length);
     }
 
     @Test
@@ -219,7 +262,8 @@ class ProberTest {
     void sameHttpsOriginWithoutTrustCaIsUntrusted() {
         LabOrigin o = LAB.origin("lab-ok-https");
         ProbeResult r = LAB.prober().probe(spec(o, null, "GET"), ProbeListener.NONE);
-        assertThat(r.failure()).isEqualTo(new ProbeFailure.TlsCertificate("untrusted issuer CN=originwatch lab CA,O=originwatch"));
+        assertThat(r.failure())
+                .isEqualTo(new ProbeFailure.TlsCertificate("untrusted issuer CN=originwatch lab CA,O=originwatch"));
         assertThat(r.tls().leafSubject()).isEqualTo("CN=ok-https.lab.test,O=originwatch lab");
     }
 
@@ -241,6 +285,7 @@ class ProberTest {
         ProbeResult r = LAB.prober().probe(spec(o, null, "HEAD"), ProbeListener.NONE);
         assertThat(r.failure()).isNull();
         assertThat(r.bodyBytes()).isZero();
-        assertThat(new String(r.evidence().requestHead(), StandardCharsets.ISO_8859_1)).startsWith("HEAD / HTTP/1.1\r\n");
+        assertThat(new String(r.evidence().requestHead(), StandardCharsets.ISO_8859_1))
+                .startsWith("HEAD / HTTP/1.1\r\n");
     }
 }

@@ -1,13 +1,12 @@
 package io.originwatch.probe;
 
-import io.originwatch.lab.LabOrigin;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.originwatch.lab.LabOrigin;
 import java.time.Duration;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The raw facts behind each warning of the catalogue, against the lab's warning origins. */
 class ProberWarningsTest {
@@ -27,8 +26,9 @@ class ProberWarningsTest {
         LabOrigin o = LAB.origin("lab-slow-response");
         ProbeResult r = LAB.probe(o.name());
         assertThat(r.failure()).isNull();
-        assertThat(r.timings().get(Phase.TTFB)).hasValueSatisfying(ttfb ->
-                assertThat(ttfb).isBetween(o.responseTimeout().dividedBy(2), o.responseTimeout()));
+        assertThat(r.timings().get(Phase.TTFB))
+                .hasValueSatisfying(
+                        ttfb -> assertThat(ttfb).isBetween(o.responseTimeout().dividedBy(2), o.responseTimeout()));
     }
 
     @Test
@@ -36,8 +36,8 @@ class ProberWarningsTest {
         ProbeResult r = LAB.probe("lab-certificate-expiring");
         assertThat(r.failure()).isNull();
         assertThat(r.tls().validationError()).isNull();
-        assertThat(r.tls().leafNotAfter()).isBetween(Instant.now().plus(Duration.ofDays(4)),
-                Instant.now().plus(Duration.ofDays(6)));
+        assertThat(r.tls().leafNotAfter())
+                .isBetween(Instant.now().plus(Duration.ofDays(4)), Instant.now().plus(Duration.ofDays(6)));
     }
 
     @Test
@@ -55,11 +55,24 @@ class ProberWarningsTest {
     @Test
     void wrongNameWithVerifyOnIs526() {
         LabOrigin o = LAB.origin("lab-certificate-invalid");
-        ProbeSpec verifying = new ProbeSpec(o.name(), o.url(), o.host(), "GET", java.util.List.of(), o.connectTimeout(),
-                o.responseTimeout(), o.headerLimitBytes(), 1024, StatusSet.DEFAULT, true, LAB.lab().caPemFile(), "t");
+        ProbeSpec verifying = new ProbeSpec(
+                o.name(),
+                o.url(),
+                o.host(),
+                "GET",
+                java.util.List.of(),
+                o.connectTimeout(),
+                o.responseTimeout(),
+                o.headerLimitBytes(),
+                1024,
+                StatusSet.DEFAULT,
+                true,
+                LAB.lab().caPemFile(),
+                "t");
         ProbeResult r = LAB.prober().probe(verifying, ProbeListener.NONE);
-        assertThat(r.failure()).isEqualTo(new ProbeFailure.TlsCertificate(
-                "names [some-other-site.lab.test] do not match certificate-invalid.lab.test"));
+        assertThat(r.failure())
+                .isEqualTo(new ProbeFailure.TlsCertificate(
+                        "names [some-other-site.lab.test] do not match certificate-invalid.lab.test"));
     }
 
     @Test

@@ -1,12 +1,11 @@
 package io.originwatch.schedule;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Quartz's pool contract: run every fire at once on its own virtual thread, refuse after shutdown. */
 class VirtualThreadPoolTest {
@@ -18,13 +17,18 @@ class VirtualThreadPoolTest {
         CountDownLatch blocked = new CountDownLatch(3);
         for (int i = 0; i < 3; i++) {
             assertThat(pool.runInThread(() -> {
-                blocked.countDown();
-                await(release);
-            })).isTrue();
+                        blocked.countDown();
+                        await(release);
+                    }))
+                    .isTrue();
         }
-        assertThat(blocked.await(10, TimeUnit.SECONDS)).as("three blocked fires run side by side").isTrue();
+        assertThat(blocked.await(10, TimeUnit.SECONDS))
+                .as("three blocked fires run side by side")
+                .isTrue();
         CompletableFuture<Boolean> virtual = new CompletableFuture<>();
-        assertThat(pool.runInThread(() -> virtual.complete(Thread.currentThread().isVirtual()))).isTrue();
+        assertThat(pool.runInThread(
+                        () -> virtual.complete(Thread.currentThread().isVirtual())))
+                .isTrue();
         assertThat(virtual.get(10, TimeUnit.SECONDS)).isTrue();
         assertThat(pool.blockForAvailableThreads()).isPositive();
         release.countDown();
@@ -36,7 +40,7 @@ class VirtualThreadPoolTest {
         VirtualThreadPool pool = new VirtualThreadPool();
         pool.setThreadCount(4);
         pool.shutdown(false);
-        assertThat(pool.runInThread(() -> { })).isFalse();
+        assertThat(pool.runInThread(() -> {})).isFalse();
         assertThat(pool.blockForAvailableThreads()).isZero();
         assertThat(pool.getPoolSize()).isEqualTo(4);
     }

@@ -30,9 +30,12 @@ public final class EdgeStandIn implements AutoCloseable {
         try (socket) {
             LoopbackServer.readHead(socket.getInputStream());
             OutputStream out = socket.getOutputStream();
-            out.write(("HTTP/1.1 520 Unknown Error\r\nDate: Mon, 23 Nov 2026 20:15:30 GMT\r\nContent-Type: text/html\r\n"
-                    + "Content-Length: " + BODY.length() + "\r\nConnection: close\r\ncf-cache-status: DYNAMIC\r\n"
-                    + "Server: cloudflare\r\ncf-ray: " + RAY_ID + "\r\n\r\n" + BODY).getBytes(StandardCharsets.US_ASCII));
+            out.write(
+                    ("HTTP/1.1 520 Unknown Error\r\nDate: Mon, 23 Nov 2026 20:15:30 GMT\r\nContent-Type: text/html\r\n"
+                                    + "Content-Length: " + BODY.length()
+                                    + "\r\nConnection: close\r\ncf-cache-status: DYNAMIC\r\n"
+                                    + "Server: cloudflare\r\ncf-ray: " + RAY_ID + "\r\n\r\n" + BODY)
+                            .getBytes(StandardCharsets.US_ASCII));
             out.flush();
         } catch (IOException e) {
             // the prober may close first; nothing to report

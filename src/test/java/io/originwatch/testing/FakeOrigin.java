@@ -50,7 +50,8 @@ public final class FakeOrigin implements AutoCloseable {
                 Thread.sleep(Duration.ofMillis(Long.parseLong(path.substring("/slow/".length()))));
             }
             out.write(("HTTP/1.1 " + status + " Fake\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n"
-                    + "Connection: close\r\n\r\nok").getBytes(StandardCharsets.US_ASCII));
+                            + "Connection: close\r\n\r\nok")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
         } catch (IOException | InterruptedException | RuntimeException e) {
             // the prober may close first (timeouts); nothing to report

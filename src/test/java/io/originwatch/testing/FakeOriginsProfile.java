@@ -1,7 +1,6 @@
 package io.originwatch.testing;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
-
 import java.util.List;
 
 /** Origins on a loopback fake origin; see {@link FakeOriginsResource}. */

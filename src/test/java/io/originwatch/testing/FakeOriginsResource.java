@@ -27,8 +27,8 @@ public class FakeOriginsResource extends FakeOriginTestResource {
         return c;
     }
 
-    private static void origin(Map<String, String> c, FakeOrigin origin, int i, String name, String path,
-            String interval) {
+    private static void origin(
+            Map<String, String> c, FakeOrigin origin, int i, String name, String path, String interval) {
         c.put("originwatch.origins[" + i + "].name", name);
         c.put("originwatch.origins[" + i + "].url", origin.url(path).toString());
         c.put("originwatch.origins[" + i + "].interval", interval);

@@ -1,7 +1,6 @@
 package io.originwatch.testing;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +21,13 @@ public class OriginsFileProfile implements QuarkusTestProfile {
     public static String yaml(String base, String... nameAndPath) {
         StringBuilder b = new StringBuilder("origins:\n");
         for (int i = 0; i < nameAndPath.length; i += 2) {
-            b.append("  - name: ").append(nameAndPath[i]).append('\n')
-                    .append("    url: ").append(base).append(nameAndPath[i + 1]).append('\n')
+            b.append("  - name: ")
+                    .append(nameAndPath[i])
+                    .append('\n')
+                    .append("    url: ")
+                    .append(base)
+                    .append(nameAndPath[i + 1])
+                    .append('\n')
                     .append("    interval: 1s\n");
         }
         return b.toString();
@@ -36,8 +40,13 @@ public class OriginsFileProfile implements QuarkusTestProfile {
             String base = origin.url("").toString();
             Path dir = Files.createTempDirectory("originwatch-configmap");
             ConfigMapDir map = new ConfigMapDir(dir, yaml(base, "alpha", "/ok", "beta", "/ok"));
-            return Map.of("originwatch.origins-file", map.file().toString(), "test.fake-origin", base,
-                    "test.configmap-dir", dir.toString());
+            return Map.of(
+                    "originwatch.origins-file",
+                    map.file().toString(),
+                    "test.fake-origin",
+                    base,
+                    "test.configmap-dir",
+                    dir.toString());
         }
     }
 }

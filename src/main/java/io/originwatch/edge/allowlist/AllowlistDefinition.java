@@ -1,7 +1,6 @@
 package io.originwatch.edge.allowlist;
 
 import inet.ipaddr.IPAddress;
-
 import java.util.List;
 
 /** One configured allowlist: its name, where it is read from, and the CIDRs allowed on purpose. */

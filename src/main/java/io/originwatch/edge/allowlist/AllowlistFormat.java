@@ -11,7 +11,8 @@ public enum AllowlistFormat {
     IPTABLES,
     NFTABLES;
 
-    private static final Pattern IPTABLES_HINT = Pattern.compile("(?m)^(\\*(filter|raw|mangle|nat)\\b|:[A-Za-z0-9_-]+ \\S+ \\[|-A \\S+ )");
+    private static final Pattern IPTABLES_HINT =
+            Pattern.compile("(?m)^(\\*(filter|raw|mangle|nat)\\b|:[A-Za-z0-9_-]+ \\S+ \\[|-A \\S+ )");
     private static final Pattern NFTABLES_HINT = Pattern.compile("(?m)\\belements\\s*=\\s*\\{");
     private static final Pattern APACHE_HINT = Pattern.compile("(?im)^\\s*Require\\s+(not\\s+)?ip\\s");
     private static final Pattern NGINX_HINT = Pattern.compile("(?m)^\\s*(allow|deny|set_real_ip_from)\\s+\\S+\\s*;");
@@ -26,7 +27,8 @@ public enum AllowlistFormat {
                 return f;
             }
         }
-        throw new IllegalArgumentException("unknown allowlist format '" + label + "' (cidr|nginx|apache|iptables|nftables)");
+        throw new IllegalArgumentException(
+                "unknown allowlist format '" + label + "' (cidr|nginx|apache|iptables|nftables)");
     }
 
     /** Guesses from distinctive syntax, most specific first; a plain list of CIDRs is the fallback. */

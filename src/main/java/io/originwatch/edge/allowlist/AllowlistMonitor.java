@@ -1,9 +1,7 @@
 package io.originwatch.edge.allowlist;
 
-import io.originwatch.edge.ranges.EdgeRanges;
-
 import inet.ipaddr.IPAddress;
-
+import io.originwatch.edge.ranges.EdgeRanges;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -20,8 +18,7 @@ public final class AllowlistMonitor {
 
     private static final System.Logger LOG = System.getLogger(AllowlistMonitor.class.getName());
 
-    private record Inputs(EdgeRanges ranges, List<IPAddress> entries) {
-    }
+    private record Inputs(EdgeRanges ranges, List<IPAddress> entries) {}
 
     private final List<AllowlistDefinition> definitions;
     private final AllowlistListener listener;
@@ -48,7 +45,9 @@ public final class AllowlistMonitor {
         for (AllowlistDefinition d : definitions) {
             AllowlistStatus s = checkOne(d, ranges);
             AllowlistStatus before = statuses.put(d.name(), s);
-            if (before == null || before.state() != s.state() || !before.missing().equals(s.missing())
+            if (before == null
+                    || before.state() != s.state()
+                    || !before.missing().equals(s.missing())
                     || !before.extra().equals(s.extra())) {
                 logChange(s);
             }
@@ -74,16 +73,29 @@ public final class AllowlistMonitor {
             return AllowlistStatus.error(d.name(), d.source().describe(), clock.instant(), e.toString());
         }
         if (ranges == null) {
-            return AllowlistStatus.error(d.name(), d.source().describe(), clock.instant(),
+            return AllowlistStatus.error(
+                    d.name(),
+                    d.source().describe(),
+                    clock.instant(),
                     "no edge ranges known yet (no fetch, cache or snapshot)");
         }
         Inputs now = new Inputs(ranges, entries);
         AllowlistStatus prev = statuses.get(d.name());
         Inputs was = inputs.put(d.name(), now);
-        if (prev != null && prev.state() != AllowlistStatus.State.ERROR && was != null
-                && was.ranges().all().equals(ranges.all()) && was.entries().equals(entries)) {
-            return new AllowlistStatus(prev.name(), d.source().describe(), clock.instant(), prev.state(),
-                    prev.missing(), prev.extra(), prev.missingIpv4Addresses(), null);
+        if (prev != null
+                && prev.state() != AllowlistStatus.State.ERROR
+                && was != null
+                && was.ranges().all().equals(ranges.all())
+                && was.entries().equals(entries)) {
+            return new AllowlistStatus(
+                    prev.name(),
+                    d.source().describe(),
+                    clock.instant(),
+                    prev.state(),
+                    prev.missing(),
+                    prev.extra(),
+                    prev.missingIpv4Addresses(),
+                    null);
         }
         Drift drift = Drift.between(ranges.all(), entries, d.ignore());
         return AllowlistStatus.of(d.name(), d.source().describe(), clock.instant(), drift);
@@ -92,8 +104,14 @@ public final class AllowlistMonitor {
     private static void logChange(AllowlistStatus s) {
         switch (s.state()) {
             case OK -> LOG.log(Level.INFO, "allowlist={0} state=ok", s.name());
-            case DRIFT -> LOG.log(Level.WARNING, "allowlist={0} state=drift missing={1} extra={2} missing_ipv4_addresses={3}",
-                    s.name(), s.missing(), s.extra(), s.missingIpv4Addresses());
+            case DRIFT ->
+                LOG.log(
+                        Level.WARNING,
+                        "allowlist={0} state=drift missing={1} extra={2} missing_ipv4_addresses={3}",
+                        s.name(),
+                        s.missing(),
+                        s.extra(),
+                        s.missingIpv4Addresses());
             case ERROR -> LOG.log(Level.WARNING, "allowlist={0} state=error error={1}", s.name(), s.error());
         }
     }

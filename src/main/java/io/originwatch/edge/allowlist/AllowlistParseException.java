@@ -10,6 +10,7 @@ public final class AllowlistParseException extends Exception {
     }
 
     public static AllowlistParseException at(String source, int line, String text, String reason) {
-        return new AllowlistParseException(source + ":" + line + ": " + reason + ": '" + Cidrs.excerpt(text.strip()) + "'");
+        return new AllowlistParseException(
+                source + ":" + line + ": " + reason + ": '" + Cidrs.excerpt(text.strip()) + "'");
     }
 }

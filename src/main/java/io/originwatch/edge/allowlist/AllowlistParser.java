@@ -1,10 +1,8 @@
 package io.originwatch.edge.allowlist;
 
+import inet.ipaddr.IPAddress;
 import io.originwatch.edge.cidr.AddressSets;
 import io.originwatch.edge.cidr.Cidrs;
-
-import inet.ipaddr.IPAddress;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -17,12 +15,12 @@ import java.util.regex.Pattern;
  */
 public final class AllowlistParser {
 
-    private static final Pattern NGINX_DIRECTIVE = Pattern.compile("^(allow|deny|set_real_ip_from)\\s+(\\S+?)\\s*(;.*)?$");
+    private static final Pattern NGINX_DIRECTIVE =
+            Pattern.compile("^(allow|deny|set_real_ip_from)\\s+(\\S+?)\\s*(;.*)?$");
     private static final Pattern APACHE_REQUIRE = Pattern.compile("(?i)^Require\\s+(not\\s+)?ip\\s+(.+)$");
     private static final Pattern PARTIAL_IPV4 = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){0,2}\\.?");
 
-    private AllowlistParser() {
-    }
+    private AllowlistParser() {}
 
     /**
      * @param source name used in error messages (usually the file path)

@@ -1,7 +1,6 @@
 package io.originwatch.edge.allowlist;
 
 import inet.ipaddr.IPAddress;
-
 import java.util.List;
 
 /**

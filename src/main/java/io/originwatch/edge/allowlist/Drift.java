@@ -1,9 +1,7 @@
 package io.originwatch.edge.allowlist;
 
-import io.originwatch.edge.cidr.AddressSets;
-
 import inet.ipaddr.IPAddress;
-
+import io.originwatch.edge.cidr.AddressSets;
 import java.math.BigInteger;
 import java.util.List;
 

@@ -1,7 +1,6 @@
 package io.originwatch.edge.allowlist;
 
 import inet.ipaddr.IPAddress;
-
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
@@ -49,7 +48,8 @@ public final class FileAllowlistSource implements AllowlistSource {
             attrs = Files.readAttributes(file, BasicFileAttributes.class);
         } catch (IOException e) {
             forget();
-            throw new AllowlistParseException(file + ": cannot read (" + e.getClass().getSimpleName() + " " + e.getMessage() + ")");
+            throw new AllowlistParseException(
+                    file + ": cannot read (" + e.getClass().getSimpleName() + " " + e.getMessage() + ")");
         }
         Instant mtime = attrs.lastModifiedTime().toInstant();
         if (last != null && mtime.equals(seenMtime) && attrs.size() == seenSize) {
@@ -60,7 +60,8 @@ public final class FileAllowlistSource implements AllowlistSource {
             content = Files.readString(file);
         } catch (IOException e) {
             forget();
-            throw new AllowlistParseException(file + ": cannot read (" + e.getClass().getSimpleName() + " " + e.getMessage() + ")");
+            throw new AllowlistParseException(
+                    file + ": cannot read (" + e.getClass().getSimpleName() + " " + e.getMessage() + ")");
         }
         AllowlistFormat format = configured;
         if (format == null) {

@@ -2,15 +2,13 @@ package io.originwatch.edge.allowlist;
 
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressSeqRange;
-
 import java.util.ArrayList;
 import java.util.List;
 
 /** iptables-save / ip6tables-save output and nftables rulesets. */
 final class FirewallParsers {
 
-    private FirewallParsers() {
-    }
+    private FirewallParsers() {}
 
     /**
      * ACCEPT rules ({@code -A <chain> ... -s X ... -j ACCEPT}) of the named chain. Negated sources and
@@ -71,7 +69,8 @@ final class FirewallParsers {
                     continue;
                 }
                 int brace = l.indexOf('{', at);
-                if (brace < 0 || !l.substring(at + "elements".length(), brace).strip().equals("=")) {
+                if (brace < 0
+                        || !l.substring(at + "elements".length(), brace).strip().equals("=")) {
                     throw AllowlistParseException.at(source, i + 1, lines[i], "expected 'elements = {'");
                 }
                 inside = true;
@@ -107,7 +106,8 @@ final class FirewallParsers {
         if (lo.getIPVersion() != hi.getIPVersion()) {
             throw AllowlistParseException.at(source, line, text, "range mixes IPv4 and IPv6");
         }
-        IPAddressSeqRange r = lo.getLower().withoutPrefixLength().spanWithRange(hi.getUpper().withoutPrefixLength());
+        IPAddressSeqRange r =
+                lo.getLower().withoutPrefixLength().spanWithRange(hi.getUpper().withoutPrefixLength());
         return List.of(r.spanWithPrefixBlocks());
     }
 }

@@ -1,10 +1,8 @@
 package io.originwatch.edge.allowlist;
 
+import inet.ipaddr.IPAddress;
 import io.originwatch.edge.cidr.AddressSets;
 import io.originwatch.edge.ranges.EdgeRanges;
-
-import inet.ipaddr.IPAddress;
-
 import java.util.List;
 import java.util.Locale;
 
@@ -39,23 +37,39 @@ public enum FixFormat {
     }
 
     public String render(String allowlist, EdgeRanges ranges, List<IPAddress> blocks, String chain) {
-        StringBuilder out = new StringBuilder("# originwatch: suggested allowlist '").append(allowlist)
-                .append("' = ").append(ranges.provider()).append(" ranges (fetched ").append(ranges.fetchedAt())
-                .append(ranges.etag() == null ? "" : ", version " + ranges.etag()).append(") plus its ignore list\n");
+        StringBuilder out = new StringBuilder("# originwatch: suggested allowlist '")
+                .append(allowlist)
+                .append("' = ")
+                .append(ranges.provider())
+                .append(" ranges (fetched ")
+                .append(ranges.fetchedAt())
+                .append(ranges.etag() == null ? "" : ", version " + ranges.etag())
+                .append(") plus its ignore list\n");
         switch (this) {
             case CIDR -> blocks.forEach(b -> out.append(b).append('\n'));
             case NGINX -> {
                 blocks.forEach(b -> out.append("allow ").append(b).append(";\n"));
                 out.append("deny all;\n");
             }
-            case APACHE -> blocks.forEach(b -> out.append("Require ip ").append(b).append('\n'));
+            case APACHE ->
+                blocks.forEach(b -> out.append("Require ip ").append(b).append('\n'));
             case IPTABLES -> {
                 out.append("# iptables-save (IPv4)\n");
-                blocks.stream().filter(IPAddress::isIPv4)
-                        .forEach(b -> out.append("-A ").append(chain).append(" -s ").append(b).append(" -j ACCEPT\n"));
+                blocks.stream()
+                        .filter(IPAddress::isIPv4)
+                        .forEach(b -> out.append("-A ")
+                                .append(chain)
+                                .append(" -s ")
+                                .append(b)
+                                .append(" -j ACCEPT\n"));
                 out.append("# ip6tables-save (IPv6)\n");
-                blocks.stream().filter(IPAddress::isIPv6)
-                        .forEach(b -> out.append("-A ").append(chain).append(" -s ").append(b).append(" -j ACCEPT\n"));
+                blocks.stream()
+                        .filter(IPAddress::isIPv6)
+                        .forEach(b -> out.append("-A ")
+                                .append(chain)
+                                .append(" -s ")
+                                .append(b)
+                                .append(" -j ACCEPT\n"));
             }
         }
         return out.toString();

@@ -9,10 +9,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.originwatch.edge.cidr.AddressSets;
-import io.originwatch.edge.allowlist.AllowlistParseException;
-import io.originwatch.edge.allowlist.AllowlistSource;
 import io.originwatch.edge.cidr.Cidrs;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,20 +47,30 @@ public final class KubernetesAllowlistSource implements AllowlistSource {
         try {
             return kind.equals("Ingress") ? ingress() : networkPolicy();
         } catch (KubernetesClientException e) {
-            throw new AllowlistParseException(describe() + ": Kubernetes API error (" + e.getCode() + " " + e.getMessage() + ")");
+            throw new AllowlistParseException(
+                    describe() + ": Kubernetes API error (" + e.getCode() + " " + e.getMessage() + ")");
         }
     }
 
     private List<IPAddress> networkPolicy() throws AllowlistParseException {
-        NetworkPolicy np = client.get().network().v1().networkPolicies().inNamespace(namespace).withName(name).get();
+        NetworkPolicy np = client.get()
+                .network()
+                .v1()
+                .networkPolicies()
+                .inNamespace(namespace)
+                .withName(name)
+                .get();
         if (np == null) {
             throw new AllowlistParseException(describe() + ": not found");
         }
         List<IPAddress> out = new ArrayList<>();
-        List<NetworkPolicyIngressRule> rules = np.getSpec() == null || np.getSpec().getIngress() == null
-                ? List.of() : np.getSpec().getIngress();
+        List<NetworkPolicyIngressRule> rules =
+                np.getSpec() == null || np.getSpec().getIngress() == null
+                        ? List.of()
+                        : np.getSpec().getIngress();
         for (int r = 0; r < rules.size(); r++) {
-            List<NetworkPolicyPeer> from = rules.get(r).getFrom() == null ? List.of() : rules.get(r).getFrom();
+            List<NetworkPolicyPeer> from =
+                    rules.get(r).getFrom() == null ? List.of() : rules.get(r).getFrom();
             for (int p = 0; p < from.size(); p++) {
                 IPBlock block = from.get(p).getIpBlock();
                 if (block != null) {
@@ -82,7 +89,13 @@ public final class KubernetesAllowlistSource implements AllowlistSource {
     }
 
     private List<IPAddress> ingress() throws AllowlistParseException {
-        Ingress ing = client.get().network().v1().ingresses().inNamespace(namespace).withName(name).get();
+        Ingress ing = client.get()
+                .network()
+                .v1()
+                .ingresses()
+                .inNamespace(namespace)
+                .withName(name)
+                .get();
         if (ing == null) {
             throw new AllowlistParseException(describe() + ": not found");
         }

@@ -2,7 +2,6 @@ package io.originwatch.edge.cidr;
 
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressSeqRange;
-
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +14,7 @@ import java.util.function.Predicate;
  */
 public final class AddressSets {
 
-    private AddressSets() {
-    }
+    private AddressSets() {}
 
     /** The addresses in {@code from} and in none of {@code minus}, as a minimal CIDR list (IPv4 first). */
     public static List<IPAddress> subtract(List<IPAddress> from, List<IPAddress> minus) {
@@ -27,7 +25,8 @@ public final class AddressSets {
 
     /** The union as a minimal CIDR list (IPv4 first). */
     public static List<IPAddress> union(List<IPAddress> blocks) {
-        List<IPAddress> out = new ArrayList<>(Cidrs.minimal(blocks.stream().filter(IPAddress::isIPv4).toList()));
+        List<IPAddress> out = new ArrayList<>(
+                Cidrs.minimal(blocks.stream().filter(IPAddress::isIPv4).toList()));
         out.addAll(Cidrs.minimal(blocks.stream().filter(IPAddress::isIPv6).toList()));
         return out;
     }
@@ -37,8 +36,8 @@ public final class AddressSets {
         return Cidrs.addressCount(blocks.stream().filter(IPAddress::isIPv4).toList());
     }
 
-    private static List<IPAddress> subtractFamily(List<IPAddress> from, List<IPAddress> minus,
-                                                  Predicate<IPAddress> family) {
+    private static List<IPAddress> subtractFamily(
+            List<IPAddress> from, List<IPAddress> minus, Predicate<IPAddress> family) {
         List<IPAddress> f = from.stream().filter(family).toList();
         if (f.isEmpty()) {
             return List.of();

@@ -5,7 +5,6 @@ import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressSeqRange;
 import inet.ipaddr.IPAddressString;
 import inet.ipaddr.IPAddressStringParameters;
-
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,20 +20,33 @@ public final class Cidrs {
 
     /** Standard notation only: ipaddress otherwise accepts inet_aton forms like "10.1" or "0x0a000001". */
     private static final IPAddressStringParameters STRICT = new IPAddressStringParameters.Builder()
-            .allowEmpty(false).allowAll(false).allowSingleSegment(false).allowMask(false)
-            .allowPrefixOnly(false).allowWildcardedSeparator(false)
-            .getIPv4AddressParametersBuilder().allow_inet_aton(false).allowLeadingZeros(false)
-            .allowUnlimitedLeadingZeros(false).getParentBuilder()
+            .allowEmpty(false)
+            .allowAll(false)
+            .allowSingleSegment(false)
+            .allowMask(false)
+            .allowPrefixOnly(false)
+            .allowWildcardedSeparator(false)
+            .getIPv4AddressParametersBuilder()
+            .allow_inet_aton(false)
+            .allowLeadingZeros(false)
+            .allowUnlimitedLeadingZeros(false)
+            .getParentBuilder()
             .toParams();
 
     /** Ranges a CDN never publishes: a list holding one is corrupt or not the CDN's. */
     private static final List<IPAddress> RESERVED = List.of(
-            parseOrThrow("0.0.0.0/8"), parseOrThrow("10.0.0.0/8"), parseOrThrow("127.0.0.0/8"),
-            parseOrThrow("169.254.0.0/16"), parseOrThrow("172.16.0.0/12"), parseOrThrow("192.168.0.0/16"),
-            parseOrThrow("::/128"), parseOrThrow("::1/128"), parseOrThrow("fc00::/7"), parseOrThrow("fe80::/10"));
+            parseOrThrow("0.0.0.0/8"),
+            parseOrThrow("10.0.0.0/8"),
+            parseOrThrow("127.0.0.0/8"),
+            parseOrThrow("169.254.0.0/16"),
+            parseOrThrow("172.16.0.0/12"),
+            parseOrThrow("192.168.0.0/16"),
+            parseOrThrow("::/128"),
+            parseOrThrow("::1/128"),
+            parseOrThrow("fc00::/7"),
+            parseOrThrow("fe80::/10"));
 
-    private Cidrs() {
-    }
+    private Cidrs() {}
 
     /**
      * Parses one CIDR or bare address (as a /32 or /128) in standard notation.
@@ -71,14 +83,16 @@ public final class Cidrs {
     /** The reserved range (private, loopback, link-local, unspecified) the block overlaps, if any. */
     public static Optional<IPAddress> reservedOverlap(IPAddress block) {
         IPAddressSeqRange r = block.toSequentialRange();
-        return RESERVED.stream().filter(res -> res.getIPVersion() == block.getIPVersion())
-                .filter(res -> r.overlaps(res.toSequentialRange())).findFirst();
+        return RESERVED.stream()
+                .filter(res -> res.getIPVersion() == block.getIPVersion())
+                .filter(res -> r.overlaps(res.toSequentialRange()))
+                .findFirst();
     }
 
     /** Merges the blocks of one family into disjoint, non-adjacent ranges sorted by address. */
     static List<IPAddressSeqRange> union(List<IPAddress> blocks) {
-        IPAddressSeqRange[] ranges = blocks.stream().map(IPAddress::toSequentialRange)
-                .toArray(IPAddressSeqRange[]::new);
+        IPAddressSeqRange[] ranges =
+                blocks.stream().map(IPAddress::toSequentialRange).toArray(IPAddressSeqRange[]::new);
         List<IPAddressSeqRange> joined = new ArrayList<>(List.of(IPAddressSeqRange.join(ranges)));
         joined.sort(Comparator.comparing(IPAddressSeqRange::getValue));
         return joined;

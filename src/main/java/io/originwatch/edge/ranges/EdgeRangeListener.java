@@ -7,14 +7,11 @@ package io.originwatch.edge.ranges;
  */
 public interface EdgeRangeListener {
 
-    EdgeRangeListener NONE = new EdgeRangeListener() {
-    };
+    EdgeRangeListener NONE = new EdgeRangeListener() {};
 
     /** A list came into force at start-up: from the cache or from the built-in snapshot. */
-    default void loaded(EdgeRanges ranges) {
-    }
+    default void loaded(EdgeRanges ranges) {}
 
     /** One refresh finished with this outcome. */
-    default void refreshed(String provider, RefreshOutcome outcome) {
-    }
+    default void refreshed(String provider, RefreshOutcome outcome) {}
 }

@@ -1,12 +1,10 @@
 package io.originwatch.edge.ranges;
 
 import inet.ipaddr.IPAddress;
-
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -60,7 +58,8 @@ public final class EdgeRangeService {
     /** Stale: no list, only the snapshot, or not confirmed by the source within {@code staleAfter}. */
     public boolean stale() {
         EdgeRanges r = current;
-        return r == null || r.isSnapshot()
+        return r == null
+                || r.isSnapshot()
                 || r.fetchedAt().plus(settings.staleAfter()).isBefore(clock.instant());
     }
 
@@ -70,21 +69,33 @@ public final class EdgeRangeService {
             if (cached != null) {
                 current = cached.ranges();
                 httpEtags = new HashMap<>(cached.httpEtags());
-                LOG.log(Level.INFO, "edge ranges loaded provider={0} source={1} ipv4={2} ipv6={3}",
-                        provider(), current.source(), current.ipv4().size(), current.ipv6().size());
+                LOG.log(
+                        Level.INFO,
+                        "edge ranges loaded provider={0} source={1} ipv4={2} ipv6={3}",
+                        provider(),
+                        current.source(),
+                        current.ipv4().size(),
+                        current.ipv6().size());
                 listener.loaded(current);
                 return;
             }
         } catch (IOException | RangeParseException e) {
-            LOG.log(Level.WARNING, "edge range cache unusable provider={0} file={1} reason={2}",
-                    provider(), store.fileFor(provider()), e.getMessage());
+            LOG.log(
+                    Level.WARNING,
+                    "edge range cache unusable provider={0} file={1} reason={2}",
+                    provider(),
+                    store.fileFor(provider()),
+                    e.getMessage());
         }
         try {
             EdgeRanges snap = RangeStore.snapshot(provider(), codec);
             if (snap != null) {
                 current = snap;
-                LOG.log(Level.WARNING, "edge ranges from built-in fallback provider={0} source={1}: refresh needed",
-                        provider(), snap.source());
+                LOG.log(
+                        Level.WARNING,
+                        "edge ranges from built-in fallback provider={0} source={1}: refresh needed",
+                        provider(),
+                        snap.source());
                 listener.loaded(snap);
             }
         } catch (IOException | RangeParseException e) {
@@ -95,13 +106,27 @@ public final class EdgeRangeService {
     public synchronized RefreshOutcome refresh(boolean force) {
         RefreshOutcome outcome = doRefresh(force);
         switch (outcome) {
-            case RefreshOutcome.Updated u -> LOG.log(Level.INFO, "edge ranges updated provider={0} ipv4={1} ipv6={2} {3}",
-                    provider(), u.ranges().ipv4().size(), u.ranges().ipv6().size(), u.diff());
+            case RefreshOutcome.Updated u ->
+                LOG.log(
+                        Level.INFO,
+                        "edge ranges updated provider={0} ipv4={1} ipv6={2} {3}",
+                        provider(),
+                        u.ranges().ipv4().size(),
+                        u.ranges().ipv6().size(),
+                        u.diff());
             case RefreshOutcome.Unchanged u -> LOG.log(Level.DEBUG, "edge ranges unchanged provider={0}", provider());
-            case RefreshOutcome.Rejected r -> LOG.log(Level.WARNING,
-                    "edge ranges rejected provider={0} reason={1}; last good list stays", provider(), r.reason());
-            case RefreshOutcome.Failed f -> LOG.log(Level.WARNING,
-                    "edge ranges refresh failed provider={0} reason={1}; last good list stays", provider(), f.reason());
+            case RefreshOutcome.Rejected r ->
+                LOG.log(
+                        Level.WARNING,
+                        "edge ranges rejected provider={0} reason={1}; last good list stays",
+                        provider(),
+                        r.reason());
+            case RefreshOutcome.Failed f ->
+                LOG.log(
+                        Level.WARNING,
+                        "edge ranges refresh failed provider={0} reason={1}; last good list stays",
+                        provider(),
+                        f.reason());
         }
         listener.refreshed(provider(), outcome);
         return outcome;
@@ -144,8 +169,8 @@ public final class EdgeRangeService {
         List<String> entries = new ArrayList<>();
         List<String> versions = new ArrayList<>();
         for (Map.Entry<URI, String> e : bodies.entrySet()) {
-            RangeParser parser = settings.provider().parserFor(e.getKey(), settings.chinaNetwork(),
-                    settings.cloudFrontService(), codec);
+            RangeParser parser = settings.provider()
+                    .parserFor(e.getKey(), settings.chinaNetwork(), settings.cloudFrontService(), codec);
             try {
                 ParsedList parsed = parser.parse(e.getValue());
                 entries.addAll(parsed.entries());
@@ -162,11 +187,14 @@ public final class EdgeRangeService {
             return new RefreshOutcome.Rejected(reason);
         }
         List<IPAddress> blocks = ((Validation.Accepted) v).blocks();
-        String version = versions.isEmpty() ? (newEtags.isEmpty() ? null : String.join(",", newEtags.values()))
+        String version = versions.isEmpty()
+                ? (newEtags.isEmpty() ? null : String.join(",", newEtags.values()))
                 : String.join(",", versions);
         EdgeRanges next = EdgeRanges.of(provider(), sourceLabel(), clock.instant(), version, blocks);
-        if (current != null && new HashSet<>(current.all()).equals(new HashSet<>(next.all()))
-                && !current.isSnapshot() && Objects.equals(current.etag(), next.etag())) {
+        if (current != null
+                && new HashSet<>(current.all()).equals(new HashSet<>(next.all()))
+                && !current.isSnapshot()
+                && Objects.equals(current.etag(), next.etag())) {
             return unchanged(newEtags);
         }
         RangeDiff diff = RangeDiff.between(current, next);
@@ -176,8 +204,8 @@ public final class EdgeRangeService {
 
     /** The source confirmed the list: it is fresh again, with the same content. */
     private RefreshOutcome unchanged(Map<String, String> etags) {
-        EdgeRanges confirmed = new EdgeRanges(current.provider(), sourceLabel(), clock.instant(), current.etag(),
-                current.ipv4(), current.ipv6());
+        EdgeRanges confirmed = new EdgeRanges(
+                current.provider(), sourceLabel(), clock.instant(), current.etag(), current.ipv4(), current.ipv6());
         install(confirmed, etags);
         return new RefreshOutcome.Unchanged(confirmed);
     }
@@ -188,8 +216,12 @@ public final class EdgeRangeService {
         try {
             store.save(new RangeStore.Stored(next, etags));
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "cannot persist edge ranges provider={0} file={1} reason={2}",
-                    provider(), store.fileFor(provider()), e.toString());
+            LOG.log(
+                    Level.WARNING,
+                    "cannot persist edge ranges provider={0} file={1} reason={2}",
+                    provider(),
+                    store.fileFor(provider()),
+                    e.toString());
         }
     }
 

@@ -1,7 +1,6 @@
 package io.originwatch.edge.ranges;
 
 import io.originwatch.edge.cidr.Cidrs;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +8,7 @@ import java.util.Map;
 /** The JSON plumbing the provider parsers share: plain trees from a {@link JsonCodec}, errors that name the field. */
 final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
     /** The body's top-level object; an empty body, non-JSON or another top-level value is an error. */
     static Map<?, ?> read(JsonCodec codec, String body, String what) throws RangeParseException {
@@ -21,8 +19,8 @@ final class Json {
         try {
             tree = codec.parse(body);
         } catch (JsonCodec.MalformedJson e) {
-            throw new RangeParseException(what + ": not JSON (" + e.getMessage() + ") near '"
-                    + Cidrs.excerpt(body.strip()) + "'");
+            throw new RangeParseException(
+                    what + ": not JSON (" + e.getMessage() + ") near '" + Cidrs.excerpt(body.strip()) + "'");
         }
         if (!(tree instanceof Map<?, ?> object)) {
             throw new RangeParseException(what + ": not a JSON object: '" + Cidrs.excerpt(body.strip()) + "'");
@@ -39,8 +37,8 @@ final class Json {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < arr.size(); i++) {
             if (!(arr.get(i) instanceof String s)) {
-                throw new RangeParseException(path + "." + field + "[" + i + "]: not a string: "
-                        + codec.write(arr.get(i)));
+                throw new RangeParseException(
+                        path + "." + field + "[" + i + "]: not a string: " + codec.write(arr.get(i)));
             }
             out.add(s);
         }

@@ -1,7 +1,6 @@
 package io.originwatch.edge.ranges;
 
 import io.originwatch.edge.cidr.Cidrs;
-
 import java.util.ArrayList;
 import java.util.List;
 

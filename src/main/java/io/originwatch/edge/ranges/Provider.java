@@ -29,7 +29,8 @@ public enum Provider {
     /** The URLs used when none are configured; custom has none and must be configured. */
     public List<URI> defaultUrls(boolean chinaNetwork) {
         return switch (this) {
-            case CLOUDFLARE -> List.of(URI.create(chinaNetwork ? CLOUDFLARE_API + "?networks=jdcloud" : CLOUDFLARE_API));
+            case CLOUDFLARE ->
+                List.of(URI.create(chinaNetwork ? CLOUDFLARE_API + "?networks=jdcloud" : CLOUDFLARE_API));
             case FASTLY -> List.of(URI.create("https://api.fastly.com/public-ip-list"));
             case CLOUDFRONT -> List.of(URI.create("https://ip-ranges.amazonaws.com/ip-ranges.json"));
             case CUSTOM -> List.of();

@@ -1,7 +1,6 @@
 package io.originwatch.edge.ranges;
 
 import inet.ipaddr.IPAddress;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,8 +16,10 @@ public record RangeDiff(List<IPAddress> added, List<IPAddress> removed) {
     public static RangeDiff between(EdgeRanges before, EdgeRanges after) {
         Set<IPAddress> old = before == null ? Set.of() : new HashSet<>(before.all());
         Set<IPAddress> now = new HashSet<>(after.all());
-        List<IPAddress> added = after.all().stream().filter(a -> !old.contains(a)).toList();
-        List<IPAddress> removed = before == null ? List.of()
+        List<IPAddress> added =
+                after.all().stream().filter(a -> !old.contains(a)).toList();
+        List<IPAddress> removed = before == null
+                ? List.of()
                 : before.all().stream().filter(a -> !now.contains(a)).toList();
         return new RangeDiff(added, removed);
     }

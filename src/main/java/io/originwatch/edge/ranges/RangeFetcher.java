@@ -22,12 +22,16 @@ public final class RangeFetcher {
 
     public RangeFetcher(Duration timeout) {
         this.timeout = timeout;
-        this.client = HttpClient.newBuilder().connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
     }
 
     public FetchResult fetch(URI url, String etag) {
-        HttpRequest.Builder req = HttpRequest.newBuilder(url).timeout(timeout).GET()
+        HttpRequest.Builder req = HttpRequest.newBuilder(url)
+                .timeout(timeout)
+                .GET()
                 .header("Accept", "application/json, text/plain;q=0.9, */*;q=0.1")
                 .header("User-Agent", "originwatch-edge");
         if (etag != null && !etag.isBlank()) {
@@ -46,11 +50,13 @@ public final class RangeFetcher {
                 if (body.length > MAX_BODY_BYTES) {
                     return new FetchResult.Failed("body from " + url + " exceeds " + MAX_BODY_BYTES + " bytes");
                 }
-                return new FetchResult.Body(new String(body, StandardCharsets.UTF_8),
+                return new FetchResult.Body(
+                        new String(body, StandardCharsets.UTF_8),
                         resp.headers().firstValue("ETag").orElse(null));
             }
         } catch (IOException e) {
-            return new FetchResult.Failed("fetching " + url + ": " + e.getClass().getSimpleName() + " " + e.getMessage());
+            return new FetchResult.Failed(
+                    "fetching " + url + ": " + e.getClass().getSimpleName() + " " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new FetchResult.Failed("fetching " + url + ": interrupted");

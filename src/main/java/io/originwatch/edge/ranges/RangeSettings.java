@@ -11,14 +11,21 @@ import java.util.List;
  * @param urls       where to fetch; empty means the provider's defaults
  * @param staleAfter a list not confirmed by its source for this long is reported stale
  */
-public record RangeSettings(Provider provider, List<URI> urls, boolean chinaNetwork, String cloudFrontService,
-                            double maxShrink, Path cacheDir, Duration staleAfter, Duration fetchTimeout) {
+public record RangeSettings(
+        Provider provider,
+        List<URI> urls,
+        boolean chinaNetwork,
+        String cloudFrontService,
+        double maxShrink,
+        Path cacheDir,
+        Duration staleAfter,
+        Duration fetchTimeout) {
 
     public RangeSettings {
         urls = List.copyOf(urls.isEmpty() ? provider.defaultUrls(chinaNetwork) : urls);
         if (urls.isEmpty()) {
-            throw new IllegalArgumentException("provider " + provider.label()
-                    + " has no default URL, configure at least one");
+            throw new IllegalArgumentException(
+                    "provider " + provider.label() + " has no default URL, configure at least one");
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.originwatch.edge.ranges;
 
 import inet.ipaddr.IPAddress;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +24,7 @@ import java.util.Map;
 public final class RangeStore {
 
     /** A stored list plus the per-URL HTTP ETags, so a restart can still ask for a 304. */
-    public record Stored(EdgeRanges ranges, Map<String, String> httpEtags) {
-    }
+    public record Stored(EdgeRanges ranges, Map<String, String> httpEtags) {}
 
     private final Path cacheDir;
     private final JsonCodec codec;
@@ -75,7 +73,8 @@ public final class RangeStore {
         }
         String where = file.toString();
         Stored s = decode(Json.read(codec, Files.readString(file), where), where, null, codec);
-        return new Stored(s.ranges().withSource("cache:" + file + " (" + s.ranges().source() + ")"), s.httpEtags());
+        return new Stored(
+                s.ranges().withSource("cache:" + file + " (" + s.ranges().source() + ")"), s.httpEtags());
     }
 
     /** The built-in snapshot of the provider, or null if we ship none (custom). */
@@ -119,8 +118,8 @@ public final class RangeStore {
             }
         }
         String source = Json.text(root, "source");
-        EdgeRanges r = EdgeRanges.of(Json.text(root, "provider"), source == null ? where : source, at,
-                Json.text(root, "etag"), blocks);
+        EdgeRanges r = EdgeRanges.of(
+                Json.text(root, "provider"), source == null ? where : source, at, Json.text(root, "etag"), blocks);
         return new Stored(r, etags);
     }
 }

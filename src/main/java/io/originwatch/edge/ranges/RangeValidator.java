@@ -1,9 +1,7 @@
 package io.originwatch.edge.ranges;
 
-import io.originwatch.edge.cidr.Cidrs;
-
 import inet.ipaddr.IPAddress;
-
+import io.originwatch.edge.cidr.Cidrs;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
@@ -65,21 +63,25 @@ public final class RangeValidator {
     }
 
     /** Shrink is measured in addresses covered, so re-aggregating the same space is not a shrink. */
-    private Optional<String> shrinkProblem(String family, List<IPAddress> blocks, List<IPAddress> before,
-                                           Predicate<IPAddress> inFamily) {
+    private Optional<String> shrinkProblem(
+            String family, List<IPAddress> blocks, List<IPAddress> before, Predicate<IPAddress> inFamily) {
         BigInteger old = Cidrs.addressCount(before);
         if (old.signum() == 0) {
             return Optional.empty();
         }
         BigInteger now = Cidrs.addressCount(blocks.stream().filter(inFamily).toList());
         // exact decimal arithmetic: 1 - 0.7 in doubles is above 0.3, which would reject exactly 30%
-        BigDecimal shrink = BigDecimal.ONE.subtract(
-                new BigDecimal(now).divide(new BigDecimal(old), MathContext.DECIMAL64));
+        BigDecimal shrink =
+                BigDecimal.ONE.subtract(new BigDecimal(now).divide(new BigDecimal(old), MathContext.DECIMAL64));
         if (shrink.compareTo(BigDecimal.valueOf(maxShrink)) > 0) {
-            return Optional.of(String.format(java.util.Locale.ROOT,
+            return Optional.of(String.format(
+                    java.util.Locale.ROOT,
                     "%s shrinks by %.0f%% (limit %.0f%%): %d of %d blocks remain; refresh with force to accept",
-                    family, shrink.doubleValue() * 100, maxShrink * 100,
-                    blocks.stream().filter(inFamily).count(), before.size()));
+                    family,
+                    shrink.doubleValue() * 100,
+                    maxShrink * 100,
+                    blocks.stream().filter(inFamily).count(),
+                    before.size()));
         }
         return Optional.empty();
     }

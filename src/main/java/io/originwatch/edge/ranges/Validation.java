@@ -1,7 +1,6 @@
 package io.originwatch.edge.ranges;
 
 import inet.ipaddr.IPAddress;
-
 import java.util.List;
 
 /** The verdict on a fetched list: accepted blocks, or the reason it must not replace the last good one. */
@@ -13,6 +12,5 @@ public sealed interface Validation {
         }
     }
 
-    record Rejected(String reason) implements Validation {
-    }
+    record Rejected(String reason) implements Validation {}
 }

@@ -1,27 +1,30 @@
 package io.originwatch.edge.allowlist;
 
-import io.originwatch.edge.BruteForce;
-import io.originwatch.edge.cidr.Cidrs;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import inet.ipaddr.IPAddress;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
+import io.originwatch.edge.BruteForce;
+import io.originwatch.edge.cidr.Cidrs;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Drift math checked against {@link BruteForce}, which enumerates every address. */
 class DriftTest {
 
-    record Case(String name, List<String> published, List<String> allowlist, List<String> ignore,
-                int expectedMissingBlocks, int expectedExtraBlocks) {
+    record Case(
+            String name,
+            List<String> published,
+            List<String> allowlist,
+            List<String> ignore,
+            int expectedMissingBlocks,
+            int expectedExtraBlocks) {
         @Override
         public String toString() {
             return name;
@@ -32,26 +35,65 @@ class DriftTest {
         return Stream.of(
                 new Case("exact match", List.of("198.18.0.0/24"), List.of("198.18.0.0/24"), List.of(), 0, 0),
                 new Case("half covered", List.of("198.18.0.0/22"), List.of("198.18.0.0/23"), List.of(), 1, 0),
-                new Case("adjacent allow blocks cover a larger range", List.of("198.18.0.0/23"),
-                        List.of("198.18.0.0/24", "198.18.1.0/24"), List.of(), 0, 0),
-                new Case("overlapping allow blocks", List.of("198.18.0.0/22"),
-                        List.of("198.18.0.0/23", "198.18.1.0/24", "198.18.1.128/25"), List.of(), 1, 0),
+                new Case(
+                        "adjacent allow blocks cover a larger range",
+                        List.of("198.18.0.0/23"),
+                        List.of("198.18.0.0/24", "198.18.1.0/24"),
+                        List.of(),
+                        0,
+                        0),
+                new Case(
+                        "overlapping allow blocks",
+                        List.of("198.18.0.0/22"),
+                        List.of("198.18.0.0/23", "198.18.1.0/24", "198.18.1.128/25"),
+                        List.of(),
+                        1,
+                        0),
                 new Case("hole in the middle", List.of("198.18.0.0/22"), List.of("198.18.1.64/26"), List.of(), 4, 0),
-                new Case("allow spills over both ends", List.of("198.18.1.0/24"), List.of("198.18.0.0/22"), List.of(), 0, 2),
-                new Case("adjacent published blocks, partial allow", List.of("198.18.0.0/24", "198.18.1.0/24"),
-                        List.of("198.18.0.128/25", "198.18.1.0/25"), List.of(), 2, 0),
-                new Case("extra outside, partly ignored", List.of("198.18.0.0/24"),
-                        List.of("198.18.0.0/24", "203.0.113.0/24"), List.of("203.0.113.0/25"), 0, 1),
-                new Case("ignore fully covers extra", List.of("198.18.0.0/24"),
-                        List.of("198.18.0.0/24", "203.0.113.7"), List.of("203.0.113.0/24"), 0, 0),
+                new Case(
+                        "allow spills over both ends",
+                        List.of("198.18.1.0/24"),
+                        List.of("198.18.0.0/22"),
+                        List.of(),
+                        0,
+                        2),
+                new Case(
+                        "adjacent published blocks, partial allow",
+                        List.of("198.18.0.0/24", "198.18.1.0/24"),
+                        List.of("198.18.0.128/25", "198.18.1.0/25"),
+                        List.of(),
+                        2,
+                        0),
+                new Case(
+                        "extra outside, partly ignored",
+                        List.of("198.18.0.0/24"),
+                        List.of("198.18.0.0/24", "203.0.113.0/24"),
+                        List.of("203.0.113.0/25"),
+                        0,
+                        1),
+                new Case(
+                        "ignore fully covers extra",
+                        List.of("198.18.0.0/24"),
+                        List.of("198.18.0.0/24", "203.0.113.7"),
+                        List.of("203.0.113.0/24"),
+                        0,
+                        0),
                 new Case("empty allowlist", List.of("198.18.0.0/24", "198.18.2.0/23"), List.of(), List.of(), 2, 0),
                 new Case("ipv6 partial", List.of("2001:db8::/118"), List.of("2001:db8::100/120"), List.of(), 2, 0),
-                new Case("ipv6 overlaps and extra", List.of("2001:db8::/120", "2001:db8::200/120"),
+                new Case(
+                        "ipv6 overlaps and extra",
+                        List.of("2001:db8::/120", "2001:db8::200/120"),
                         List.of("2001:db8::/121", "2001:db8::80/122", "2001:db8::180/121", "2001:db8:1::/126"),
-                        List.of(), 2, 2),
-                new Case("mixed families", List.of("198.18.0.0/24", "2001:db8::/120"),
-                        List.of("198.18.0.0/25", "2001:db8::/121", "2001:db8::1:0/124"), List.of("2001:db8::1:8/125"),
-                        2, 1));
+                        List.of(),
+                        2,
+                        2),
+                new Case(
+                        "mixed families",
+                        List.of("198.18.0.0/24", "2001:db8::/120"),
+                        List.of("198.18.0.0/25", "2001:db8::/121", "2001:db8::1:0/124"),
+                        List.of("2001:db8::1:8/125"),
+                        2,
+                        1));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -112,11 +154,14 @@ class DriftTest {
         String ctx = "published=" + pub + " allow=" + allow + " ignore=" + ignore;
         List<String> missing = d.missing().stream().map(Object::toString).toList();
         List<String> extra = d.extra().stream().map(Object::toString).toList();
-        assertThat(BruteForce.addresses(missing)).as("missing addresses, " + ctx).isEqualTo(expectedMissing);
+        assertThat(BruteForce.addresses(missing))
+                .as("missing addresses, " + ctx)
+                .isEqualTo(expectedMissing);
         assertThat(BruteForce.addresses(extra)).as("extra addresses, " + ctx).isEqualTo(expectedExtra);
         assertThat(missing).as("missing is minimal, " + ctx).hasSize(BruteForce.minimalBlockCount(expectedMissing));
         assertThat(extra).as("extra is minimal, " + ctx).hasSize(BruteForce.minimalBlockCount(expectedExtra));
-        long v4Missing = expectedMissing.stream().filter(x -> x.bitLength() <= 32).count();
+        long v4Missing =
+                expectedMissing.stream().filter(x -> x.bitLength() <= 32).count();
         assertThat(d.missingIpv4Addresses()).as("missing IPv4 count, " + ctx).isEqualTo(BigInteger.valueOf(v4Missing));
     }
 }

@@ -1,12 +1,9 @@
 package io.originwatch.edge.ranges;
 
+import static io.originwatch.edge.ranges.RangeServer.Script;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.originwatch.edge.Fixtures;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -17,15 +14,17 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-
-import static io.originwatch.edge.ranges.RangeServer.Script;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Refresh, validation, persistence and fallback against real HTTP on loopback. */
 class EdgeRangeServiceTest {
 
     @TempDir
     Path cacheDir;
+
     RangeServer server;
     final List<String> events = new ArrayList<>();
     final EdgeRangeListener recorder = new EdgeRangeListener() {
@@ -52,8 +51,15 @@ class EdgeRangeServiceTest {
 
     private EdgeRangeService service(Provider provider, String... paths) {
         List<URI> urls = List.of(paths).stream().map(server::url).toList();
-        RangeSettings s = new RangeSettings(provider, urls, false, CloudFrontJsonParser.DEFAULT_SERVICE, 0.3,
-                cacheDir, Duration.ofHours(12), Duration.ofSeconds(5));
+        RangeSettings s = new RangeSettings(
+                provider,
+                urls,
+                false,
+                CloudFrontJsonParser.DEFAULT_SERVICE,
+                0.3,
+                cacheDir,
+                Duration.ofHours(12),
+                Duration.ofSeconds(5));
         return new EdgeRangeService(s, Fixtures.JSON, recorder, Clock.systemUTC());
     }
 
@@ -109,8 +115,10 @@ class EdgeRangeServiceTest {
     void notModifiedToAnUnconditionalRequestIsAFailure() {
         server.serve("/ranges", new Script(304, "text/plain", "", null));
         EdgeRangeService svc = service(Provider.CUSTOM, "/ranges");
-        assertThat(svc.refresh(false)).isInstanceOfSatisfying(RefreshOutcome.Failed.class,
-                f -> assertThat(f.reason()).startsWith("304 from http://127.0.0.1:"));
+        assertThat(svc.refresh(false))
+                .isInstanceOfSatisfying(
+                        RefreshOutcome.Failed.class,
+                        f -> assertThat(f.reason()).startsWith("304 from http://127.0.0.1:"));
         assertThat(svc.current()).isNull();
     }
 
@@ -120,10 +128,13 @@ class EdgeRangeServiceTest {
                 .serve("/ip-ranges.json", Script.json(json("ip-ranges.json"), "\"aws\""));
         EdgeRangeService fastly = service(Provider.FASTLY, "/public-ip-list");
         assertThat(fastly.refresh(false)).isInstanceOf(RefreshOutcome.Updated.class);
-        assertThat(fastly.current().ipv6()).extracting(Object::toString).containsExactly("2a04:4e40::/32", "2a04:4e42::/32");
+        assertThat(fastly.current().ipv6())
+                .extracting(Object::toString)
+                .containsExactly("2a04:4e40::/32", "2a04:4e42::/32");
         EdgeRangeService cloudfront = service(Provider.CLOUDFRONT, "/ip-ranges.json");
         assertThat(cloudfront.refresh(false)).isInstanceOf(RefreshOutcome.Updated.class);
-        assertThat(cloudfront.current().ipv4()).extracting(Object::toString)
+        assertThat(cloudfront.current().ipv4())
+                .extracting(Object::toString)
                 .containsExactly("3.231.2.0/25", "13.113.196.64/26");
         assertThat(cloudfront.current().etag()).isEqualTo("1732300000");
     }
@@ -136,21 +147,30 @@ class EdgeRangeServiceTest {
         EdgeRanges good = svc.current();
 
         server.serve("/ranges", new Script(200, "text/html", json("error-page.html"), null));
-        assertThat(svc.refresh(false)).isInstanceOfSatisfying(RefreshOutcome.Rejected.class,
-                r -> assertThat(r.reason()).endsWith("/ranges: line 1: not a CIDR: '<!DOCTYPE html>'"));
+        assertThat(svc.refresh(false))
+                .isInstanceOfSatisfying(
+                        RefreshOutcome.Rejected.class,
+                        r -> assertThat(r.reason()).endsWith("/ranges: line 1: not a CIDR: '<!DOCTYPE html>'"));
         server.serve("/ranges", Script.text(""));
-        assertThat(svc.refresh(false)).isInstanceOfSatisfying(RefreshOutcome.Rejected.class,
-                r -> assertThat(r.reason()).endsWith("empty body"));
+        assertThat(svc.refresh(false))
+                .isInstanceOfSatisfying(
+                        RefreshOutcome.Rejected.class,
+                        r -> assertThat(r.reason()).endsWith("empty body"));
         server.serve("/ranges", Script.text("104.16.0.0/13\n0.0.0.0/0\n"));
-        assertThat(svc.refresh(false)).isInstanceOfSatisfying(RefreshOutcome.Rejected.class,
-                r -> assertThat(r.reason()).isEqualTo("entry 2: default route 0.0.0.0/0"));
+        assertThat(svc.refresh(false))
+                .isInstanceOfSatisfying(
+                        RefreshOutcome.Rejected.class,
+                        r -> assertThat(r.reason()).isEqualTo("entry 2: default route 0.0.0.0/0"));
         server.serve("/ranges", new Script(503, "text/html", json("error-page.html"), null));
-        assertThat(svc.refresh(false)).isInstanceOfSatisfying(RefreshOutcome.Failed.class,
-                r -> assertThat(r.reason()).startsWith("HTTP 503 from http://127.0.0.1:"));
+        assertThat(svc.refresh(false))
+                .isInstanceOfSatisfying(
+                        RefreshOutcome.Failed.class,
+                        r -> assertThat(r.reason()).startsWith("HTTP 503 from http://127.0.0.1:"));
 
         assertThat(svc.current()).isSameAs(good);
-        assertThat(events).containsExactly("custom updated", "custom rejected", "custom rejected",
-                "custom rejected", "custom failed");
+        assertThat(events)
+                .containsExactly(
+                        "custom updated", "custom rejected", "custom rejected", "custom rejected", "custom failed");
     }
 
     @Test
@@ -159,12 +179,17 @@ class EdgeRangeServiceTest {
         EdgeRangeService svc = service(Provider.CUSTOM, "/ranges");
         svc.refresh(false);
         server.serve("/ranges", Script.text("100.1.0.0/16\n100.2.0.0/16\n"));
-        assertThat(svc.refresh(false)).isInstanceOfSatisfying(RefreshOutcome.Rejected.class,
-                r -> assertThat(r.reason()).startsWith("IPv4 shrinks by 60% (limit 30%)"));
+        assertThat(svc.refresh(false))
+                .isInstanceOfSatisfying(
+                        RefreshOutcome.Rejected.class,
+                        r -> assertThat(r.reason()).startsWith("IPv4 shrinks by 60% (limit 30%)"));
         assertThat(svc.current().ipv4()).hasSize(5);
-        assertThat(svc.refresh(true)).isInstanceOfSatisfying(RefreshOutcome.Updated.class,
-                u -> assertThat(u.diff().removed()).extracting(Object::toString)
-                        .containsExactly("100.3.0.0/16", "100.4.0.0/16", "100.5.0.0/16"));
+        assertThat(svc.refresh(true))
+                .isInstanceOfSatisfying(
+                        RefreshOutcome.Updated.class,
+                        u -> assertThat(u.diff().removed())
+                                .extracting(Object::toString)
+                                .containsExactly("100.3.0.0/16", "100.4.0.0/16", "100.5.0.0/16"));
         assertThat(svc.current().ipv4()).hasSize(2);
     }
 
@@ -176,8 +201,15 @@ class EdgeRangeServiceTest {
         URI url = server.url("/client/v4/ips");
         server.close();
 
-        RangeSettings s = new RangeSettings(Provider.CLOUDFLARE, List.of(url), false, "", 0.3, cacheDir,
-                Duration.ofHours(12), Duration.ofSeconds(5));
+        RangeSettings s = new RangeSettings(
+                Provider.CLOUDFLARE,
+                List.of(url),
+                false,
+                "",
+                0.3,
+                cacheDir,
+                Duration.ofHours(12),
+                Duration.ofSeconds(5));
         EdgeRangeService after = new EdgeRangeService(s, Fixtures.JSON, recorder, Clock.systemUTC());
         after.start();
         assertThat(after.current().all()).isEqualTo(before.current().all());
@@ -229,8 +261,15 @@ class EdgeRangeServiceTest {
         server.serve("/ranges", Script.text("104.16.0.0/13\n"));
         Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
         MutableClock clock = new MutableClock(t0);
-        RangeSettings s = new RangeSettings(Provider.CUSTOM, List.of(server.url("/ranges")), false, "", 0.3,
-                cacheDir, Duration.ofHours(12), Duration.ofSeconds(5));
+        RangeSettings s = new RangeSettings(
+                Provider.CUSTOM,
+                List.of(server.url("/ranges")),
+                false,
+                "",
+                0.3,
+                cacheDir,
+                Duration.ofHours(12),
+                Duration.ofSeconds(5));
         EdgeRangeService svc = new EdgeRangeService(s, Fixtures.JSON, EdgeRangeListener.NONE, clock);
         assertThat(svc.stale()).isTrue();
         svc.refresh(false);

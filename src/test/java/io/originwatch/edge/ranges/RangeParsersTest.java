@@ -1,18 +1,16 @@
 package io.originwatch.edge.ranges;
 
-import io.originwatch.edge.Fixtures;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
-import java.net.URI;
-import java.util.List;
-import java.util.stream.Stream;
-
 import static io.originwatch.edge.Fixtures.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.originwatch.edge.Fixtures;
+import java.net.URI;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class RangeParsersTest {
 
@@ -25,19 +23,70 @@ class RangeParsersTest {
 
     static Stream<Case> formats() {
         return Stream.of(
-                new Case("cloudflare api", new CloudflareJsonParser(JSON, false), "cloudflare-api.json", 22,
-                        "173.245.48.0/20", "2c0f:f248::/32", "38f79d050aa027e3be3865e495dcc9bc"),
-                new Case("cloudflare api with jdcloud", new CloudflareJsonParser(JSON, true), "cloudflare-api-jdcloud.json", 5,
-                        "173.245.48.0/20", "2402:db40:5100::/48", "fb21705459fea38d23b210ee7d67b753"),
-                new Case("cloudflare api, jdcloud not wanted", new CloudflareJsonParser(JSON, false),
-                        "cloudflare-api-jdcloud.json", 3, "173.245.48.0/20", "2400:cb00::/32", "fb21705459fea38d23b210ee7d67b753"),
-                new Case("cloudflare ips-v4", new LineListParser(), "ips-v4", 15, "173.245.48.0/20", "131.0.72.0/22", null),
-                new Case("cloudflare ips-v6", new LineListParser(), "ips-v6", 7, "2400:cb00::/32", "2c0f:f248::/32", null),
-                new Case("fastly", new FastlyJsonParser(JSON), "fastly.json", 21, "23.235.32.0/20", "2a04:4e42::/32", null),
-                new Case("cloudfront origin facing", new CloudFrontJsonParser(JSON, "CLOUDFRONT_ORIGIN_FACING"), "ip-ranges.json", 2,
-                        "13.113.196.64/26", "3.231.2.0/25", "1732300000"),
-                new Case("cloudfront", new CloudFrontJsonParser(JSON, "CLOUDFRONT"), "ip-ranges.json", 3,
-                        "13.32.0.0/15", "2600:9000::/28", "1732300000"));
+                new Case(
+                        "cloudflare api",
+                        new CloudflareJsonParser(JSON, false),
+                        "cloudflare-api.json",
+                        22,
+                        "173.245.48.0/20",
+                        "2c0f:f248::/32",
+                        "38f79d050aa027e3be3865e495dcc9bc"),
+                new Case(
+                        "cloudflare api with jdcloud",
+                        new CloudflareJsonParser(JSON, true),
+                        "cloudflare-api-jdcloud.json",
+                        5,
+                        "173.245.48.0/20",
+                        "2402:db40:5100::/48",
+                        "fb21705459fea38d23b210ee7d67b753"),
+                new Case(
+                        "cloudflare api, jdcloud not wanted",
+                        new CloudflareJsonParser(JSON, false),
+                        "cloudflare-api-jdcloud.json",
+                        3,
+                        "173.245.48.0/20",
+                        "2400:cb00::/32",
+                        "fb21705459fea38d23b210ee7d67b753"),
+                new Case(
+                        "cloudflare ips-v4",
+                        new LineListParser(),
+                        "ips-v4",
+                        15,
+                        "173.245.48.0/20",
+                        "131.0.72.0/22",
+                        null),
+                new Case(
+                        "cloudflare ips-v6",
+                        new LineListParser(),
+                        "ips-v6",
+                        7,
+                        "2400:cb00::/32",
+                        "2c0f:f248::/32",
+                        null),
+                new Case(
+                        "fastly",
+                        new FastlyJsonParser(JSON),
+                        "fastly.json",
+                        21,
+                        "23.235.32.0/20",
+                        "2a04:4e42::/32",
+                        null),
+                new Case(
+                        "cloudfront origin facing",
+                        new CloudFrontJsonParser(JSON, "CLOUDFRONT_ORIGIN_FACING"),
+                        "ip-ranges.json",
+                        2,
+                        "13.113.196.64/26",
+                        "3.231.2.0/25",
+                        "1732300000"),
+                new Case(
+                        "cloudfront",
+                        new CloudFrontJsonParser(JSON, "CLOUDFRONT"),
+                        "ip-ranges.json",
+                        3,
+                        "13.32.0.0/15",
+                        "2600:9000::/28",
+                        "1732300000"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -64,16 +113,31 @@ class RangeParsersTest {
                 new Bad("html page as text list", new LineListParser(), html, "line 1: not a CIDR: '<!DOCTYPE html>'"),
                 new Bad("empty json body", new FastlyJsonParser(JSON), "", "fastly: empty body"),
                 new Bad("empty text body", new LineListParser(), "\n", "empty body"),
-                new Bad("cloudflare success false", new CloudflareJsonParser(JSON, false),
-                        "{\"success\":false,\"errors\":[{\"code\":10000}],\"result\":null}", "success=false"),
-                new Bad("cloudflare missing ipv6", new CloudflareJsonParser(JSON, false),
-                        "{\"success\":true,\"result\":{\"ipv4_cidrs\":[\"1.1.1.0/24\"]}}", "result.ipv6_cidrs: missing"),
-                new Bad("jdcloud wanted but absent", new CloudflareJsonParser(JSON, true),
-                        Fixtures.read("/edge/ranges/cloudflare-api.json"), "result.jdcloud_cidrs: missing"),
-                new Bad("fastly number entry", new FastlyJsonParser(JSON),
-                        "{\"addresses\":[\"1.1.1.0/24\", 7],\"ipv6_addresses\":[]}", "$.addresses[1]: not a string"),
-                new Bad("cloudfront without prefixes", new CloudFrontJsonParser(JSON, "CLOUDFRONT"),
-                        "{\"syncToken\":\"1\"}", "prefixes missing"),
+                new Bad(
+                        "cloudflare success false",
+                        new CloudflareJsonParser(JSON, false),
+                        "{\"success\":false,\"errors\":[{\"code\":10000}],\"result\":null}",
+                        "success=false"),
+                new Bad(
+                        "cloudflare missing ipv6",
+                        new CloudflareJsonParser(JSON, false),
+                        "{\"success\":true,\"result\":{\"ipv4_cidrs\":[\"1.1.1.0/24\"]}}",
+                        "result.ipv6_cidrs: missing"),
+                new Bad(
+                        "jdcloud wanted but absent",
+                        new CloudflareJsonParser(JSON, true),
+                        Fixtures.read("/edge/ranges/cloudflare-api.json"),
+                        "result.jdcloud_cidrs: missing"),
+                new Bad(
+                        "fastly number entry",
+                        new FastlyJsonParser(JSON),
+                        "{\"addresses\":[\"1.1.1.0/24\", 7],\"ipv6_addresses\":[]}",
+                        "$.addresses[1]: not a string"),
+                new Bad(
+                        "cloudfront without prefixes",
+                        new CloudFrontJsonParser(JSON, "CLOUDFRONT"),
+                        "{\"syncToken\":\"1\"}",
+                        "prefixes missing"),
                 new Bad("json array instead of object", new FastlyJsonParser(JSON), "[]", "not a JSON object"));
     }
 
@@ -89,7 +153,8 @@ class RangeParsersTest {
     void cloudflareUrlPathChoosesTheParser() {
         assertThat(Provider.CLOUDFLARE.parserFor(URI.create("https://www.cloudflare.com/ips-v4"), false, "", JSON))
                 .isInstanceOf(LineListParser.class);
-        assertThat(Provider.CLOUDFLARE.parserFor(URI.create("https://api.cloudflare.com/client/v4/ips"), false, "", JSON))
+        assertThat(Provider.CLOUDFLARE.parserFor(
+                        URI.create("https://api.cloudflare.com/client/v4/ips"), false, "", JSON))
                 .isInstanceOf(CloudflareJsonParser.class);
         assertThat(Provider.CLOUDFLARE.defaultUrls(true))
                 .containsExactly(URI.create("https://api.cloudflare.com/client/v4/ips?networks=jdcloud"));

@@ -1,19 +1,17 @@
 package io.originwatch.edge.ranges;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.originwatch.edge.Fixtures;
 import io.originwatch.edge.cidr.Cidrs;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RangeStoreTest {
 
@@ -23,8 +21,11 @@ class RangeStoreTest {
     @Test
     void roundTripWithAnEmptyFamilyAndEtags() throws Exception {
         RangeStore store = new RangeStore(dir.resolve("sub"), Fixtures.JSON);
-        EdgeRanges r = EdgeRanges.of("cloudfront", "http://127.0.0.1:1/ip-ranges.json",
-                Instant.parse("2026-11-23T10:00:00Z"), "1732300000",
+        EdgeRanges r = EdgeRanges.of(
+                "cloudfront",
+                "http://127.0.0.1:1/ip-ranges.json",
+                Instant.parse("2026-11-23T10:00:00Z"),
+                "1732300000",
                 List.of(Cidrs.parse("3.231.2.0/25", true), Cidrs.parse("13.113.196.64/26", true)));
         store.save(new RangeStore.Stored(r, Map.of("http://127.0.0.1:1/ip-ranges.json", "\"x\"")));
         RangeStore.Stored back = store.load("cloudfront");
