@@ -136,9 +136,11 @@ public class EvidenceResource {
                 .toList();
         return new SupportSummary(
                         origin.name(),
-                        origin.spec().url().toString(),
+                        recorder.redactor().url(origin.spec().url().toString()),
                         origin.spec().host(),
-                        origin.viaEdge() == null ? null : origin.viaEdge().url().toString(),
+                        origin.viaEdge() == null
+                                ? null
+                                : recorder.redactor().url(origin.viaEdge().url().toString()),
                         now,
                         ZoneId.systemDefault(),
                         timeline,

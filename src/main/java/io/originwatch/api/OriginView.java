@@ -44,11 +44,11 @@ public record OriginView(
         ViaEdgeView edge = state.origin().viaEdge() == null
                 ? null
                 : ViaEdgeView.of(
-                        state.origin().viaEdge().url().toString(),
+                        evidence.redactor().url(state.origin().viaEdge().url().toString()),
                         evidence.evidence(v.name()).orElse(null));
         return new OriginView(
                 v.name(),
-                v.url(),
+                evidence.redactor().url(v.url()),
                 v.host(),
                 v.cause(),
                 v.edgeStatus(),

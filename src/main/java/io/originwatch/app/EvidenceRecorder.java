@@ -15,6 +15,7 @@ import io.originwatch.origin.EdgeProbeCompleted;
 import io.originwatch.origin.OriginRemoved;
 import io.originwatch.origin.ProbeCompleted;
 import io.originwatch.probe.ProbeResult;
+import io.originwatch.schedule.ProbeEngine;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -24,7 +25,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -48,6 +48,9 @@ public class EvidenceRecorder {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    ProbeEngine engine;
+
     @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev")
     String version;
 
@@ -58,7 +61,7 @@ public class EvidenceRecorder {
 
     @PostConstruct
     void init() {
-        builder = new HarBuilder(version, new Redactor(config.redactHeaders().orElse(List.of())));
+        builder = new HarBuilder(version, new Redactor(engine.redaction()));
         json = new HarJson(mapper);
         directory = config.dir()
                 .filter(d -> !d.isBlank())
@@ -113,6 +116,11 @@ public class EvidenceRecorder {
 
     public Optional<OriginEvidence> evidence(String origin) {
         return store.get(origin);
+    }
+
+    /** The daemon's redaction rule, for views that show configured URLs. */
+    public Redactor redactor() {
+        return builder.redactor();
     }
 
     /** The curl line that repeats this probe by hand. */

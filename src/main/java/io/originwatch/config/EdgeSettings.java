@@ -38,6 +38,14 @@ public final class EdgeSettings {
             throw new IllegalArgumentException(
                     "originwatch.edge.max-shrink: must be between 0 and 1, was " + c.maxShrink());
         }
+        if (c.minPrefixIpv4() < 1 || c.minPrefixIpv4() > 32) {
+            throw new IllegalArgumentException(
+                    "originwatch.edge.min-prefix-ipv4: must be 1..32, was " + c.minPrefixIpv4());
+        }
+        if (c.minPrefixIpv6() < 1 || c.minPrefixIpv6() > 128) {
+            throw new IllegalArgumentException(
+                    "originwatch.edge.min-prefix-ipv6: must be 1..128, was " + c.minPrefixIpv6());
+        }
         String service = c.cloudfrontService();
         if (!service.equals("CLOUDFRONT") && !service.equals("CLOUDFRONT_ORIGIN_FACING")) {
             throw new IllegalArgumentException(
@@ -53,7 +61,9 @@ public final class EdgeSettings {
                         c.maxShrink(),
                         Path.of(c.cacheDir()),
                         c.staleAfter().orElse(c.refresh().multipliedBy(2)),
-                        c.fetchTimeout()));
+                        c.fetchTimeout(),
+                        c.minPrefixIpv4(),
+                        c.minPrefixIpv6()));
     }
 
     /**
