@@ -41,7 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Evidence downloads: HAR files and the support bundle. They hold request and response headers and
- * bodies (secrets redacted), so {@code originwatch.api.token} protects them (see {@link ApiTokenFilter}).
+ * bodies (secrets redacted), so they are {@link Sensitive}: never served without a token (see {@link ApiTokenFilter}).
  */
 @Path("/api/origins/{name}")
 public class EvidenceResource {
@@ -61,6 +61,7 @@ public class EvidenceResource {
     ObjectMapper mapper;
 
     @GET
+    @Sensitive
     @Path("/har")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "HAR 1.2 of the origin's latest probe, or of its last failing one (failing=true)")
@@ -95,6 +96,7 @@ public class EvidenceResource {
     }
 
     @GET
+    @Sensitive
     @Path("/support-bundle")
     @Produces(ZIP)
     @Operation(summary = "Zip for a CDN support ticket: direct.har, via-edge.har, summary.md, history.json")

@@ -29,6 +29,10 @@ public class SettingsLoader {
     @Inject
     EvidenceConfig evidence;
 
+    /** Null only in tests that build the loader by hand around the origins mapping alone. */
+    @Inject
+    ApiConfig api;
+
     @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev")
     String version;
 
@@ -63,11 +67,21 @@ public class SettingsLoader {
         if (evidence != null) {
             errors.addAll(EvidenceSettings.errors(evidence));
         }
+        if (api != null) {
+            errors.addAll(ApiSettings.errors(api, rawValue(PREFIX + ".api.token")));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidConfigException(errors);
         }
         return new DaemonSettings(
                 inline, file, fromFile, maxConcurrent == null ? 0 : maxConcurrent, lab != null && lab, tls);
+    }
+
+    /** The value as its source wrote it (an empty string stays empty), or null when no source sets it. */
+    private static String rawValue(String key) {
+        org.eclipse.microprofile.config.ConfigValue v =
+                org.eclipse.microprofile.config.ConfigProvider.getConfig().getConfigValue(key);
+        return v == null ? null : v.getRawValue();
     }
 
     /**
