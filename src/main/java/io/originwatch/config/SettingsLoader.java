@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,34 +92,15 @@ public class SettingsLoader {
     }
 
     private OriginValidator validator(List<ConfigError> errors) {
-        return new OriginValidator(toRaw(PREFIX + ".defaults", config.defaults(), Map.of()), userAgent(), errors);
+        return new OriginValidator(RawOrigin.of(PREFIX + ".defaults", config.defaults()), userAgent(), errors);
     }
 
     private List<RawOrigin> inlineOrigins() {
         List<OriginSettings> list = config.origins().orElse(List.of());
         List<RawOrigin> raws = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            OriginSettings o = list.get(i);
-            Map<String, String> ids = new LinkedHashMap<>();
-            o.name().ifPresent(v -> ids.put("name", v));
-            o.url().ifPresent(v -> ids.put("url", v));
-            o.host().ifPresent(v -> ids.put("host", v));
-            o.viaEdgeUrl().ifPresent(v -> ids.put("via-edge-url", v));
-            raws.add(toRaw(PREFIX + ".origins[" + i + "]", o, ids));
+            raws.add(RawOrigin.of(PREFIX + ".origins[" + i + "]", list.get(i)));
         }
         return raws;
-    }
-
-    private static RawOrigin toRaw(String key, OriginDefaults d, Map<String, String> ids) {
-        Map<String, String> v = new LinkedHashMap<>(ids);
-        d.interval().ifPresent(x -> v.put("interval", x));
-        d.connectTimeout().ifPresent(x -> v.put("connect-timeout", x));
-        d.responseTimeout().ifPresent(x -> v.put("response-timeout", x));
-        d.headerLimit().ifPresent(x -> v.put("header-limit", x));
-        d.expectStatus().ifPresent(x -> v.put("expect-status", x));
-        d.tlsVerify().ifPresent(x -> v.put("tls-verify", x));
-        d.trustCa().ifPresent(x -> v.put("trust-ca", x));
-        d.method().ifPresent(x -> v.put("method", x));
-        return new RawOrigin(key, v, d.headers(), d.labels());
     }
 }
