@@ -13,8 +13,14 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Maps {@link OriginwatchConfig} (and the origins file) to {@link DaemonSettings} through
- * {@link OriginValidator}. Throws {@link InvalidConfigException} carrying every error at once.
+ * The one gate of the start-up configuration: checks every area (origins and the daemon's own keys
+ * through {@link OriginValidator}, the origins file, evidence, edge ranges, allowlists, alerting)
+ * into one {@link ConfigError} list and throws {@link InvalidConfigException} carrying all of them,
+ * which the daemon reports in one place before it exits. The area beans map their own keys with the
+ * same mappers ({@link AlertingSettings#from}, {@link EdgeSettings}) and stay idle when those report
+ * errors, leaving the report to this gate.
+ *
+ * <p>{@code originwatch.api.*} has only {@code token}, where any value is valid (blank = open API).
  */
 @ApplicationScoped
 public class SettingsLoader {
@@ -24,14 +30,22 @@ public class SettingsLoader {
     @Inject
     OriginwatchConfig config;
 
-    /** Null only in tests that build the loader by hand around the origins mapping alone. */
     @Inject
     EvidenceConfig evidence;
+
+    @Inject
+    EdgeConfig edge;
+
+    @Inject
+    AllowlistsConfig allowlists;
+
+    @Inject
+    AlertingConfig alerting;
 
     @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev")
     String version;
 
-    /** Validates the whole start-up configuration, origins file included. */
+    /** Validates the whole start-up configuration, every area and the origins file included. */
     public DaemonSettings load() {
         List<ConfigError> errors = new ArrayList<>();
         OriginValidator validator = validator(errors);
@@ -59,9 +73,11 @@ public class SettingsLoader {
                 .filter(ua -> ua.isBlank() || ua.indexOf('\r') >= 0 || ua.indexOf('\n') >= 0)
                 .ifPresent(ua -> errors.add(new ConfigError(
                         PREFIX + ".user-agent", "must be one non-empty line, got " + ConfigValues.quoted(ua))));
-        if (evidence != null) {
-            errors.addAll(EvidenceSettings.errors(evidence));
-        }
+        errors.addAll(EvidenceSettings.errors(evidence));
+        EdgeSettings.ranges(edge, errors);
+        // only checked here: the allowlists' sources are built by the edge runtime (no cluster client here)
+        EdgeSettings.allowlists(allowlists, (name, kubernetes) -> null, errors);
+        AlertingSettings.from(alerting, errors);
         if (!errors.isEmpty()) {
             throw new InvalidConfigException(errors);
         }

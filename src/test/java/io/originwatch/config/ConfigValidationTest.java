@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.originwatch.classify.EdgeLimits;
 import io.originwatch.origin.Origin;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -25,7 +22,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * One fixture per validation rule under src/test/resources/config-errors: each is a properties file
  * whose {@code # expect:} lines are the exact error lines it must produce, all of them, in order.
- * Runs the real mapping (SmallRye, without Quarkus) and the real loader.
+ * Runs the real mapping of every area (SmallRye, without Quarkus) and the real loader, so it covers
+ * every error the config layer reports: origins, the origins file, the daemon's own keys, evidence,
+ * edge ranges, allowlists and alerting.
  */
 class ConfigValidationTest {
 
@@ -121,14 +120,7 @@ class ConfigValidationTest {
     }
 
     static SettingsLoader loader(Map<String, String> properties) {
-        SmallRyeConfig config = new SmallRyeConfigBuilder()
-                .withSources(new PropertiesConfigSource(properties, "fixture", 100))
-                .withMapping(OriginwatchConfig.class)
-                .build();
-        SettingsLoader loader = new SettingsLoader();
-        loader.config = config.getConfigMapping(OriginwatchConfig.class);
-        loader.version = "9.9.9";
-        return loader;
+        return ConfigFixture.loader(properties);
     }
 
     private static Map<String, String> properties(Path file) throws IOException {
