@@ -3,6 +3,7 @@ package io.originwatch.config;
 import static io.originwatch.config.ConfigValues.quoted;
 
 import io.originwatch.classify.EdgeLimits;
+import io.originwatch.http1.ResponseHeadParser;
 import io.originwatch.origin.Origin;
 import io.originwatch.probe.ProbeSpec;
 import io.originwatch.probe.StatusSet;
@@ -215,7 +216,7 @@ public final class OriginValidator {
                 : ConfigValues.integer(
                         raw.keyOf(OriginKey.HEADER_LIMIT),
                         raw.value(OriginKey.HEADER_LIMIT),
-                        1,
+                        ResponseHeadParser.MIN_HEADER_LIMIT_BYTES,
                         MAX_HEADER_LIMIT_BYTES,
                         "bytes",
                         errors);

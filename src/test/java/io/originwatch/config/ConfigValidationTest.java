@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.originwatch.classify.EdgeLimits;
+import io.originwatch.http1.ResponseHeadParser;
 import io.originwatch.origin.Origin;
 import java.io.IOException;
 import java.io.Reader;
@@ -24,11 +25,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * whose {@code # expect:} lines are the exact error lines it must produce, all of them, in order.
  * Runs the real mapping of every area (SmallRye, without Quarkus) and the real loader, so it covers
  * every error the config layer reports: origins, the origins file, the daemon's own keys, evidence,
- * edge ranges, allowlists and alerting.
+ * edge ranges, allowlists and alerting. Fixtures under {@code accepted/} are boundary values that
+ * must load without an error.
  */
 class ConfigValidationTest {
 
     private static final Path FIXTURES = Path.of("src/test/resources/config-errors");
+    private static final Path ACCEPTED = FIXTURES.resolve("accepted");
 
     static Stream<String> fixtures() throws IOException {
         try (Stream<Path> files = Files.list(FIXTURES)) {
@@ -61,6 +64,48 @@ class ConfigValidationTest {
                                         .map(ConfigError::toString)
                                         .toList())
                                 .isEqualTo(expected));
+    }
+
+    static Stream<String> accepted() throws IOException {
+        try (Stream<Path> files = Files.list(ACCEPTED)) {
+            return files
+                    .map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".properties"))
+                    .sorted()
+                    .toList()
+                    .stream();
+        }
+    }
+
+    /** The other side of a boundary: fixtures under config-errors/accepted load without an error. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("accepted")
+    void boundaryValuesAreAccepted(String fixture) throws IOException {
+        DaemonSettings s = loader(properties(ACCEPTED.resolve(fixture))).load();
+        assertThat(s.inlineOrigins()).isNotEmpty();
+    }
+
+    @Test
+    void headerLimitMinimumIsTheParsersMinimum() {
+        DaemonSettings s = loader(Map.of(
+                        "originwatch.origins[0].name",
+                        "shop",
+                        "originwatch.origins[0].url",
+                        "http://127.0.0.1:1/",
+                        "originwatch.origins[0].header-limit",
+                        Integer.toString(ResponseHeadParser.MIN_HEADER_LIMIT_BYTES)))
+                .load();
+        assertThat(s.inlineOrigins().get(0).spec().headerLimitBytes())
+                .isEqualTo(ResponseHeadParser.MIN_HEADER_LIMIT_BYTES);
+        assertThatThrownBy(() -> loader(Map.of(
+                                "originwatch.origins[0].name",
+                                "shop",
+                                "originwatch.origins[0].url",
+                                "http://127.0.0.1:1/",
+                                "originwatch.origins[0].header-limit",
+                                Integer.toString(ResponseHeadParser.MIN_HEADER_LIMIT_BYTES - 1)))
+                        .load())
+                .isInstanceOf(InvalidConfigException.class);
     }
 
     @Test
