@@ -1,9 +1,5 @@
 package io.originwatch.schedule;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.originwatch.classify.Verdict;
 import io.originwatch.config.DaemonSettings;
 import io.originwatch.origin.EdgeProbeCompleted;
@@ -13,7 +9,6 @@ import io.originwatch.origin.ProbeInFlightException;
 import io.originwatch.origin.ProbeRecord;
 import io.originwatch.origin.UnknownOriginException;
 import io.originwatch.probe.ProbeListener;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -56,51 +51,12 @@ public class ProbeRunner {
     Event<EdgeProbeCompleted> edgeCompleted;
 
     @Inject
-    MeterRegistry meters;
+    ScheduleListener listener;
 
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile Semaphore permits = new Semaphore(DaemonSettings.DEFAULT_MAX_CONCURRENT_PROBES);
     private volatile boolean accepting = true;
-    private Timer lag;
-    private Counter skippedLate;
-    private Counter skippedInFlight;
-
-    @PostConstruct
-    void init() {
-        lag = Timer.builder("originwatch.schedule.lag")
-                .description("How late probes start against their scheduled time")
-                .serviceLevelObjectives(
-                        ms(5),
-                        ms(10),
-                        ms(25),
-                        ms(50),
-                        ms(100),
-                        ms(250),
-                        ms(500),
-                        ms(1000),
-                        ms(2500),
-                        ms(5000),
-                        ms(10_000))
-                .register(meters);
-        Gauge.builder("originwatch.probes.in.flight", inFlight, AtomicInteger::get)
-                .description("Probes running now")
-                .register(meters);
-        skippedInFlight = skipped("in_flight");
-        skippedLate = skipped("late");
-    }
-
-    private Counter skipped(String reason) {
-        return Counter.builder("originwatch.probes.skipped")
-                .tag("reason", reason)
-                .description(
-                        "Scheduled runs skipped: previous probe of the origin still in flight, or run over an interval late")
-                .register(meters);
-    }
-
-    private static Duration ms(long millis) {
-        return Duration.ofMillis(millis);
-    }
 
     public void limitTo(int maxConcurrent) {
         permits = new Semaphore(maxConcurrent);
@@ -122,11 +78,11 @@ public class ProbeRunner {
             return;
         }
         if (Duration.between(due, Instant.now()).compareTo(state.origin().interval()) > 0) {
-            skippedLate.increment();
+            listener.skipped(ScheduleListener.Skip.LATE);
             return;
         }
         if (!state.tryBeginProbe()) {
-            skippedInFlight.increment();
+            listener.skipped(ScheduleListener.Skip.IN_FLIGHT);
             return;
         }
         executor.execute(() -> {
@@ -160,7 +116,8 @@ public class ProbeRunner {
             acquired = true;
             Instant start = Instant.now();
             if (due != null) {
-                lag.record(Duration.between(due, start).isNegative() ? Duration.ZERO : Duration.between(due, start));
+                Duration lag = Duration.between(due, start);
+                listener.started(lag.isNegative() ? Duration.ZERO : lag);
             }
             inFlight.incrementAndGet();
             try {
