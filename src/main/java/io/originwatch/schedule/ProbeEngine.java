@@ -56,7 +56,11 @@ public class ProbeEngine {
         return n;
     }
 
-    public Verdict probe(ProbeSpec spec, ProbeListener listener) {
-        return classifier.classify(prober.probe(spec, listener), Instant.now());
+    /**
+     * Probes and classifies on the calling thread. No {@link ProbeListener}: the result carries every
+     * phase timing, and the daemon reads them there (see the listener's class comment).
+     */
+    public Verdict probe(ProbeSpec spec) {
+        return classifier.classify(prober.probe(spec, ProbeListener.NONE), Instant.now());
     }
 }

@@ -8,7 +8,6 @@ import io.originwatch.origin.ProbeCompleted;
 import io.originwatch.origin.ProbeInFlightException;
 import io.originwatch.origin.ProbeRecord;
 import io.originwatch.origin.UnknownOriginException;
-import io.originwatch.probe.ProbeListener;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -122,7 +121,7 @@ public class ProbeRunner {
             inFlight.incrementAndGet();
             try {
                 Origin origin = state.origin();
-                Verdict verdict = engine.probe(origin.spec(), ProbeListener.NONE);
+                Verdict verdict = engine.probe(origin.spec());
                 ProbeRecord record = publish(state, origin, verdict, start);
                 probeViaEdge(state, origin, verdict);
                 return record;
@@ -176,7 +175,7 @@ public class ProbeRunner {
         if (origin.viaEdge() == null) {
             return;
         }
-        Verdict edge = engine.probe(origin.viaEdge(), ProbeListener.NONE);
+        Verdict edge = engine.probe(origin.viaEdge());
         synchronized (state) {
             if (!state.removed()) {
                 edgeCompleted.fire(new EdgeProbeCompleted(origin.name(), direct, edge));
