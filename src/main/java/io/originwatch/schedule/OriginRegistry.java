@@ -115,10 +115,7 @@ public class OriginRegistry {
         scheduler.unschedule(name);
         OriginState state = states.remove(name);
         if (state != null) {
-            synchronized (state) {
-                state.markRemoved();
-                removedEvent.fire(new OriginRemoved(name));
-            }
+            state.remove(() -> removedEvent.fire(new OriginRemoved(name)));
         }
     }
 }

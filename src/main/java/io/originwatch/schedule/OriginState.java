@@ -5,6 +5,7 @@ import io.originwatch.classify.Verdict;
 import io.originwatch.origin.HistoryEntry;
 import io.originwatch.origin.Origin;
 import io.originwatch.origin.ProbeRecord;
+import io.originwatch.origin.Streak;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * What the daemon knows about one origin: the latest result in full, failures and successes in a
  * row, when the cause last changed, and the last {@value #HISTORY_SIZE} results as compact
  * {@link HistoryEntry}s. Updates and removal take the
- * object's lock, so a probe that finishes after its origin was removed cannot publish.
+ * object's lock, so a probe that finishes after its origin was removed cannot publish; events are
+ * fired outside that lock (see {@link #fireUnlessRemoved}), so readers never wait for observers.
  */
 public final class OriginState {
 
@@ -27,10 +29,11 @@ public final class OriginState {
     private final AtomicBoolean probing = new AtomicBoolean();
     private final Deque<HistoryEntry> history = new ArrayDeque<>(HISTORY_SIZE);
     private ProbeRecord latest;
-    private int consecutiveFailures;
-    private int consecutiveSuccesses;
+    private final Streak streak = new Streak();
     private Instant lastCauseChange;
-    private boolean removed;
+    private volatile boolean removed;
+    /** Orders a probe's events against the removal event; never held while the state's lock is. */
+    private final Object events = new Object();
 
     /** The previous cause ({@code null} = pending) and the new one. */
     public record Transition(Cause from, Cause to) {
@@ -61,33 +64,47 @@ public final class OriginState {
     }
 
     /** Records a result; call with the lock held (see {@link ProbeRunner}). */
-    Transition record(Verdict verdict, Instant probedAt) {
+    Transition record(ProbeRecord record) {
+        Verdict verdict = record.verdict();
+        Instant probedAt = record.probedAt();
         Cause previous = latest == null ? null : latest.verdict().cause();
-        latest = new ProbeRecord(verdict, probedAt);
+        latest = record;
         HistoryEntry entry = HistoryEntry.of(verdict, probedAt, history.peekLast());
         if (history.size() == HISTORY_SIZE) {
             history.removeFirst();
         }
         history.addLast(entry);
-        if (verdict.up()) {
-            consecutiveSuccesses++;
-            consecutiveFailures = 0;
-        } else {
-            consecutiveFailures++;
-            consecutiveSuccesses = 0;
-        }
+        streak.record(verdict.cause());
         if (previous != verdict.cause()) {
             lastCauseChange = probedAt;
         }
         return new Transition(previous, verdict.cause());
     }
 
-    synchronized boolean removed() {
+    boolean removed() {
         return removed;
     }
 
-    void markRemoved() {
-        removed = true;
+    /**
+     * Marks the origin removed (under the state's lock, so no result is recorded after it), then runs
+     * {@code removal} under the events lock: it waits for events being fired now, and none follow.
+     */
+    void remove(Runnable removal) {
+        synchronized (this) {
+            removed = true;
+        }
+        synchronized (events) {
+            removal.run();
+        }
+    }
+
+    /** Runs {@code fire} under the events lock unless the origin has been removed; call without the state's lock. */
+    void fireUnlessRemoved(Runnable fire) {
+        synchronized (events) {
+            if (!removed) {
+                fire.run();
+            }
+        }
     }
 
     public synchronized Optional<ProbeRecord> latest() {
@@ -99,12 +116,14 @@ public final class OriginState {
         return new ArrayList<>(history);
     }
 
+    /** Failures in a row by the {@link Streak} rule (a {@code probe_error} counts as neither), as the alerts count. */
     public synchronized int consecutiveFailures() {
-        return consecutiveFailures;
+        return streak.failures();
     }
 
+    /** Successes in a row by the {@link Streak} rule. */
     public synchronized int consecutiveSuccesses() {
-        return consecutiveSuccesses;
+        return streak.successes();
     }
 
     public synchronized Optional<Instant> lastCauseChange() {

@@ -26,9 +26,12 @@ import org.jboss.logging.Logger;
  * <ol>
  * <li>claim the origin's single slot (a busy origin skips the run, or answers 409 to a manual probe);</li>
  * <li>on a virtual thread, take a permit of the global cap, record the schedule lag;</li>
- * <li>probe and classify;</li>
- * <li>under the state's lock, unless the origin was removed meanwhile: update the state, log a cause
- * change, fire {@link ProbeCompleted} synchronously;</li>
+ * <li>probe and classify; the result's start ({@code ProbeResult.startedAt}) is the probe's one
+ * clock, kept as {@link ProbeRecord#probedAt()};</li>
+ * <li>under the state's lock, unless the origin was removed meanwhile: update the state;</li>
+ * <li>outside that lock, under the state's events lock and again unless removed: log a cause change,
+ * fire {@link ProbeCompleted} synchronously (observers must be fast: the HAR write is queued);</li>
+ * <li>with a via-edge URL, probe through the edge and fire {@link EdgeProbeCompleted} the same way;</li>
  * <li>release the permit and the slot.</li>
  * </ol>
  */
@@ -122,7 +125,7 @@ public class ProbeRunner {
             try {
                 Origin origin = state.origin();
                 Verdict verdict = engine.probe(origin.spec());
-                ProbeRecord record = publish(state, origin, verdict, start);
+                ProbeRecord record = publish(state, origin, verdict);
                 probeViaEdge(state, origin, verdict);
                 return record;
             } finally {
@@ -146,13 +149,23 @@ public class ProbeRunner {
         }
     }
 
-    private ProbeRecord publish(OriginState state, Origin origin, Verdict verdict, Instant probedAt) {
-        ProbeRecord record = new ProbeRecord(verdict, probedAt);
+    /**
+     * Records the result under the state's lock, then tells the observers outside it: a reader of the
+     * state (the API, a scrape) never waits for an observer. The observers run under the state's
+     * events lock instead, which only removal also takes, so no event of an origin follows its
+     * {@link io.originwatch.origin.OriginRemoved}; events of one origin never overlap because its
+     * single probe slot is held until they return.
+     */
+    private ProbeRecord publish(OriginState state, Origin origin, Verdict verdict) {
+        ProbeRecord record = new ProbeRecord(verdict);
+        OriginState.Transition t;
         synchronized (state) {
             if (state.removed()) {
                 return record;
             }
-            OriginState.Transition t = state.record(verdict, probedAt);
+            t = state.record(record);
+        }
+        state.fireUnlessRemoved(() -> {
             if (t.changed()) {
                 LOG.infof(
                         "origin=%s cause=%s->%s edge_status=%d detail=\"%s\"",
@@ -163,7 +176,7 @@ public class ProbeRunner {
                         escape(verdict.detail()));
             }
             completed.fire(new ProbeCompleted(origin.name(), origin.labels(), verdict));
-        }
+        });
         return record;
     }
 
@@ -176,11 +189,7 @@ public class ProbeRunner {
             return;
         }
         Verdict edge = engine.probe(origin.viaEdge());
-        synchronized (state) {
-            if (!state.removed()) {
-                edgeCompleted.fire(new EdgeProbeCompleted(origin.name(), direct, edge));
-            }
-        }
+        state.fireUnlessRemoved(() -> edgeCompleted.fire(new EdgeProbeCompleted(origin.name(), direct, edge)));
     }
 
     private static String escape(String s) {
