@@ -4,6 +4,7 @@ import io.originwatch.classify.Cause;
 import io.originwatch.classify.Verdict;
 import io.originwatch.origin.HistoryEntry;
 import io.originwatch.origin.Origin;
+import io.originwatch.origin.OriginStateView;
 import io.originwatch.origin.ProbeRecord;
 import io.originwatch.origin.Streak;
 import java.time.Instant;
@@ -15,20 +16,22 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * What the daemon knows about one origin: the latest result in full, failures and successes in a
+ * The one copy of what the daemon knows about one origin, shown read-only as {@link OriginStateView}: the latest result in full, failures and successes in a
  * row, when the cause last changed, and the last {@value #HISTORY_SIZE} results as compact
  * {@link HistoryEntry}s. Updates and removal take the
  * object's lock, so a probe that finishes after its origin was removed cannot publish; events are
  * fired outside that lock (see {@link #fireUnlessRemoved}), so readers never wait for observers.
  */
-public final class OriginState {
+public final class OriginState implements OriginStateView {
 
     public static final int HISTORY_SIZE = 50;
 
     private volatile Origin origin;
     private final AtomicBoolean probing = new AtomicBoolean();
     private final Deque<HistoryEntry> history = new ArrayDeque<>(HISTORY_SIZE);
-    private ProbeRecord latest;
+    /** Written under the lock, read without it (gauges read it on every scrape). */
+    private volatile ProbeRecord latest;
+
     private final Streak streak = new Streak();
     private Instant lastCauseChange;
     private volatile boolean removed;
@@ -46,6 +49,7 @@ public final class OriginState {
         this.origin = origin;
     }
 
+    @Override
     public Origin origin() {
         return origin;
     }
@@ -107,25 +111,30 @@ public final class OriginState {
         }
     }
 
-    public synchronized Optional<ProbeRecord> latest() {
+    @Override
+    public Optional<ProbeRecord> latest() {
         return Optional.ofNullable(latest);
     }
 
     /** Oldest first. */
+    @Override
     public synchronized List<HistoryEntry> history() {
         return new ArrayList<>(history);
     }
 
     /** Failures in a row by the {@link Streak} rule (a {@code probe_error} counts as neither), as the alerts count. */
+    @Override
     public synchronized int consecutiveFailures() {
         return streak.failures();
     }
 
     /** Successes in a row by the {@link Streak} rule. */
+    @Override
     public synchronized int consecutiveSuccesses() {
         return streak.successes();
     }
 
+    @Override
     public synchronized Optional<Instant> lastCauseChange() {
         return Optional.ofNullable(lastCauseChange);
     }
