@@ -25,9 +25,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class OriginSeries {
 
-    /** Phases exported as {@code originwatch_probe_phase_seconds}; send and receive are HAR-only. */
-    static final List<Phase> EXPORTED_PHASES = List.of(Phase.DNS, Phase.CONNECT, Phase.TLS, Phase.TTFB, Phase.TOTAL);
-
     private final MeterRegistry registry;
     private final String origin;
     private final List<Meter> fixed = new ArrayList<>();
@@ -111,7 +108,7 @@ final class OriginSeries {
 
     /** A phase that did not happen in the last probe has no series. */
     private void updatePhases(Verdict v) {
-        for (Phase phase : EXPORTED_PHASES) {
+        for (Phase phase : Phase.EXPORTED) {
             Optional<Duration> d = v.result().timings().get(phase);
             if (d.isPresent()) {
                 phaseSeconds.put(phase, d.get().toNanos() / 1e9);
