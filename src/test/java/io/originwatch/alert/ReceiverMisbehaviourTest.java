@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.originwatch.classify.Cause;
+import io.originwatch.testing.ProbeBuilder;
 import io.originwatch.testing.StallingServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -66,7 +67,7 @@ class ReceiverMisbehaviourTest {
     private void fire(String origin) {
         for (int i = 0; i < 2; i++) {
             dispatcher.probeCompleted(
-                    origin, Map.of(), Verdicts.of(origin, Cause.CONNECTION_RESET, T0.plusSeconds(30L * i)));
+                    origin, Map.of(), ProbeBuilder.verdict(origin, Cause.CONNECTION_RESET, T0.plusSeconds(30L * i)));
         }
     }
 
