@@ -12,9 +12,9 @@ import io.originwatch.evidence.SupportSummary;
 import io.originwatch.evidence.TimelineEntry;
 import io.originwatch.origin.HistoryEntry;
 import io.originwatch.origin.Origin;
+import io.originwatch.origin.OriginStateView;
 import io.originwatch.origin.UnknownOriginException;
 import io.originwatch.schedule.OriginRegistry;
-import io.originwatch.schedule.OriginState;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -104,7 +104,7 @@ public class EvidenceResource {
             description = "No origin of that name",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public Response supportBundle(@PathParam("name") String name) {
-        OriginState state = state(name);
+        OriginStateView state = state(name);
         Origin origin = state.origin();
         OriginEvidence ev = recorder.evidence(name).orElse(null);
         List<HistoryEntry> history = state.history();
@@ -182,7 +182,7 @@ public class EvidenceResource {
         return "attachment; filename=\"" + fileName + "\"";
     }
 
-    private OriginState state(String name) {
+    private OriginStateView state(String name) {
         return registry.state(name).orElseThrow(() -> new UnknownOriginException(name));
     }
 }

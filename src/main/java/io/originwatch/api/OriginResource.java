@@ -1,9 +1,9 @@
 package io.originwatch.api;
 
 import io.originwatch.app.EvidenceRecorder;
+import io.originwatch.origin.OriginStateView;
 import io.originwatch.origin.UnknownOriginException;
 import io.originwatch.schedule.OriginRegistry;
-import io.originwatch.schedule.OriginState;
 import io.originwatch.schedule.ProbeRunner;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -98,7 +98,7 @@ public class OriginResource {
         return runner.probeNow(name).thenApply(r -> OriginView.of(state(name), evidence));
     }
 
-    private OriginState state(String name) {
+    private OriginStateView state(String name) {
         return registry.state(name).orElseThrow(() -> new UnknownOriginException(name));
     }
 }
