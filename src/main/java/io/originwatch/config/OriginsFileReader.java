@@ -25,12 +25,27 @@ public final class OriginsFileReader {
 
     private static final Pattern ORIGIN_KEY = Pattern.compile("origins\\[(\\d+)]\\.(.+)");
 
+    /**
+     * Largest origins file read: 1 MiB holds thousands of origins; anything larger is a mistake (or
+     * an attack on the reader), refused before parsing. Alias bombs are refused by the YAML parser
+     * itself (SnakeYAML allows at most 50 aliases to collections), so a few bytes cannot expand
+     * into gigabytes.
+     */
+    public static final long MAX_FILE_BYTES = 1024 * 1024;
+
     private OriginsFileReader() {}
 
     /** Raw origins of {@code file}, keyed for messages as {@code <file>: origins[n]}; problems go to {@code errors}. */
     public static List<RawOrigin> read(Path file, List<ConfigError> errors) {
         String text;
         try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                errors.add(new ConfigError(
+                        file.toString(),
+                        "the origins file is " + size + " bytes, more than the " + MAX_FILE_BYTES + " read"));
+                return List.of();
+            }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             errors.add(new ConfigError(file.toString(), "cannot read the origins file: " + e));

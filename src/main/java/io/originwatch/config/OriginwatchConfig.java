@@ -28,6 +28,12 @@ public interface OriginwatchConfig {
     /** A YAML file with more origins, re-read when it changes. */
     Optional<String> originsFile();
 
+    /**
+     * {@code true}: apply an origins file even when it is empty, lists no origins, or removes more
+     * than half of the origins it brought; default {@code false} (such a file is refused).
+     */
+    Optional<String> originsFileAllowMassRemoval();
+
     /** Global cap on probes in flight; default 256. */
     Optional<String> maxConcurrentProbes();
 

@@ -64,6 +64,8 @@ public class SettingsLoader {
                 .orElse(false);
         TlsProvider tls =
                 config.tlsProvider().map(v -> TlsProvider.parse(v, errors)).orElse(TlsProvider.AUTO);
+        config.originsFileAllowMassRemoval()
+                .ifPresent(v -> ConfigValues.bool(PREFIX + ".origins-file-allow-mass-removal", v, errors));
         Optional<Path> file = config.originsFile().map(String::trim).map(Path::of);
         if (file.isPresent() && !Files.isRegularFile(file.get())) {
             errors.add(new ConfigError(
@@ -112,6 +114,14 @@ public class SettingsLoader {
             throw new InvalidConfigException(errors);
         }
         return origins;
+    }
+
+    /** {@code originwatch.origins-file-allow-mass-removal}; an unreadable value counts as false (and fails {@link #load()}). */
+    public boolean originsFileAllowMassRemoval() {
+        return config.originsFileAllowMassRemoval()
+                .map(v -> ConfigValues.bool(PREFIX + ".origins-file-allow-mass-removal", v, new ArrayList<>()))
+                .map(Boolean.TRUE::equals)
+                .orElse(false);
     }
 
     public String userAgent() {
