@@ -66,13 +66,14 @@ public class SettingsLoader {
                 config.tlsProvider().map(v -> TlsProvider.parse(v, errors)).orElse(TlsProvider.AUTO);
         config.originsFileAllowMassRemoval()
                 .ifPresent(v -> ConfigValues.bool(PREFIX + ".origins-file-allow-mass-removal", v, errors));
+        int maxBytes = originsFileMaxBytes(errors);
         Optional<Path> file = config.originsFile().map(String::trim).map(Path::of);
         if (file.isPresent() && !Files.isRegularFile(file.get())) {
             errors.add(new ConfigError(
                     PREFIX + ".origins-file",
                     "no such file: " + ConfigValues.quoted(file.get().toString())));
         } else if (file.isPresent()) {
-            fromFile = validator.validate(OriginsFileReader.read(file.get(), errors), names, errors);
+            fromFile = validator.validate(OriginsFileReader.read(file.get(), maxBytes, errors), names, errors);
         }
         config.userAgent()
                 .filter(ua -> ua.isBlank() || ua.indexOf('\r') >= 0 || ua.indexOf('\n') >= 0)
@@ -109,7 +110,8 @@ public class SettingsLoader {
     /** Re-reads and validates the origins file as a whole. */
     public List<Origin> readOriginsFile(Path file, Map<String, String> takenNames) {
         List<ConfigError> errors = new ArrayList<>();
-        List<Origin> origins = validate(OriginsFileReader.read(file, errors), takenNames, errors);
+        List<Origin> origins =
+                validate(OriginsFileReader.read(file, originsFileMaxBytes(errors), errors), takenNames, errors);
         if (!errors.isEmpty()) {
             throw new InvalidConfigException(errors);
         }
@@ -122,6 +124,15 @@ public class SettingsLoader {
                 .map(v -> ConfigValues.bool(PREFIX + ".origins-file-allow-mass-removal", v, new ArrayList<>()))
                 .map(Boolean.TRUE::equals)
                 .orElse(false);
+    }
+
+    /** {@code originwatch.origins-file-max-bytes}, the default where unset or invalid (invalid is reported). */
+    private int originsFileMaxBytes(List<ConfigError> errors) {
+        Integer v = config.originsFileMaxBytes()
+                .map(t -> ConfigValues.integer(
+                        OriginsFileReader.MAX_BYTES_KEY, t, 1024, Integer.MAX_VALUE - 8, "bytes", errors))
+                .orElse(OriginsFileReader.DEFAULT_MAX_BYTES);
+        return v == null ? OriginsFileReader.DEFAULT_MAX_BYTES : v;
     }
 
     public String userAgent() {

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** An origins file that would stop most origins is refused; oversized files and alias bombs too. */
+/** An origins file that would stop most origins is refused; alias bombs too (oversized files: originwatch.origins-file-max-bytes). */
 class OriginsFileGuardTest {
 
     @TempDir
@@ -60,19 +60,6 @@ class OriginsFileGuardTest {
                 .as("every origin renamed")
                 .isPresent();
         assertThat(OriginsFileGuard.refusal(running, read(origins("a")), true)).isEmpty();
-    }
-
-    @Test
-    void anOversizedFileIsRefusedBeforeParsing() throws IOException {
-        Path f = dir.resolve("big.yaml");
-        Files.writeString(f, "origins:\n" + "# padding\n".repeat((int) (OriginsFileReader.MAX_FILE_BYTES / 10) + 1));
-        List<ConfigError> errors = new ArrayList<>();
-        assertThat(OriginsFileReader.read(f, errors)).isEmpty();
-        assertThat(errors)
-                .singleElement()
-                .satisfies(e -> assertThat(e.message())
-                        .startsWith("the origins file is ")
-                        .endsWith("bytes, more than the 1048576 read"));
     }
 
     @Test
