@@ -55,6 +55,11 @@ public final class AlertDispatcher implements AutoCloseable {
         return tracker.firing(origin);
     }
 
+    /** See {@link AlertTracker#suppressing}. */
+    public boolean suppressing(String origin, boolean inWindowNow) {
+        return tracker.suppressing(origin, inWindowNow);
+    }
+
     public Optional<Notification> originRemoved(String origin) {
         return tracker.remove(origin, clock.instant());
     }

@@ -115,6 +115,15 @@ public final class AlertTracker {
         }
     }
 
+    /**
+     * True when the origin is suppressed: in a maintenance window now, with no alert firing (a
+     * firing alert in a window is a carried one). The API's {@code suppressing} and the metric
+     * {@code originwatch_origin_alert_suppressed} both come from here.
+     */
+    public boolean suppressing(String origin, boolean inWindowNow) {
+        return inWindowNow && !firing(origin);
+    }
+
     /** Calls {@code action} for each firing alert under its origin's lock (for resends); must not block. */
     public void forEachActive(Consumer<ActiveAlert> action) {
         for (OriginState s : states.values()) {

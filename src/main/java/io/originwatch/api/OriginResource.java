@@ -1,6 +1,7 @@
 package io.originwatch.api;
 
 import io.originwatch.app.EvidenceRecorder;
+import io.originwatch.app.MaintenanceService;
 import io.originwatch.origin.UnknownOriginException;
 import io.originwatch.schedule.OriginRegistry;
 import io.originwatch.schedule.OriginState;
@@ -33,10 +34,15 @@ public class OriginResource {
     @Inject
     EvidenceRecorder evidence;
 
+    @Inject
+    MaintenanceService maintenance;
+
     @GET
     @Operation(summary = "Every configured origin with its latest result, sorted by name")
     public List<OriginView> list() {
-        return registry.all().stream().map(s -> OriginView.of(s, evidence)).toList();
+        return registry.all().stream()
+                .map(s -> OriginView.of(s, evidence, maintenance))
+                .toList();
     }
 
     @GET
@@ -47,7 +53,7 @@ public class OriginResource {
             description = "No origin of that name",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public OriginView get(@PathParam("name") String name) {
-        return OriginView.of(state(name), evidence);
+        return OriginView.of(state(name), evidence, maintenance);
     }
 
     @GET
@@ -76,7 +82,7 @@ public class OriginResource {
             description = "A probe of this origin is already in flight",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public CompletionStage<OriginView> probe(@PathParam("name") String name) {
-        return runner.probeNow(name).thenApply(r -> OriginView.of(state(name), evidence));
+        return runner.probeNow(name).thenApply(r -> OriginView.of(state(name), evidence, maintenance));
     }
 
     private OriginState state(String name) {

@@ -1,6 +1,7 @@
 package io.originwatch.api;
 
 import io.originwatch.app.EvidenceRecorder;
+import io.originwatch.app.MaintenanceService;
 import io.originwatch.origin.HistoryEntry;
 import io.originwatch.origin.Origin;
 import io.originwatch.origin.ProbeRecord;
@@ -32,12 +33,16 @@ public record OriginView(
         int consecutiveSuccesses,
         String lastCauseChange,
         String curl,
-        ViaEdgeView viaEdge) {
+        ViaEdgeView viaEdge,
+        MaintenanceView maintenance) {
 
     public static final String PENDING = "pending";
 
-    /** With the evidence (issue 7): the curl line of the latest probe and the via-edge result beside it. */
-    static OriginView of(OriginState state, EvidenceRecorder evidence) {
+    /**
+     * With the evidence (issue 7): the curl line of the latest probe and the via-edge result beside
+     * it; and the origin's maintenance now (issue 17).
+     */
+    static OriginView of(OriginState state, EvidenceRecorder evidence, MaintenanceService maintenance) {
         OriginView v = of(state);
         String curl =
                 state.latest().map(r -> evidence.curl(r.verdict().result())).orElse(null);
@@ -64,7 +69,8 @@ public record OriginView(
                 v.consecutiveSuccesses(),
                 v.lastCauseChange(),
                 curl,
-                edge);
+                edge,
+                MaintenanceView.of(maintenance.of(v.name(), state.origin().labels())));
     }
 
     static OriginView of(OriginState state) {
@@ -90,6 +96,7 @@ public record OriginView(
                     0,
                     null,
                     null,
+                    null,
                     null);
         }
         ResultView r = ResultView.of(HistoryEntry.of(latest.get()));
@@ -110,6 +117,7 @@ public record OriginView(
                 state.consecutiveFailures(),
                 state.consecutiveSuccesses(),
                 changed,
+                null,
                 null,
                 null);
     }

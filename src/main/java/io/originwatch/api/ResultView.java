@@ -4,7 +4,7 @@ import io.originwatch.classify.Warning;
 import io.originwatch.origin.HistoryEntry;
 import java.util.List;
 
-/** One probe result in the history. */
+/** One probe result in the history; {@code inMaintenance}: the probe started inside a maintenance window. */
 public record ResultView(
         String cause,
         Integer edgeStatus,
@@ -14,7 +14,8 @@ public record ResultView(
         Integer headerBytes,
         TimingsView timings,
         String probedAt,
-        String detail) {
+        String detail,
+        boolean inMaintenance) {
 
     /** A history entry, or the latest result through {@link HistoryEntry#of(io.originwatch.origin.ProbeRecord)}: one mapping for both. */
     static ResultView of(HistoryEntry e) {
@@ -27,6 +28,7 @@ public record ResultView(
                 e.headerBytes(),
                 TimingsView.of(e.timings()),
                 e.probedAt().toString(),
-                e.detail());
+                e.detail(),
+                e.inMaintenance());
     }
 }

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.originwatch.config.ConfigError;
 import io.originwatch.config.InvalidConfigException;
 import io.originwatch.config.SettingsLoader;
+import io.originwatch.maintenance.WindowSource;
 import io.originwatch.origin.Origin;
 import io.originwatch.schedule.OriginRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,6 +46,9 @@ public class OriginsFileWatcher {
 
     @Inject
     OriginRegistry registry;
+
+    @Inject
+    MaintenanceService maintenance;
 
     @Inject
     MeterRegistry meters;
@@ -133,7 +137,11 @@ public class OriginsFileWatcher {
         }
         lastDigest = d;
         try {
-            List<Origin> origins = loader.readOriginsFile(file, registry.namesOutside(OriginRegistry.Source.FILE));
+            SettingsLoader.OriginsFile read =
+                    loader.readOriginsFile(file, registry.namesOutside(OriginRegistry.Source.FILE));
+            List<Origin> origins = read.origins();
+            // windows first: a probe of an added origin must already see them (runtime windows stay)
+            maintenance.configure(WindowSource.ORIGINS_FILE, read.windows());
             OriginRegistry.Change c = registry.apply(OriginRegistry.Source.FILE, origins);
             success.increment();
             LOG.infof(

@@ -8,6 +8,9 @@ import io.originwatch.maintenance.TimeInterval;
 import io.originwatch.maintenance.TimeRange;
 import io.originwatch.maintenance.WindowSchedule;
 import io.originwatch.maintenance.WindowSource;
+import io.smallrye.config.ConfigValidationException;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -16,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -28,7 +32,56 @@ public final class MaintenanceSettings {
     /** Origin names, with {@code *} and {@code ?} for globs. */
     private static final Pattern ORIGIN_GLOB = Pattern.compile("[a-z0-9._*?-]+");
 
+    /** SmallRye's "does not map to any root" names the key first. */
+    private static final Pattern UNKNOWN_KEY = Pattern.compile("SRCFG00050: (\\S+) in ");
+
     private MaintenanceSettings() {}
+
+    /** The main config's windows ({@code originwatch.maintenance.windows}). */
+    public static List<MaintenanceWindow> fromConfig(
+            MaintenanceConfig config, Map<String, String> takenNames, List<ConfigError> errors) {
+        return windows(config, "originwatch.maintenance.windows", WindowSource.CONFIG, takenNames, errors);
+    }
+
+    /**
+     * The origins file's windows: its top-level {@code maintenance} as flat keys
+     * ({@link OriginsFileReader.Content#maintenance}), mapped by the same {@link MaintenanceConfig}
+     * as the main config, so both accept the same spelling. Keys are named {@code <file>: maintenance...}.
+     */
+    public static List<MaintenanceWindow> fromFile(
+            String fileName, Map<String, String> flat, Map<String, String> takenNames, List<ConfigError> errors) {
+        if (flat.isEmpty()) {
+            return List.of();
+        }
+        MaintenanceConfig config;
+        try {
+            config = new SmallRyeConfigBuilder()
+                    .withSources(new PropertiesConfigSource(flat, fileName, 100))
+                    .withMapping(MaintenanceConfig.class, OriginsFileReader.MAINTENANCE)
+                    .build()
+                    .getConfigMapping(MaintenanceConfig.class, OriginsFileReader.MAINTENANCE);
+        } catch (ConfigValidationException e) {
+            for (int i = 0; i < e.getProblemCount(); i++) {
+                String message = e.getProblem(i).getMessage();
+                Matcher m = UNKNOWN_KEY.matcher(message);
+                errors.add(
+                        m.find()
+                                ? new ConfigError(fileName + ": " + m.group(1), "unknown key")
+                                : new ConfigError(fileName + ": " + OriginsFileReader.MAINTENANCE, message));
+            }
+            return List.of();
+        } catch (RuntimeException e) {
+            errors.add(
+                    new ConfigError(fileName + ": " + OriginsFileReader.MAINTENANCE, String.valueOf(e.getMessage())));
+            return List.of();
+        }
+        return windows(
+                config,
+                fileName + ": " + OriginsFileReader.MAINTENANCE + ".windows",
+                WindowSource.ORIGINS_FILE,
+                takenNames,
+                errors);
+    }
 
     /**
      * @param prefix     the key of the windows list for messages ({@code originwatch.maintenance.windows}

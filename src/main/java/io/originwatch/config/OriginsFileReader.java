@@ -21,27 +21,45 @@ import java.util.regex.Pattern;
  */
 public final class OriginsFileReader {
 
+    /** The file's top-level key for maintenance windows, beside {@code origins}. */
+    static final String MAINTENANCE = "maintenance";
+
     private static final Pattern ORIGIN_KEY = Pattern.compile("origins\\[(\\d+)]\\.(.+)");
 
     private OriginsFileReader() {}
 
+    /**
+     * What one read of the file holds: its raw origins and the flat keys under its top-level
+     * {@code maintenance} (as {@code maintenance.windows[0].name}), which
+     * {@link MaintenanceSettings#fromFile} maps.
+     */
+    public record Content(List<RawOrigin> origins, Map<String, String> maintenance) {}
+
     /** Raw origins of {@code file}, keyed for messages as {@code <file>: origins[n]}; problems go to {@code errors}. */
     public static List<RawOrigin> read(Path file, List<ConfigError> errors) {
+        return readAll(file, errors).origins();
+    }
+
+    /** The origins and the maintenance keys of {@code file}, from one read of it. */
+    public static Content readAll(Path file, List<ConfigError> errors) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             errors.add(new ConfigError(file.toString(), "cannot read the origins file: " + e));
-            return List.of();
+            return new Content(List.of(), Map.of());
         }
         Map<String, String> flat;
         try {
             flat = new YamlConfigSource(file.toString(), text, 0).getProperties();
         } catch (RuntimeException e) {
             errors.add(new ConfigError(file.toString(), "not valid YAML: " + yamlProblem(e)));
-            return List.of();
+            return new Content(List.of(), Map.of());
         }
-        return group(file.toString(), flat, errors);
+        Map<String, String> maintenance = new TreeMap<>();
+        Map<String, String> rest = new HashMap<>();
+        flat.forEach((k, v) -> (k.startsWith(MAINTENANCE + ".") ? maintenance : rest).put(k, v));
+        return new Content(group(file.toString(), rest, errors), maintenance);
     }
 
     private static List<RawOrigin> group(String fileName, Map<String, String> flat, List<ConfigError> errors) {

@@ -1,5 +1,6 @@
 package io.originwatch.config;
 
+import io.originwatch.maintenance.MaintenanceWindow;
 import io.originwatch.origin.Origin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,6 +30,10 @@ public class SettingsLoader {
     @Inject
     EvidenceConfig evidence;
 
+    /** Null only in tests that build the loader by hand around the origins mapping alone. */
+    @Inject
+    MaintenanceConfig maintenance;
+
     @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev")
     String version;
 
@@ -39,6 +44,10 @@ public class SettingsLoader {
         Map<String, String> names = new HashMap<>();
         List<Origin> inline = validator.validate(inlineOrigins(), names, errors);
         List<Origin> fromFile = List.of();
+        Map<String, String> windowNames = new HashMap<>();
+        List<MaintenanceWindow> configWindows =
+                maintenance == null ? List.of() : MaintenanceSettings.fromConfig(maintenance, windowNames, errors);
+        List<MaintenanceWindow> fileWindows = List.of();
         Integer maxConcurrent = config.maxConcurrentProbes()
                 .map(v -> ConfigValues.integer(PREFIX + ".max-concurrent-probes", v, 1, 100_000, "probes", errors))
                 .orElse(DaemonSettings.DEFAULT_MAX_CONCURRENT_PROBES);
@@ -54,7 +63,10 @@ public class SettingsLoader {
                     PREFIX + ".origins-file",
                     "no such file: " + ConfigValues.quoted(file.get().toString())));
         } else if (file.isPresent()) {
-            fromFile = validator.validate(OriginsFileReader.read(file.get(), errors), names, errors);
+            OriginsFileReader.Content content = OriginsFileReader.readAll(file.get(), errors);
+            fromFile = validator.validate(content.origins(), names, errors);
+            fileWindows =
+                    MaintenanceSettings.fromFile(file.get().toString(), content.maintenance(), windowNames, errors);
         }
         config.userAgent()
                 .filter(ua -> ua.isBlank() || ua.indexOf('\r') >= 0 || ua.indexOf('\n') >= 0)
@@ -67,7 +79,14 @@ public class SettingsLoader {
             throw new InvalidConfigException(errors);
         }
         return new DaemonSettings(
-                inline, file, fromFile, maxConcurrent == null ? 0 : maxConcurrent, lab != null && lab, tls);
+                inline,
+                file,
+                fromFile,
+                maxConcurrent == null ? 0 : maxConcurrent,
+                lab != null && lab,
+                tls,
+                configWindows,
+                fileWindows);
     }
 
     /**
@@ -78,14 +97,24 @@ public class SettingsLoader {
         return validator(errors).validate(raws, new HashMap<>(takenNames), errors);
     }
 
-    /** Re-reads and validates the origins file as a whole. */
-    public List<Origin> readOriginsFile(Path file, Map<String, String> takenNames) {
+    /** What a valid origins file holds: its origins and its maintenance windows. */
+    public record OriginsFile(List<Origin> origins, List<MaintenanceWindow> windows) {}
+
+    /** Re-reads and validates the origins file as a whole, origins and maintenance windows together. */
+    public OriginsFile readOriginsFile(Path file, Map<String, String> takenNames) {
         List<ConfigError> errors = new ArrayList<>();
-        List<Origin> origins = validate(OriginsFileReader.read(file, errors), takenNames, errors);
+        OriginsFileReader.Content content = OriginsFileReader.readAll(file, errors);
+        List<Origin> origins = validate(content.origins(), takenNames, errors);
+        Map<String, String> windowNames = new HashMap<>();
+        if (maintenance != null) {
+            MaintenanceSettings.fromConfig(maintenance, windowNames, new ArrayList<>());
+        }
+        List<MaintenanceWindow> windows =
+                MaintenanceSettings.fromFile(file.toString(), content.maintenance(), windowNames, errors);
         if (!errors.isEmpty()) {
             throw new InvalidConfigException(errors);
         }
-        return origins;
+        return new OriginsFile(origins, windows);
     }
 
     public String userAgent() {

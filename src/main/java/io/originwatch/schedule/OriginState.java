@@ -60,11 +60,20 @@ public final class OriginState {
         probing.set(false);
     }
 
-    /** Records a result; call with the lock held (see {@link ProbeRunner}). */
+    /** Records a result outside any maintenance window; call with the lock held (see {@link ProbeRunner}). */
     Transition record(Verdict verdict, Instant probedAt) {
+        return record(verdict, probedAt, false);
+    }
+
+    /**
+     * Records a result; call with the lock held (see {@link ProbeRunner}).
+     *
+     * @param inMaintenance the probe started inside one of the origin's maintenance windows
+     */
+    Transition record(Verdict verdict, Instant probedAt, boolean inMaintenance) {
         Cause previous = latest == null ? null : latest.verdict().cause();
         latest = new ProbeRecord(verdict, probedAt);
-        HistoryEntry entry = HistoryEntry.of(verdict, probedAt, history.peekLast());
+        HistoryEntry entry = HistoryEntry.of(verdict, probedAt, history.peekLast(), inMaintenance);
         if (history.size() == HISTORY_SIZE) {
             history.removeFirst();
         }

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.originwatch.classify.Verdict;
 import io.originwatch.config.DaemonSettings;
+import io.originwatch.maintenance.MaintenanceCalendar;
 import io.originwatch.origin.EdgeProbeCompleted;
 import io.originwatch.origin.Origin;
 import io.originwatch.origin.ProbeCompleted;
@@ -57,6 +58,9 @@ public class ProbeRunner {
 
     @Inject
     MeterRegistry meters;
+
+    @Inject
+    MaintenanceCalendar maintenance;
 
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -196,7 +200,9 @@ public class ProbeRunner {
             if (state.removed()) {
                 return record;
             }
-            OriginState.Transition t = state.record(verdict, probedAt);
+            // once per probe, by its start: the history entry and the alert tracker read the same answer
+            boolean inMaintenance = maintenance.covers(origin.name(), origin.labels(), probedAt);
+            OriginState.Transition t = state.record(verdict, probedAt, inMaintenance);
             if (t.changed()) {
                 LOG.infof(
                         "origin=%s cause=%s->%s edge_status=%d detail=\"%s\"",
@@ -206,7 +212,7 @@ public class ProbeRunner {
                         verdict.edgeStatus(),
                         escape(verdict.detail()));
             }
-            completed.fire(new ProbeCompleted(origin.name(), origin.labels(), verdict));
+            completed.fire(new ProbeCompleted(origin.name(), origin.labels(), verdict, inMaintenance));
         }
         return record;
     }

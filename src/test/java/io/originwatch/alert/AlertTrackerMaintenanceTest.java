@@ -161,6 +161,10 @@ class AlertTrackerMaintenanceTest {
         assertThat(tracker.firing("carried")).isTrue();
         assertThat(tracker.firing("suppressed")).isFalse();
         assertThat(tracker.firing("unknown")).isFalse();
+        assertThat(tracker.suppressing("carried", true)).isFalse();
+        assertThat(tracker.suppressing("suppressed", true)).isTrue();
+        assertThat(tracker.suppressing("suppressed", false)).isFalse();
+        assertThat(tracker.suppressing("unknown", true)).isTrue();
     }
 
     @Test
