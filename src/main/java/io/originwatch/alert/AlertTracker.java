@@ -1,7 +1,7 @@
 package io.originwatch.alert;
 
-import io.originwatch.classify.Cause;
 import io.originwatch.classify.Verdict;
+import io.originwatch.origin.Streak;
 import io.originwatch.probe.PhaseTimings;
 import java.time.Instant;
 import java.util.Comparator;
@@ -31,6 +31,8 @@ import java.util.function.Consumer;
  * probe after the window, a still-failing origin past the threshold fires once, with
  * {@code startsAt} = the first bad probe of its run (which may lie inside the window).</li>
  * </ol>
+ * Rules 1, 3 and 5 are the one streak rule of {@link Streak}, which the origin's state applies too:
+ * the API's {@code consecutiveFailures} is the count compared with {@code failure-threshold} here.
  * Results that flap below the thresholds, or wholly inside a window, therefore send nothing. Thread-safe: each origin's state
  * changes under its own lock; different origins never contend.
  */
@@ -74,11 +76,12 @@ public final class AlertTracker {
      */
     public Optional<Notification> record(
             String origin, Map<String, String> labels, Verdict verdict, boolean inMaintenance, Instant now) {
-        if (verdict.cause() == Cause.PROBE_ERROR) {
+        if (!Streak.counts(verdict.cause())) {
             return Optional.empty();
         }
         OriginState state = states.computeIfAbsent(origin, o -> new OriginState());
         synchronized (state) {
+            state.streak.record(verdict.cause());
             Optional<Notification> n = verdict.up()
                     ? state.good(policy.thresholdsFor(origin), now)
                     : state.bad(origin, labels, verdict, policy, inMaintenance, now);
@@ -149,8 +152,7 @@ public final class AlertTracker {
     }
 
     private static final class OriginState {
-        int failures;
-        int successes;
+        final Streak streak = new Streak();
         Instant failingSince;
         ActiveAlert firing;
 
@@ -161,9 +163,8 @@ public final class AlertTracker {
                 AlertPolicy policy,
                 boolean inMaintenance,
                 Instant now) {
-            successes = 0;
             Instant probedAt = verdict.result() == null ? now : verdict.result().startedAt();
-            if (failures++ == 0) {
+            if (streak.failures() == 1) {
                 failingSince = probedAt;
             }
             PhaseTimings timings = verdict.result() == null
@@ -181,7 +182,8 @@ public final class AlertTracker {
                     firing == null ? failingSince : firing.startsAt());
             ActiveAlert previous = firing;
             if (previous == null) {
-                if (inMaintenance || failures < policy.thresholdsFor(origin).failures()) {
+                if (inMaintenance
+                        || streak.failures() < policy.thresholdsFor(origin).failures()) {
                     return Optional.empty();
                 }
                 firing = next;
@@ -195,9 +197,7 @@ public final class AlertTracker {
         }
 
         Optional<Notification> good(Thresholds thresholds, Instant now) {
-            failures = 0;
-            successes++;
-            if (firing == null || successes < thresholds.successes()) {
+            if (firing == null || streak.successes() < thresholds.successes()) {
                 return Optional.empty();
             }
             Notification resolved = Notification.resolved(firing, now);

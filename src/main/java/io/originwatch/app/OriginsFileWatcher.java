@@ -1,11 +1,10 @@
 package io.originwatch.app;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.originwatch.config.ConfigError;
 import io.originwatch.config.InvalidConfigException;
 import io.originwatch.config.SettingsLoader;
 import io.originwatch.maintenance.WindowSource;
+import io.originwatch.metrics.ConfigMetrics;
 import io.originwatch.origin.Origin;
 import io.originwatch.schedule.OriginRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,19 +50,16 @@ public class OriginsFileWatcher {
     MaintenanceService maintenance;
 
     @Inject
-    MeterRegistry meters;
+    ConfigMetrics metrics;
 
     private volatile boolean running;
     private Thread thread;
     private WatchService watch;
     private byte[] lastDigest;
-    private Counter success;
-    private Counter failure;
 
     /** Starts watching; {@code file}'s current content is the one already applied at start-up. */
     public synchronized void start(Path file) {
-        success = reloads("success");
-        failure = reloads("failure");
+        metrics.watchingOriginsFile();
         lastDigest = digest(file);
         running = true;
         try {
@@ -80,13 +76,6 @@ public class OriginsFileWatcher {
             watch = null;
         }
         thread = Thread.ofPlatform().daemon().name("originwatch-origins-file").start(() -> loop(file));
-    }
-
-    private Counter reloads(String result) {
-        return Counter.builder("originwatch.config.reloads")
-                .tag("result", result)
-                .description("Reloads of the origins file by result")
-                .register(meters);
     }
 
     private void loop(Path file) {
@@ -143,12 +132,12 @@ public class OriginsFileWatcher {
             // windows first: a probe of an added origin must already see them (runtime windows stay)
             maintenance.configure(WindowSource.ORIGINS_FILE, read.windows());
             OriginRegistry.Change c = registry.apply(OriginRegistry.Source.FILE, origins);
-            success.increment();
+            metrics.reloaded(true);
             LOG.infof(
                     "origins file reloaded: file=%s origins=%d added=%d removed=%d changed=%d",
                     file, origins.size(), c.added(), c.removed(), c.changed());
         } catch (InvalidConfigException e) {
-            failure.increment();
+            metrics.reloaded(false);
             String errors = e.errors().stream().map(ConfigError::toString).collect(Collectors.joining("; "));
             LOG.errorf(
                     "origins file rejected, the previous origins keep running: file=%s errors=\"%s\"",

@@ -61,14 +61,18 @@ public final class MaintenanceSettings {
                     .build()
                     .getConfigMapping(MaintenanceConfig.class, OriginsFileReader.MAINTENANCE);
         } catch (ConfigValidationException e) {
+            // SmallRye's problems come in no fixed order: sorted by key, a message reads the same every time
+            List<ConfigError> problems = new ArrayList<>();
             for (int i = 0; i < e.getProblemCount(); i++) {
                 String message = e.getProblem(i).getMessage();
                 Matcher m = UNKNOWN_KEY.matcher(message);
-                errors.add(
+                problems.add(
                         m.find()
                                 ? new ConfigError(fileName + ": " + m.group(1), "unknown key")
                                 : new ConfigError(fileName + ": " + OriginsFileReader.MAINTENANCE, message));
             }
+            problems.sort(java.util.Comparator.comparing(ConfigError::toString));
+            errors.addAll(problems);
             return List.of();
         } catch (RuntimeException e) {
             errors.add(

@@ -8,15 +8,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Maps {@link OriginwatchConfig} (and the origins file) to {@link DaemonSettings} through
- * {@link OriginValidator}. Throws {@link InvalidConfigException} carrying every error at once.
+ * The one gate of the start-up configuration: checks every area (origins and the daemon's own keys
+ * through {@link OriginValidator}, the origins file, evidence, edge ranges, allowlists, alerting,
+ * maintenance windows)
+ * into one {@link ConfigError} list and throws {@link InvalidConfigException} carrying all of them,
+ * which the daemon reports in one place before it exits. The area beans map their own keys with the
+ * same mappers ({@link AlertingSettings#from}, {@link EdgeSettings}) and stay idle when those report
+ * errors, leaving the report to this gate.
+ *
+ * <p>{@code originwatch.api.*} has only {@code token}, where any value is valid (blank = open API).
  */
 @ApplicationScoped
 public class SettingsLoader {
@@ -26,18 +32,25 @@ public class SettingsLoader {
     @Inject
     OriginwatchConfig config;
 
-    /** Null only in tests that build the loader by hand around the origins mapping alone. */
     @Inject
     EvidenceConfig evidence;
 
-    /** Null only in tests that build the loader by hand around the origins mapping alone. */
+    @Inject
+    EdgeConfig edge;
+
+    @Inject
+    AllowlistsConfig allowlists;
+
+    @Inject
+    AlertingConfig alerting;
+
     @Inject
     MaintenanceConfig maintenance;
 
     @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev")
     String version;
 
-    /** Validates the whole start-up configuration, origins file included. */
+    /** Validates the whole start-up configuration, every area and the origins file included. */
     public DaemonSettings load() {
         List<ConfigError> errors = new ArrayList<>();
         OriginValidator validator = validator(errors);
@@ -45,8 +58,7 @@ public class SettingsLoader {
         List<Origin> inline = validator.validate(inlineOrigins(), names, errors);
         List<Origin> fromFile = List.of();
         Map<String, String> windowNames = new HashMap<>();
-        List<MaintenanceWindow> configWindows =
-                maintenance == null ? List.of() : MaintenanceSettings.fromConfig(maintenance, windowNames, errors);
+        List<MaintenanceWindow> configWindows = MaintenanceSettings.fromConfig(maintenance, windowNames, errors);
         List<MaintenanceWindow> fileWindows = List.of();
         Integer maxConcurrent = config.maxConcurrentProbes()
                 .map(v -> ConfigValues.integer(PREFIX + ".max-concurrent-probes", v, 1, 100_000, "probes", errors))
@@ -72,9 +84,11 @@ public class SettingsLoader {
                 .filter(ua -> ua.isBlank() || ua.indexOf('\r') >= 0 || ua.indexOf('\n') >= 0)
                 .ifPresent(ua -> errors.add(new ConfigError(
                         PREFIX + ".user-agent", "must be one non-empty line, got " + ConfigValues.quoted(ua))));
-        if (evidence != null) {
-            errors.addAll(EvidenceSettings.errors(evidence));
-        }
+        errors.addAll(EvidenceSettings.errors(evidence));
+        EdgeSettings.ranges(edge, errors);
+        // only checked here: the allowlists' sources are built by the edge runtime (no cluster client here)
+        EdgeSettings.allowlists(allowlists, (name, kubernetes) -> null, errors);
+        AlertingSettings.from(alerting, errors);
         if (!errors.isEmpty()) {
             throw new InvalidConfigException(errors);
         }
@@ -106,9 +120,8 @@ public class SettingsLoader {
         OriginsFileReader.Content content = OriginsFileReader.readAll(file, errors);
         List<Origin> origins = validate(content.origins(), takenNames, errors);
         Map<String, String> windowNames = new HashMap<>();
-        if (maintenance != null) {
-            MaintenanceSettings.fromConfig(maintenance, windowNames, new ArrayList<>());
-        }
+        // the main config's names (checked at start-up) are taken for the file's windows
+        MaintenanceSettings.fromConfig(maintenance, windowNames, new ArrayList<>());
         List<MaintenanceWindow> windows =
                 MaintenanceSettings.fromFile(file.toString(), content.maintenance(), windowNames, errors);
         if (!errors.isEmpty()) {
@@ -122,34 +135,15 @@ public class SettingsLoader {
     }
 
     private OriginValidator validator(List<ConfigError> errors) {
-        return new OriginValidator(toRaw(PREFIX + ".defaults", config.defaults(), Map.of()), userAgent(), errors);
+        return new OriginValidator(RawOrigin.of(PREFIX + ".defaults", config.defaults()), userAgent(), errors);
     }
 
     private List<RawOrigin> inlineOrigins() {
         List<OriginSettings> list = config.origins().orElse(List.of());
         List<RawOrigin> raws = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            OriginSettings o = list.get(i);
-            Map<String, String> ids = new LinkedHashMap<>();
-            o.name().ifPresent(v -> ids.put("name", v));
-            o.url().ifPresent(v -> ids.put("url", v));
-            o.host().ifPresent(v -> ids.put("host", v));
-            o.viaEdgeUrl().ifPresent(v -> ids.put("via-edge-url", v));
-            raws.add(toRaw(PREFIX + ".origins[" + i + "]", o, ids));
+            raws.add(RawOrigin.of(PREFIX + ".origins[" + i + "]", list.get(i)));
         }
         return raws;
-    }
-
-    private static RawOrigin toRaw(String key, OriginDefaults d, Map<String, String> ids) {
-        Map<String, String> v = new LinkedHashMap<>(ids);
-        d.interval().ifPresent(x -> v.put("interval", x));
-        d.connectTimeout().ifPresent(x -> v.put("connect-timeout", x));
-        d.responseTimeout().ifPresent(x -> v.put("response-timeout", x));
-        d.headerLimit().ifPresent(x -> v.put("header-limit", x));
-        d.expectStatus().ifPresent(x -> v.put("expect-status", x));
-        d.tlsVerify().ifPresent(x -> v.put("tls-verify", x));
-        d.trustCa().ifPresent(x -> v.put("trust-ca", x));
-        d.method().ifPresent(x -> v.put("method", x));
-        return new RawOrigin(key, v, d.headers(), d.labels());
     }
 }

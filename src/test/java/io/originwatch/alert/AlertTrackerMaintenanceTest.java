@@ -3,6 +3,7 @@ package io.originwatch.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.originwatch.classify.Cause;
+import io.originwatch.testing.ProbeBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -136,7 +137,8 @@ class AlertTrackerMaintenanceTest {
             String[] p = c.probes().get(i).split("@");
             Instant at = T0.plus(INTERVAL.multipliedBy(i));
             Cause cause = Cause.valueOf(p[0].toUpperCase());
-            sent.add(describe(tracker.record("shop", Map.of(), Verdicts.of("shop", cause, at), p.length == 2, at)));
+            sent.add(describe(
+                    tracker.record("shop", Map.of(), ProbeBuilder.verdict("shop", cause, at), p.length == 2, at)));
         }
         assertThat(sent).isEqualTo(c.expected());
         assertThat(published)
@@ -154,10 +156,12 @@ class AlertTrackerMaintenanceTest {
     void firingTellsACarriedAlertFromASuppressedOrigin() {
         AlertTracker tracker = new AlertTracker(AlertPolicy.DEFAULT);
         Instant t1 = T0.plus(INTERVAL);
-        tracker.record("carried", Map.of(), Verdicts.of("carried", Cause.CONNECTION_RESET, T0), false, T0);
-        tracker.record("carried", Map.of(), Verdicts.of("carried", Cause.CONNECTION_RESET, t1), false, t1);
-        tracker.record("suppressed", Map.of(), Verdicts.of("suppressed", Cause.CONNECTION_RESET, T0), true, T0);
-        tracker.record("suppressed", Map.of(), Verdicts.of("suppressed", Cause.CONNECTION_RESET, t1), true, t1);
+        tracker.record("carried", Map.of(), ProbeBuilder.verdict("carried", Cause.CONNECTION_RESET, T0), false, T0);
+        tracker.record("carried", Map.of(), ProbeBuilder.verdict("carried", Cause.CONNECTION_RESET, t1), false, t1);
+        tracker.record(
+                "suppressed", Map.of(), ProbeBuilder.verdict("suppressed", Cause.CONNECTION_RESET, T0), true, T0);
+        tracker.record(
+                "suppressed", Map.of(), ProbeBuilder.verdict("suppressed", Cause.CONNECTION_RESET, t1), true, t1);
         assertThat(tracker.firing("carried")).isTrue();
         assertThat(tracker.firing("suppressed")).isFalse();
         assertThat(tracker.firing("unknown")).isFalse();
@@ -172,9 +176,9 @@ class AlertTrackerMaintenanceTest {
         AlertTracker tracker = new AlertTracker(AlertPolicy.DEFAULT);
         Instant t1 = T0.plus(INTERVAL);
         Instant t2 = t1.plus(INTERVAL);
-        tracker.record("shop", Map.of(), Verdicts.of("shop", Cause.CONNECTION_RESET, T0), false, T0);
-        tracker.record("shop", Map.of(), Verdicts.of("shop", Cause.CONNECTION_RESET, t1), false, t1);
-        tracker.record("shop", Map.of(), Verdicts.of("shop", Cause.CONNECTION_RESET, t2), true, t2);
+        tracker.record("shop", Map.of(), ProbeBuilder.verdict("shop", Cause.CONNECTION_RESET, T0), false, T0);
+        tracker.record("shop", Map.of(), ProbeBuilder.verdict("shop", Cause.CONNECTION_RESET, t1), false, t1);
+        tracker.record("shop", Map.of(), ProbeBuilder.verdict("shop", Cause.CONNECTION_RESET, t2), true, t2);
         List<ActiveAlert> resent = new ArrayList<>();
         tracker.forEachActive(resent::add);
         assertThat(resent).singleElement().satisfies(a -> {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.originwatch.classify.Cause;
+import io.originwatch.testing.ProbeBuilder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -93,7 +94,10 @@ class MaintenanceDispatchTest {
     /** Probe number {@code n} of {@code origin}, started at t0 + n intervals. */
     private void probe(String origin, int n, Cause cause, boolean inMaintenance) {
         dispatcher.probeCompleted(
-                origin, Map.of(), Verdicts.of(origin, cause, t0.plus(INTERVAL.multipliedBy(n))), inMaintenance);
+                origin,
+                Map.of(),
+                ProbeBuilder.verdict(origin, cause, t0.plus(INTERVAL.multipliedBy(n))),
+                inMaintenance);
     }
 
     @Test
