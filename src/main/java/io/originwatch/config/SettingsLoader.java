@@ -45,6 +45,9 @@ public class SettingsLoader {
     AlertingConfig alerting;
 
     @Inject
+    ApiConfig api;
+
+    @Inject
     MaintenanceConfig maintenance;
 
     @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev")
@@ -69,13 +72,14 @@ public class SettingsLoader {
                 .orElse(false);
         TlsProvider tls =
                 config.tlsProvider().map(v -> TlsProvider.parse(v, errors)).orElse(TlsProvider.AUTO);
+        int maxBytes = originsFileMaxBytes(errors);
         Optional<Path> file = config.originsFile().map(String::trim).map(Path::of);
         if (file.isPresent() && !Files.isRegularFile(file.get())) {
             errors.add(new ConfigError(
                     PREFIX + ".origins-file",
                     "no such file: " + ConfigValues.quoted(file.get().toString())));
         } else if (file.isPresent()) {
-            OriginsFileReader.Content content = OriginsFileReader.readAll(file.get(), errors);
+            OriginsFileReader.Content content = OriginsFileReader.readAll(file.get(), maxBytes, errors);
             fromFile = validator.validate(content.origins(), names, errors);
             fileWindows =
                     MaintenanceSettings.fromFile(file.get().toString(), content.maintenance(), windowNames, errors);
@@ -89,6 +93,7 @@ public class SettingsLoader {
         // only checked here: the allowlists' sources are built by the edge runtime (no cluster client here)
         EdgeSettings.allowlists(allowlists, (name, kubernetes) -> null, errors);
         AlertingSettings.from(alerting, errors);
+        errors.addAll(ApiSettings.errors(api, rawValue(PREFIX + ".api.token")));
         if (!errors.isEmpty()) {
             throw new InvalidConfigException(errors);
         }
@@ -101,6 +106,13 @@ public class SettingsLoader {
                 tls,
                 configWindows,
                 fileWindows);
+    }
+
+    /** The value as its source wrote it (an empty string stays empty), or null when no source sets it. */
+    private static String rawValue(String key) {
+        org.eclipse.microprofile.config.ConfigValue v =
+                org.eclipse.microprofile.config.ConfigProvider.getConfig().getConfigValue(key);
+        return v == null ? null : v.getRawValue();
     }
 
     /**
@@ -117,7 +129,7 @@ public class SettingsLoader {
     /** Re-reads and validates the origins file as a whole, origins and maintenance windows together. */
     public OriginsFile readOriginsFile(Path file, Map<String, String> takenNames) {
         List<ConfigError> errors = new ArrayList<>();
-        OriginsFileReader.Content content = OriginsFileReader.readAll(file, errors);
+        OriginsFileReader.Content content = OriginsFileReader.readAll(file, originsFileMaxBytes(errors), errors);
         List<Origin> origins = validate(content.origins(), takenNames, errors);
         Map<String, String> windowNames = new HashMap<>();
         // the main config's names (checked at start-up) are taken for the file's windows
@@ -128,6 +140,15 @@ public class SettingsLoader {
             throw new InvalidConfigException(errors);
         }
         return new OriginsFile(origins, windows);
+    }
+
+    /** {@code originwatch.origins-file-max-bytes}, the default where unset or invalid (invalid is reported). */
+    private int originsFileMaxBytes(List<ConfigError> errors) {
+        Integer v = config.originsFileMaxBytes()
+                .map(t -> ConfigValues.integer(
+                        OriginsFileReader.MAX_BYTES_KEY, t, 1024, Integer.MAX_VALUE - 8, "bytes", errors))
+                .orElse(OriginsFileReader.DEFAULT_MAX_BYTES);
+        return v == null ? OriginsFileReader.DEFAULT_MAX_BYTES : v;
     }
 
     public String userAgent() {

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Maintenance over HTTP: a configured always-open window suppresses a down origin (real cause
  * shown, no alert, history flagged, metrics at 1), and a runtime window opened on an origin whose
- * alert already fires carries that alert (suppressing false). Writes need the token.
+ * alert already fires carries that alert (suppressing false). With a token configured every /api
+ * request needs it.
  */
 @QuarkusTest
 @TestProfile(MaintenanceApiTest.Windows.class)
@@ -60,7 +61,9 @@ class MaintenanceApiTest {
     @Test
     void aConfiguredWindowSuppressesADownOriginButShowsItsCause() {
         await().atMost(WAIT)
-                .untilAsserted(() -> when().get("/api/origins/quiet")
+                .untilAsserted(() -> authorized()
+                        .when()
+                        .get("/api/origins/quiet")
                         .then()
                         .statusCode(200)
                         .body("cause", equalTo("connection_refused"))
@@ -70,16 +73,22 @@ class MaintenanceApiTest {
                         .body("maintenance.source", equalTo("config"))
                         .body("maintenance.until", nullValue())
                         .body("maintenance.suppressing", equalTo(true)));
-        when().get("/api/alerts").then().body("origin", not(hasItem("quiet")));
-        List<Boolean> flags =
-                when().get("/api/origins/quiet/history").then().extract().path("inMaintenance");
+        authorized().when().get("/api/alerts").then().body("origin", not(hasItem("quiet")));
+        List<Boolean> flags = authorized()
+                .when()
+                .get("/api/origins/quiet/history")
+                .then()
+                .extract()
+                .path("inMaintenance");
         assertThat(flags).isNotEmpty().containsOnly(true);
         String m = metrics();
         assertThat(m)
                 .contains("originwatch_origin_maintenance{origin=\"quiet\"} 1.0")
                 .contains("originwatch_origin_alert_suppressed{origin=\"quiet\"} 1.0")
                 .contains("originwatch_maintenance_window_active{window=\"always\"} 1.0");
-        when().get("/api/maintenance")
+        authorized()
+                .when()
+                .get("/api/maintenance")
                 .then()
                 .statusCode(200)
                 .body("windows[0].name", equalTo("always"))
@@ -93,8 +102,9 @@ class MaintenanceApiTest {
     @Test
     void aRuntimeWindowCarriesAnAlertThatAlreadyFires() {
         await().atMost(WAIT)
-                .untilAsserted(() -> when().get("/api/alerts").then().body("origin", hasItem("loud")));
-        when().get("/api/origins/loud").then().body("maintenance.active", equalTo(false));
+                .untilAsserted(
+                        () -> authorized().when().get("/api/alerts").then().body("origin", hasItem("loud")));
+        authorized().when().get("/api/origins/loud").then().body("maintenance.active", equalTo(false));
 
         given().contentType("application/json")
                 .body("{\"duration\":\"30m\",\"comment\":\"deploy 123\"}")
@@ -137,7 +147,9 @@ class MaintenanceApiTest {
                 .path("end");
         assertThat(Instant.parse(end))
                 .isBetween(before.plus(Duration.ofMinutes(30)), Instant.now().plus(Duration.ofMinutes(30)));
-        when().get("/api/origins/loud")
+        authorized()
+                .when()
+                .get("/api/origins/loud")
                 .then()
                 .body("maintenance.active", equalTo(true))
                 .body("maintenance.window", equalTo("runtime:loud"))
@@ -150,18 +162,20 @@ class MaintenanceApiTest {
                 .contains("originwatch_maintenance_window_active{window=\"runtime:loud\"} 1.0");
         // carried: still firing while its probes run inside the window
         await().atMost(WAIT)
-                .untilAsserted(() -> assertThat(when().get("/api/origins/loud/history")
+                .untilAsserted(() -> assertThat(authorized()
+                                .when()
+                                .get("/api/origins/loud/history")
                                 .then()
                                 .extract()
                                 .<List<Boolean>>path("inMaintenance"))
                         .first()
                         .isEqualTo(true));
-        when().get("/api/alerts").then().body("origin", hasItem("loud"));
+        authorized().when().get("/api/alerts").then().body("origin", hasItem("loud"));
 
         given().delete("/api/origins/loud/maintenance").then().statusCode(401);
         authorized().delete("/api/origins/loud/maintenance").then().statusCode(204);
         authorized().delete("/api/origins/loud/maintenance").then().statusCode(204);
-        when().get("/api/origins/loud").then().body("maintenance.active", equalTo(false));
+        authorized().when().get("/api/origins/loud").then().body("maintenance.active", equalTo(false));
         assertThat(metrics()).doesNotContain("window=\"runtime:loud\"");
     }
 }
