@@ -41,7 +41,23 @@ public final class AlertDispatcher implements AutoCloseable {
     }
 
     public Optional<Notification> probeCompleted(String origin, Map<String, String> labels, Verdict verdict) {
-        return tracker.record(origin, labels, verdict, clock.instant());
+        return probeCompleted(origin, labels, verdict, false);
+    }
+
+    /** @param inMaintenance the probe started inside one of the origin's maintenance windows */
+    public Optional<Notification> probeCompleted(
+            String origin, Map<String, String> labels, Verdict verdict, boolean inMaintenance) {
+        return tracker.record(origin, labels, verdict, inMaintenance, clock.instant());
+    }
+
+    /** True while the origin's alert fires (inside a maintenance window: a carried alert). */
+    public boolean firing(String origin) {
+        return tracker.firing(origin);
+    }
+
+    /** See {@link AlertTracker#suppressing}. */
+    public boolean suppressing(String origin, boolean inWindowNow) {
+        return tracker.suppressing(origin, inWindowNow);
     }
 
     public Optional<Notification> originRemoved(String origin) {

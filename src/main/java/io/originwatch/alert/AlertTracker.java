@@ -24,11 +24,16 @@ import java.util.function.Consumer;
  * {@code successes == success-threshold} a firing alert resolves;</li>
  * <li>an origin removed from the config resolves its alert and forgets its counters;</li>
  * <li>a {@code probe_error} (originwatch failed locally, nothing is known about the origin) changes
- * nothing: it neither counts as a failure nor as a success.</li>
+ * nothing: it neither counts as a failure nor as a success;</li>
+ * <li>a probe that started inside a maintenance window counts as always, but opens no alert: the
+ * origin is <em>suppressed</em>. An alert already firing when the window began is <em>carried</em>:
+ * rules 2 and 3 go on (it changes cause, is re-posted, resolves) as outside a window. At the first
+ * probe after the window, a still-failing origin past the threshold fires once, with
+ * {@code startsAt} = the first bad probe of its run (which may lie inside the window).</li>
  * </ol>
  * Rules 1, 3 and 5 are the one streak rule of {@link Streak}, which the origin's state applies too:
  * the API's {@code consecutiveFailures} is the count compared with {@code failure-threshold} here.
- * Results that flap below the thresholds therefore send nothing. Thread-safe: each origin's state
+ * Results that flap below the thresholds, or wholly inside a window, therefore send nothing. Thread-safe: each origin's state
  * changes under its own lock; different origins never contend.
  */
 public final class AlertTracker {
@@ -59,8 +64,18 @@ public final class AlertTracker {
         return policy;
     }
 
-    /** Records one classified probe; returns what the sinks must be told, if anything. */
+    /** Records one classified probe outside any maintenance window. */
     public Optional<Notification> record(String origin, Map<String, String> labels, Verdict verdict, Instant now) {
+        return record(origin, labels, verdict, false, now);
+    }
+
+    /**
+     * Records one classified probe; returns what the sinks must be told, if anything.
+     *
+     * @param inMaintenance the probe started inside a maintenance window of this origin (rule 6)
+     */
+    public Optional<Notification> record(
+            String origin, Map<String, String> labels, Verdict verdict, boolean inMaintenance, Instant now) {
         if (!Streak.counts(verdict.cause())) {
             return Optional.empty();
         }
@@ -69,7 +84,7 @@ public final class AlertTracker {
             state.streak.record(verdict.cause());
             Optional<Notification> n = verdict.up()
                     ? state.good(policy.thresholdsFor(origin), now)
-                    : state.bad(origin, labels, verdict, policy, now);
+                    : state.bad(origin, labels, verdict, policy, inMaintenance, now);
             n.ifPresent(publisher);
             return n;
         }
@@ -87,6 +102,29 @@ public final class AlertTracker {
             n.ifPresent(publisher);
             return n;
         }
+    }
+
+    /**
+     * True while the origin's alert fires. Inside a maintenance window that is a carried alert (no
+     * alert opens in a window); an origin in a window with no firing alert is suppressed.
+     */
+    public boolean firing(String origin) {
+        OriginState s = states.get(origin);
+        if (s == null) {
+            return false;
+        }
+        synchronized (s) {
+            return s.firing != null;
+        }
+    }
+
+    /**
+     * True when the origin is suppressed: in a maintenance window now, with no alert firing (a
+     * firing alert in a window is a carried one). The API's {@code suppressing} and the metric
+     * {@code originwatch_origin_alert_suppressed} both come from here.
+     */
+    public boolean suppressing(String origin, boolean inWindowNow) {
+        return inWindowNow && !firing(origin);
     }
 
     /** Calls {@code action} for each firing alert under its origin's lock (for resends); must not block. */
@@ -119,7 +157,12 @@ public final class AlertTracker {
         ActiveAlert firing;
 
         Optional<Notification> bad(
-                String origin, Map<String, String> labels, Verdict verdict, AlertPolicy policy, Instant now) {
+                String origin,
+                Map<String, String> labels,
+                Verdict verdict,
+                AlertPolicy policy,
+                boolean inMaintenance,
+                Instant now) {
             Instant probedAt = verdict.result() == null ? now : verdict.result().startedAt();
             if (streak.failures() == 1) {
                 failingSince = probedAt;
@@ -139,7 +182,8 @@ public final class AlertTracker {
                     firing == null ? failingSince : firing.startsAt());
             ActiveAlert previous = firing;
             if (previous == null) {
-                if (streak.failures() < policy.thresholdsFor(origin).failures()) {
+                if (inMaintenance
+                        || streak.failures() < policy.thresholdsFor(origin).failures()) {
                     return Optional.empty();
                 }
                 firing = next;

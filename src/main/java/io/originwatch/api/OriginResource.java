@@ -1,6 +1,7 @@
 package io.originwatch.api;
 
 import io.originwatch.app.EvidenceRecorder;
+import io.originwatch.app.MaintenanceService;
 import io.originwatch.origin.OriginStateView;
 import io.originwatch.origin.UnknownOriginException;
 import io.originwatch.schedule.OriginRegistry;
@@ -36,12 +37,17 @@ public class OriginResource {
     EvidenceRecorder evidence;
 
     @Inject
+    MaintenanceService maintenance;
+
+    @Inject
     ProbeCooldown cooldown;
 
     @GET
     @Operation(summary = "Every configured origin with its latest result, sorted by name")
     public List<OriginView> list() {
-        return registry.all().stream().map(s -> OriginView.of(s, evidence)).toList();
+        return registry.all().stream()
+                .map(s -> OriginView.of(s, evidence, maintenance))
+                .toList();
     }
 
     @GET
@@ -52,7 +58,7 @@ public class OriginResource {
             description = "No origin of that name",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public OriginView get(@PathParam("name") String name) {
-        return OriginView.of(state(name), evidence);
+        return OriginView.of(state(name), evidence, maintenance);
     }
 
     @GET
@@ -95,7 +101,7 @@ public class OriginResource {
                                     + " retry in " + seconds + " s (scheduled probes go on)"))
                     .build());
         });
-        return runner.probeNow(name).thenApply(r -> OriginView.of(state(name), evidence));
+        return runner.probeNow(name).thenApply(r -> OriginView.of(state(name), evidence, maintenance));
     }
 
     private OriginStateView state(String name) {

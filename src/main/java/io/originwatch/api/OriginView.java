@@ -1,6 +1,7 @@
 package io.originwatch.api;
 
 import io.originwatch.app.EvidenceRecorder;
+import io.originwatch.app.MaintenanceService;
 import io.originwatch.origin.HistoryEntry;
 import io.originwatch.origin.Origin;
 import io.originwatch.origin.OriginStateView;
@@ -32,14 +33,15 @@ public record OriginView(
         int consecutiveSuccesses,
         String lastCauseChange,
         String curl,
-        ViaEdgeView viaEdge) {
+        ViaEdgeView viaEdge,
+        MaintenanceView maintenance) {
 
     /**
      * The one way to build the view: the latest result mapped as the history maps it, or {@link
      * ResultView#PENDING} before the first probe ends; then the origin's counters, its curl line and
-     * the via-edge result beside it (issue 7).
+     * the via-edge result beside it (issue 7); and the origin's maintenance now (issue 17).
      */
-    static OriginView of(OriginStateView state, EvidenceRecorder evidence) {
+    static OriginView of(OriginStateView state, EvidenceRecorder evidence, MaintenanceService maintenance) {
         Origin o = state.origin();
         Optional<ProbeRecord> latest = state.latest();
         ResultView r = latest.map(HistoryEntry::of).map(ResultView::of).orElse(ResultView.PENDING);
@@ -67,6 +69,7 @@ public record OriginView(
                 state.consecutiveSuccesses(),
                 state.lastCauseChange().map(Instant::toString).orElse(null),
                 curl,
-                edge);
+                edge,
+                MaintenanceView.of(maintenance.of(o.name(), o.labels())));
     }
 }

@@ -5,7 +5,7 @@ import io.originwatch.origin.HistoryEntry;
 import io.originwatch.probe.PhaseTimings;
 import java.util.List;
 
-/** One probe result in the history. */
+/** One probe result in the history; {@code inMaintenance}: the probe started inside a maintenance window. */
 public record ResultView(
         String cause,
         Integer edgeStatus,
@@ -15,11 +15,21 @@ public record ResultView(
         Integer headerBytes,
         TimingsView timings,
         String probedAt,
-        String detail) {
+        String detail,
+        boolean inMaintenance) {
 
     /** What an origin shows before its first probe ends: no statuses, timings or probedAt. */
     static final ResultView PENDING = new ResultView(
-            "pending", null, null, false, List.of(), null, TimingsView.of(PhaseTimings.none()), null, "not probed yet");
+            "pending",
+            null,
+            null,
+            false,
+            List.of(),
+            null,
+            TimingsView.of(PhaseTimings.none()),
+            null,
+            "not probed yet",
+            false);
 
     /** The history as {@code /history} and the support bundle's history.json show it: newest first. */
     static List<ResultView> newestFirst(List<HistoryEntry> history) {
@@ -37,6 +47,7 @@ public record ResultView(
                 e.headerBytes(),
                 TimingsView.of(e.timings()),
                 e.probedAt().toString(),
-                e.detail());
+                e.detail(),
+                e.inMaintenance());
     }
 }

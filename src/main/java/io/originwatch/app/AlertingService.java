@@ -18,7 +18,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -103,7 +105,7 @@ public class AlertingService {
 
     void onProbe(@Observes ProbeCompleted event) {
         dispatcher
-                .probeCompleted(event.origin(), event.labels(), event.verdict())
+                .probeCompleted(event.origin(), event.labels(), event.verdict(), event.inMaintenance())
                 .ifPresent(n -> LOG.infof(
                         "alert origin=%s state=%s cause=%s edge_status=%d",
                         n.key(),
@@ -116,6 +118,13 @@ public class AlertingService {
         dispatcher
                 .originRemoved(event.origin())
                 .ifPresent(n -> LOG.infof("alert origin=%s state=resolved reason=removed", n.key()));
+    }
+
+    /** The dispatcher for readers below the app layer (the maintenance metrics ask it who is suppressed). */
+    @Produces
+    @Singleton
+    AlertDispatcher dispatcher() {
+        return dispatcher;
     }
 
     /** Alerts firing now, oldest first. */

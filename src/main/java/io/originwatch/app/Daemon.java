@@ -5,6 +5,7 @@ import io.originwatch.config.DaemonSettings;
 import io.originwatch.config.InvalidConfigException;
 import io.originwatch.config.SettingsLoader;
 import io.originwatch.config.TlsProvider;
+import io.originwatch.maintenance.WindowSource;
 import io.originwatch.probe.ConscryptTls;
 import io.originwatch.probe.TlsStack;
 import io.originwatch.schedule.OriginRegistry;
@@ -54,6 +55,9 @@ public class Daemon {
     LabRunner lab;
 
     @Inject
+    MaintenanceService maintenance;
+
+    @Inject
     ProbeEngine engine;
 
     private volatile boolean ready;
@@ -72,6 +76,9 @@ public class Daemon {
             return;
         }
         runner.limitTo(settings.maxConcurrentProbes());
+        // windows before origins: the first probe of each origin already sees them
+        maintenance.configure(WindowSource.CONFIG, settings.configWindows());
+        maintenance.configure(WindowSource.ORIGINS_FILE, settings.fileWindows());
         registry.apply(OriginRegistry.Source.CONFIG, settings.inlineOrigins());
         registry.apply(OriginRegistry.Source.FILE, settings.fileOrigins());
         if (settings.labEnabled() && !lab.start()) {

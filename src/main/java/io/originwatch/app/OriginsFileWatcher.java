@@ -4,6 +4,7 @@ import io.originwatch.config.ConfigError;
 import io.originwatch.config.InvalidConfigException;
 import io.originwatch.config.OriginsFileGuard;
 import io.originwatch.config.SettingsLoader;
+import io.originwatch.maintenance.WindowSource;
 import io.originwatch.metrics.ConfigMetrics;
 import io.originwatch.origin.Origin;
 import io.originwatch.schedule.OriginRegistry;
@@ -47,6 +48,9 @@ public class OriginsFileWatcher {
 
     @Inject
     OriginRegistry registry;
+
+    @Inject
+    MaintenanceService maintenance;
 
     @Inject
     ConfigMetrics metrics;
@@ -126,7 +130,8 @@ public class OriginsFileWatcher {
         lastDigest = d;
         try {
             Map<String, String> outside = registry.namesOutside(OriginRegistry.Source.FILE);
-            List<Origin> origins = loader.readOriginsFile(file, outside);
+            SettingsLoader.OriginsFile read = loader.readOriginsFile(file, outside);
+            List<Origin> origins = read.origins();
             List<String> running = registry.all().stream()
                     .map(st -> st.origin().name())
                     .filter(n -> !outside.containsKey(n))
@@ -139,6 +144,8 @@ public class OriginsFileWatcher {
                         file, refusal.get());
                 return;
             }
+            // windows first: a probe of an added origin must already see them (runtime windows stay)
+            maintenance.configure(WindowSource.ORIGINS_FILE, read.windows());
             OriginRegistry.Change c = registry.apply(OriginRegistry.Source.FILE, origins);
             metrics.reloaded(true);
             LOG.infof(

@@ -1,5 +1,6 @@
 package io.originwatch.config;
 
+import io.originwatch.maintenance.MaintenanceWindow;
 import io.originwatch.origin.Origin;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +15,8 @@ import java.util.Optional;
  * @param maxConcurrentProbes global cap on probes in flight
  * @param labEnabled          start the origin lab and probe its origins
  * @param tlsProvider         the probes' TLS stack
+ * @param configWindows       maintenance windows of the main config
+ * @param fileWindows         maintenance windows read from the origins file at start-up
  */
 public record DaemonSettings(
         List<Origin> inlineOrigins,
@@ -21,12 +24,16 @@ public record DaemonSettings(
         List<Origin> fileOrigins,
         int maxConcurrentProbes,
         boolean labEnabled,
-        TlsProvider tlsProvider) {
+        TlsProvider tlsProvider,
+        List<MaintenanceWindow> configWindows,
+        List<MaintenanceWindow> fileWindows) {
 
     public static final int DEFAULT_MAX_CONCURRENT_PROBES = 256;
 
     public DaemonSettings {
         inlineOrigins = List.copyOf(inlineOrigins);
         fileOrigins = List.copyOf(fileOrigins);
+        configWindows = List.copyOf(configWindows);
+        fileWindows = List.copyOf(fileWindows);
     }
 }

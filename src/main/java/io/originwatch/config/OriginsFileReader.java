@@ -19,8 +19,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * Reads the origins file: YAML with one top-level key {@code origins}, a list of origins with the
- * same keys as {@code originwatch.origins[n]}. It is flattened by {@link YamlFlattener} with the
+ * Reads the origins file: YAML with the top-level key {@code origins}, a list of origins with the
+ * same keys as {@code originwatch.origins[n]}, and optionally {@code maintenance}, with the same keys
+ * as {@code originwatch.maintenance}. It is flattened by {@link YamlFlattener} with the
  * rules SmallRye's YAML source applies to application.yaml, so both forms accept the same spelling.
  * Unknown keys are errors here (a typo in a ConfigMap should not silently fall back to a default).
  *
@@ -38,7 +39,17 @@ public final class OriginsFileReader {
 
     private static final Pattern ORIGIN_KEY = Pattern.compile("origins\\[(\\d+)]\\.(.+)");
 
+    /** The file's top-level key for maintenance windows, beside {@code origins}. */
+    static final String MAINTENANCE = "maintenance";
+
     private OriginsFileReader() {}
+
+    /**
+     * What one read of the file holds: its raw origins and the flat keys under its top-level
+     * {@code maintenance} (as {@code maintenance.windows[0].name}), which
+     * {@link MaintenanceSettings#fromFile} maps.
+     */
+    public record Content(List<RawOrigin> origins, Map<String, String> maintenance) {}
 
     /** {@link #read(Path, int, List)} with the default size limit. */
     public static List<RawOrigin> read(Path file, List<ConfigError> errors) {
@@ -50,6 +61,11 @@ public final class OriginsFileReader {
      * {@code errors}. A file over {@code maxBytes} is refused without being read.
      */
     public static List<RawOrigin> read(Path file, int maxBytes, List<ConfigError> errors) {
+        return readAll(file, maxBytes, errors).origins();
+    }
+
+    /** The origins and the maintenance keys of {@code file}, from one read of it. */
+    public static Content readAll(Path file, int maxBytes, List<ConfigError> errors) {
         String text;
         try {
             long size = Files.size(file);
@@ -58,21 +74,24 @@ public final class OriginsFileReader {
                         file.toString(),
                         "the origins file is " + size + " bytes, over the limit of " + maxBytes + " bytes ("
                                 + MAX_BYTES_KEY + ")"));
-                return List.of();
+                return new Content(List.of(), Map.of());
             }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             errors.add(new ConfigError(file.toString(), "cannot read the origins file: " + e));
-            return List.of();
+            return new Content(List.of(), Map.of());
         }
         Map<String, String> flat;
         try {
             flat = YamlFlattener.flatten(parse(text, maxBytes));
         } catch (RuntimeException e) {
             errors.add(new ConfigError(file.toString(), "not valid YAML: " + yamlProblem(e)));
-            return List.of();
+            return new Content(List.of(), Map.of());
         }
-        return group(file.toString(), flat, errors);
+        Map<String, String> maintenance = new TreeMap<>();
+        Map<String, String> rest = new HashMap<>();
+        flat.forEach((k, v) -> (k.startsWith(MAINTENANCE + ".") ? maintenance : rest).put(k, v));
+        return new Content(group(file.toString(), rest, errors), maintenance);
     }
 
     /** The loaded document; SnakeYAML refuses more than {@code maxBytes} code points. */
@@ -103,8 +122,9 @@ public final class OriginsFileReader {
             Matcher m = ORIGIN_KEY.matcher(e.getKey());
             if (!m.matches()) {
                 if (!e.getKey().equals("origins")) {
-                    errors.add(
-                            new ConfigError(fileName + ": " + e.getKey(), "unknown key (expected origins[n].<key>)"));
+                    errors.add(new ConfigError(
+                            fileName + ": " + e.getKey(),
+                            "unknown key (expected origins[n].<key> or maintenance.windows[n].<key>)"));
                 }
                 continue;
             }

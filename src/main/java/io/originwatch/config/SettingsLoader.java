@@ -1,5 +1,6 @@
 package io.originwatch.config;
 
+import io.originwatch.maintenance.MaintenanceWindow;
 import io.originwatch.origin.Origin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,7 +15,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The one gate of the start-up configuration: checks every area (origins and the daemon's own keys
- * through {@link OriginValidator}, the origins file, evidence, edge ranges, allowlists, alerting)
+ * through {@link OriginValidator}, the origins file, evidence, edge ranges, allowlists, alerting,
+ * maintenance windows)
  * into one {@link ConfigError} list and throws {@link InvalidConfigException} carrying all of them,
  * which the daemon reports in one place before it exits. The area beans map their own keys with the
  * same mappers ({@link AlertingSettings#from}, {@link EdgeSettings}) and stay idle when those report
@@ -45,6 +47,9 @@ public class SettingsLoader {
     @Inject
     ApiConfig api;
 
+    @Inject
+    MaintenanceConfig maintenance;
+
     @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev")
     String version;
 
@@ -55,6 +60,9 @@ public class SettingsLoader {
         Map<String, String> names = new HashMap<>();
         List<Origin> inline = validator.validate(inlineOrigins(), names, errors);
         List<Origin> fromFile = List.of();
+        Map<String, String> windowNames = new HashMap<>();
+        List<MaintenanceWindow> configWindows = MaintenanceSettings.fromConfig(maintenance, windowNames, errors);
+        List<MaintenanceWindow> fileWindows = List.of();
         Integer maxConcurrent = config.maxConcurrentProbes()
                 .map(v -> ConfigValues.integer(PREFIX + ".max-concurrent-probes", v, 1, 100_000, "probes", errors))
                 .orElse(DaemonSettings.DEFAULT_MAX_CONCURRENT_PROBES);
@@ -73,7 +81,10 @@ public class SettingsLoader {
                     PREFIX + ".origins-file",
                     "no such file: " + ConfigValues.quoted(file.get().toString())));
         } else if (file.isPresent()) {
-            fromFile = validator.validate(OriginsFileReader.read(file.get(), maxBytes, errors), names, errors);
+            OriginsFileReader.Content content = OriginsFileReader.readAll(file.get(), maxBytes, errors);
+            fromFile = validator.validate(content.origins(), names, errors);
+            fileWindows =
+                    MaintenanceSettings.fromFile(file.get().toString(), content.maintenance(), windowNames, errors);
         }
         config.userAgent()
                 .filter(ua -> ua.isBlank() || ua.indexOf('\r') >= 0 || ua.indexOf('\n') >= 0)
@@ -89,7 +100,14 @@ public class SettingsLoader {
             throw new InvalidConfigException(errors);
         }
         return new DaemonSettings(
-                inline, file, fromFile, maxConcurrent == null ? 0 : maxConcurrent, lab != null && lab, tls);
+                inline,
+                file,
+                fromFile,
+                maxConcurrent == null ? 0 : maxConcurrent,
+                lab != null && lab,
+                tls,
+                configWindows,
+                fileWindows);
     }
 
     /** The value as its source wrote it (an empty string stays empty), or null when no source sets it. */
@@ -107,15 +125,23 @@ public class SettingsLoader {
         return validator(errors).validate(raws, new HashMap<>(takenNames), errors);
     }
 
-    /** Re-reads and validates the origins file as a whole. */
-    public List<Origin> readOriginsFile(Path file, Map<String, String> takenNames) {
+    /** What a valid origins file holds: its origins and its maintenance windows. */
+    public record OriginsFile(List<Origin> origins, List<MaintenanceWindow> windows) {}
+
+    /** Re-reads and validates the origins file as a whole, origins and maintenance windows together. */
+    public OriginsFile readOriginsFile(Path file, Map<String, String> takenNames) {
         List<ConfigError> errors = new ArrayList<>();
-        List<Origin> origins =
-                validate(OriginsFileReader.read(file, originsFileMaxBytes(errors), errors), takenNames, errors);
+        OriginsFileReader.Content content = OriginsFileReader.readAll(file, originsFileMaxBytes(errors), errors);
+        List<Origin> origins = validate(content.origins(), takenNames, errors);
+        Map<String, String> windowNames = new HashMap<>();
+        // the main config's names (checked at start-up) are taken for the file's windows
+        MaintenanceSettings.fromConfig(maintenance, windowNames, new ArrayList<>());
+        List<MaintenanceWindow> windows =
+                MaintenanceSettings.fromFile(file.toString(), content.maintenance(), windowNames, errors);
         if (!errors.isEmpty()) {
             throw new InvalidConfigException(errors);
         }
-        return origins;
+        return new OriginsFile(origins, windows);
     }
 
     /** {@code originwatch.origins-file-allow-mass-removal}; an unreadable value counts as false (and fails {@link #load()}). */

@@ -38,8 +38,9 @@ public final class HistoryEntry {
     private final int tlsMicros;
     private final int ttfbMicros;
     private final int totalMicros;
+    private final boolean inMaintenance;
 
-    private HistoryEntry(Verdict v, Instant probedAt, List<Warning> warnings, String detail) {
+    private HistoryEntry(Verdict v, Instant probedAt, List<Warning> warnings, String detail, boolean inMaintenance) {
         this.epochSecond = probedAt.getEpochSecond();
         this.nano = probedAt.getNano();
         this.cause = v.cause();
@@ -54,17 +55,27 @@ public final class HistoryEntry {
         this.tlsMicros = micros(t, Phase.TLS);
         this.ttfbMicros = micros(t, Phase.TTFB);
         this.totalMicros = micros(t, Phase.TOTAL);
+        this.inMaintenance = inMaintenance;
     }
 
-    /** The entry for {@code v}, sharing the detail and warnings objects of {@code previous} when equal. */
+    /** The entry for {@code v} outside any maintenance window. */
     public static HistoryEntry of(Verdict v, Instant probedAt, HistoryEntry previous) {
+        return of(v, probedAt, previous, false);
+    }
+
+    /**
+     * The entry for {@code v}, sharing the detail and warnings objects of {@code previous} when equal.
+     *
+     * @param inMaintenance the probe started inside one of the origin's maintenance windows
+     */
+    public static HistoryEntry of(Verdict v, Instant probedAt, HistoryEntry previous, boolean inMaintenance) {
         String detail = v.detail();
         List<Warning> warnings = v.warnings();
         if (previous != null) {
             detail = Objects.equals(previous.detail, detail) ? previous.detail : detail;
             warnings = previous.warnings.equals(warnings) ? previous.warnings : warnings;
         }
-        return new HistoryEntry(v, probedAt, warnings, detail);
+        return new HistoryEntry(v, probedAt, warnings, detail, inMaintenance);
     }
 
     /** The entry a kept result would have (for showing the latest result the way the history shows it). */
@@ -110,6 +121,11 @@ public final class HistoryEntry {
 
     public String detail() {
         return detail;
+    }
+
+    /** The probe started inside one of the origin's maintenance windows. */
+    public boolean inMaintenance() {
+        return inMaintenance;
     }
 
     /** The {@link Phase#EXPORTED} phases that happened, at microsecond precision. */

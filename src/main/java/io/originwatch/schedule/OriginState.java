@@ -67,13 +67,22 @@ public final class OriginState implements OriginStateView {
         probing.set(false);
     }
 
-    /** Records a result; call with the lock held (see {@link ProbeRunner}). */
+    /** Records a result outside any maintenance window; call with the lock held (see {@link ProbeRunner}). */
     Transition record(ProbeRecord record) {
+        return record(record, false);
+    }
+
+    /**
+     * Records a result; call with the lock held (see {@link ProbeRunner}).
+     *
+     * @param inMaintenance the probe started inside one of the origin's maintenance windows
+     */
+    Transition record(ProbeRecord record, boolean inMaintenance) {
         Verdict verdict = record.verdict();
         Instant probedAt = record.probedAt();
         Cause previous = latest == null ? null : latest.verdict().cause();
         latest = record;
-        HistoryEntry entry = HistoryEntry.of(verdict, probedAt, history.peekLast());
+        HistoryEntry entry = HistoryEntry.of(verdict, probedAt, history.peekLast(), inMaintenance);
         if (history.size() == HISTORY_SIZE) {
             history.removeFirst();
         }

@@ -2,6 +2,7 @@ package io.originwatch.schedule;
 
 import io.originwatch.classify.Verdict;
 import io.originwatch.config.DaemonSettings;
+import io.originwatch.maintenance.MaintenanceCalendar;
 import io.originwatch.origin.EdgeProbeCompleted;
 import io.originwatch.origin.Origin;
 import io.originwatch.origin.ProbeCompleted;
@@ -54,6 +55,9 @@ public class ProbeRunner {
 
     @Inject
     ScheduleListener listener;
+
+    @Inject
+    MaintenanceCalendar maintenance;
 
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -158,12 +162,14 @@ public class ProbeRunner {
      */
     private ProbeRecord publish(OriginState state, Origin origin, Verdict verdict) {
         ProbeRecord record = new ProbeRecord(verdict);
+        // once per probe, by its start: the history entry and the alert tracker read the same answer
+        boolean inMaintenance = maintenance.covers(origin.name(), origin.labels(), record.probedAt());
         OriginState.Transition t;
         synchronized (state) {
             if (state.removed()) {
                 return record;
             }
-            t = state.record(record);
+            t = state.record(record, inMaintenance);
         }
         state.fireUnlessRemoved(() -> {
             if (t.changed()) {
@@ -175,7 +181,7 @@ public class ProbeRunner {
                         verdict.edgeStatus(),
                         escape(verdict.detail()));
             }
-            completed.fire(new ProbeCompleted(origin.name(), origin.labels(), verdict));
+            completed.fire(new ProbeCompleted(origin.name(), origin.labels(), verdict, inMaintenance));
         });
         return record;
     }

@@ -41,6 +41,11 @@ final class AlertmanagerProcess implements AutoCloseable {
 
     /** Picks a free loopback port; call {@link #start} to run on it (tests may start it later). */
     AlertmanagerProcess() throws IOException {
+        this(CONFIG);
+    }
+
+    /** As {@link #AlertmanagerProcess()}, with this alertmanager.yml (e.g. a webhook receiver). */
+    AlertmanagerProcess(String config) throws IOException {
         if (!Files.isExecutable(BINARY)) {
             fail(BINARY + " not found: install it with `apt-get install prometheus-alertmanager`"
                     + " (.ci/run does this) or set ALERTMANAGER to its path.");
@@ -50,7 +55,7 @@ final class AlertmanagerProcess implements AutoCloseable {
         }
         dir = Files.createTempDirectory("originwatch-alertmanager");
         log = dir.resolve("alertmanager.log");
-        Files.writeString(dir.resolve("alertmanager.yml"), CONFIG);
+        Files.writeString(dir.resolve("alertmanager.yml"), config);
     }
 
     URI url() {

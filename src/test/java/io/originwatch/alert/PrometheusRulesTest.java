@@ -57,7 +57,10 @@ class PrometheusRulesTest {
             "originwatch_allowlist_up",
             "originwatch_alert_notifications_total",
             "originwatch_alert_queue_depth",
-            "originwatch_config_reloads_total");
+            "originwatch_config_reloads_total",
+            "originwatch_origin_maintenance",
+            "originwatch_origin_alert_suppressed",
+            "originwatch_maintenance_window_active");
 
     private static final java.util.regex.Pattern METRIC =
             java.util.regex.Pattern.compile("(?<![:\\w])(originwatch_\\w+)(?!\\w|:)");

@@ -27,13 +27,32 @@ class DemoLabTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             // the JDK stack here; the default profile's tests and the packaged-jar ITs run on Conscrypt (auto)
-            return Map.of(
+            Map<String, String> overrides = new java.util.HashMap<>(Map.of(
                     "originwatch.lab.enabled",
                     "true",
                     "originwatch.defaults.interval",
                     "2s",
                     "originwatch.tls-provider",
-                    "jdk");
+                    "jdk"));
+            overrides.putAll(demoMaintenance());
+            return overrides;
+        }
+
+        /** The demo profile's maintenance window, as application.properties ships it. */
+        static Map<String, String> demoMaintenance() {
+            java.util.Properties p = new java.util.Properties();
+            try (java.io.Reader r = java.nio.file.Files.newBufferedReader(
+                    java.nio.file.Path.of("src/main/resources/application.properties"))) {
+                p.load(r);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            Map<String, String> out = new java.util.HashMap<>();
+            p.stringPropertyNames().stream()
+                    .filter(k -> k.startsWith("%demo.originwatch.maintenance."))
+                    .forEach(k -> out.put(k.substring("%demo.".length()), p.getProperty(k)));
+            assertThat(out).as("the demo profile's maintenance window").isNotEmpty();
+            return out;
         }
     }
 
@@ -61,5 +80,27 @@ class DemoLabTest {
                         .containsAll(expectedWarnings);
             });
         });
+    }
+
+    /** Issue 17's demo: a down origin under an always-open window shows its cause and pages nobody. */
+    @Test
+    void theDownOriginInTheDemoWindowShowsItsCauseAndOpensNoAlert() {
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> when().get("/api/origins/lab-connection-refused")
+                        .then()
+                        .statusCode(200)
+                        .body("cause", org.hamcrest.Matchers.equalTo("connection_refused"))
+                        .body("consecutiveFailures", org.hamcrest.Matchers.greaterThanOrEqualTo(2))
+                        .body("maintenance.active", org.hamcrest.Matchers.equalTo(true))
+                        .body("maintenance.window", org.hamcrest.Matchers.equalTo("demo-always"))
+                        .body("maintenance.suppressing", org.hamcrest.Matchers.equalTo(true)));
+        // other down lab origins fire (the tracker runs without sinks); this one does not
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> when().get("/api/alerts")
+                        .then()
+                        .body("origin", org.hamcrest.Matchers.hasItem("lab-connection-reset")));
+        when().get("/api/alerts")
+                .then()
+                .body("origin", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("lab-connection-refused")));
     }
 }

@@ -35,6 +35,7 @@ final class ConfigFixture {
                 .withMapping(AllowlistsConfig.class)
                 .withMapping(AlertingConfig.class)
                 .withMapping(ApiConfig.class)
+                .withMapping(MaintenanceConfig.class)
                 .build();
         SettingsLoader loader = new SettingsLoader();
         loader.config = config.getConfigMapping(OriginwatchConfig.class);
@@ -43,6 +44,7 @@ final class ConfigFixture {
         loader.allowlists = config.getConfigMapping(AllowlistsConfig.class);
         loader.alerting = config.getConfigMapping(AlertingConfig.class);
         loader.api = config.getConfigMapping(ApiConfig.class);
+        loader.maintenance = config.getConfigMapping(MaintenanceConfig.class);
         loader.version = "9.9.9";
         return loader;
     }

@@ -21,7 +21,7 @@ class OriginsFileGuardTest {
     private List<Origin> read(String yaml) throws IOException {
         Path f = dir.resolve("origins.yaml");
         Files.writeString(f, yaml);
-        return ConfigFixture.loader(Map.of()).readOriginsFile(f, Map.of());
+        return ConfigFixture.loader(Map.of()).readOriginsFile(f, Map.of()).origins();
     }
 
     private static String origins(String... names) {

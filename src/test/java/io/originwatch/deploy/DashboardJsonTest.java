@@ -44,7 +44,9 @@ class DashboardJsonTest {
             "originwatch_allowlist_missing_ranges",
             "originwatch_allowlist_extra_ranges",
             "originwatch_allowlist_missing_addresses",
-            "originwatch_allowlist_up");
+            "originwatch_allowlist_up",
+            "originwatch_origin_maintenance",
+            "originwatch_origin_alert_suppressed");
 
     private static final Set<String> GRAFANA_BUILTINS = Set.of("__rate_interval", "__range", "__interval");
 

@@ -80,6 +80,16 @@ final class DashboardQueries {
                         t.path("expr").asText()));
             }
         }
+        // annotation queries (the maintenance band) are checked like panel queries
+        for (JsonNode a : dashboard().path("annotations").path("list")) {
+            if (a.hasNonNull("expr")) {
+                out.add(new Query(
+                        0,
+                        "annotation " + a.path("name").asText(),
+                        "annotation",
+                        a.path("expr").asText()));
+            }
+        }
         return out;
     }
 }
