@@ -42,6 +42,9 @@ public class SettingsLoader {
     @Inject
     AlertingConfig alerting;
 
+    @Inject
+    ApiConfig api;
+
     @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev")
     String version;
 
@@ -79,11 +82,19 @@ public class SettingsLoader {
         // only checked here: the allowlists' sources are built by the edge runtime (no cluster client here)
         EdgeSettings.allowlists(allowlists, (name, kubernetes) -> null, errors);
         AlertingSettings.from(alerting, errors);
+        errors.addAll(ApiSettings.errors(api, rawValue(PREFIX + ".api.token")));
         if (!errors.isEmpty()) {
             throw new InvalidConfigException(errors);
         }
         return new DaemonSettings(
                 inline, file, fromFile, maxConcurrent == null ? 0 : maxConcurrent, lab != null && lab, tls);
+    }
+
+    /** The value as its source wrote it (an empty string stays empty), or null when no source sets it. */
+    private static String rawValue(String key) {
+        org.eclipse.microprofile.config.ConfigValue v =
+                org.eclipse.microprofile.config.ConfigProvider.getConfig().getConfigValue(key);
+        return v == null ? null : v.getRawValue();
     }
 
     /**
