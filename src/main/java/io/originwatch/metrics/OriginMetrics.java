@@ -4,6 +4,8 @@ import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.originwatch.origin.OriginRemoved;
 import io.originwatch.origin.ProbeCompleted;
 import io.originwatch.schedule.OriginRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -11,18 +13,18 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Per-origin Prometheus series (the prober never calls Micrometer). Series appear with an origin's
- * first result and disappear with the origin; the gauges of facts every result has read the
- * origin's state itself ({@link io.originwatch.origin.OriginStateView}), events only add and remove
- * the series whose presence or labels change.
+ * Per-origin Prometheus series (the prober never calls Micrometer). One collector on the Prometheus
+ * registry writes them at scrape time from each origin's state
+ * ({@link io.originwatch.origin.OriginStateView}); the only per-origin value kept here is what the
+ * state does not hold, the count of probes by cause. Series appear with an origin's first result
+ * and disappear with the origin.
  */
 @ApplicationScoped
 public class OriginMetrics {
 
     /**
-     * The Prometheus registry itself, not the application's composite: through the composite every
-     * meter exists twice (the composite's and the Prometheus one, each with its own id and tags),
-     * about 8 KB per origin, 80 MB of heap for 10,000 origins. The series are scraped the same.
+     * The Prometheus registry itself, not the application's composite: the collector is a
+     * Prometheus client collector, and the page is scraped from this registry.
      */
     @Inject
     PrometheusMeterRegistry registry;
@@ -30,26 +32,35 @@ public class OriginMetrics {
     @Inject
     OriginRegistry origins;
 
-    private final Map<String, OriginSeries> series = new ConcurrentHashMap<>();
+    private final Map<String, ProbeCounts> counts = new ConcurrentHashMap<>();
+    private OriginSeriesCollector collector;
 
-    void onProbe(@Observes ProbeCompleted event) {
-        OriginSeries s = origins.state(event.origin())
-                .map(state -> series.computeIfAbsent(event.origin(), o -> new OriginSeries(registry, state)))
-                .orElse(null);
-        if (s == null) {
-            return; // removed meanwhile: its series went (or never came)
-        }
-        synchronized (s) {
-            s.update(event.verdict());
+    void onStart(@Observes StartupEvent event) {
+        collector = new OriginSeriesCollector(origins.states(), counts::get);
+        registry.getPrometheusRegistry().register(collector);
+    }
+
+    /**
+     * The registry outlives the application when one JVM starts it more than once (Quarkus tests,
+     * dev mode): a collector left behind would read a stopped application's origins (see
+     * {@link MeterCleanup}).
+     */
+    void onStop(@Observes ShutdownEvent event) {
+        if (collector != null) {
+            registry.getPrometheusRegistry().unregister(collector);
+            collector = null;
         }
     }
 
-    void onRemoved(@Observes OriginRemoved event) {
-        OriginSeries s = series.remove(event.origin());
-        if (s != null) {
-            synchronized (s) {
-                s.removeAll();
-            }
+    void onProbe(@Observes ProbeCompleted event) {
+        if (origins.state(event.origin()).isEmpty()) {
+            return; // removed meanwhile: its series went (or never came)
         }
+        counts.computeIfAbsent(event.origin(), o -> new ProbeCounts())
+                .increment(event.verdict().cause());
+    }
+
+    void onRemoved(@Observes OriginRemoved event) {
+        counts.remove(event.origin());
     }
 }

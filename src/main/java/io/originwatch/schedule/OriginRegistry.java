@@ -8,7 +8,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * The running origins, grouped by the source that configured them (application config, origins
@@ -44,7 +46,9 @@ public class OriginRegistry {
     @Inject
     Event<ViaEdgeDropped> viaEdgeDroppedEvent;
 
-    private final Map<String, OriginState> states = new ConcurrentHashMap<>();
+    /** Sorted by name, so readers can walk the origins in order (and from a name on) without copying them. */
+    private final ConcurrentNavigableMap<String, OriginState> states = new ConcurrentSkipListMap<>();
+
     private final Map<Source, Set<String>> bySource = new ConcurrentHashMap<>();
 
     public Optional<OriginState> state(String name) {
@@ -53,9 +57,20 @@ public class OriginRegistry {
 
     /** All origins, sorted by name. */
     public List<OriginState> all() {
-        List<OriginState> list = new ArrayList<>(states.values());
-        list.sort(Comparator.comparing(s -> s.origin().name()));
-        return list;
+        return new ArrayList<>(states.values());
+    }
+
+    /**
+     * A live, read-only view of every origin, in name order: iterating it copies nothing (the
+     * scrape and paged API reads walk it); it reflects origins added and removed meanwhile.
+     */
+    public Collection<OriginState> states() {
+        return Collections.unmodifiableCollection(states.values());
+    }
+
+    /** Origins whose name is after {@code name}, in name order, as a live read-only view. */
+    public Collection<OriginState> statesAfter(String name) {
+        return Collections.unmodifiableCollection(states.tailMap(name, false).values());
     }
 
     public int size() {
