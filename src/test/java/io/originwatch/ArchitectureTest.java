@@ -44,6 +44,7 @@ class ArchitectureTest {
             Map.entry("origin", 3),
             Map.entry("alert", 4),
             Map.entry("evidence", 4),
+            Map.entry("discovery", 4),
             Map.entry("config", 5),
             Map.entry("schedule", 6),
             Map.entry("metrics", 7),

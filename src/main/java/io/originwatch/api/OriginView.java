@@ -12,7 +12,9 @@ import java.util.Optional;
 
 /**
  * An origin and its latest result. Before the first probe ends: cause {@code pending}, no statuses,
- * timings or probedAt. Timings in milliseconds, probedAt ISO-8601 (UTC).
+ * timings or probedAt. Timings in milliseconds, probedAt ISO-8601 (UTC). {@code source} says where the
+ * origin came from: {@code config}, {@code origins-file}, {@code lab}, {@code discovery:cloudflare} or
+ * {@code discovery:kubernetes}.
  */
 public record OriginView(
         String name,
@@ -32,7 +34,8 @@ public record OriginView(
         int consecutiveSuccesses,
         String lastCauseChange,
         String curl,
-        ViaEdgeView viaEdge) {
+        ViaEdgeView viaEdge,
+        String source) {
 
     /**
      * The one way to build the view: the latest result mapped as the history maps it, or {@link
@@ -67,6 +70,7 @@ public record OriginView(
                 state.consecutiveSuccesses(),
                 state.lastCauseChange().map(Instant::toString).orElse(null),
                 curl,
-                edge);
+                edge,
+                state.source().label());
     }
 }
