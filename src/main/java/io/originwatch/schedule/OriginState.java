@@ -60,6 +60,11 @@ public final class OriginState implements OriginStateView {
         return source;
     }
 
+    @Override
+    public String sourceLabel() {
+        return source.label();
+    }
+
     void source(OriginRegistry.Source source) {
         this.source = source;
     }
