@@ -45,6 +45,7 @@ class ArchitectureTest {
             Map.entry("alert", 4),
             Map.entry("evidence", 4),
             Map.entry("maintenance", 4),
+            Map.entry("discovery", 4),
             Map.entry("config", 5),
             Map.entry("schedule", 6),
             Map.entry("metrics", 7),

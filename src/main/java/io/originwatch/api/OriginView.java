@@ -13,7 +13,9 @@ import java.util.Optional;
 
 /**
  * An origin and its latest result. Before the first probe ends: cause {@code pending}, no statuses,
- * timings or probedAt. Timings in milliseconds, probedAt ISO-8601 (UTC).
+ * timings or probedAt. Timings in milliseconds, probedAt ISO-8601 (UTC). {@code source} says where the
+ * origin came from: {@code config}, {@code origins-file}, {@code lab}, {@code discovery:cloudflare} or
+ * {@code discovery:kubernetes}.
  */
 public record OriginView(
         String name,
@@ -34,7 +36,8 @@ public record OriginView(
         String lastCauseChange,
         String curl,
         ViaEdgeView viaEdge,
-        MaintenanceView maintenance) {
+        MaintenanceView maintenance,
+        String source) {
 
     /**
      * The one way to build the view: the latest result mapped as the history maps it, or {@link
@@ -70,6 +73,7 @@ public record OriginView(
                 state.lastCauseChange().map(Instant::toString).orElse(null),
                 curl,
                 edge,
-                MaintenanceView.of(maintenance.of(o.name(), o.labels())));
+                MaintenanceView.of(maintenance.of(o.name(), o.labels())),
+                state.sourceLabel());
     }
 }

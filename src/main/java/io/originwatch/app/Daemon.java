@@ -26,8 +26,8 @@ import sun.misc.Signal;
 /**
  * Start-up and shutdown. Start-up: validate the whole configuration, every area at once (on any error
  * log every line and exit 1, without a stack trace: the one refusal for configuration errors; the
- * area beans only stay idle), start the lab if enabled, schedule the origins, watch the origins
- * file, then report ready. Shutdown (SIGTERM): stop firing, give probes in flight
+ * area beans only stay idle), start the lab if enabled, schedule the origins, start discovery
+ * (cached results first), watch the origins file, then report ready. Shutdown (SIGTERM): stop firing, give probes in flight
  * {@link #SHUTDOWN_GRACE} to end, close the lab.
  */
 @ApplicationScoped
@@ -57,6 +57,8 @@ public class Daemon {
     @Inject
     MaintenanceService maintenance;
 
+    DiscoveryRunner discovery;
+
     @Inject
     ProbeEngine engine;
 
@@ -85,6 +87,7 @@ public class Daemon {
             exitOne();
             return;
         }
+        discovery.start();
         settings.originsFile().ifPresent(watcher::start);
         if (registry.size() == 0) {
             LOG.warn("No origins configured, so nothing is probed. Configure origins with "
@@ -182,6 +185,7 @@ public class Daemon {
     void onStop(@Observes ShutdownEvent event) {
         ready = false;
         watcher.stop();
+        discovery.stop();
         try {
             scheduler.pause();
         } catch (RuntimeException e) {

@@ -1,5 +1,8 @@
 package io.originwatch.config;
 
+import io.originwatch.discovery.CloudflareSettings;
+import io.originwatch.discovery.DiscoveredOrigin;
+import io.originwatch.discovery.Skipped;
 import io.originwatch.maintenance.MaintenanceWindow;
 import io.originwatch.origin.Origin;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,10 +10,12 @@ import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -43,6 +48,9 @@ public class SettingsLoader {
 
     @Inject
     AlertingConfig alerting;
+
+    @Inject
+    DiscoveryConfig discovery;
 
     @Inject
     ApiConfig api;
@@ -95,6 +103,9 @@ public class SettingsLoader {
         // only checked here: the allowlists' sources are built by the edge runtime (no cluster client here)
         EdgeSettings.allowlists(allowlists, (name, kubernetes) -> null, errors);
         AlertingSettings.from(alerting, errors);
+        if (DiscoverySettings.cloudflare(discovery, errors).isPresent()) {
+            discoveryValidator(errors);
+        }
         errors.addAll(ApiSettings.errors(api, rawValue(PREFIX + ".api.token")));
         if (!errors.isEmpty()) {
             throw new InvalidConfigException(errors);
@@ -150,6 +161,55 @@ public class SettingsLoader {
                 .map(v -> ConfigValues.bool(PREFIX + ".origins-file-allow-mass-removal", v, new ArrayList<>()))
                 .map(Boolean.TRUE::equals)
                 .orElse(false);
+    }
+
+    /** The Cloudflare discovery source, empty when disabled (or invalid: {@link #load} reports that). */
+    public Optional<CloudflareSettings> cloudflareDiscovery() {
+        return DiscoverySettings.cloudflare(discovery, new ArrayList<>());
+    }
+
+    /** Where discovery keeps each source's last good result. */
+    public Path discoveryCacheDir() {
+        return Path.of(discovery.cacheDir().trim());
+    }
+
+    /**
+     * Validates one discovery run's origins one by one against the discovery defaults: an origin that
+     * is invalid, or whose name is in {@code takenNames} (a configured origin wins the clash), is left
+     * out and added to {@code skipped} with the reason.
+     */
+    public List<Origin> validateDiscovered(
+            String source, List<DiscoveredOrigin> found, Map<String, String> takenNames, List<Skipped> skipped) {
+        OriginValidator validator = discoveryValidator(new ArrayList<>());
+        Map<String, String> names = new HashMap<>(takenNames);
+        List<Origin> out = new ArrayList<>();
+        for (DiscoveredOrigin d : found) {
+            Map<OriginKey, String> values = new EnumMap<>(OriginKey.class);
+            values.put(OriginKey.NAME, d.name());
+            values.put(OriginKey.URL, d.url());
+            if (d.host() != null) {
+                values.put(OriginKey.HOST, d.host());
+            }
+            if (d.viaEdgeUrl() != null) {
+                values.put(OriginKey.VIA_EDGE_URL, d.viaEdgeUrl());
+            }
+            RawOrigin raw = new RawOrigin("discovery:" + source + "[" + d.name() + "]", values, Map.of(), d.labels());
+            List<ConfigError> errors = new ArrayList<>();
+            List<Origin> valid = validator.validate(List.of(raw), names, errors);
+            if (errors.isEmpty()) {
+                out.addAll(valid);
+            } else {
+                skipped.add(new Skipped(
+                        d.host() == null ? d.name() : d.host(),
+                        errors.stream().map(ConfigError::toString).collect(Collectors.joining("; "))));
+            }
+        }
+        return out;
+    }
+
+    private OriginValidator discoveryValidator(List<ConfigError> errors) {
+        return new OriginValidator(
+                DiscoverySettings.cloudflareDefaults(discovery, config.defaults()), userAgent(), errors);
     }
 
     /** {@code originwatch.origins-file-max-bytes}, the default where unset or invalid (invalid is reported). */

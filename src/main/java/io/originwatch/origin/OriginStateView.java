@@ -15,6 +15,14 @@ public interface OriginStateView {
     /** The origin as configured now. */
     Origin origin();
 
+    /**
+     * Where the origin came from, as the API shows it: {@code config}, {@code origins-file},
+     * {@code lab}, {@code discovery:cloudflare} or {@code discovery:kubernetes}.
+     */
+    default String sourceLabel() {
+        return "config";
+    }
+
     /** The latest result in full; empty before the first probe ends. */
     Optional<ProbeRecord> latest();
 

@@ -29,9 +29,27 @@ public class OriginRegistry {
 
     /** Where origins come from; names are unique across all of them. */
     public enum Source {
-        CONFIG,
-        FILE,
-        LAB
+        CONFIG("config"),
+        FILE("origins-file"),
+        LAB("lab"),
+        DISCOVERY_CLOUDFLARE("discovery:cloudflare"),
+        DISCOVERY_KUBERNETES("discovery:kubernetes");
+
+        private final String label;
+
+        Source(String label) {
+            this.label = label;
+        }
+
+        /** As shown on the API: {@code config}, {@code origins-file}, {@code discovery:cloudflare}. */
+        public String label() {
+            return label;
+        }
+
+        /** A discovery source yields a name clash to any configured origin. */
+        public boolean discovered() {
+            return this == DISCOVERY_CLOUDFLARE || this == DISCOVERY_KUBERNETES;
+        }
     }
 
     /** What an {@link #apply} changed. */
@@ -81,7 +99,8 @@ public class OriginRegistry {
     public synchronized Map<String, String> namesOutside(Source source) {
         Map<String, String> names = new HashMap<>();
         bySource.forEach((s, set) -> {
-            if (s != source) {
+            // configured origins win name clashes: a discovered name does not block them (apply takes it over)
+            if (s != source && !(s.discovered() && !source.discovered())) {
                 set.forEach(n -> names.put(n, states.get(n).origin().source()));
             }
         });
@@ -97,17 +116,21 @@ public class OriginRegistry {
         int unchanged = 0;
         for (Origin o : origins) {
             next.add(o.name());
+            takeOver(source, o.name());
             OriginState existing = states.get(o.name());
             if (existing == null) {
-                states.put(o.name(), new OriginState(o));
+                OriginState state = new OriginState(o);
+                state.source(source);
+                states.put(o.name(), state);
                 scheduler.schedule(o);
                 added++;
-            } else if (existing.origin().sameProbeAs(o)) {
+            } else if (existing.origin().sameProbeAs(o) && existing.source() == source) {
                 existing.replaceOrigin(o);
                 unchanged++;
             } else {
                 boolean viaEdgeDropped = existing.origin().viaEdge() != null && o.viaEdge() == null;
                 existing.replaceOrigin(o);
+                existing.source(source);
                 scheduler.schedule(o);
                 if (viaEdgeDropped) {
                     viaEdgeDroppedEvent.fire(new ViaEdgeDropped(o.name()));
@@ -124,6 +147,28 @@ public class OriginRegistry {
         }
         bySource.put(source, Set.copyOf(next));
         return new Change(added, removed, changed, unchanged);
+    }
+
+    /**
+     * A configured source applying a name that a discovery source holds takes it over: the name leaves
+     * the discovery source's set (so its next result does not stop it), and the origin is replaced below.
+     */
+    private void takeOver(Source source, String name) {
+        if (source.discovered()) {
+            return;
+        }
+        bySource.replaceAll((s, set) -> s.discovered() && set.contains(name) ? without(set, name) : set);
+    }
+
+    private static Set<String> without(Set<String> set, String name) {
+        Set<String> copy = new LinkedHashSet<>(set);
+        copy.remove(name);
+        return Set.copyOf(copy);
+    }
+
+    /** Names {@code source} applied last. */
+    public Set<String> names(Source source) {
+        return bySource.getOrDefault(source, Set.of());
     }
 
     private void remove(String name) {

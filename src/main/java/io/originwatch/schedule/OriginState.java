@@ -27,6 +27,7 @@ public final class OriginState implements OriginStateView {
     public static final int HISTORY_SIZE = 50;
 
     private volatile Origin origin;
+    private volatile OriginRegistry.Source source = OriginRegistry.Source.CONFIG;
     private final AtomicBoolean probing = new AtomicBoolean();
     private final Deque<HistoryEntry> history = new ArrayDeque<>(HISTORY_SIZE);
     /** Written under the lock, read without it (gauges read it on every scrape). */
@@ -52,6 +53,20 @@ public final class OriginState implements OriginStateView {
     @Override
     public Origin origin() {
         return origin;
+    }
+
+    /** Where the origin came from (set by the registry when it applies a source). */
+    public OriginRegistry.Source source() {
+        return source;
+    }
+
+    @Override
+    public String sourceLabel() {
+        return source.label();
+    }
+
+    void source(OriginRegistry.Source source) {
+        this.source = source;
     }
 
     void replaceOrigin(Origin changed) {

@@ -36,6 +36,7 @@ final class ConfigFixture {
                 .withMapping(AlertingConfig.class)
                 .withMapping(ApiConfig.class)
                 .withMapping(MaintenanceConfig.class)
+                .withMapping(DiscoveryConfig.class)
                 .build();
         SettingsLoader loader = new SettingsLoader();
         loader.config = config.getConfigMapping(OriginwatchConfig.class);
@@ -43,6 +44,7 @@ final class ConfigFixture {
         loader.edge = config.getConfigMapping(EdgeConfig.class);
         loader.allowlists = config.getConfigMapping(AllowlistsConfig.class);
         loader.alerting = config.getConfigMapping(AlertingConfig.class);
+        loader.discovery = config.getConfigMapping(DiscoveryConfig.class);
         loader.api = config.getConfigMapping(ApiConfig.class);
         loader.maintenance = config.getConfigMapping(MaintenanceConfig.class);
         loader.version = "9.9.9";
