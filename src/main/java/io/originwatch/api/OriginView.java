@@ -1,6 +1,7 @@
 package io.originwatch.api;
 
 import io.originwatch.app.EvidenceRecorder;
+import io.originwatch.evidence.OriginEvidence;
 import io.originwatch.origin.HistoryEntry;
 import io.originwatch.origin.Origin;
 import io.originwatch.origin.ProbeRecord;
@@ -38,14 +39,21 @@ public record OriginView(
 
     /** With the evidence (issue 7): the curl line of the latest probe and the via-edge result beside it. */
     static OriginView of(OriginState state, EvidenceRecorder evidence) {
-        OriginView v = of(state);
         String curl =
                 state.latest().map(r -> evidence.curl(r.verdict().result())).orElse(null);
+        return of(state, curl, evidence.evidence(state.origin().name()).orElse(null));
+    }
+
+    /**
+     * The same view from its parts: the state, the latest probe's curl line (null before the first
+     * probe) and the origin's kept evidence (null when none). The command line's {@code check --json}
+     * builds its output here, so its shape is the API's by construction.
+     */
+    public static OriginView of(OriginState state, String curl, OriginEvidence kept) {
+        OriginView v = of(state);
         ViaEdgeView edge = state.origin().viaEdge() == null
                 ? null
-                : ViaEdgeView.of(
-                        state.origin().viaEdge().url().toString(),
-                        evidence.evidence(v.name()).orElse(null));
+                : ViaEdgeView.of(state.origin().viaEdge().url().toString(), kept);
         return new OriginView(
                 v.name(),
                 v.url(),

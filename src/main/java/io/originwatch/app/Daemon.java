@@ -55,6 +55,9 @@ public class Daemon {
     @Inject
     ProbeEngine engine;
 
+    @Inject
+    WhereToLook whereToLook;
+
     private volatile boolean ready;
 
     void onStart(@Observes StartupEvent event) {
@@ -89,6 +92,7 @@ public class Daemon {
                     registry.size(), settings.maxConcurrentProbes());
         }
         ready = true;
+        whereToLook.scheduled();
     }
 
     /**

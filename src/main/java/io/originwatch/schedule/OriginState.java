@@ -43,6 +43,18 @@ public final class OriginState {
         this.origin = origin;
     }
 
+    /**
+     * The state after one probe of {@code origin} and nothing else: what the command line's
+     * {@code check} shows, through the same record-keeping as a scheduled probe.
+     */
+    public static OriginState afterOneProbe(Origin origin, Verdict verdict, Instant probedAt) {
+        OriginState state = new OriginState(origin);
+        synchronized (state) {
+            state.record(verdict, probedAt);
+        }
+        return state;
+    }
+
     public Origin origin() {
         return origin;
     }
