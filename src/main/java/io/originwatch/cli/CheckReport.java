@@ -127,7 +127,8 @@ final class CheckReport {
     /**
      * Each phase on its own row, its bar starting where the previous phase ended, scaled so the
      * whole probe spans {@link #WATERFALL_WIDTH} characters; a phase too short to see still gets one
-     * character, so every phase that happened shows.
+     * character, so every phase that happened shows. Time in no phase (a head that never completed
+     * is read outside TTFB and RECEIVE) gets a {@code (rest)} row, so the bars add up to the total.
      */
     static void waterfall(StringBuilder out, ProbeResult r) {
         Optional<Duration> total = r.timings().get(Phase.TOTAL);
@@ -151,6 +152,13 @@ final class CheckReport {
             at += d.get().toNanos();
             first = false;
         }
+        long rest = total.get().toNanos() - at;
+        if (!first && rest > totalNanos / 100) {
+            // time in no phase: reading a head that never completed, or the close after it
+            int start = (int) Math.min(WATERFALL_WIDTH - 1, Math.round(at / totalNanos * WATERFALL_WIDTH));
+            String bar = " ".repeat(start) + "#".repeat(Math.max(1, WATERFALL_WIDTH - start));
+            row(out, "", String.format(Locale.ROOT, "%-8s %11s  |%s", "(rest)", ms(Duration.ofNanos(rest)), bar));
+        }
         row(
                 out,
                 first ? "timings" : "",
@@ -160,7 +168,9 @@ final class CheckReport {
     static String headerBytes(ProbeResult r) {
         int limit = r.spec().headerLimitBytes();
         int seen = r.headerBytes();
-        long percent = Math.round(seen * 100.0 / limit);
+        double share = seen * 100.0 / limit;
+        // over the limit never rounds down to a harmless-looking 100%
+        long percent = seen > limit ? (long) Math.ceil(share) : Math.round(share);
         String verdict = seen > limit ? ": over the limit" : seen == 0 ? ": no response head received" : "";
         return String.format(Locale.ROOT, "%,d of the %,d-byte limit (%d%%)%s", seen, limit, percent, verdict);
     }
