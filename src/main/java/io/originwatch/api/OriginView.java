@@ -4,12 +4,10 @@ import io.originwatch.app.EvidenceRecorder;
 import io.originwatch.evidence.OriginEvidence;
 import io.originwatch.origin.HistoryEntry;
 import io.originwatch.origin.Origin;
-import io.originwatch.origin.ProbeRecord;
-import io.originwatch.schedule.OriginState;
+import io.originwatch.origin.OriginStateView;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * An origin and its latest result. Before the first probe ends: cause {@code pending}, no statuses,
@@ -35,72 +33,29 @@ public record OriginView(
         String curl,
         ViaEdgeView viaEdge) {
 
-    public static final String PENDING = "pending";
-
-    /** With the evidence (issue 7): the curl line of the latest probe and the via-edge result beside it. */
-    static OriginView of(OriginState state, EvidenceRecorder evidence) {
+    /**
+     * The view of a daemon's origin: its state, with the curl line of the latest probe and the
+     * evidence the recorder keeps for it (issue 7).
+     */
+    static OriginView of(OriginStateView state, EvidenceRecorder evidence) {
         String curl =
-                state.latest().map(r -> evidence.curl(r.verdict().result())).orElse(null);
+                state.latest().map(p -> evidence.curl(p.verdict().result())).orElse(null);
         return of(state, curl, evidence.evidence(state.origin().name()).orElse(null));
     }
 
     /**
-     * The same view from its parts: the state, the latest probe's curl line (null before the first
-     * probe) and the origin's kept evidence (null when none). The command line's {@code check --json}
-     * builds its output here, so its shape is the API's by construction.
+     * The one way to build the view: the latest result mapped as the history maps it, or {@link
+     * ResultView#PENDING} before the first probe ends; then the origin's counters, its curl line
+     * ({@code curl}, null before the first probe) and the via-edge result beside it from
+     * {@code kept} (null when nothing is kept). Public because the command line's
+     * {@code check --json} prints its result through it, so that output has the API's shape by
+     * construction.
      */
-    public static OriginView of(OriginState state, String curl, OriginEvidence kept) {
-        OriginView v = of(state);
-        ViaEdgeView edge = state.origin().viaEdge() == null
-                ? null
-                : ViaEdgeView.of(state.origin().viaEdge().url().toString(), kept);
-        return new OriginView(
-                v.name(),
-                v.url(),
-                v.host(),
-                v.cause(),
-                v.edgeStatus(),
-                v.httpStatus(),
-                v.up(),
-                v.warnings(),
-                v.headerBytes(),
-                v.timings(),
-                v.probedAt(),
-                v.detail(),
-                v.labels(),
-                v.consecutiveFailures(),
-                v.consecutiveSuccesses(),
-                v.lastCauseChange(),
-                curl,
-                edge);
-    }
-
-    static OriginView of(OriginState state) {
+    public static OriginView of(OriginStateView state, String curl, OriginEvidence kept) {
         Origin o = state.origin();
-        Optional<ProbeRecord> latest = state.latest();
-        String changed = state.lastCauseChange().map(Instant::toString).orElse(null);
-        if (latest.isEmpty()) {
-            return new OriginView(
-                    o.name(),
-                    o.spec().url().toString(),
-                    o.spec().host(),
-                    PENDING,
-                    null,
-                    null,
-                    false,
-                    List.of(),
-                    null,
-                    TimingsView.none(),
-                    null,
-                    "not probed yet",
-                    o.labels(),
-                    0,
-                    0,
-                    null,
-                    null,
-                    null);
-        }
-        ResultView r = ResultView.of(HistoryEntry.of(latest.get()));
+        ResultView r = state.latest().map(HistoryEntry::of).map(ResultView::of).orElse(ResultView.PENDING);
+        ViaEdgeView edge =
+                o.viaEdge() == null ? null : ViaEdgeView.of(o.viaEdge().url().toString(), kept);
         return new OriginView(
                 o.name(),
                 o.spec().url().toString(),
@@ -117,8 +72,8 @@ public record OriginView(
                 o.labels(),
                 state.consecutiveFailures(),
                 state.consecutiveSuccesses(),
-                changed,
-                null,
-                null);
+                state.lastCauseChange().map(Instant::toString).orElse(null),
+                curl,
+                edge);
     }
 }

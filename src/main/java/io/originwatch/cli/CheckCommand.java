@@ -46,7 +46,7 @@ public final class CheckCommand {
               --via-edge URL           also probe the site's public URL through the edge, and compare
               --har FILE               write the probe's HAR 1.2 (with --via-edge also FILE-via-edge.har)
               --json                   print the result as GET /api/origins shows one origin
-              --config FILE            check every origin of an origins file once, in parallel
+              --config FILE            check every origin of a config or origins file once, in parallel
             """;
 
     private final PrintStream out;

@@ -8,6 +8,7 @@ import io.originwatch.evidence.EdgeObservation;
 import io.originwatch.evidence.EvidenceStore;
 import io.originwatch.evidence.HarBuilder;
 import io.originwatch.evidence.ProbeKind;
+import io.originwatch.origin.ProbeRecord;
 import io.originwatch.schedule.OriginState;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.List;
 /**
  * {@code --json}: one origin exactly as {@code GET /api/origins/{name}} shows it, or the list as
  * {@code GET /api/origins} does for {@code --config}. Built by the API's own factory
- * ({@link OriginView#of(OriginState, String, io.originwatch.evidence.OriginEvidence)}) from a state
+ * ({@link OriginView#of(io.originwatch.origin.OriginStateView, String, io.originwatch.evidence.OriginEvidence)}) from a state
  * and evidence store that went through one probe, so the shape cannot drift from the API's.
  */
 final class CheckJson {
@@ -34,7 +35,7 @@ final class CheckJson {
     }
 
     static OriginView view(CheckResult c, HarBuilder evidence) {
-        OriginState state = OriginState.afterOneProbe(c.origin(), c.direct(), c.probedAt());
+        OriginState state = OriginState.afterOneProbe(c.origin(), new ProbeRecord(c.direct()));
         EvidenceStore store = new EvidenceStore();
         String name = c.origin().name();
         store.recordDirect(name, new Captured(c.direct(), ProbeKind.DIRECT));

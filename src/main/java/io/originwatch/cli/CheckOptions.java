@@ -1,5 +1,6 @@
 package io.originwatch.cli;
 
+import io.originwatch.config.OriginKey;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,32 +15,56 @@ import java.util.Optional;
  * option, missing value, URL and {@code --config} together).
  *
  * @param url        the origin's URL, or null with {@code --config}
- * @param originKeys origin config key (e.g. {@code header-limit}) to its value, for the options that
- *                   mirror one
+ * @param originKeys origin key (e.g. {@link OriginKey#HEADER_LIMIT}) to its value, for the options
+ *                   that mirror one
  * @param headers    {@code --header NAME:VALUE} in order
  * @param har        where to write the HAR, or null
  * @param json       print the API's JSON instead of the human report
  * @param config     a config or origins file to check every origin of, or null
  */
 public record CheckOptions(
-        String url, Map<String, String> originKeys, List<Header> headers, Path har, boolean json, Path config) {
+        String url, Map<OriginKey, String> originKeys, List<Header> headers, Path har, boolean json, Path config) {
 
     /** One {@code --header NAME:VALUE}. */
     public record Header(String name, String value) {}
 
-    /** Options that take a value and mirror one origin key each. */
-    static final Map<String, String> KEY_OF_OPTION = Map.of(
-            "--host", "host",
-            "--method", "method",
-            "--header-limit", "header-limit",
-            "--connect-timeout", "connect-timeout",
-            "--response-timeout", "response-timeout",
-            "--expect-status", "expect-status",
-            "--trust-ca", "trust-ca",
-            "--via-edge", "via-edge-url");
+    /** Options that take a value and mirror one origin key each: {@code --} and the key's text. */
+    static final List<OriginKey> VALUE_OPTIONS = List.of(
+            OriginKey.HOST,
+            OriginKey.METHOD,
+            OriginKey.HEADER_LIMIT,
+            OriginKey.CONNECT_TIMEOUT,
+            OriginKey.RESPONSE_TIMEOUT,
+            OriginKey.EXPECT_STATUS,
+            OriginKey.TRUST_CA);
 
-    /** {@code --insecure} sets this key: the edge's "Full" mode, certificate problems only warn. */
-    static final String INSECURE_KEY = "tls-verify";
+    /** {@code --via-edge URL}: shorter than the key's text, {@code via-edge-url}. */
+    static final String VIA_EDGE = "--via-edge";
+
+    /** {@code --insecure} sets this key to false: the edge's "Full" mode, certificate problems only warn. */
+    static final OriginKey INSECURE_KEY = OriginKey.TLS_VERIFY;
+
+    /** The option that sets {@code key}, as error messages name it. */
+    static String optionOf(OriginKey key) {
+        return switch (key) {
+            case URL -> "URL";
+            case VIA_EDGE_URL -> VIA_EDGE;
+            case TLS_VERIFY -> "--insecure";
+            case NAME -> "--host"; // the name is derived from the host
+            case HEADERS -> "--header";
+            default -> "--" + key.text();
+        };
+    }
+
+    private static OriginKey keyOfOption(String option) {
+        if (option.equals(VIA_EDGE)) {
+            return OriginKey.VIA_EDGE_URL;
+        }
+        return VALUE_OPTIONS.stream()
+                .filter(k -> option.equals("--" + k.text()))
+                .findFirst()
+                .orElse(null);
+    }
 
     public CheckOptions {
         originKeys = Map.copyOf(originKeys);
@@ -59,7 +84,7 @@ public record CheckOptions(
      */
     static CheckOptions parse(String[] args) {
         String url = null;
-        Map<String, String> keys = new LinkedHashMap<>();
+        Map<OriginKey, String> keys = new LinkedHashMap<>();
         List<Header> headers = new ArrayList<>();
         Path har = null;
         boolean json = false;
@@ -97,7 +122,7 @@ public record CheckOptions(
                 case "--har" -> har = Path.of(value(args, i, name, inline));
                 case "--config" -> config = Path.of(value(args, i, name, inline));
                 default -> {
-                    String key = KEY_OF_OPTION.get(name);
+                    OriginKey key = keyOfOption(name);
                     if (key == null) {
                         throw new UsageException(name, "unknown option; see check --help");
                     }

@@ -1,14 +1,21 @@
 package io.originwatch.cli;
 
 import io.originwatch.config.ConfigError;
+import io.originwatch.config.OriginKey;
 import io.originwatch.config.OriginValidator;
 import io.originwatch.config.OriginsFileReader;
+import io.originwatch.config.OriginwatchConfig;
 import io.originwatch.config.RawOrigin;
+import io.originwatch.config.SettingsLoader;
 import io.originwatch.origin.Origin;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.config.source.yaml.YamlConfigSource;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,9 +35,10 @@ final class CheckOrigins {
 
     /** The one origin of {@code check URL [options]}. */
     static Origin fromOptions(CheckOptions o, String userAgent) {
-        Map<String, String> values = new LinkedHashMap<>(o.originKeys());
-        values.put("url", o.url());
-        values.put("name", nameFor(o));
+        Map<OriginKey, String> values = new EnumMap<>(OriginKey.class);
+        values.putAll(o.originKeys());
+        values.put(OriginKey.URL, o.url());
+        values.put(OriginKey.NAME, nameFor(o));
         RawOrigin raw = new RawOrigin(KEY, values, o.headerMap(), Map.of());
         List<ConfigError> errors = new ArrayList<>();
         OriginValidator validator = new OriginValidator(noDefaults(), userAgent, errors);
@@ -42,22 +50,69 @@ final class CheckOrigins {
         return origins.get(0);
     }
 
-    /** Every origin of an origins file, validated as the daemon validates it; every error at once. */
-    static List<Origin> fromFile(java.nio.file.Path file, String userAgent) {
+    /**
+     * Every origin of a file, validated as the daemon validates it, every error at once: an origins
+     * file ({@code origins:} at the top, as {@code originwatch.origins-file}) or an application config
+     * ({@code originwatch:} at the top: its defaults, inline origins, the origins file it names and
+     * its user-agent, read through the daemon's own {@link OriginwatchConfig} mapping).
+     */
+    static List<Origin> fromFile(Path file, String userAgent) {
         if (!Files.isRegularFile(file)) {
             throw new UsageException("--config", "no such file: " + CheckOptions.quote(file.toString()));
         }
         List<ConfigError> errors = new ArrayList<>();
-        List<RawOrigin> raws = OriginsFileReader.read(file, errors);
-        OriginValidator validator = new OriginValidator(noDefaults(), userAgent, errors);
-        List<Origin> origins = validator.validate(raws, new HashMap<>(), errors);
+        List<Origin> origins;
+        Map<String, String> names = new HashMap<>();
+        OriginwatchConfig app = applicationConfig(file);
+        if (app == null) {
+            List<RawOrigin> raws = OriginsFileReader.read(file, errors);
+            origins = new OriginValidator(noDefaults(), userAgent, errors).validate(raws, names, errors);
+        } else {
+            String agent =
+                    app.userAgent().filter(s -> !s.isBlank()).map(String::trim).orElse(userAgent);
+            OriginValidator validator = new OriginValidator(SettingsLoader.defaults(app), agent, errors);
+            List<Origin> all = new ArrayList<>(validator.validate(SettingsLoader.inlineOrigins(app), names, errors));
+            app.originsFile().map(String::trim).map(Path::of).ifPresent(more -> {
+                if (Files.isRegularFile(more)) {
+                    all.addAll(validator.validate(OriginsFileReader.read(more, errors), names, errors));
+                } else {
+                    errors.add(new ConfigError(
+                            "originwatch.origins-file", "no such file: " + CheckOptions.quote(more.toString())));
+                }
+            });
+            origins = all;
+        }
         if (errors.isEmpty() && origins.isEmpty()) {
-            errors.add(new ConfigError(file.toString(), "no origins in the file (expected origins: [ ... ])"));
+            errors.add(new ConfigError(file.toString(), "no origins in the file"));
         }
         if (!errors.isEmpty()) {
             throw new UsageException(errors.stream().map(ConfigError::toString).toList());
         }
         return origins;
+    }
+
+    /** The file's {@code originwatch.*} mapping when it is an application config, else null. */
+    private static OriginwatchConfig applicationConfig(Path file) {
+        YamlConfigSource yaml;
+        try {
+            yaml = new YamlConfigSource(file.toString(), Files.readString(file), 0);
+        } catch (IOException | RuntimeException e) {
+            return null; // not YAML we can read: OriginsFileReader reports it with its position
+        }
+        if (yaml.getPropertyNames().stream().noneMatch(k -> k.startsWith("originwatch."))) {
+            return null;
+        }
+        try {
+            return new SmallRyeConfigBuilder()
+                    .withSources(yaml)
+                    .withMapping(OriginwatchConfig.class)
+                    // other areas' keys (edge, alerting, evidence, quarkus.*) are not check's business
+                    .withValidateUnknown(false)
+                    .build()
+                    .getConfigMapping(OriginwatchConfig.class);
+        } catch (RuntimeException e) {
+            throw new UsageException("--config", file + ": " + e.getMessage());
+        }
     }
 
     private static RawOrigin noDefaults() {
@@ -69,7 +124,7 @@ final class CheckOrigins {
      * outside the name alphabet ({@code [a-z0-9._-]}) made a dash.
      */
     static String nameFor(CheckOptions o) {
-        String host = o.originKeys().get("host");
+        String host = o.originKeys().get(OriginKey.HOST);
         if (host == null) {
             try {
                 host = java.net.URI.create(o.url().trim()).getHost();
@@ -88,17 +143,13 @@ final class CheckOrigins {
     /** {@code check.header-limit: ...} becomes {@code --header-limit: ...}. */
     static String asOptionError(ConfigError e) {
         String key = e.key();
-        String option = key;
-        if (key.startsWith(KEY + ".")) {
-            String k = key.substring(KEY.length() + 1);
-            option = switch (k) {
-                case "url" -> "URL";
-                case "via-edge-url" -> "--via-edge";
-                case CheckOptions.INSECURE_KEY -> "--insecure";
-                case "name" -> "--host";
-                default -> k.startsWith("headers.") ? "--header " + k.substring("headers.".length()) : "--" + k;
-            };
+        if (!key.startsWith(KEY + ".")) {
+            return e.toString();
         }
-        return option + ": " + e.message();
+        String text = key.substring(KEY.length() + 1);
+        if (text.startsWith(OriginKey.HEADERS.text() + ".")) {
+            return "--header " + text.substring(OriginKey.HEADERS.text().length() + 1) + ": " + e.message();
+        }
+        return OriginKey.single(text).map(CheckOptions::optionOf).orElse(text) + ": " + e.message();
     }
 }

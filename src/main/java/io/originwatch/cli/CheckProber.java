@@ -6,11 +6,11 @@ import io.originwatch.config.DaemonSettings;
 import io.originwatch.origin.Origin;
 import io.originwatch.probe.ConscryptTls;
 import io.originwatch.probe.ProbeListener;
+import io.originwatch.probe.ProbeResult;
 import io.originwatch.probe.ProbeSpec;
 import io.originwatch.probe.Prober;
 import io.originwatch.probe.Resolver;
 import io.originwatch.probe.TlsStack;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -37,10 +37,9 @@ final class CheckProber {
 
     /** Probes the origin (and then its via-edge URL, as the daemon does in the same slot). */
     CheckResult check(Origin origin) {
-        Instant probedAt = Instant.now();
         Verdict direct = probe(origin.spec());
         Verdict edge = origin.viaEdge() == null ? null : probe(origin.viaEdge());
-        return new CheckResult(origin, direct, probedAt, edge);
+        return new CheckResult(origin, direct, edge);
     }
 
     /** Every origin at once (at most the daemon's default concurrency), results in the given order. */
@@ -72,7 +71,9 @@ final class CheckProber {
 
     private Verdict probe(ProbeSpec spec) {
         Prober prober = spec.https() ? tlsProber() : plain;
-        return classifier.classify(prober.probe(spec, ProbeListener.NONE), Instant.now());
+        ProbeResult result = prober.probe(spec, ProbeListener.NONE);
+        // one clock per probe, as ProbeEngine: certificate_expiring is judged at the probe's start
+        return classifier.classify(result, result.startedAt());
     }
 
     /** The TLS stack name in use for https, for the report. */
