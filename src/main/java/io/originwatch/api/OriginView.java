@@ -2,6 +2,7 @@ package io.originwatch.api;
 
 import io.originwatch.app.EvidenceRecorder;
 import io.originwatch.evidence.OriginEvidence;
+import io.originwatch.evidence.Redactor;
 import io.originwatch.origin.HistoryEntry;
 import io.originwatch.origin.Origin;
 import io.originwatch.origin.OriginStateView;
@@ -40,25 +41,27 @@ public record OriginView(
     static OriginView of(OriginStateView state, EvidenceRecorder evidence) {
         String curl =
                 state.latest().map(p -> evidence.curl(p.verdict().result())).orElse(null);
-        return of(state, curl, evidence.evidence(state.origin().name()).orElse(null));
+        return of(state, curl, evidence.evidence(state.origin().name()).orElse(null), evidence.redactor());
     }
 
     /**
      * The one way to build the view: the latest result mapped as the history maps it, or {@link
      * ResultView#PENDING} before the first probe ends; then the origin's counters, its curl line
      * ({@code curl}, null before the first probe) and the via-edge result beside it from
-     * {@code kept} (null when nothing is kept). Public because the command line's
+     * {@code kept} (null when nothing is kept); URLs go through {@code redactor} (secrets in a query
+     * never leave the daemon). Public because the command line's
      * {@code check --json} prints its result through it, so that output has the API's shape by
      * construction.
      */
-    public static OriginView of(OriginStateView state, String curl, OriginEvidence kept) {
+    public static OriginView of(OriginStateView state, String curl, OriginEvidence kept, Redactor redactor) {
         Origin o = state.origin();
         ResultView r = state.latest().map(HistoryEntry::of).map(ResultView::of).orElse(ResultView.PENDING);
-        ViaEdgeView edge =
-                o.viaEdge() == null ? null : ViaEdgeView.of(o.viaEdge().url().toString(), kept);
+        ViaEdgeView edge = o.viaEdge() == null
+                ? null
+                : ViaEdgeView.of(redactor.url(o.viaEdge().url().toString()), kept);
         return new OriginView(
                 o.name(),
-                o.spec().url().toString(),
+                redactor.url(o.spec().url().toString()),
                 o.spec().host(),
                 r.cause(),
                 r.edgeStatus(),

@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * {@code --json}: one origin exactly as {@code GET /api/origins/{name}} shows it, or the list as
  * {@code GET /api/origins} does for {@code --config}. Built by the API's own factory
- * ({@link OriginView#of(io.originwatch.origin.OriginStateView, String, io.originwatch.evidence.OriginEvidence)}) from a state
+ * ({@link OriginView#of(io.originwatch.origin.OriginStateView, String, io.originwatch.evidence.OriginEvidence, io.originwatch.evidence.Redactor)}) from a state
  * and evidence store that went through one probe, so the shape cannot drift from the API's.
  */
 final class CheckJson {
@@ -43,7 +43,7 @@ final class CheckJson {
             store.recordEdge(name, new Captured(c.edge(), ProbeKind.VIA_EDGE), EdgeObservation.of(c.edge()));
         }
         return OriginView.of(
-                state, evidence.curl(c.direct().result()), store.get(name).orElse(null));
+                state, evidence.curl(c.direct().result()), store.get(name).orElse(null), evidence.redactor());
     }
 
     private static String write(Object value) {

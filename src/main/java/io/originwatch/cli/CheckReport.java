@@ -47,7 +47,7 @@ final class CheckReport {
             Verdict e = c.edge();
             out.append('\n')
                     .append("via the edge (")
-                    .append(e.result().spec().url())
+                    .append(evidence.redactor().url(e.result().spec().url().toString()))
                     .append("): ")
                     .append(edgeLine(e))
                     .append('\n');
@@ -102,7 +102,11 @@ final class CheckReport {
     private void probe(StringBuilder out, Verdict v) {
         ProbeResult r = v.result();
         ProbeSpec spec = r.spec();
-        row(out, "probed", spec.method() + " " + spec.url() + " with Host and SNI " + spec.host());
+        row(
+                out,
+                "probed",
+                spec.method() + " " + evidence.redactor().url(spec.url().toString()) + " with Host and SNI "
+                        + spec.host());
         if (r.connectedAddress() != null) {
             row(
                     out,
