@@ -58,7 +58,8 @@ class ArchitectureTest {
     private static final Map<String, Set<String>> SIBLINGS = Map.of(
             "classify", Set.of("probe"), // a verdict classifies a probe result
             "edge.allowlist", Set.of("edge.ranges"), // drift is measured against the ranges in force
-            "ui", Set.of("api")); // the console reads the API's views: one road for data
+            "ui", Set.of("api"), // the console reads the API's views: one road for data
+            "cli", Set.of("api")); // check --json prints the API's OriginView: one shape by construction
 
     /** The first layer that may use a framework. */
     private static final int FRAMEWORK_LAYER = 5;

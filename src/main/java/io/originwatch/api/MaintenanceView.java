@@ -11,6 +11,9 @@ import io.originwatch.maintenance.MaintenanceStatus;
  */
 public record MaintenanceView(boolean active, String window, String source, String until, boolean suppressing) {
 
+    /** Not in maintenance: what a one-shot {@code check} reports, where no window applies. */
+    public static final MaintenanceView NONE = new MaintenanceView(false, null, null, null, false);
+
     static MaintenanceView of(OriginMaintenance m) {
         MaintenanceStatus s = m.status();
         return new MaintenanceView(

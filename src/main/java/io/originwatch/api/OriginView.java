@@ -2,14 +2,14 @@ package io.originwatch.api;
 
 import io.originwatch.app.EvidenceRecorder;
 import io.originwatch.app.MaintenanceService;
+import io.originwatch.evidence.OriginEvidence;
+import io.originwatch.evidence.Redactor;
 import io.originwatch.origin.HistoryEntry;
 import io.originwatch.origin.Origin;
 import io.originwatch.origin.OriginStateView;
-import io.originwatch.origin.ProbeRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * An origin and its latest result. Before the first probe ends: cause {@code pending}, no statuses,
@@ -40,23 +40,40 @@ public record OriginView(
         String source) {
 
     /**
-     * The one way to build the view: the latest result mapped as the history maps it, or {@link
-     * ResultView#PENDING} before the first probe ends; then the origin's counters, its curl line and
-     * the via-edge result beside it (issue 7); and the origin's maintenance now (issue 17).
+     * The view of a daemon's origin: its state, with the curl line of the latest probe, the
+     * evidence the recorder keeps for it (issue 7) and its maintenance now (issue 17).
      */
     static OriginView of(OriginStateView state, EvidenceRecorder evidence, MaintenanceService maintenance) {
         Origin o = state.origin();
-        Optional<ProbeRecord> latest = state.latest();
-        ResultView r = latest.map(HistoryEntry::of).map(ResultView::of).orElse(ResultView.PENDING);
-        String curl = latest.map(p -> evidence.curl(p.verdict().result())).orElse(null);
+        String curl =
+                state.latest().map(p -> evidence.curl(p.verdict().result())).orElse(null);
+        return of(
+                state,
+                curl,
+                evidence.evidence(o.name()).orElse(null),
+                evidence.redactor(),
+                MaintenanceView.of(maintenance.of(o.name(), o.labels())));
+    }
+
+    /**
+     * The one way to build the view: the latest result mapped as the history maps it, or {@link
+     * ResultView#PENDING} before the first probe ends; then the origin's counters, its curl line
+     * ({@code curl}, null before the first probe) and the via-edge result beside it from
+     * {@code kept} (null when nothing is kept); URLs go through {@code redactor} (secrets in a query
+     * never leave the daemon). Public because the command line's
+     * {@code check --json} prints its result through it, so that output has the API's shape by
+     * construction.
+     */
+    public static OriginView of(
+            OriginStateView state, String curl, OriginEvidence kept, Redactor redactor, MaintenanceView maintenance) {
+        Origin o = state.origin();
+        ResultView r = state.latest().map(HistoryEntry::of).map(ResultView::of).orElse(ResultView.PENDING);
         ViaEdgeView edge = o.viaEdge() == null
                 ? null
-                : ViaEdgeView.of(
-                        evidence.redactor().url(o.viaEdge().url().toString()),
-                        evidence.evidence(o.name()).orElse(null));
+                : ViaEdgeView.of(redactor.url(o.viaEdge().url().toString()), kept);
         return new OriginView(
                 o.name(),
-                evidence.redactor().url(o.spec().url().toString()),
+                redactor.url(o.spec().url().toString()),
                 o.spec().host(),
                 r.cause(),
                 r.edgeStatus(),
@@ -73,7 +90,7 @@ public record OriginView(
                 state.lastCauseChange().map(Instant::toString).orElse(null),
                 curl,
                 edge,
-                MaintenanceView.of(maintenance.of(o.name(), o.labels())),
+                maintenance,
                 state.sourceLabel());
     }
 }

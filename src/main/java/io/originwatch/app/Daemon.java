@@ -62,6 +62,9 @@ public class Daemon {
     @Inject
     ProbeEngine engine;
 
+    @Inject
+    WhereToLook whereToLook;
+
     private volatile boolean ready;
 
     void onStart(@Observes StartupEvent event) {
@@ -100,6 +103,7 @@ public class Daemon {
                     registry.size(), settings.maxConcurrentProbes());
         }
         ready = true;
+        whereToLook.scheduled();
     }
 
     /**

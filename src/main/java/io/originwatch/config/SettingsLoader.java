@@ -226,10 +226,20 @@ public class SettingsLoader {
     }
 
     private OriginValidator validator(List<ConfigError> errors) {
-        return new OriginValidator(RawOrigin.of(PREFIX + ".defaults", config.defaults()), userAgent(), errors);
+        return new OriginValidator(defaults(config), userAgent(), errors);
     }
 
     private List<RawOrigin> inlineOrigins() {
+        return inlineOrigins(config);
+    }
+
+    /** {@code originwatch.defaults} of a mapping as a raw origin (also for the command line's check). */
+    public static RawOrigin defaults(OriginwatchConfig config) {
+        return RawOrigin.of(PREFIX + ".defaults", config.defaults());
+    }
+
+    /** {@code originwatch.origins[n]} of a mapping as raw origins, keyed as the daemon names them. */
+    public static List<RawOrigin> inlineOrigins(OriginwatchConfig config) {
         List<OriginSettings> list = config.origins().orElse(List.of());
         List<RawOrigin> raws = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {

@@ -50,6 +50,18 @@ public final class OriginState implements OriginStateView {
         this.origin = origin;
     }
 
+    /**
+     * The state after one probe of {@code origin} and nothing else: what the command line's
+     * {@code check} shows, through the same record-keeping (streak, cause change) as a scheduled probe.
+     */
+    public static OriginState afterOneProbe(Origin origin, ProbeRecord record) {
+        OriginState state = new OriginState(origin);
+        synchronized (state) {
+            state.record(record);
+        }
+        return state;
+    }
+
     @Override
     public Origin origin() {
         return origin;
