@@ -13,6 +13,11 @@ import java.util.Optional;
 /**
  * An origin and its latest result. Before the first probe ends: cause {@code pending}, no statuses,
  * timings or probedAt. Timings in milliseconds, probedAt ISO-8601 (UTC).
+ *
+ * @param limits       the budgets the probe runs against (timeouts, header limit)
+ * @param tls          the latest handshake's facts (also when validation failed), null for http
+ * @param parseFailure why and at which byte the response head was refused, or null
+ * @param stoppedIn    the phase a failed probe stopped in (see {@link StoppedIn}), or null
  */
 public record OriginView(
         String name,
@@ -32,13 +37,18 @@ public record OriginView(
         int consecutiveSuccesses,
         String lastCauseChange,
         String curl,
-        ViaEdgeView viaEdge) {
+        ViaEdgeView viaEdge,
+        LimitsView limits,
+        TlsView tls,
+        ParseFailureView parseFailure,
+        String stoppedIn) {
 
     public static final String PENDING = "pending";
 
     /** With the evidence (issue 7): the curl line of the latest probe and the via-edge result beside it. */
-    static OriginView of(OriginState state, EvidenceRecorder evidence) {
+    public static OriginView of(OriginState state, EvidenceRecorder evidence) {
         OriginView v = of(state);
+        ProbeRecord latest = state.latest().orElse(null);
         String curl =
                 state.latest().map(r -> evidence.curl(r.verdict().result())).orElse(null);
         ViaEdgeView edge = state.origin().viaEdge() == null
@@ -64,10 +74,15 @@ public record OriginView(
                 v.consecutiveSuccesses(),
                 v.lastCauseChange(),
                 curl,
-                edge);
+                edge,
+                v.limits(),
+                latest == null ? null : TlsView.of(latest.verdict().result().tls(), latest.probedAt()),
+                latest == null ? null : ParseFailureView.of(latest.verdict().result()),
+                latest == null ? null : StoppedIn.of(latest.verdict().result().failure()));
     }
 
-    static OriginView of(OriginState state) {
+    /** Without the evidence (curl, via edge, TLS facts, parse failure): what the overview counts. */
+    public static OriginView of(OriginState state) {
         Origin o = state.origin();
         Optional<ProbeRecord> latest = state.latest();
         String changed = state.lastCauseChange().map(Instant::toString).orElse(null);
@@ -90,6 +105,10 @@ public record OriginView(
                     0,
                     null,
                     null,
+                    null,
+                    LimitsView.of(o.spec()),
+                    null,
+                    null,
                     null);
         }
         ResultView r = ResultView.of(HistoryEntry.of(latest.get()));
@@ -110,6 +129,10 @@ public record OriginView(
                 state.consecutiveFailures(),
                 state.consecutiveSuccesses(),
                 changed,
+                null,
+                null,
+                LimitsView.of(o.spec()),
+                null,
                 null,
                 null);
     }
