@@ -23,14 +23,19 @@ public class ApiTokenFilter {
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
     private static final String BEARER = "Bearer ";
 
+    /** The console's session cookie. */
+    public static final String COOKIE = "originwatch_session";
+
     @Inject
     ApiConfig config;
 
     @ServerRequestFilter
     public Response check(ContainerRequestContext ctx) {
-        String token =
-                config.token().map(String::strip).filter(t -> !t.isEmpty()).orElse(null);
+        String token = token(config);
         if (token == null || !protectedRequest(ctx.getMethod(), ctx.getUriInfo().getPath())) {
+            return null;
+        }
+        if (hasSession(ctx, token)) {
             return null;
         }
         String header = ctx.getHeaderString(HttpHeaders.AUTHORIZATION);
@@ -49,6 +54,28 @@ public class ApiTokenFilter {
                 .build();
     }
 
+    /** The configured token, or null when the API is open. */
+    public static String token(ApiConfig config) {
+        return config.token().map(String::strip).filter(t -> !t.isEmpty()).orElse(null);
+    }
+
+    /** The request carries the console's session cookie for {@code token}. */
+    public static boolean hasSession(ContainerRequestContext ctx, String token) {
+        jakarta.ws.rs.core.Cookie c = ctx.getCookies().get(COOKIE);
+        return c != null && sameSecret(c.getValue(), cookieValue(token));
+    }
+
+    /** The session cookie's value for {@code token}: a SHA-256 digest, hex. */
+    public static String cookieValue(String token) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            return java.util.HexFormat.of()
+                    .formatHex(sha.digest(("originwatch-console-session:" + token).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
     static boolean protectedRequest(String method, String path) {
         path = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         if (!path.startsWith("/api/")) {
@@ -58,7 +85,7 @@ public class ApiTokenFilter {
     }
 
     /** Constant time, whatever the lengths: digests of both are compared, never the strings. */
-    static boolean sameSecret(String given, String expected) {
+    public static boolean sameSecret(String given, String expected) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             byte[] a = sha.digest(given.getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package io.originwatch.ui;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -22,6 +23,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  *     says it comes from another site: {@code Sec-Fetch-Site} other than {@code same-origin} or
  *     {@code none}, or an {@code Origin} whose host and port differ from {@code Host}. A client
  *     that sends neither (curl) is not a browser carrying someone's cookie, and passes.</li>
+ * <li>With {@code originwatch.api.token} set, a write without the session cookie is sent to the
+ *     login form (303), which comes back to the page afterwards.</li>
  * </ol>
  */
 public class ConsoleHeaders {
@@ -45,9 +48,13 @@ public class ConsoleHeaders {
         }
     }
 
+    @Inject
+    Session session;
+
     @ServerRequestFilter
     public Response refuseCrossSite(ContainerRequestContext request) {
-        if (READS.contains(request.getMethod()) || !console(request.getUriInfo().getPath())) {
+        String path = request.getUriInfo().getPath();
+        if (READS.contains(request.getMethod()) || !console(path)) {
             return null;
         }
         String why = crossSite(
@@ -55,7 +62,14 @@ public class ConsoleHeaders {
                 request.getHeaderString("Origin"),
                 request.getHeaderString(HttpHeaders.HOST));
         if (why == null) {
-            return null;
+            if (path.equals("/ui/login") || path.equals("/ui/logout") || session.allowed(request)) {
+                return null;
+            }
+            // a write with a token configured and no session: log in, then come back to the page
+            String page = path.endsWith("/probe") ? path.substring(0, path.length() - "/probe".length()) : "/ui/edge";
+            return Response.seeOther(URI.create("/ui/login?next="
+                            + java.net.URLEncoder.encode(page, java.nio.charset.StandardCharsets.UTF_8)))
+                    .build();
         }
         return Response.status(Response.Status.FORBIDDEN)
                 .type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))

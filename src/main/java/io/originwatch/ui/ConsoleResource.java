@@ -1,5 +1,9 @@
 package io.originwatch.ui;
 
+import io.originwatch.alert.LastDeliveries;
+import io.originwatch.api.AlertView;
+import io.originwatch.app.AlertingService;
+import io.originwatch.app.EdgeRuntime;
 import io.originwatch.origin.ProbeInFlightException;
 import io.originwatch.schedule.OriginRegistry;
 import io.originwatch.schedule.OriginState;
@@ -13,9 +17,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -49,6 +56,18 @@ public class ConsoleResource {
     @Inject
     OriginPageBuilder originPage;
 
+    @Inject
+    EdgePageBuilder edgePage;
+
+    @Inject
+    EdgeRuntime edge;
+
+    @Inject
+    AlertingService alerting;
+
+    @Inject
+    Session session;
+
     @GET
     @Operation(summary = "Web console: what is broken now (HTML)")
     public TemplateInstance overview(
@@ -69,12 +88,13 @@ public class ConsoleResource {
             responseCode = "404",
             description = "No origin of that name",
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
-    public Response origin(@PathParam("name") String name) {
+    public Response origin(@PathParam("name") String name, @Context HttpHeaders headers) {
         Optional<OriginState> state = registry.state(name);
         if (state.isEmpty()) {
             return notFound("no origin named \"" + name + "\" is configured");
         }
-        return Response.ok(Templates.origin(originPage.build(state.get()))).build();
+        return Response.ok(Templates.origin(originPage.build(state.get(), !session.allowed(headers.getCookies()))))
+                .build();
     }
 
     /**
@@ -97,6 +117,48 @@ public class ConsoleResource {
         }
         return probe.orTimeout(PROBE_WAIT_SECONDS, TimeUnit.SECONDS)
                 .handle((r, e) -> Response.seeOther(page).build());
+    }
+
+    @GET
+    @Path("/edge")
+    @Operation(summary = "Web console: edge ranges in force and allowlist drift with the fixes (HTML)")
+    public TemplateInstance edge() {
+        return Templates.edge(edgePage.build());
+    }
+
+    /** Refresh now: the outcome shows on the edge page as the last refresh. */
+    @POST
+    @Path("/edge/refresh")
+    @Operation(summary = "Web console: refresh the edge ranges now, then show the edge page")
+    public Response refresh() {
+        edge.refresh(false);
+        return Response.seeOther(URI.create("/ui/edge#ranges")).build();
+    }
+
+    @GET
+    @Path("/alerts")
+    @Operation(summary = "Web console: active alerts and each sink's last delivery (HTML)")
+    public TemplateInstance alerts() {
+        List<AlertsPage.Alert> alerts = alerting.active().stream()
+                .map(a -> AlertView.of(a, alerting.settings().texts()))
+                .map(v -> new AlertsPage.Alert(v, "/ui/origins/" + v.origin(), OverviewBuilder.since(v.startsAt())))
+                .toList();
+        List<AlertsPage.Sink> sinks = alerting.sinks().stream()
+                .map(w -> {
+                    LastDeliveries.Delivery d =
+                            alerting.deliveries().last(w.name()).orElse(null);
+                    String last = d == null
+                            ? "none yet"
+                            : d.result() + " (" + d.state() + " " + d.origin() + ") at " + d.at()
+                                    + (d.error() == null ? "" : ": " + d.error());
+                    return new AlertsPage.Sink(
+                            w.name(),
+                            w.queueDepth(),
+                            last,
+                            d == null || d.result().equals("sent"));
+                })
+                .toList();
+        return Templates.alerts(new AlertsPage(alerts, sinks));
     }
 
     static Response notFound(String what) {

@@ -8,6 +8,9 @@ import java.util.List;
  * Everything {@code /ui/origins/{name}} shows, built by {@link OriginPageBuilder} from the API's
  * {@link OriginView} and the kept evidence. Each section of the page has an anchor (verdict, curl,
  * waterfall, response, request, tls, edge, history, allowlists, downloads, config).
+ *
+ * @param loginNeeded a token is configured and this browser has no session: downloads and Probe now
+ *                    go through the login form first
  */
 public record OriginPage(
         OriginView origin,
@@ -25,7 +28,8 @@ public record OriginPage(
         Strip strip,
         List<EdgeResource.AllowlistView> allowlists,
         List<Download> downloads,
-        List<Setting> config) {
+        List<Setting> config,
+        boolean loginNeeded) {
 
     /** A run of results with the same cause, newest first. */
     public record Episode(String cause, String edgeStatus, String from, String to, int results, boolean up) {}

@@ -35,7 +35,7 @@ public class OriginPageBuilder {
     @Inject
     EdgeResource edge;
 
-    public OriginPage build(OriginState state) {
+    public OriginPage build(OriginState state, boolean loginNeeded) {
         OriginView v = OriginView.of(state, evidence);
         List<ResultView> history = state.history().stream().map(ResultView::of).toList();
         OriginEvidence ev = evidence.evidence(v.name()).orElse(null);
@@ -64,7 +64,8 @@ public class OriginPageBuilder {
                 Strip.of(history),
                 edge.allowlists(),
                 downloads(v.name(), ev, state.origin()),
-                config(state.origin()));
+                config(state.origin()),
+                loginNeeded);
     }
 
     static String verdict(OriginView v, boolean pending) {

@@ -21,5 +21,11 @@ public final class Templates {
 
     public static native TemplateInstance origin(OriginPage page);
 
+    public static native TemplateInstance edge(EdgePage page);
+
+    public static native TemplateInstance alerts(AlertsPage page);
+
     public static native TemplateInstance notFound(String what);
+
+    public static native TemplateInstance login(LoginResource.LoginPage page);
 }

@@ -73,6 +73,11 @@ final class Browser implements AutoCloseable {
             }
         });
         page.onPageError(e -> errors.add("page error: " + e));
+        page.onResponse(r -> {
+            if (r.status() >= 400) {
+                errors.add("HTTP " + r.status() + " " + r.url());
+            }
+        });
         // Chromium logs a refused inline script or style as a console error too; this catches every kind
         page.addInitScript("document.addEventListener('securitypolicyviolation', e =>"
                 + " console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));");

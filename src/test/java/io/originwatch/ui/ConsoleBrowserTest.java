@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.Rule;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.ColorScheme;
+import io.originwatch.evidence.HarSchema;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -166,6 +169,36 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void theLastFailingHarDownloadsAndIsValidHar12() throws Exception {
+        try (BrowserContext ctx = browser.context(ColorScheme.LIGHT, true)) {
+            Page page = open(ctx, "/ui/origins/lab-connection-reset");
+            Download download = page.waitForDownload(() -> page.locator(
+                            "#downloads a", new Page.LocatorOptions().setHasText("HAR of the last failing probe"))
+                    .click());
+            byte[] json = Files.readAllBytes(download.path());
+            assertThat(HarSchema.errors(json)).as("HAR 1.2 schema").isEmpty();
+            assertThat(download.suggestedFilename())
+                    .startsWith("lab-connection-reset-")
+                    .endsWith(".har");
+            JsonNode entry = HarSchema.MAPPER.readTree(json).at("/log/entries/0");
+            assertThat(entry.get("_cause").asText()).isEqualTo("connection_reset");
+        }
+    }
+
+    @Test
+    void alertsLinkToTheOriginPage() {
+        try (BrowserContext ctx = browser.context(ColorScheme.LIGHT, true)) {
+            Page page = open(ctx, "/ui/alerts");
+            Locator alert = page.locator("#alert-lab-connection-reset");
+            assertThat(alert.textContent()).contains("connection_reset").contains("520");
+            alert.locator("a").first().click();
+            page.waitForURL("**/ui/origins/lab-connection-reset");
+            assertThat(page.locator("#verdict").textContent()).contains("connection_reset");
+            assertThat(browser.errors).isEmpty();
+        }
+    }
+
+    @Test
     void hostileBytesAreShownAsTextNeverRun() {
         List<String> dialogs = new ArrayList<>();
         try (BrowserContext ctx = browser.context(ColorScheme.LIGHT, true)) {
@@ -232,7 +265,9 @@ class ConsoleBrowserTest {
                     "/ui/origins/lab-connection-reset",
                     "/ui/origins/lab-headers-too-large",
                     "/ui/origins/lab-tls-certificate-invalid",
-                    "/ui/origins/hostile")) {
+                    "/ui/origins/hostile",
+                    "/ui/edge",
+                    "/ui/alerts")) {
                 Page page = open(ctx, path);
                 List<Rule> violations = new AxeBuilder(page)
                         .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))

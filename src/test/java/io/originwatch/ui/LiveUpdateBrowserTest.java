@@ -48,12 +48,14 @@ class LiveUpdateBrowserTest {
             Locator row = page.locator("#o-flip");
             assertThat(row).containsText("ok", new LocatorAssertions.ContainsTextOptions().setTimeout(WAIT_MILLIS));
             page.evaluate("window.__sameDocument = true");
-            int failingBefore = Integer.parseInt(page.locator("[data-count=failing]").textContent().strip());
+            int failingBefore = Integer.parseInt(
+                    page.locator("[data-count=failing]").textContent().strip());
 
             when().get(control + "reset").then().statusCode(200);
 
             assertThat(page.locator("#o-flip"))
-                    .containsText("connection_reset", new LocatorAssertions.ContainsTextOptions().setTimeout(WAIT_MILLIS));
+                    .containsText(
+                            "connection_reset", new LocatorAssertions.ContainsTextOptions().setTimeout(WAIT_MILLIS));
             assertThat(page.locator("#o-flip td").nth(1)).hasText("520");
             assertThat(page.locator("[data-count=failing]"))
                     .hasText(
