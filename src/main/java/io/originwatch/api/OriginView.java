@@ -43,75 +43,21 @@ public record OriginView(
         ParseFailureView parseFailure,
         String stoppedIn) {
 
-    public static final String PENDING = "pending";
-
-    /** With the evidence (issue 7): the curl line of the latest probe and the via-edge result beside it. */
+    /**
+     * The one way to build the view: the latest result mapped as the history maps it, or {@link
+     * ResultView#PENDING} before the first probe ends; then the origin's counters, its curl line and
+     * the via-edge result beside it (issue 7).
+     */
     public static OriginView of(OriginState state, EvidenceRecorder evidence) {
-        OriginView v = of(state);
-        ProbeRecord latest = state.latest().orElse(null);
-        String curl =
-                state.latest().map(r -> evidence.curl(r.verdict().result())).orElse(null);
-        ViaEdgeView edge = state.origin().viaEdge() == null
-                ? null
-                : ViaEdgeView.of(
-                        state.origin().viaEdge().url().toString(),
-                        evidence.evidence(v.name()).orElse(null));
-        return new OriginView(
-                v.name(),
-                v.url(),
-                v.host(),
-                v.cause(),
-                v.edgeStatus(),
-                v.httpStatus(),
-                v.up(),
-                v.warnings(),
-                v.headerBytes(),
-                v.timings(),
-                v.probedAt(),
-                v.detail(),
-                v.labels(),
-                v.consecutiveFailures(),
-                v.consecutiveSuccesses(),
-                v.lastCauseChange(),
-                curl,
-                edge,
-                v.limits(),
-                latest == null ? null : TlsView.of(latest.verdict().result().tls(), latest.probedAt()),
-                latest == null ? null : ParseFailureView.of(latest.verdict().result()),
-                latest == null ? null : StoppedIn.of(latest.verdict().result().failure()));
-    }
-
-    /** Without the evidence (curl, via edge, TLS facts, parse failure): what the overview counts. */
-    public static OriginView of(OriginState state) {
         Origin o = state.origin();
         Optional<ProbeRecord> latest = state.latest();
-        String changed = state.lastCauseChange().map(Instant::toString).orElse(null);
-        if (latest.isEmpty()) {
-            return new OriginView(
-                    o.name(),
-                    o.spec().url().toString(),
-                    o.spec().host(),
-                    PENDING,
-                    null,
-                    null,
-                    false,
-                    List.of(),
-                    null,
-                    TimingsView.none(),
-                    null,
-                    "not probed yet",
-                    o.labels(),
-                    0,
-                    0,
-                    null,
-                    null,
-                    null,
-                    LimitsView.of(o.spec()),
-                    null,
-                    null,
-                    null);
-        }
-        ResultView r = ResultView.of(HistoryEntry.of(latest.get()));
+        ResultView r = latest.map(HistoryEntry::of).map(ResultView::of).orElse(ResultView.PENDING);
+        String curl = latest.map(p -> evidence.curl(p.verdict().result())).orElse(null);
+        ViaEdgeView edge = o.viaEdge() == null
+                ? null
+                : ViaEdgeView.of(
+                        o.viaEdge().url().toString(),
+                        evidence.evidence(o.name()).orElse(null));
         return new OriginView(
                 o.name(),
                 o.spec().url().toString(),
@@ -128,12 +74,18 @@ public record OriginView(
                 o.labels(),
                 state.consecutiveFailures(),
                 state.consecutiveSuccesses(),
-                changed,
-                null,
-                null,
+                state.lastCauseChange().map(Instant::toString).orElse(null),
+                curl,
+                edge,
                 LimitsView.of(o.spec()),
-                null,
-                null,
-                null);
+                latest.map(p -> TlsView.of(p.verdict().result().tls(), p.probedAt()))
+                        .orElse(null),
+                latest.map(p -> ParseFailureView.of(p.verdict().result())).orElse(null),
+                latest.map(p -> StoppedIn.of(p.verdict().result().failure())).orElse(null));
+    }
+
+    /** Before the first probe of the origin ended. */
+    public boolean pending() {
+        return cause.equals(ResultView.PENDING.cause());
     }
 }

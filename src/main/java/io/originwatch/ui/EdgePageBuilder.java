@@ -23,7 +23,7 @@ public class EdgePageBuilder {
     public EdgePage build() {
         Response r = api.ranges();
         EdgeResource.RangesView ranges = r.getStatus() == 200 ? (EdgeResource.RangesView) r.getEntity() : null;
-        String noRanges = ranges == null ? ((EdgeResource.ErrorBody) r.getEntity()).detail() : null;
+        String noRanges = ranges == null ? ((io.originwatch.api.ErrorBody) r.getEntity()).detail() : null;
         List<EdgePage.Allowlist> lists = new ArrayList<>();
         for (EdgeResource.AllowlistView a : api.allowlists()) {
             List<EdgePage.Fix> fixes = new ArrayList<>();

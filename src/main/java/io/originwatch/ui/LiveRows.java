@@ -1,6 +1,7 @@
 package io.originwatch.ui;
 
 import io.originwatch.api.OriginView;
+import io.originwatch.app.EvidenceRecorder;
 import io.originwatch.classify.Verdict;
 import io.originwatch.classify.Warning;
 import io.originwatch.origin.OriginRemoved;
@@ -61,6 +62,9 @@ public class LiveRows {
 
     @Inject
     OverviewBuilder overview;
+
+    @Inject
+    EvidenceRecorder evidence;
 
     private final Map<String, String> lastSent = new ConcurrentHashMap<>();
     private final LinkedHashSet<String> queued = new LinkedHashSet<>();
@@ -137,10 +141,10 @@ public class LiveRows {
                 if (state.isEmpty()) {
                     continue;
                 }
-                OriginView v = OriginView.of(state.get());
+                OriginView v = OriginView.of(state.get(), evidence);
                 lastSent.put(name, key(v));
                 if (anyone) {
-                    Overview.Row row = overview.row(state.get());
+                    Overview.Row row = overview.row(state.get(), v);
                     send(row.id(), Templates.overview$row(row).render());
                     sent++;
                 }

@@ -43,7 +43,7 @@ public class OriginPageBuilder {
         Evidence bytes =
                 direct == null ? Evidence.none() : direct.verdict().result().evidence();
         var redactor = evidence.builder().redactor();
-        boolean pending = v.cause().equals(OriginView.PENDING);
+        boolean pending = v.pending();
         String stateClass = pending ? "pending" : v.up() ? (v.warnings().isEmpty() ? "ok" : "warn") : "bad";
         return new OriginPage(
                 v,

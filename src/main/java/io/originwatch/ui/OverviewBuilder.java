@@ -30,9 +30,8 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Builds the overview from the API's views: {@link OriginView#of(OriginState)} for the counts and the
- * sort over every origin, the full view and the history (as {@link ResultView}s) only for the rows
- * on the page. Failing origins come first, oldest failure first; the others follow by name; each list
+ * Builds the overview from the API's views: {@link OriginView} (its one factory) for the counts and
+ * the sort over every origin, the history (as {@link ResultView}s) only for the rows on the page. Failing origins come first, oldest failure first; the others follow by name; each list
  * is paged on the server ({@link #PAGE_SIZE} rows), so the page's size does not grow with the fleet.
  */
 @ApplicationScoped
@@ -63,7 +62,7 @@ public class OverviewBuilder {
         List<Entry> others = new ArrayList<>();
         List<OriginView> views = new ArrayList<>();
         for (OriginState s : registry.all()) {
-            OriginView v = OriginView.of(s);
+            OriginView v = OriginView.of(s, evidence);
             views.add(v);
             if (matches(v, f)) {
                 (v.up() || pending(v) ? others : failing).add(new Entry(s, v));
@@ -87,7 +86,8 @@ public class OverviewBuilder {
 
     /** The counts alone, for live updates. */
     public Overview.Counts counts() {
-        return counts(registry.all().stream().map(OriginView::of).toList());
+        return counts(
+                registry.all().stream().map(s -> OriginView.of(s, evidence)).toList());
     }
 
     static Overview.Counts counts(List<OriginView> views) {
@@ -120,14 +120,17 @@ public class OverviewBuilder {
     }
 
     private static boolean pending(OriginView v) {
-        return v.cause().equals(OriginView.PENDING);
+        return v.pending();
     }
 
     /** One origin's row as the overview and the live updates show it. */
     public Overview.Row row(OriginState s) {
-        OriginView v = OriginView.of(s, evidence);
+        return row(s, OriginView.of(s, evidence));
+    }
+
+    Overview.Row row(OriginState s, OriginView v) {
         List<ResultView> history = s.history().stream().map(ResultView::of).toList();
-        boolean isPending = v.cause().equals(OriginView.PENDING);
+        boolean isPending = v.pending();
         String state = isPending ? "pending" : v.up() ? (v.warnings().isEmpty() ? "ok" : "warn") : "bad";
         String via = v.viaEdge() == null
                 ? "not set"
@@ -166,7 +169,7 @@ public class OverviewBuilder {
     private List<Overview.Row> rows(List<Entry> entries, int page) {
         int from = (page - 1) * PAGE_SIZE;
         return entries.subList(Math.min(from, entries.size()), Math.min(from + PAGE_SIZE, entries.size())).stream()
-                .map(e -> row(e.state))
+                .map(e -> row(e.state, e.view))
                 .toList();
     }
 
