@@ -37,9 +37,7 @@ public record Overview(
             String ranges,
             boolean rangesStale,
             int allowlists,
-            int unreadableAllowlists,
-            String scheduleLag,
-            String reloads) {}
+            int unreadableAllowlists) {}
 
     /** The filter form's values, as given (blank = not filtering). */
     public record Filters(String cause, String edge, String label, String q) {

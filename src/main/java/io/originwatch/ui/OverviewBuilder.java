@@ -1,8 +1,5 @@
 package io.originwatch.ui;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.originwatch.api.OriginView;
 import io.originwatch.api.ResultView;
 import io.originwatch.app.AlertingService;
@@ -27,7 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Builds the overview from the API's views: {@link OriginView} (its one factory) for the counts and
@@ -53,9 +49,6 @@ public class OverviewBuilder {
 
     @Inject
     EdgeRuntime edge;
-
-    @Inject
-    MeterRegistry meters;
 
     public Overview build(Overview.Filters f, int failingPage, int othersPage) {
         List<Entry> failing = new ArrayList<>();
@@ -213,34 +206,13 @@ public class OverviewBuilder {
                                                 : r.fetchedAt().toString());
         List<AllowlistStatus> lists = edge.monitor().statuses();
         int unreadable = (int) lists.stream().filter(s -> s.error() != null).count();
-        Timer lag = meters.find("originwatch.schedule.lag").timer();
-        String lagText = lag == null || lag.count() == 0
-                ? "no probes started yet"
-                : Waterfall.ms(lag.max(TimeUnit.MILLISECONDS)) + " max recently, "
-                        + Waterfall.ms(lag.mean(TimeUnit.MILLISECONDS)) + " mean";
         return new Overview.Health(
                 daemon.ready(),
                 alerting.active().size(),
                 ranges,
                 edge.enabled() && edge.ranges().stale(),
                 edge.monitor().definitions().size(),
-                unreadable,
-                lagText,
-                reloads());
-    }
-
-    private String reloads() {
-        double ok = count("success");
-        double failed = count("failure");
-        return ok + failed == 0
-                ? "none since start"
-                : String.format(Locale.ROOT, "%.0f applied, %.0f rejected since start", ok, failed);
-    }
-
-    private double count(String result) {
-        Counter c =
-                meters.find("originwatch.config.reloads").tag("result", result).counter();
-        return c == null ? 0 : c.count();
+                unreadable);
     }
 
     /** ISO time with how long ago, e.g. "2026-12-01T09:40:12Z (4 min ago)"; "" for none. */
