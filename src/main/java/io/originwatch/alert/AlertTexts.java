@@ -40,7 +40,7 @@ public record AlertTexts(URI apiBaseUrl, String runbookBaseUrl) {
     public String originUrl(String origin) {
         String base = apiBaseUrl.toString();
         String slash = base.endsWith("/") ? "" : "/";
-        return base + slash + "api/origins/" + URLEncoder.encode(origin, StandardCharsets.UTF_8);
+        return base + slash + "ui/origins/" + URLEncoder.encode(origin, StandardCharsets.UTF_8) + "#verdict";
     }
 
     public String runbookUrl(Cause cause) {

@@ -18,7 +18,7 @@ public record AlertView(
         String url,
         String runbookUrl) {
 
-    static AlertView of(ActiveAlert a, AlertTexts texts) {
+    public static AlertView of(ActiveAlert a, AlertTexts texts) {
         return new AlertView(
                 AlertTexts.alertName(a.cause()),
                 a.origin(),

@@ -28,8 +28,11 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  *     reach the API (a {@code kubectl port-forward} on the operator's laptop).</li>
  * <li>{@code originwatch.api.auth=none}: everything else is open, except {@code force=true} on an
  *     edge refresh, which needs a token that cannot exist in that mode.</li>
- * <li>A token configured: every request needs {@code Authorization: Bearer <token>}, else 401
- *     {@code unauthorized} with {@code WWW-Authenticate: Bearer}; compared in constant time.</li>
+ * <li>A token configured: every request needs {@code Authorization: Bearer <token>} or the web
+ *     console's session cookie ({@link #COOKIE}, set by its login form), else 401
+ *     {@code unauthorized} with {@code WWW-Authenticate: Bearer}; compared in constant time. The
+ *     console's own pages ({@code io.originwatch.ui}) send a browser without a session to the login
+ *     form instead (its own filter), so they are left to it here.</li>
  * <li>No token configured: reads are open (secrets are masked in every view); a method marked
  *     {@link Sensitive} answers 403 {@code api_token_required} naming the keys that turn it on.</li>
  * </ol>
@@ -40,6 +43,9 @@ public class ApiTokenFilter {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     private static final String BEARER = "Bearer ";
+
+    /** The web console's session cookie: a digest of the token, never the token itself. */
+    public static final String COOKIE = "originwatch_session";
 
     @Inject
     ApiAccess access;
@@ -77,6 +83,9 @@ public class ApiTokenFilter {
                                     + " opens it to anyone)")
                     : null;
         }
+        if (console(resource) || hasSession(ctx, token.get())) {
+            return null;
+        }
         String header = ctx.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header != null
                 && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
@@ -89,6 +98,29 @@ public class ApiTokenFilter {
         return Response.fromResponse(error(Response.Status.UNAUTHORIZED, "unauthorized", detail))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"originwatch\"")
                 .build();
+    }
+
+    /** The console's pages and actions, which check the session themselves. */
+    static boolean console(ResourceInfo resource) {
+        Class<?> c = resource == null ? null : resource.getResourceClass();
+        return c != null && c.getPackageName().equals("io.originwatch.ui");
+    }
+
+    /** The request carries the console's session cookie for {@code token}. */
+    public static boolean hasSession(ContainerRequestContext ctx, String token) {
+        jakarta.ws.rs.core.Cookie c = ctx.getCookies().get(COOKIE);
+        return c != null && sameSecret(c.getValue(), cookieValue(token));
+    }
+
+    /** The session cookie's value for {@code token}: a SHA-256 digest, hex. */
+    public static String cookieValue(String token) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            return java.util.HexFormat.of()
+                    .formatHex(sha.digest(("originwatch-console-session:" + token).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     static boolean sensitive(ResourceInfo resource) {
@@ -136,7 +168,7 @@ public class ApiTokenFilter {
     }
 
     /** Constant time, whatever the lengths: digests of both are compared, never the strings. */
-    static boolean sameSecret(String given, String expected) {
+    public static boolean sameSecret(String given, String expected) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             byte[] a = sha.digest(given.getBytes(StandardCharsets.UTF_8));

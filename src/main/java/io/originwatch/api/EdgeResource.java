@@ -6,6 +6,7 @@ import io.originwatch.edge.allowlist.AllowlistDefinition;
 import io.originwatch.edge.allowlist.AllowlistStatus;
 import io.originwatch.edge.allowlist.FileAllowlistSource;
 import io.originwatch.edge.allowlist.FixFormat;
+import io.originwatch.edge.ranges.EdgeRangeService;
 import io.originwatch.edge.ranges.EdgeRanges;
 import io.originwatch.edge.ranges.RefreshOutcome;
 import jakarta.ws.rs.DefaultValue;
@@ -31,6 +32,11 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 public class EdgeResource {
 
+    /**
+     * The ranges in force. {@code lastRefreshAt}, {@code lastRefreshResult} ({@code updated},
+     * {@code unchanged}, {@code rejected}, {@code failed}) and {@code lastRefreshDetail} (why it was
+     * rejected or failed) describe the last refresh since start, null before the first.
+     */
     public record RangesView(
             String provider,
             String source,
@@ -38,7 +44,10 @@ public class EdgeResource {
             String etag,
             boolean stale,
             List<String> ipv4,
-            List<String> ipv6) {}
+            List<String> ipv6,
+            Instant lastRefreshAt,
+            String lastRefreshResult,
+            String lastRefreshDetail) {}
 
     public record RefreshView(String result, String detail, List<String> added, List<String> removed) {}
 
@@ -69,6 +78,7 @@ public class EdgeResource {
                     "no edge range list yet: no successful fetch, no cache and no built-in snapshot for provider "
                             + runtime.ranges().provider());
         }
+        EdgeRangeService.LastRefresh last = runtime.ranges().lastRefresh().orElse(null);
         return Response.ok(new RangesView(
                         r.provider(),
                         r.source(),
@@ -76,7 +86,10 @@ public class EdgeResource {
                         r.etag(),
                         runtime.ranges().stale(),
                         strings(r.ipv4()),
-                        strings(r.ipv6())))
+                        strings(r.ipv6()),
+                        last == null ? null : last.at(),
+                        last == null ? null : last.outcome().result(),
+                        last == null ? null : reason(last.outcome())))
                 .build();
     }
 
@@ -146,6 +159,15 @@ public class EdgeResource {
         }
         String text = f.render(name, r, FixFormat.suggestion(r, def.get()), chain);
         return Response.ok(text, MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build();
+    }
+
+    private static String reason(RefreshOutcome o) {
+        return switch (o) {
+            case RefreshOutcome.Rejected r -> r.reason();
+            case RefreshOutcome.Failed f -> f.reason();
+            case RefreshOutcome.Updated u -> null;
+            case RefreshOutcome.Unchanged u -> null;
+        };
     }
 
     private static AllowlistView view(AllowlistStatus s) {

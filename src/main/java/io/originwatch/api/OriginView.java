@@ -16,6 +16,11 @@ import java.util.Map;
  * timings or probedAt. Timings in milliseconds, probedAt ISO-8601 (UTC). {@code source} says where the
  * origin came from: {@code config}, {@code origins-file}, {@code lab}, {@code discovery:cloudflare} or
  * {@code discovery:kubernetes}.
+ *
+ * @param limits       the budgets the probe runs against (timeouts, header limit)
+ * @param tls          the latest handshake's facts (also when validation failed), null for http
+ * @param parseFailure why and at which byte the response head was refused, or null
+ * @param stoppedIn    the phase a failed probe stopped in (see {@link StoppedIn}), or null
  */
 public record OriginView(
         String name,
@@ -37,13 +42,17 @@ public record OriginView(
         String curl,
         ViaEdgeView viaEdge,
         MaintenanceView maintenance,
-        String source) {
+        String source,
+        LimitsView limits,
+        TlsView tls,
+        ParseFailureView parseFailure,
+        String stoppedIn) {
 
     /**
      * The view of a daemon's origin: its state, with the curl line of the latest probe, the
      * evidence the recorder keeps for it (issue 7) and its maintenance now (issue 17).
      */
-    static OriginView of(OriginStateView state, EvidenceRecorder evidence, MaintenanceService maintenance) {
+    public static OriginView of(OriginStateView state, EvidenceRecorder evidence, MaintenanceService maintenance) {
         Origin o = state.origin();
         String curl =
                 state.latest().map(p -> evidence.curl(p.verdict().result())).orElse(null);
@@ -91,6 +100,21 @@ public record OriginView(
                 curl,
                 edge,
                 maintenance,
-                state.sourceLabel());
+                state.sourceLabel(),
+                LimitsView.of(o.spec()),
+                state.latest()
+                        .map(p -> TlsView.of(p.verdict().result().tls(), p.probedAt()))
+                        .orElse(null),
+                state.latest()
+                        .map(p -> ParseFailureView.of(p.verdict().result()))
+                        .orElse(null),
+                state.latest()
+                        .map(p -> StoppedIn.of(p.verdict().result().failure()))
+                        .orElse(null));
+    }
+
+    /** Before the first probe of the origin ended. */
+    public boolean pending() {
+        return cause.equals(ResultView.PENDING.cause());
     }
 }

@@ -37,7 +37,7 @@ public record ResultView(
     }
 
     /** A history entry, or the latest result through {@link HistoryEntry#of(io.originwatch.origin.ProbeRecord)}: one mapping for both. */
-    static ResultView of(HistoryEntry e) {
+    public static ResultView of(HistoryEntry e) {
         return new ResultView(
                 e.cause().label(),
                 e.edgeStatus(),

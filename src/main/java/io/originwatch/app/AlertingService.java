@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.originwatch.alert.ActiveAlert;
 import io.originwatch.alert.AlertDispatcher;
 import io.originwatch.alert.AlertmanagerSink;
+import io.originwatch.alert.LastDeliveries;
 import io.originwatch.alert.SinkWorker;
 import io.originwatch.alert.WebhookSink;
 import io.originwatch.config.AlertingConfig;
@@ -54,6 +55,7 @@ public class AlertingService {
 
     private AlertingSettings settings;
     private AlertDispatcher dispatcher;
+    private final LastDeliveries deliveries = new LastDeliveries(Clock.systemUTC());
 
     @PostConstruct
     void start() {
@@ -100,7 +102,8 @@ public class AlertingService {
     }
 
     private SinkWorker worker(io.originwatch.alert.AlertSink sink) {
-        return new SinkWorker(sink, settings.queueCapacity(), settings.backoff(), metrics);
+        return new SinkWorker(
+                sink, settings.queueCapacity(), settings.backoff(), LastDeliveries.both(metrics, deliveries));
     }
 
     void onProbe(@Observes ProbeCompleted event) {
@@ -130,6 +133,16 @@ public class AlertingService {
     /** Alerts firing now, oldest first. */
     public List<ActiveAlert> active() {
         return dispatcher.active();
+    }
+
+    /** The sinks in use (none when alerting has no sink configured). */
+    public List<SinkWorker> sinks() {
+        return dispatcher.workers();
+    }
+
+    /** The last delivery outcome of each sink, for the console. */
+    public LastDeliveries deliveries() {
+        return deliveries;
     }
 
     public AlertingSettings settings() {

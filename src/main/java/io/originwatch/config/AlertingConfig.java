@@ -35,7 +35,7 @@ public interface AlertingConfig {
     /** Extra labels on every Alertmanager alert ({@code labels.team=web}). */
     Map<String, String> labels();
 
-    /** originwatch's URL as receivers reach it: generatorURL and links are {@code <external-url>/api/origins/<name>}. */
+    /** originwatch's URL as receivers reach it: generatorURL and links are {@code <external-url>/ui/origins/<name>#verdict}, the console page. */
     @WithDefault("http://localhost:8080")
     String externalUrl();
 

@@ -53,7 +53,7 @@ class AlertingWiringTest {
                 .body("[0].edgeStatus", equalTo(520))
                 .body("[0].severity", equalTo("critical"))
                 .body("[0].labels.team", equalTo("web"))
-                .body("[0].url", equalTo("http://originwatch.test:8080/api/origins/fragile"));
+                .body("[0].url", equalTo("http://originwatch.test:8080/ui/origins/fragile#verdict"));
 
         WebhookReceiver receiver = WebhookTestResource.receiver;
         await().atMost(Duration.ofSeconds(10)).until(() -> receiver.accepted().size() == 1);

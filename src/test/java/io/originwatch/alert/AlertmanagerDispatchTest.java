@@ -94,7 +94,8 @@ class AlertmanagerDispatchTest {
         assertThat(alert.get("annotations").get("runbook_url").asText()).endsWith("runbooks.md#connection_reset");
         assertThat(alert.get("annotations").get("description").asText())
                 .contains("connection_reset after 0 response bytes");
-        assertThat(alert.get("generatorURL").asText()).isEqualTo("http://originwatch.test:8080/api/origins/shop");
+        assertThat(alert.get("generatorURL").asText())
+                .isEqualTo("http://originwatch.test:8080/ui/origins/shop#verdict");
         assertThat(alert.get("status").get("state").asText()).isEqualTo("active");
         assertThat(Instant.parse(alert.get("endsAt").asText()))
                 .isAfter(Instant.now().plus(Duration.ofMinutes(3)));

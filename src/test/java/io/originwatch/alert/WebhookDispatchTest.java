@@ -96,7 +96,7 @@ class WebhookDispatchTest {
         assertThat(body.get("startsAt").asText()).isEqualTo("2026-11-23T20:00:00Z");
         assertThat(body.get("endsAt").isNull()).isTrue();
         assertThat(body.get("labels").get("team").asText()).isEqualTo("web");
-        assertThat(body.get("url").asText()).isEqualTo("http://originwatch.test:8080/api/origins/shop");
+        assertThat(body.get("url").asText()).isEqualTo("http://originwatch.test:8080/ui/origins/shop#verdict");
         assertThat(body.get("runbookUrl").asText()).endsWith("/docs/runbooks.md#connection_reset");
 
         probe("shop", Cause.OK, 2);

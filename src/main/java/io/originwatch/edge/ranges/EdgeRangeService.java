@@ -104,8 +104,19 @@ public final class EdgeRangeService {
         }
     }
 
+    /** One refresh's outcome and when it ended (for the console's edge page). */
+    public record LastRefresh(java.time.Instant at, RefreshOutcome outcome) {}
+
+    private volatile LastRefresh lastRefresh;
+
+    /** The last refresh (scheduled or asked for) since start, if any. */
+    public java.util.Optional<LastRefresh> lastRefresh() {
+        return java.util.Optional.ofNullable(lastRefresh);
+    }
+
     public synchronized RefreshOutcome refresh(boolean force) {
         RefreshOutcome outcome = doRefresh(force);
+        lastRefresh = new LastRefresh(clock.instant(), outcome);
         switch (outcome) {
             case RefreshOutcome.Updated u ->
                 LOG.log(

@@ -1,0 +1,22 @@
+package io.originwatch.ui;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.List;
+import java.util.Map;
+
+/** The demo lab (every cause) plus {@link ConsoleOrigins}: what the console tests look at. */
+public class ConsoleProfile implements QuarkusTestProfile {
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of(
+                "originwatch.lab.enabled", "true",
+                "originwatch.defaults.interval", "2s",
+                "originwatch.tls-provider", "jdk");
+    }
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(ConsoleOrigins.class));
+    }
+}

@@ -1,0 +1,102 @@
+package io.originwatch.ui;
+
+import static io.restassured.RestAssured.given;
+import static io.restassured.RestAssured.when;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.ColorScheme;
+import com.microsoft.playwright.options.Cookie;
+import io.originwatch.api.ApiTokenFilter;
+import io.originwatch.evidence.HarSchema;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.net.URL;
+import java.nio.file.Files;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * With {@code originwatch.api.token} set: evidence downloads only after logging in through the
+ * console's form, which sets an HttpOnly, SameSite=Strict cookie the API accepts; writes without a
+ * session go to the login form, and cross-site writes are refused even with one.
+ */
+@QuarkusTest
+@TestProfile(ConsoleTokenProfile.class)
+class LoginBrowserTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void theHarDownloadsOnlyAfterLogin() throws Exception {
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> "unexpected_status"
+                        .equals(when().get("/api/origins/hostile").path("cause")));
+        try (Browser browser = new Browser();
+                BrowserContext ctx = browser.context(ColorScheme.LIGHT, true)) {
+            Page page = browser.page(ctx);
+            String har = url("/api/origins/hostile/har?failing=true");
+            assertThat(ctx.request().get(har).status()).as("before login").isEqualTo(401);
+
+            page.navigate(url("/ui/origins/hostile"));
+            assertThat(page.locator("#downloads a[download]").count()).isZero();
+            page.locator("#login-needed a").click();
+            page.locator("#token").fill("wrong");
+            page.locator("button[type=submit]").click();
+            assertThat(page.locator("#login-error").textContent()).contains("not the token");
+            assertThat(ctx.cookies()).isEmpty();
+
+            page.locator("#token").fill(ConsoleTokenProfile.TOKEN);
+            page.locator("button[type=submit]").click();
+            page.waitForURL("**/ui/origins/hostile");
+            Cookie session = ctx.cookies().get(0);
+            assertThat(session.name).isEqualTo(ApiTokenFilter.COOKIE);
+            assertThat(session.httpOnly).isTrue();
+            assertThat(session.sameSite).hasToString("STRICT");
+            assertThat(session.value).as("the cookie is not the token").doesNotContain(ConsoleTokenProfile.TOKEN);
+
+            Download download = page.waitForDownload(() -> page.locator(
+                            "#downloads a", new Page.LocatorOptions().setHasText("HAR of the last failing probe"))
+                    .click());
+            assertThat(HarSchema.errors(Files.readAllBytes(download.path()))).isEmpty();
+        }
+    }
+
+    @Test
+    void writesNeedASessionAndAreRefusedCrossSite() {
+        given().redirects()
+                .follow(false)
+                .when()
+                .post("/ui/origins/hostile/probe")
+                .then()
+                .statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("/ui/login?next=%2Fui%2Forigins%2Fhostile"));
+        String cookie = ApiTokenFilter.cookieValue(ConsoleTokenProfile.TOKEN);
+        given().redirects()
+                .follow(false)
+                .cookie(ApiTokenFilter.COOKIE, cookie)
+                .header("Sec-Fetch-Site", "cross-site")
+                .when()
+                .post("/ui/origins/hostile/probe")
+                .then()
+                .statusCode(403);
+        given().redirects()
+                .follow(false)
+                .cookie(ApiTokenFilter.COOKIE, cookie)
+                .header("Sec-Fetch-Site", "same-origin")
+                .when()
+                .post("/ui/origins/hostile/probe")
+                .then()
+                .statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("/ui/origins/hostile#verdict"));
+    }
+
+    private String url(String path) {
+        return base.toString().replaceAll("/$", "") + path;
+    }
+}
