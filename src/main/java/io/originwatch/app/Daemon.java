@@ -57,6 +57,7 @@ public class Daemon {
     @Inject
     MaintenanceService maintenance;
 
+    @Inject
     DiscoveryRunner discovery;
 
     @Inject
