@@ -2,6 +2,7 @@ package io.originwatch.ui;
 
 import io.originwatch.alert.LastDeliveries;
 import io.originwatch.api.AlertView;
+import io.originwatch.api.ProbeCooldown;
 import io.originwatch.api.Sensitive;
 import io.originwatch.app.AlertingService;
 import io.originwatch.app.EdgeRuntime;
@@ -44,6 +45,9 @@ public class ConsoleResource {
 
     /** A manual probe is bounded by its own timeouts; this only keeps a stuck one from holding the request. */
     static final long PROBE_WAIT_SECONDS = 60;
+
+    @Inject
+    ProbeCooldown cooldown;
 
     @Inject
     OriginRegistry registry;
@@ -110,15 +114,21 @@ public class ConsoleResource {
         if (registry.state(name).isEmpty()) {
             return CompletableFuture.completedFuture(notFound("no origin named \"" + name + "\" is configured"));
         }
-        URI page = URI.create("/ui/origins/" + name + "#verdict");
+        // built here, on the request's thread: seeOther resolves the path against the current
+        // request, which is gone by the time the probe's future completes
+        Response back = Response.seeOther(URI.create("/ui/origins/" + name + "#verdict"))
+                .build();
+        if (cooldown.acquire(name).isPresent()) {
+            // the API answers 429; a page just comes back and shows the probe that ran moments ago
+            return CompletableFuture.completedFuture(back);
+        }
         CompletableFuture<?> probe;
         try {
             probe = runner.probeNow(name);
         } catch (ProbeInFlightException e) {
-            return CompletableFuture.completedFuture(Response.seeOther(page).build());
+            return CompletableFuture.completedFuture(back);
         }
-        return probe.orTimeout(PROBE_WAIT_SECONDS, TimeUnit.SECONDS)
-                .handle((r, e) -> Response.seeOther(page).build());
+        return probe.orTimeout(PROBE_WAIT_SECONDS, TimeUnit.SECONDS).handle((r, e) -> back);
     }
 
     @GET
@@ -134,6 +144,12 @@ public class ConsoleResource {
     @Path("/edge/refresh")
     @Operation(summary = "Web console: refresh the edge ranges now, then show the edge page")
     public Response refresh() {
+        if (!edge.enabled()) {
+            return Response.status(Response.Status.CONFLICT)
+                    .type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
+                    .entity("originwatch.edge.enabled=false: edge ranges are not fetched; set it to true to refresh\n")
+                    .build();
+        }
         edge.refresh(false);
         return Response.seeOther(URI.create("/ui/edge#ranges")).build();
     }

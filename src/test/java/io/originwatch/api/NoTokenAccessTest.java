@@ -27,7 +27,10 @@ class NoTokenAccessTest {
             {"GET", "/api/origins/shop/har"},
             {"GET", "/api/origins/shop/har?failing=true"},
             {"GET", "/api/origins/shop/support-bundle"},
-            {"HEAD", "/api/origins/shop/support-bundle"}
+            {"HEAD", "/api/origins/shop/support-bundle"},
+            // the console's buttons are the same writes
+            {"POST", "/ui/origins/shop/probe"},
+            {"POST", "/ui/edge/refresh"}
         }) {
             var r = given().urlEncodingEnabled(false).request(call[0], call[1]);
             r.then().statusCode(403);

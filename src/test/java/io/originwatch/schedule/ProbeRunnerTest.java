@@ -13,6 +13,7 @@ import io.originwatch.evidence.Captured;
 import io.originwatch.evidence.HarBuilder;
 import io.originwatch.evidence.ProbeKind;
 import io.originwatch.evidence.Redactor;
+import io.originwatch.maintenance.MaintenanceCalendar;
 import io.originwatch.origin.EdgeProbeCompleted;
 import io.originwatch.origin.HistoryEntry;
 import io.originwatch.origin.Origin;
@@ -81,6 +82,7 @@ class ProbeRunnerTest {
         });
         runner.edgeCompleted = new Recording<EdgeProbeCompleted>(e -> events.add(e));
         runner.listener = ScheduleListener.NONE;
+        runner.maintenance = new MaintenanceCalendar();
         registry.apply(
                 OriginRegistry.Source.CONFIG,
                 List.of(new Origin(spec("shop"), Duration.ofSeconds(30), Map.of(), "test")));

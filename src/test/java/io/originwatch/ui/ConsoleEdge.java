@@ -31,6 +31,9 @@ public class ConsoleEdge implements QuarkusTestResourceLifecycleManager {
             Path broken = dir.resolve("broken.cidr");
             Files.writeString(broken, "104.16.0.0/13\n104.24.0.0/14 oops\n");
             return Map.ofEntries(
+                    // open like the demo: with no token the refresh button is refused (403), which
+                    // api.NoTokenAccessTest covers
+                    Map.entry("originwatch.api.auth", "none"),
                     Map.entry("originwatch.edge.enabled", "true"),
                     Map.entry("originwatch.edge.provider", "custom"),
                     Map.entry("originwatch.edge.urls", server.url("/ranges").toString()),

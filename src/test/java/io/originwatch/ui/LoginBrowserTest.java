@@ -1,7 +1,6 @@
 package io.originwatch.ui;
 
 import static io.restassured.RestAssured.given;
-import static io.restassured.RestAssured.when;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -36,7 +35,10 @@ class LoginBrowserTest {
     void theHarDownloadsOnlyAfterLogin() throws Exception {
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> "unexpected_status"
-                        .equals(when().get("/api/origins/hostile").path("cause")));
+                        .equals(given().auth()
+                                .oauth2(ConsoleTokenProfile.TOKEN)
+                                .get("/api/origins/hostile")
+                                .path("cause")));
         try (Browser browser = new Browser();
                 BrowserContext ctx = browser.context(ColorScheme.LIGHT, true)) {
             Page page = browser.page(ctx);
