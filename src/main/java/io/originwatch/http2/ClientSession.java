@@ -52,6 +52,12 @@ public final class ClientSession {
     private static final int SETTINGS_MAX_FRAME_SIZE = 0x5;
     private static final int MAX_FRAME_SIZE_CEILING = (1 << 24) - 1;
 
+    /** Receives every decoded header block (interim, final, malformed, trailers), for evidence. */
+    @FunctionalInterface
+    public interface BlockSink {
+        void block(List<Field> fields);
+    }
+
     /** Receives the body's payload bytes (padding removed). */
     @FunctionalInterface
     public interface BodySink {
@@ -62,6 +68,7 @@ public final class ClientSession {
     private final int maxHeaderBlockBytes;
     private final int receiveWindowBytes;
     private final BodySink sink;
+    private BlockSink blocks = fields -> {};
     private final FrameParser parser = new FrameParser();
     private final Hpack.Decoder hpack = new Hpack.Decoder();
     private final ByteArrayOutputStream outgoing = new ByteArrayOutputStream();
@@ -95,6 +102,12 @@ public final class ClientSession {
                 (int) Math.min(Integer.MAX_VALUE, (long) headerLimitBytes * HEADER_BLOCK_LIMIT_FACTOR);
         this.receiveWindowBytes = (int) Math.max(DEFAULT_WINDOW_BYTES, Math.min(MAX_WINDOW_BYTES, receiveWindowBytes));
         this.sink = sink;
+    }
+
+    /** Where decoded header blocks go (by default nowhere). */
+    public ClientSession onHeaderBlock(BlockSink sink) {
+        this.blocks = sink;
+        return this;
     }
 
     /** The bytes that open the connection and send the request: write them first. */
@@ -426,6 +439,9 @@ public final class ClientSession {
         block.reset();
         if (d.failure() != null) {
             return problem(d.failure());
+        }
+        if (!d.fields().isEmpty()) {
+            blocks.block(d.fields());
         }
         if (head != null) { // trailers
             if (!blockEndsStream) {

@@ -19,6 +19,19 @@ public sealed interface H2Failure {
     }
 
     /**
+     * {@code http-version: "2"} offered only h2 in ALPN and the origin did not select it
+     * ({@code selected}: what it selected, or null for nothing).
+     */
+    record NotSelected(String selected) implements H2Failure {
+        @Override
+        public String describe() {
+            return "http-version \"2\" offered only h2 in ALPN and the origin selected "
+                    + (selected == null ? "no protocol" : selected)
+                    + ": it does not speak HTTP/2 on this port";
+        }
+    }
+
+    /**
      * GOAWAY before the head: with an error code, or with {@code lastStreamId} 0 (our stream 1 was
      * not processed). {@code debug} is the debug data, escaped and cut.
      */
