@@ -5,7 +5,6 @@ import io.originwatch.http1.ResponseHead;
 import io.originwatch.http2.ClientSession;
 import io.originwatch.http2.DecodedHead;
 import io.originwatch.http2.Field;
-import io.originwatch.http2.H2Failure;
 import io.originwatch.http2.SessionState;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -154,7 +153,7 @@ final class H2Exchange extends HttpExchange {
             headerBytes = session.headerBytes();
         }
         if (session.state() == SessionState.FAILED) {
-            throw headFailed(failure(session.failure()));
+            throw headFailed(new ProbeFailure.H2(session.failure()));
         }
         DecodedHead d = session.head();
         head = new ResponseHead(
@@ -167,15 +166,6 @@ final class H2Exchange extends HttpExchange {
                 d.http1Bytes());
         headerBytes = d.http1Bytes();
         listener.responseHeadEnd(headerBytes);
-    }
-
-    /** The session's failure, or one from the bytes it kept when the failure is about them. */
-    private ProbeFailure failure(H2Failure f) {
-        if (f instanceof H2Failure.SpokeHttp1 http1 && responseHead.size() == 0) {
-            // readable text, unlike frames: keep its first line (escaped) as the head evidence
-            responseHead.writeBytes((http1.excerpt() + "\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-        }
-        return new ProbeFailure.H2(f);
     }
 
     private void readBody() {
