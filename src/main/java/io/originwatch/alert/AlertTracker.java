@@ -1,7 +1,7 @@
 package io.originwatch.alert;
 
-import io.originwatch.classify.Cause;
 import io.originwatch.classify.Verdict;
+import io.originwatch.origin.Streak;
 import io.originwatch.probe.PhaseTimings;
 import java.time.Instant;
 import java.util.Comparator;
@@ -26,6 +26,8 @@ import java.util.function.Consumer;
  * <li>a {@code probe_error} (originwatch failed locally, nothing is known about the origin) changes
  * nothing: it neither counts as a failure nor as a success.</li>
  * </ol>
+ * Rules 1, 3 and 5 are the one streak rule of {@link Streak}, which the origin's state applies too:
+ * the API's {@code consecutiveFailures} is the count compared with {@code failure-threshold} here.
  * Results that flap below the thresholds therefore send nothing. Thread-safe: each origin's state
  * changes under its own lock; different origins never contend.
  */
@@ -59,11 +61,12 @@ public final class AlertTracker {
 
     /** Records one classified probe; returns what the sinks must be told, if anything. */
     public Optional<Notification> record(String origin, Map<String, String> labels, Verdict verdict, Instant now) {
-        if (verdict.cause() == Cause.PROBE_ERROR) {
+        if (!Streak.counts(verdict.cause())) {
             return Optional.empty();
         }
         OriginState state = states.computeIfAbsent(origin, o -> new OriginState());
         synchronized (state) {
+            state.streak.record(verdict.cause());
             Optional<Notification> n = verdict.up()
                     ? state.good(policy.thresholdsFor(origin), now)
                     : state.bad(origin, labels, verdict, policy, now);
@@ -111,16 +114,14 @@ public final class AlertTracker {
     }
 
     private static final class OriginState {
-        int failures;
-        int successes;
+        final Streak streak = new Streak();
         Instant failingSince;
         ActiveAlert firing;
 
         Optional<Notification> bad(
                 String origin, Map<String, String> labels, Verdict verdict, AlertPolicy policy, Instant now) {
-            successes = 0;
             Instant probedAt = verdict.result() == null ? now : verdict.result().startedAt();
-            if (failures++ == 0) {
+            if (streak.failures() == 1) {
                 failingSince = probedAt;
             }
             PhaseTimings timings = verdict.result() == null
@@ -138,7 +139,7 @@ public final class AlertTracker {
                     firing == null ? failingSince : firing.startsAt());
             ActiveAlert previous = firing;
             if (previous == null) {
-                if (failures < policy.thresholdsFor(origin).failures()) {
+                if (streak.failures() < policy.thresholdsFor(origin).failures()) {
                     return Optional.empty();
                 }
                 firing = next;
@@ -152,9 +153,7 @@ public final class AlertTracker {
         }
 
         Optional<Notification> good(Thresholds thresholds, Instant now) {
-            failures = 0;
-            successes++;
-            if (firing == null || successes < thresholds.successes()) {
+            if (firing == null || streak.successes() < thresholds.successes()) {
                 return Optional.empty();
             }
             Notification resolved = Notification.resolved(firing, now);

@@ -23,9 +23,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The edge ranges in force, on-demand refresh, allowlist drift and the suggested fix. Errors use the
- * house body {@code {"error","detail"}}; built here with Response objects until the daemon's mapper is
- * merged.
+ * The edge ranges in force, on-demand refresh, allowlist drift and the suggested fix. Errors answer
+ * {@link ErrorBody}, returned as Response objects because they are outcomes of the edge code, not
+ * exceptions.
  */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,8 +51,6 @@ public class EdgeResource {
             List<String> extra,
             BigInteger missingIpv4Addresses,
             String error) {}
-
-    public record ErrorBody(String error, String detail) {}
 
     private final EdgeRuntime runtime;
 

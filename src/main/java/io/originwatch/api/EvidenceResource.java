@@ -30,7 +30,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -166,10 +165,7 @@ public class EvidenceResource {
     }
 
     private byte[] historyJson(List<HistoryEntry> history) throws JsonProcessingException {
-        List<ResultView> views =
-                new ArrayList<>(history.stream().map(ResultView::of).toList());
-        Collections.reverse(views);
-        return mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(views);
+        return mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(ResultView.newestFirst(history));
     }
 
     private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {

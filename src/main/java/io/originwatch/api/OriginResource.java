@@ -58,10 +58,7 @@ public class OriginResource {
             description = "No origin of that name",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public List<ResultView> history(@PathParam("name") String name) {
-        List<ResultView> views = new java.util.ArrayList<>(
-                state(name).history().stream().map(ResultView::of).toList());
-        java.util.Collections.reverse(views);
-        return views;
+        return ResultView.newestFirst(state(name).history());
     }
 
     @POST

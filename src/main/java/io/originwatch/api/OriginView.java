@@ -34,65 +34,21 @@ public record OriginView(
         String curl,
         ViaEdgeView viaEdge) {
 
-    public static final String PENDING = "pending";
-
-    /** With the evidence (issue 7): the curl line of the latest probe and the via-edge result beside it. */
+    /**
+     * The one way to build the view: the latest result mapped as the history maps it, or {@link
+     * ResultView#PENDING} before the first probe ends; then the origin's counters, its curl line and
+     * the via-edge result beside it (issue 7).
+     */
     static OriginView of(OriginState state, EvidenceRecorder evidence) {
-        OriginView v = of(state);
-        String curl =
-                state.latest().map(r -> evidence.curl(r.verdict().result())).orElse(null);
-        ViaEdgeView edge = state.origin().viaEdge() == null
-                ? null
-                : ViaEdgeView.of(
-                        state.origin().viaEdge().url().toString(),
-                        evidence.evidence(v.name()).orElse(null));
-        return new OriginView(
-                v.name(),
-                v.url(),
-                v.host(),
-                v.cause(),
-                v.edgeStatus(),
-                v.httpStatus(),
-                v.up(),
-                v.warnings(),
-                v.headerBytes(),
-                v.timings(),
-                v.probedAt(),
-                v.detail(),
-                v.labels(),
-                v.consecutiveFailures(),
-                v.consecutiveSuccesses(),
-                v.lastCauseChange(),
-                curl,
-                edge);
-    }
-
-    static OriginView of(OriginState state) {
         Origin o = state.origin();
         Optional<ProbeRecord> latest = state.latest();
-        String changed = state.lastCauseChange().map(Instant::toString).orElse(null);
-        if (latest.isEmpty()) {
-            return new OriginView(
-                    o.name(),
-                    o.spec().url().toString(),
-                    o.spec().host(),
-                    PENDING,
-                    null,
-                    null,
-                    false,
-                    List.of(),
-                    null,
-                    TimingsView.none(),
-                    null,
-                    "not probed yet",
-                    o.labels(),
-                    0,
-                    0,
-                    null,
-                    null,
-                    null);
-        }
-        ResultView r = ResultView.of(HistoryEntry.of(latest.get()));
+        ResultView r = latest.map(HistoryEntry::of).map(ResultView::of).orElse(ResultView.PENDING);
+        String curl = latest.map(p -> evidence.curl(p.verdict().result())).orElse(null);
+        ViaEdgeView edge = o.viaEdge() == null
+                ? null
+                : ViaEdgeView.of(
+                        o.viaEdge().url().toString(),
+                        evidence.evidence(o.name()).orElse(null));
         return new OriginView(
                 o.name(),
                 o.spec().url().toString(),
@@ -109,8 +65,8 @@ public record OriginView(
                 o.labels(),
                 state.consecutiveFailures(),
                 state.consecutiveSuccesses(),
-                changed,
-                null,
-                null);
+                state.lastCauseChange().map(Instant::toString).orElse(null),
+                curl,
+                edge);
     }
 }

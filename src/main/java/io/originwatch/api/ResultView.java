@@ -2,6 +2,7 @@ package io.originwatch.api;
 
 import io.originwatch.classify.Warning;
 import io.originwatch.origin.HistoryEntry;
+import io.originwatch.probe.PhaseTimings;
 import java.util.List;
 
 /** One probe result in the history. */
@@ -15,6 +16,15 @@ public record ResultView(
         TimingsView timings,
         String probedAt,
         String detail) {
+
+    /** What an origin shows before its first probe ends: no statuses, timings or probedAt. */
+    static final ResultView PENDING = new ResultView(
+            "pending", null, null, false, List.of(), null, TimingsView.of(PhaseTimings.none()), null, "not probed yet");
+
+    /** The history as {@code /history} and the support bundle's history.json show it: newest first. */
+    static List<ResultView> newestFirst(List<HistoryEntry> history) {
+        return history.reversed().stream().map(ResultView::of).toList();
+    }
 
     /** A history entry, or the latest result through {@link HistoryEntry#of(io.originwatch.origin.ProbeRecord)}: one mapping for both. */
     static ResultView of(HistoryEntry e) {

@@ -9,10 +9,10 @@ import io.originwatch.alert.SinkWorker;
 import io.originwatch.alert.WebhookSink;
 import io.originwatch.config.AlertingConfig;
 import io.originwatch.config.AlertingSettings;
+import io.originwatch.config.ConfigError;
 import io.originwatch.metrics.AlertMetrics;
 import io.originwatch.origin.OriginRemoved;
 import io.originwatch.origin.ProbeCompleted;
-import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -55,10 +55,13 @@ public class AlertingService {
 
     @PostConstruct
     void start() {
-        try {
-            settings = AlertingSettings.from(config);
-        } catch (IllegalArgumentException e) {
-            refuseToStart(e);
+        List<ConfigError> errors = new ArrayList<>();
+        settings = AlertingSettings.from(config, errors);
+        if (!errors.isEmpty()) {
+            // reported with every other area's errors by the daemon (SettingsLoader.load), which then exits 1;
+            // until the exit, alerts are tracked without sinks so probe events stay harmless
+            dispatcher =
+                    new AlertDispatcher(settings.policy(), List.of(), Clock.systemUTC(), settings.resendInterval());
             return;
         }
         Function<Object, String> json = this::encode;
@@ -92,21 +95,6 @@ public class AlertingService {
                 workers.stream().map(SinkWorker::name).toList(),
                 settings.policy().defaults().failures(),
                 settings.policy().defaults().successes());
-    }
-
-    /**
-     * As the daemon does for its own keys: every error on its own line, then a clean exit 1 (no stack
-     * trace). Until the exit, alerts are tracked without sinks so probe events stay harmless.
-     */
-    private void refuseToStart(IllegalArgumentException e) {
-        String[] lines = e.getMessage().split("\n");
-        LOG.error("originwatch cannot start: " + lines[0]);
-        for (int i = 1; i < lines.length; i++) {
-            LOG.error("  " + lines[i].strip());
-        }
-        settings = AlertingSettings.disabled();
-        dispatcher = new AlertDispatcher(settings.policy(), List.of(), Clock.systemUTC(), settings.resendInterval());
-        Quarkus.asyncExit(1);
     }
 
     private SinkWorker worker(io.originwatch.alert.AlertSink sink) {

@@ -23,8 +23,9 @@ import org.jboss.logging.Logger;
 import sun.misc.Signal;
 
 /**
- * Start-up and shutdown. Start-up: validate the whole configuration (on any error log every line and
- * exit 1, without a stack trace), start the lab if enabled, schedule the origins, watch the origins
+ * Start-up and shutdown. Start-up: validate the whole configuration, every area at once (on any error
+ * log every line and exit 1, without a stack trace: the one refusal for configuration errors; the
+ * area beans only stay idle), start the lab if enabled, schedule the origins, watch the origins
  * file, then report ready. Shutdown (SIGTERM): stop firing, give probes in flight
  * {@link #SHUTDOWN_GRACE} to end, close the lab.
  */
@@ -67,14 +68,14 @@ public class Daemon {
             return;
         }
         if (!chooseTls(settings.tlsProvider())) {
-            Quarkus.asyncExit(1);
+            exitOne();
             return;
         }
         runner.limitTo(settings.maxConcurrentProbes());
         registry.apply(OriginRegistry.Source.CONFIG, settings.inlineOrigins());
         registry.apply(OriginRegistry.Source.FILE, settings.fileOrigins());
         if (settings.labEnabled() && !lab.start()) {
-            Quarkus.asyncExit(1);
+            exitOne();
             return;
         }
         settings.originsFile().ifPresent(watcher::start);
@@ -157,6 +158,11 @@ public class Daemon {
         for (ConfigError error : e.errors()) {
             LOG.error("  " + error);
         }
+        exitOne();
+    }
+
+    /** The one way a refused start ends, after the reason is logged. */
+    private static void exitOne() {
         // asyncExit lets Quarkus finish starting, then stop cleanly with this code: no stack trace.
         Quarkus.asyncExit(1);
     }

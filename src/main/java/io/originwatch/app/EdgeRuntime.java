@@ -2,6 +2,7 @@ package io.originwatch.app;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.originwatch.config.AllowlistsConfig;
+import io.originwatch.config.ConfigError;
 import io.originwatch.config.EdgeConfig;
 import io.originwatch.config.EdgeSettings;
 import io.originwatch.edge.allowlist.AllowlistDefinition;
@@ -9,6 +10,7 @@ import io.originwatch.edge.allowlist.AllowlistMonitor;
 import io.originwatch.edge.allowlist.AllowlistStatus;
 import io.originwatch.edge.allowlist.KubernetesAllowlistSource;
 import io.originwatch.edge.ranges.EdgeRangeService;
+import io.originwatch.edge.ranges.RangeSettings;
 import io.originwatch.edge.ranges.RefreshOutcome;
 import io.originwatch.metrics.EdgeMetrics;
 import io.quarkus.runtime.Startup;
@@ -16,12 +18,15 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Owns the edge range service and the allowlist monitor for the daemon's lifetime. Built eagerly so a
- * bad {@code originwatch.edge.*} or {@code originwatch.allowlists} value stops start-up with the key in
- * the message; the Kubernetes client is only resolved if a Kubernetes allowlist is configured.
+ * Owns the edge range service and the allowlist monitor for the daemon's lifetime. A bad
+ * {@code originwatch.edge.*} or {@code originwatch.allowlists} value is reported, with every other
+ * configuration error, by the daemon's one start-up check ({@code SettingsLoader.load}), which then
+ * exits 1; until then this runtime stays idle (nothing fetched, jobs skipped). The Kubernetes client
+ * is only resolved if a Kubernetes allowlist is configured.
  */
 @Startup
 @ApplicationScoped
@@ -33,6 +38,7 @@ public class EdgeRuntime {
     private final Instance<KubernetesClient> kubernetes;
     private EdgeRangeService ranges;
     private AllowlistMonitor monitor;
+    private boolean valid;
 
     public EdgeRuntime(
             EdgeConfig edgeConfig,
@@ -47,12 +53,18 @@ public class EdgeRuntime {
 
     @PostConstruct
     void init() {
-        ranges = new EdgeRangeService(
-                EdgeSettings.ranges(edgeConfig), new JacksonJsonCodec(), metrics, Clock.systemUTC());
+        List<ConfigError> errors = new ArrayList<>();
+        RangeSettings settings = EdgeSettings.ranges(edgeConfig, errors);
         List<AllowlistDefinition> defs = EdgeSettings.allowlists(
                 allowlistsConfig,
-                (name, k) -> new KubernetesAllowlistSource(kubernetes::get, k.kind(), k.namespace(), k.name()));
+                (name, k) -> new KubernetesAllowlistSource(kubernetes::get, k.kind(), k.namespace(), k.name()),
+                errors);
+        valid = errors.isEmpty();
+        ranges = new EdgeRangeService(settings, new JacksonJsonCodec(), metrics, Clock.systemUTC());
         monitor = new AllowlistMonitor(defs, metrics, Clock.systemUTC());
+        if (!valid) {
+            return;
+        }
         metrics.bindProvider(ranges.provider(), ranges::stale);
         defs.forEach(d -> metrics.bindAllowlist(d.name()));
         ranges.start();
@@ -70,8 +82,9 @@ public class EdgeRuntime {
         return monitor;
     }
 
+    /** False also while an invalid configuration makes the daemon exit. */
     public boolean enabled() {
-        return edgeConfig.enabled();
+        return valid && edgeConfig.enabled();
     }
 
     /** Refreshes the ranges; a new list triggers an immediate drift recomputation. */

@@ -8,18 +8,20 @@ import io.originwatch.evidence.EdgeObservation;
 import io.originwatch.evidence.EvidenceStore;
 import io.originwatch.evidence.HarBuilder;
 import io.originwatch.evidence.HarDirectory;
+import io.originwatch.evidence.HarWriteQueue;
 import io.originwatch.evidence.OriginEvidence;
 import io.originwatch.evidence.ProbeKind;
 import io.originwatch.evidence.Redactor;
+import io.originwatch.metrics.EvidenceMetrics;
 import io.originwatch.origin.EdgeProbeCompleted;
 import io.originwatch.origin.OriginRemoved;
 import io.originwatch.origin.ProbeCompleted;
 import io.originwatch.probe.ProbeResult;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -32,7 +34,10 @@ import org.jboss.logging.Logger;
 /**
  * Keeps every probe result (latest and last failing, direct and via the edge) and renders its HAR
  * when asked; writes the first HAR of each failure episode to {@code originwatch.evidence.dir} when set.
- * Observers run on the probe's thread right after the state update; they never throw into it.
+ * Observers run on the probe's thread right after the state update, outside the state's lock; they
+ * only keep references and queue the disk write (rendered and written by the {@link HarWriteQueue}'s
+ * one writer thread, in probe order; a full queue drops the write and counts it in
+ * {@code originwatch_evidence_har_writes_dropped_total}). They never throw into the probe.
  */
 @ApplicationScoped
 public class EvidenceRecorder {
@@ -48,6 +53,9 @@ public class EvidenceRecorder {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    EvidenceMetrics metrics;
+
     @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev")
     String version;
 
@@ -55,6 +63,7 @@ public class EvidenceRecorder {
     private HarBuilder builder;
     private HarJson json;
     private HarDirectory directory;
+    private HarWriteQueue writes;
 
     @PostConstruct
     void init() {
@@ -64,6 +73,28 @@ public class EvidenceRecorder {
                 .filter(d -> !d.isBlank())
                 .map(d -> new HarDirectory(Path.of(d.trim()), config.dirMaxBytes()))
                 .orElse(null);
+        if (directory != null) {
+            HarDirectory dir = directory;
+            writes = new HarWriteQueue(dir::write, HarWriteQueue.DEFAULT_CAPACITY, new HarWriteQueue.Listener() {
+                        @Override
+                        public void dropped(String origin, String fileName) {
+                            metrics.dropped(origin, fileName);
+                        }
+
+                        @Override
+                        public void failed(String origin, String fileName, Exception e) {
+                            LOG.warnf("origin=%s HAR not written to %s: %s", origin, dir.dir(), e.toString());
+                        }
+                    })
+                    .start();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (writes != null) {
+            writes.close();
+        }
     }
 
     void onProbe(@Observes ProbeCompleted event) {
@@ -93,17 +124,16 @@ public class EvidenceRecorder {
         store.remove(event.origin());
     }
 
-    /** The first HAR of a failure episode, to disk when a directory is set (the only per-probe HAR build). */
+    /**
+     * The first HAR of a failure episode, queued for the disk when a directory is set (the only
+     * per-probe HAR build, done on the writer thread).
+     */
     private void write(String origin, Captured c) {
-        if (directory == null) {
+        if (writes == null) {
             return;
         }
         String name = origin + "-" + c.kind().label() + "-" + FILE_TIME.format(c.probedAt()) + "-" + c.cause() + ".har";
-        try {
-            directory.write(name, json(c));
-        } catch (IOException | RuntimeException e) {
-            LOG.warnf("origin=%s HAR not written to %s: %s", origin, directory.dir(), e.toString());
-        }
+        writes.offer(origin, name, () -> json(c));
     }
 
     /** The kept probe's HAR as served: UTF-8 JSON, built now. */

@@ -1,10 +1,9 @@
 package io.originwatch.app;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.originwatch.config.ConfigError;
 import io.originwatch.config.InvalidConfigException;
 import io.originwatch.config.SettingsLoader;
+import io.originwatch.metrics.ConfigMetrics;
 import io.originwatch.origin.Origin;
 import io.originwatch.schedule.OriginRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,19 +46,16 @@ public class OriginsFileWatcher {
     OriginRegistry registry;
 
     @Inject
-    MeterRegistry meters;
+    ConfigMetrics metrics;
 
     private volatile boolean running;
     private Thread thread;
     private WatchService watch;
     private byte[] lastDigest;
-    private Counter success;
-    private Counter failure;
 
     /** Starts watching; {@code file}'s current content is the one already applied at start-up. */
     public synchronized void start(Path file) {
-        success = reloads("success");
-        failure = reloads("failure");
+        metrics.watchingOriginsFile();
         lastDigest = digest(file);
         running = true;
         try {
@@ -76,13 +72,6 @@ public class OriginsFileWatcher {
             watch = null;
         }
         thread = Thread.ofPlatform().daemon().name("originwatch-origins-file").start(() -> loop(file));
-    }
-
-    private Counter reloads(String result) {
-        return Counter.builder("originwatch.config.reloads")
-                .tag("result", result)
-                .description("Reloads of the origins file by result")
-                .register(meters);
     }
 
     private void loop(Path file) {
@@ -135,12 +124,12 @@ public class OriginsFileWatcher {
         try {
             List<Origin> origins = loader.readOriginsFile(file, registry.namesOutside(OriginRegistry.Source.FILE));
             OriginRegistry.Change c = registry.apply(OriginRegistry.Source.FILE, origins);
-            success.increment();
+            metrics.reloaded(true);
             LOG.infof(
                     "origins file reloaded: file=%s origins=%d added=%d removed=%d changed=%d",
                     file, origins.size(), c.added(), c.removed(), c.changed());
         } catch (InvalidConfigException e) {
-            failure.increment();
+            metrics.reloaded(false);
             String errors = e.errors().stream().map(ConfigError::toString).collect(Collectors.joining("; "));
             LOG.errorf(
                     "origins file rejected, the previous origins keep running: file=%s errors=\"%s\"",

@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@link AlertingConfig} as domain objects, checked as a whole: every error names its key and
- * value, and all are reported at once.
+ * {@link AlertingConfig} as domain objects, checked as a whole: every error names its key and value
+ * and goes to the caller's {@link ConfigError} list, so the daemon reports them with every other
+ * area's ({@link SettingsLoader#load()}).
  */
 public record AlertingSettings(
         boolean enabled,
@@ -51,8 +52,12 @@ public record AlertingSettings(
                 Backoff.DEFAULT);
     }
 
-    public static AlertingSettings from(AlertingConfig c) {
-        List<String> errors = new ArrayList<>();
+    /**
+     * The settings; with any error (each added to {@code errors}) the {@link #disabled()} ones, so
+     * nothing is sent while the daemon refuses to start.
+     */
+    public static AlertingSettings from(AlertingConfig c, List<ConfigError> errors) {
+        int before = errors.size();
         Thresholds defaults = thresholds(c.failureThreshold(), c.successThreshold(), P, errors);
         Map<String, Thresholds> perOrigin = new HashMap<>();
         c.origins()
@@ -85,19 +90,22 @@ public record AlertingSettings(
                         .alertTtl()
                         .compareTo(c.alertmanager().resendInterval().multipliedBy(2))
                 < 0) {
-            errors.add(P + "alertmanager.alert-ttl: must be at least twice resend-interval ("
-                    + c.alertmanager().resendInterval() + "), got "
-                    + c.alertmanager().alertTtl());
+            errors.add(new ConfigError(
+                    P + "alertmanager.alert-ttl",
+                    "must be at least twice resend-interval ("
+                            + c.alertmanager().resendInterval() + "), got "
+                            + c.alertmanager().alertTtl()));
         }
         if (c.queueCapacity() < 1) {
-            errors.add(P + "queue-capacity: must be at least 1, got " + c.queueCapacity());
+            errors.add(new ConfigError(P + "queue-capacity", "must be at least 1, got " + c.queueCapacity()));
         }
         positive(c.retryInitialDelay(), P + "retry-initial-delay", errors);
         if (c.retryMaxDelay().compareTo(c.retryInitialDelay()) < 0) {
-            errors.add(P + "retry-max-delay: must not be below retry-initial-delay, got " + c.retryMaxDelay());
+            errors.add(new ConfigError(
+                    P + "retry-max-delay", "must not be below retry-initial-delay, got " + c.retryMaxDelay()));
         }
-        if (!errors.isEmpty()) {
-            throw new IllegalArgumentException("invalid alerting configuration:\n  " + String.join("\n  ", errors));
+        if (errors.size() > before) {
+            return disabled();
         }
         return new AlertingSettings(
                 c.enabled(),
@@ -112,17 +120,17 @@ public record AlertingSettings(
                 new Backoff(c.retryInitialDelay(), c.retryMaxDelay()));
     }
 
-    private static Thresholds thresholds(int failures, int successes, String prefix, List<String> errors) {
+    private static Thresholds thresholds(int failures, int successes, String prefix, List<ConfigError> errors) {
         if (failures < 1) {
-            errors.add(prefix + "failure-threshold: must be at least 1, got " + failures);
+            errors.add(new ConfigError(prefix + "failure-threshold", "must be at least 1, got " + failures));
         }
         if (successes < 1) {
-            errors.add(prefix + "success-threshold: must be at least 1, got " + successes);
+            errors.add(new ConfigError(prefix + "success-threshold", "must be at least 1, got " + successes));
         }
         return new Thresholds(Math.max(failures, 1), Math.max(successes, 1));
     }
 
-    private static Optional<Cause> cause(String label, List<String> errors) {
+    private static Optional<Cause> cause(String label, List<ConfigError> errors) {
         try {
             Cause cause = Cause.valueOf(label.toUpperCase(Locale.ROOT));
             if (cause != Cause.OK && cause != Cause.PROBE_ERROR) {
@@ -131,15 +139,17 @@ public record AlertingSettings(
         } catch (IllegalArgumentException e) {
             // reported below
         }
-        errors.add(P + "severity." + label + ": unknown cause \"" + label + "\"; known: "
-                + Arrays.stream(Cause.values())
-                        .filter(x -> x != Cause.OK && x != Cause.PROBE_ERROR)
-                        .map(Cause::label)
-                        .toList());
+        errors.add(new ConfigError(
+                P + "severity." + label,
+                "unknown cause \"" + label + "\"; known: "
+                        + Arrays.stream(Cause.values())
+                                .filter(x -> x != Cause.OK && x != Cause.PROBE_ERROR)
+                                .map(Cause::label)
+                                .toList()));
         return Optional.empty();
     }
 
-    private static URI url(String text, String key, List<String> errors) {
+    private static URI url(String text, String key, List<ConfigError> errors) {
         try {
             URI uri = URI.create(text.strip());
             if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
@@ -148,13 +158,13 @@ public record AlertingSettings(
         } catch (IllegalArgumentException e) {
             // reported below
         }
-        errors.add(key + ": must be an http or https URL with a host, got \"" + text + "\"");
+        errors.add(new ConfigError(key, "must be an http or https URL with a host, got \"" + text + "\""));
         return URI.create("http://invalid");
     }
 
-    private static void positive(Duration d, String key, List<String> errors) {
+    private static void positive(Duration d, String key, List<ConfigError> errors) {
         if (d.isNegative() || d.isZero()) {
-            errors.add(key + ": must be positive, got " + d);
+            errors.add(new ConfigError(key, "must be positive, got " + d));
         }
     }
 }

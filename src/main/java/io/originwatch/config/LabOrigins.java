@@ -2,6 +2,7 @@ package io.originwatch.config;
 
 import io.originwatch.lab.LabOrigin;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,17 +21,17 @@ public final class LabOrigins {
     }
 
     private static RawOrigin toRaw(LabOrigin o, Path caPem) {
-        Map<String, String> v = new LinkedHashMap<>();
-        v.put("name", o.name());
-        v.put("url", o.url().toString());
-        v.put("host", o.host());
-        v.put("connect-timeout", o.connectTimeout().toMillis() + "ms");
-        v.put("response-timeout", o.responseTimeout().toMillis() + "ms");
-        v.put("header-limit", Integer.toString(o.headerLimitBytes()));
-        v.put("tls-verify", Boolean.toString(o.tlsVerify()));
-        v.put("expect-status", o.expectStatus());
+        Map<OriginKey, String> v = new EnumMap<>(OriginKey.class);
+        v.put(OriginKey.NAME, o.name());
+        v.put(OriginKey.URL, o.url().toString());
+        v.put(OriginKey.HOST, o.host());
+        v.put(OriginKey.CONNECT_TIMEOUT, o.connectTimeout().toMillis() + "ms");
+        v.put(OriginKey.RESPONSE_TIMEOUT, o.responseTimeout().toMillis() + "ms");
+        v.put(OriginKey.HEADER_LIMIT, Integer.toString(o.headerLimitBytes()));
+        v.put(OriginKey.TLS_VERIFY, Boolean.toString(o.tlsVerify()));
+        v.put(OriginKey.EXPECT_STATUS, o.expectStatus());
         if (o.https()) {
-            v.put("trust-ca", caPem.toString());
+            v.put(OriginKey.TRUST_CA, caPem.toString());
         }
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("source", "lab");

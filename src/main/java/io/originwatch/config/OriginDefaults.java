@@ -7,7 +7,8 @@ import java.util.Optional;
  * Probe settings that {@code originwatch.defaults.*} sets for every origin and
  * {@code originwatch.origins[n].*} may override. Every value is read as text and converted by
  * {@link OriginValidator}, so that a bad value becomes one line naming its key instead of a
- * SmallRye conversion exception, and every error is reported at once.
+ * SmallRye conversion exception, and every error is reported at once. Each method is one
+ * {@link OriginKey}, which names the key everywhere else.
  */
 public interface OriginDefaults {
 

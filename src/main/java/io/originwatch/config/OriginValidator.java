@@ -3,6 +3,7 @@ package io.originwatch.config;
 import static io.originwatch.config.ConfigValues.quoted;
 
 import io.originwatch.classify.EdgeLimits;
+import io.originwatch.http1.ResponseHeadParser;
 import io.originwatch.origin.Origin;
 import io.originwatch.probe.ProbeSpec;
 import io.originwatch.probe.StatusSet;
@@ -16,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -37,22 +37,6 @@ public final class OriginValidator {
     public static final Pattern NAME = Pattern.compile("[a-z0-9._-]+");
     /** RFC 9110 token characters, for header names. */
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
-
-    static final Set<String> ORIGIN_KEYS = Set.of(
-            "name",
-            "url",
-            "host",
-            "interval",
-            "connect-timeout",
-            "response-timeout",
-            "header-limit",
-            "expect-status",
-            "tls-verify",
-            "trust-ca",
-            "method",
-            "headers",
-            "labels",
-            "via-edge-url");
 
     private final String userAgent;
     private final ProbeDefaults defaults;
@@ -101,20 +85,21 @@ public final class OriginValidator {
             ProbeDefaults p = resolve(raw, defaults, errors);
             URI viaEdge = viaEdgeUrl(raw, errors);
             if (errors.size() == before) {
-                ProbeSpec spec = new ProbeSpec(
-                        name,
-                        url,
-                        host,
-                        p.method(),
-                        requestHeaders(p.headers()),
-                        p.connectTimeout(),
-                        p.responseTimeout(),
-                        p.headerLimit(),
-                        EdgeLimits.DEFAULT_BODY_LIMIT_BYTES,
-                        p.expectStatus(),
-                        p.tlsVerify(),
-                        p.trustCa(),
-                        userAgent);
+                ProbeSpec spec = ProbeSpec.builder()
+                        .name(name)
+                        .url(url)
+                        .host(host)
+                        .method(p.method())
+                        .headers(requestHeaders(p.headers()))
+                        .connectTimeout(p.connectTimeout())
+                        .responseTimeout(p.responseTimeout())
+                        .headerLimitBytes(p.headerLimit())
+                        .bodyLimitBytes(EdgeLimits.DEFAULT_BODY_LIMIT_BYTES)
+                        .expectStatus(p.expectStatus())
+                        .tlsVerify(p.tlsVerify())
+                        .trustCa(p.trustCa())
+                        .userAgent(userAgent)
+                        .build();
                 out.add(new Origin(spec, p.interval(), p.labels(), raw.key(), viaEdgeSpec(spec, viaEdge)));
             }
         }
@@ -122,8 +107,8 @@ public final class OriginValidator {
     }
 
     private static String name(RawOrigin raw, Map<String, String> names, List<ConfigError> errors) {
-        String key = raw.keyOf("name");
-        String name = raw.value("name");
+        String key = raw.keyOf(OriginKey.NAME);
+        String name = raw.value(OriginKey.NAME);
         if (name == null || name.isBlank()) {
             errors.add(new ConfigError(key, "required"));
             return null;
@@ -141,13 +126,13 @@ public final class OriginValidator {
     }
 
     private static URI url(RawOrigin raw, List<ConfigError> errors) {
-        return url(raw, errors, "url");
+        return url(raw, errors, OriginKey.URL);
     }
 
     /** Checks the http(s) URL in {@code raw}'s {@code url} value; errors name {@code keyName}. */
-    private static URI url(RawOrigin raw, List<ConfigError> errors, String keyName) {
+    private static URI url(RawOrigin raw, List<ConfigError> errors, OriginKey keyName) {
         String key = raw.keyOf(keyName);
-        String text = raw.value("url");
+        String text = raw.value(OriginKey.URL);
         if (text == null || text.isBlank()) {
             errors.add(new ConfigError(key, "required"));
             return null;
@@ -179,13 +164,13 @@ public final class OriginValidator {
 
     /** Optional {@code via-edge-url}: the site's public URL, probed through the edge (issue 7). */
     private static URI viaEdgeUrl(RawOrigin raw, List<ConfigError> errors) {
-        if (raw.value("via-edge-url") == null) {
+        if (raw.value(OriginKey.VIA_EDGE_URL) == null) {
             return null;
         }
         return url(
-                new RawOrigin(raw.key(), Map.of("url", raw.value("via-edge-url")), Map.of(), Map.of()),
+                new RawOrigin(raw.key(), Map.of(OriginKey.URL, raw.value(OriginKey.VIA_EDGE_URL)), Map.of(), Map.of()),
                 errors,
-                "via-edge-url");
+                OriginKey.VIA_EDGE_URL);
     }
 
     /**
@@ -197,29 +182,20 @@ public final class OriginValidator {
         if (url == null) {
             return null;
         }
-        return new ProbeSpec(
-                direct.name(),
-                url,
-                stripBrackets(url.getHost()),
-                direct.method(),
-                direct.headers(),
-                direct.connectTimeout(),
-                direct.responseTimeout(),
-                direct.headerLimitBytes(),
-                direct.bodyLimitBytes(),
-                direct.expectStatus(),
-                true,
-                direct.trustCa(),
-                direct.userAgent());
+        return direct.toBuilder()
+                .url(url)
+                .host(stripBrackets(url.getHost()))
+                .tlsVerify(true)
+                .build();
     }
 
     private static String host(RawOrigin raw, URI url, List<ConfigError> errors) {
-        String host = raw.value("host");
+        String host = raw.value(OriginKey.HOST);
         if (host == null) {
             return url == null ? null : stripBrackets(url.getHost());
         }
         if (host.isBlank() || !host.trim().matches("[A-Za-z0-9.:\\[\\]_-]+")) {
-            errors.add(new ConfigError(raw.keyOf("host"), "must be a host name, got " + quoted(host)));
+            errors.add(new ConfigError(raw.keyOf(OriginKey.HOST), "must be a host name, got " + quoted(host)));
             return null;
         }
         return host.trim();
@@ -231,22 +207,23 @@ public final class OriginValidator {
 
     /** Reads the probe settings of {@code raw}, falling back to {@code base} for absent keys. */
     private static ProbeDefaults resolve(RawOrigin raw, ProbeDefaults base, List<ConfigError> errors) {
-        Duration interval = orElse(duration(raw, "interval", MIN_INTERVAL, errors), base.interval());
-        Duration connect = orElse(duration(raw, "connect-timeout", MIN_TIMEOUT, errors), base.connectTimeout());
-        Duration response = orElse(duration(raw, "response-timeout", MIN_TIMEOUT, errors), base.responseTimeout());
-        Integer limit = raw.value("header-limit") == null
+        Duration interval = orElse(duration(raw, OriginKey.INTERVAL, MIN_INTERVAL, errors), base.interval());
+        Duration connect = orElse(duration(raw, OriginKey.CONNECT_TIMEOUT, MIN_TIMEOUT, errors), base.connectTimeout());
+        Duration response =
+                orElse(duration(raw, OriginKey.RESPONSE_TIMEOUT, MIN_TIMEOUT, errors), base.responseTimeout());
+        Integer limit = raw.value(OriginKey.HEADER_LIMIT) == null
                 ? Integer.valueOf(base.headerLimit())
                 : ConfigValues.integer(
-                        raw.keyOf("header-limit"),
-                        raw.value("header-limit"),
-                        1,
+                        raw.keyOf(OriginKey.HEADER_LIMIT),
+                        raw.value(OriginKey.HEADER_LIMIT),
+                        ResponseHeadParser.MIN_HEADER_LIMIT_BYTES,
                         MAX_HEADER_LIMIT_BYTES,
                         "bytes",
                         errors);
         StatusSet expect = orElse(expectStatus(raw, errors), base.expectStatus());
-        Boolean verify = raw.value("tls-verify") == null
+        Boolean verify = raw.value(OriginKey.TLS_VERIFY) == null
                 ? Boolean.valueOf(base.tlsVerify())
-                : ConfigValues.bool(raw.keyOf("tls-verify"), raw.value("tls-verify"), errors);
+                : ConfigValues.bool(raw.keyOf(OriginKey.TLS_VERIFY), raw.value(OriginKey.TLS_VERIFY), errors);
         Path trustCa = orElse(trustCa(raw, errors), base.trustCa());
         String method = orElse(method(raw, errors), base.method());
         Map<String, String> headers = new LinkedHashMap<>(base.headers());
@@ -270,45 +247,45 @@ public final class OriginValidator {
         return value != null ? value : fallback;
     }
 
-    private static Duration duration(RawOrigin raw, String name, Duration min, List<ConfigError> errors) {
+    private static Duration duration(RawOrigin raw, OriginKey name, Duration min, List<ConfigError> errors) {
         String text = raw.value(name);
         return text == null ? null : ConfigValues.duration(raw.keyOf(name), text, min, errors);
     }
 
     private static StatusSet expectStatus(RawOrigin raw, List<ConfigError> errors) {
-        String text = raw.value("expect-status");
+        String text = raw.value(OriginKey.EXPECT_STATUS);
         if (text == null) {
             return null;
         }
         try {
             return StatusSet.parse(text);
         } catch (IllegalArgumentException e) {
-            errors.add(new ConfigError(raw.keyOf("expect-status"), e.getMessage()));
+            errors.add(new ConfigError(raw.keyOf(OriginKey.EXPECT_STATUS), e.getMessage()));
             return null;
         }
     }
 
     private static Path trustCa(RawOrigin raw, List<ConfigError> errors) {
-        String text = raw.value("trust-ca");
+        String text = raw.value(OriginKey.TRUST_CA);
         if (text == null) {
             return null;
         }
         Path path = Path.of(text.trim());
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-            errors.add(new ConfigError(raw.keyOf("trust-ca"), "no readable PEM file at " + quoted(text)));
+            errors.add(new ConfigError(raw.keyOf(OriginKey.TRUST_CA), "no readable PEM file at " + quoted(text)));
             return null;
         }
         return path;
     }
 
     private static String method(RawOrigin raw, List<ConfigError> errors) {
-        String text = raw.value("method");
+        String text = raw.value(OriginKey.METHOD);
         if (text == null) {
             return null;
         }
         String m = text.trim().toUpperCase(Locale.ROOT);
         if (!m.equals("GET") && !m.equals("HEAD")) {
-            errors.add(new ConfigError(raw.keyOf("method"), "must be GET or HEAD, got " + quoted(text)));
+            errors.add(new ConfigError(raw.keyOf(OriginKey.METHOD), "must be GET or HEAD, got " + quoted(text)));
             return null;
         }
         return m;
@@ -317,7 +294,7 @@ public final class OriginValidator {
     private static Map<String, String> headers(RawOrigin raw, List<ConfigError> errors) {
         Map<String, String> ok = new LinkedHashMap<>();
         raw.headers().forEach((name, value) -> {
-            String key = raw.keyOf("headers") + "." + name;
+            String key = raw.keyOf(OriginKey.HEADERS) + "." + name;
             if (!TOKEN.matcher(name).matches()) {
                 errors.add(new ConfigError(key, "not a valid header name, got " + quoted(name)));
             } else if (name.equalsIgnoreCase("host")) {

@@ -6,9 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,7 +47,7 @@ public final class OriginsFileReader {
     }
 
     private static List<RawOrigin> group(String fileName, Map<String, String> flat, List<ConfigError> errors) {
-        Map<Integer, Map<String, String>> values = new TreeMap<>();
+        Map<Integer, Map<OriginKey, String>> values = new TreeMap<>();
         Map<Integer, Map<String, String>> headers = new HashMap<>();
         Map<Integer, Map<String, String>> labels = new HashMap<>();
         for (Map.Entry<String, String> e : new TreeMap<>(flat).entrySet()) {
@@ -59,16 +61,15 @@ public final class OriginsFileReader {
             }
             int index = Integer.parseInt(m.group(1));
             String rest = m.group(2);
-            values.computeIfAbsent(index, i -> new HashMap<>());
+            values.computeIfAbsent(index, i -> new EnumMap<>(OriginKey.class));
             int dot = rest.indexOf('.');
-            String head = dot < 0 ? rest : rest.substring(0, dot);
-            if (dot > 0 && (head.equals("headers") || head.equals("labels"))) {
-                Map<Integer, Map<String, String>> target = head.equals("headers") ? headers : labels;
+            Optional<OriginKey> map = dot > 0 ? OriginKey.map(rest.substring(0, dot)) : Optional.empty();
+            Optional<OriginKey> single = OriginKey.single(rest);
+            if (map.isPresent()) {
+                Map<Integer, Map<String, String>> target = map.get() == OriginKey.HEADERS ? headers : labels;
                 target.computeIfAbsent(index, i -> new HashMap<>()).put(unquote(rest.substring(dot + 1)), e.getValue());
-            } else if (OriginValidator.ORIGIN_KEYS.contains(rest)
-                    && !rest.equals("headers")
-                    && !rest.equals("labels")) {
-                values.get(index).put(rest, e.getValue());
+            } else if (single.isPresent()) {
+                values.get(index).put(single.get(), e.getValue());
             } else {
                 errors.add(new ConfigError(fileName + ": " + e.getKey(), "unknown key"));
             }

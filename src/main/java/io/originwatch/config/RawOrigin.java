@@ -1,5 +1,6 @@
 package io.originwatch.config;
 
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -8,25 +9,39 @@ import java.util.TreeMap;
  * config, the origins file or the lab.
  *
  * @param key     key prefix that error messages name, e.g. {@code originwatch.origins[2]}
- * @param values  kebab-case key (e.g. {@code connect-timeout}) to value, absent keys left out
+ * @param values  single-valued keys to their text, absent keys left out
  * @param headers request headers
  * @param labels  extra API labels
  */
 public record RawOrigin(
-        String key, Map<String, String> values, Map<String, String> headers, Map<String, String> labels) {
+        String key, Map<OriginKey, String> values, Map<String, String> headers, Map<String, String> labels) {
 
     public RawOrigin {
-        values = new TreeMap<>(values);
+        EnumMap<OriginKey, String> v = new EnumMap<>(OriginKey.class);
+        v.putAll(values);
+        if (v.containsKey(OriginKey.HEADERS) || v.containsKey(OriginKey.LABELS)) {
+            throw new IllegalArgumentException("headers and labels are maps, not values");
+        }
+        values = v;
         headers = new TreeMap<>(headers);
         labels = new TreeMap<>(labels);
     }
 
-    public String value(String name) {
+    /** The mapping's entry {@code entry} (an origin, or the defaults) under the key prefix {@code key}. */
+    static RawOrigin of(String key, OriginDefaults entry) {
+        Map<OriginKey, String> values = new EnumMap<>(OriginKey.class);
+        for (OriginKey k : OriginKey.values()) {
+            k.readFrom(entry).ifPresent(v -> values.put(k, v));
+        }
+        return new RawOrigin(key, values, entry.headers(), entry.labels());
+    }
+
+    public String value(OriginKey name) {
         return values.get(name);
     }
 
     /** The full key of one setting, e.g. {@code originwatch.origins[2].url}. */
-    public String keyOf(String name) {
-        return key + "." + name;
+    public String keyOf(OriginKey name) {
+        return key + "." + name.text();
     }
 }

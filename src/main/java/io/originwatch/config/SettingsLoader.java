@@ -7,15 +7,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Maps {@link OriginwatchConfig} (and the origins file) to {@link DaemonSettings} through
- * {@link OriginValidator}. Throws {@link InvalidConfigException} carrying every error at once.
+ * The one gate of the start-up configuration: checks every area (origins and the daemon's own keys
+ * through {@link OriginValidator}, the origins file, evidence, edge ranges, allowlists, alerting)
+ * into one {@link ConfigError} list and throws {@link InvalidConfigException} carrying all of them,
+ * which the daemon reports in one place before it exits. The area beans map their own keys with the
+ * same mappers ({@link AlertingSettings#from}, {@link EdgeSettings}) and stay idle when those report
+ * errors, leaving the report to this gate.
+ *
+ * <p>{@code originwatch.api.*} has only {@code token}, where any value is valid (blank = open API).
  */
 @ApplicationScoped
 public class SettingsLoader {
@@ -25,14 +30,22 @@ public class SettingsLoader {
     @Inject
     OriginwatchConfig config;
 
-    /** Null only in tests that build the loader by hand around the origins mapping alone. */
     @Inject
     EvidenceConfig evidence;
+
+    @Inject
+    EdgeConfig edge;
+
+    @Inject
+    AllowlistsConfig allowlists;
+
+    @Inject
+    AlertingConfig alerting;
 
     @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev")
     String version;
 
-    /** Validates the whole start-up configuration, origins file included. */
+    /** Validates the whole start-up configuration, every area and the origins file included. */
     public DaemonSettings load() {
         List<ConfigError> errors = new ArrayList<>();
         OriginValidator validator = validator(errors);
@@ -60,9 +73,11 @@ public class SettingsLoader {
                 .filter(ua -> ua.isBlank() || ua.indexOf('\r') >= 0 || ua.indexOf('\n') >= 0)
                 .ifPresent(ua -> errors.add(new ConfigError(
                         PREFIX + ".user-agent", "must be one non-empty line, got " + ConfigValues.quoted(ua))));
-        if (evidence != null) {
-            errors.addAll(EvidenceSettings.errors(evidence));
-        }
+        errors.addAll(EvidenceSettings.errors(evidence));
+        EdgeSettings.ranges(edge, errors);
+        // only checked here: the allowlists' sources are built by the edge runtime (no cluster client here)
+        EdgeSettings.allowlists(allowlists, (name, kubernetes) -> null, errors);
+        AlertingSettings.from(alerting, errors);
         if (!errors.isEmpty()) {
             throw new InvalidConfigException(errors);
         }
@@ -93,34 +108,15 @@ public class SettingsLoader {
     }
 
     private OriginValidator validator(List<ConfigError> errors) {
-        return new OriginValidator(toRaw(PREFIX + ".defaults", config.defaults(), Map.of()), userAgent(), errors);
+        return new OriginValidator(RawOrigin.of(PREFIX + ".defaults", config.defaults()), userAgent(), errors);
     }
 
     private List<RawOrigin> inlineOrigins() {
         List<OriginSettings> list = config.origins().orElse(List.of());
         List<RawOrigin> raws = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            OriginSettings o = list.get(i);
-            Map<String, String> ids = new LinkedHashMap<>();
-            o.name().ifPresent(v -> ids.put("name", v));
-            o.url().ifPresent(v -> ids.put("url", v));
-            o.host().ifPresent(v -> ids.put("host", v));
-            o.viaEdgeUrl().ifPresent(v -> ids.put("via-edge-url", v));
-            raws.add(toRaw(PREFIX + ".origins[" + i + "]", o, ids));
+            raws.add(RawOrigin.of(PREFIX + ".origins[" + i + "]", list.get(i)));
         }
         return raws;
-    }
-
-    private static RawOrigin toRaw(String key, OriginDefaults d, Map<String, String> ids) {
-        Map<String, String> v = new LinkedHashMap<>(ids);
-        d.interval().ifPresent(x -> v.put("interval", x));
-        d.connectTimeout().ifPresent(x -> v.put("connect-timeout", x));
-        d.responseTimeout().ifPresent(x -> v.put("response-timeout", x));
-        d.headerLimit().ifPresent(x -> v.put("header-limit", x));
-        d.expectStatus().ifPresent(x -> v.put("expect-status", x));
-        d.tlsVerify().ifPresent(x -> v.put("tls-verify", x));
-        d.trustCa().ifPresent(x -> v.put("trust-ca", x));
-        d.method().ifPresent(x -> v.put("method", x));
-        return new RawOrigin(key, v, d.headers(), d.labels());
     }
 }

@@ -3,6 +3,7 @@ package io.originwatch.evidence;
 import io.originwatch.classify.Verdict;
 import io.originwatch.http1.ResponseHead;
 import io.originwatch.probe.Phase;
+import io.originwatch.probe.PhaseTimings;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,7 +35,7 @@ public record EdgeObservation(
         ResponseHead head = v.result().head();
         Map<String, Double> timings = new LinkedHashMap<>();
         for (Phase p : Phase.values()) {
-            v.result().timings().get(p).ifPresent(d -> timings.put(p.label(), HarTimings.ms(d)));
+            v.result().timings().get(p).ifPresent(d -> timings.put(p.label(), PhaseTimings.millis(d)));
         }
         return new EdgeObservation(
                 v.result().startedAt(),

@@ -48,14 +48,14 @@ public final class HarBuilder {
         ProbeResult r = verdict.result();
         ProbeSpec spec = r.spec();
         List<Har.Header> sent = requestHeaders(r);
-        Har.Timings timings = HarTimings.of(r.timings());
+        HarTimings timings = HarTimings.of(r.timings());
         Har.Entry entry = new Har.Entry(
                 iso(r.startedAt()),
-                HarTimings.total(timings),
+                timings.total(),
                 request(r, sent),
                 response(r, verdict),
                 Map.of(),
-                timings,
+                timings.har(),
                 r.connectedAddress() == null
                         ? null
                         : r.connectedAddress().getAddress().getHostAddress(),

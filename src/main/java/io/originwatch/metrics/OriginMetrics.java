@@ -3,6 +3,7 @@ package io.originwatch.metrics;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.originwatch.origin.OriginRemoved;
 import io.originwatch.origin.ProbeCompleted;
+import io.originwatch.schedule.OriginRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -10,8 +11,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Per-origin Prometheus series, fed by the daemon's events (the prober never calls Micrometer).
- * Series appear with an origin's first result and disappear with the origin.
+ * Per-origin Prometheus series (the prober never calls Micrometer). Series appear with an origin's
+ * first result and disappear with the origin; the gauges of facts every result has read the
+ * origin's state itself ({@link io.originwatch.origin.OriginStateView}), events only add and remove
+ * the series whose presence or labels change.
  */
 @ApplicationScoped
 public class OriginMetrics {
@@ -24,10 +27,18 @@ public class OriginMetrics {
     @Inject
     PrometheusMeterRegistry registry;
 
+    @Inject
+    OriginRegistry origins;
+
     private final Map<String, OriginSeries> series = new ConcurrentHashMap<>();
 
     void onProbe(@Observes ProbeCompleted event) {
-        OriginSeries s = series.computeIfAbsent(event.origin(), o -> new OriginSeries(registry, o));
+        OriginSeries s = origins.state(event.origin())
+                .map(state -> series.computeIfAbsent(event.origin(), o -> new OriginSeries(registry, state)))
+                .orElse(null);
+        if (s == null) {
+            return; // removed meanwhile: its series went (or never came)
+        }
         synchronized (s) {
             s.update(event.verdict());
         }

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.originwatch.classify.Verdict;
+import io.originwatch.origin.OriginStateView;
 import io.originwatch.probe.Phase;
 import io.originwatch.probe.TlsFacts;
 import java.time.Duration;
@@ -24,9 +25,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class OriginSeries {
 
-    /** Phases exported as {@code originwatch_probe_phase_seconds}; send and receive are HAR-only. */
-    static final List<Phase> EXPORTED_PHASES = List.of(Phase.DNS, Phase.CONNECT, Phase.TLS, Phase.TTFB, Phase.TOTAL);
-
     private final MeterRegistry registry;
     private final String origin;
     private final List<Meter> fixed = new ArrayList<>();
@@ -38,31 +36,45 @@ final class OriginSeries {
     private Meter status;
     private String statusKey;
     private Gauge certExpiry;
-    private volatile double up;
-    private volatile double headerBytes;
-    private volatile double headerLimit;
+    private final OriginStateView state;
     private volatile double certExpirySeconds;
 
-    OriginSeries(MeterRegistry registry, String origin) {
+    /**
+     * @param state the origin's one state: the up, header-bytes and header-limit gauges read its
+     *              latest result on each scrape rather than a copy (they exist from the first result
+     *              on, when there always is one)
+     */
+    OriginSeries(MeterRegistry registry, OriginStateView state) {
         this.registry = registry;
-        this.origin = origin;
-        fixed.add(gauge("originwatch.origin.up", "1 if the last probe's cause was ok, else 0", s -> s.up, null));
+        this.state = state;
+        this.origin = state.origin().name();
+        fixed.add(gauge(
+                "originwatch.origin.up",
+                "1 if the last probe's cause was ok, else 0",
+                s -> s.latest(v -> v.up() ? 1 : 0),
+                null));
         fixed.add(gauge(
                 "originwatch.response.header.bytes",
                 "Header-section bytes of the last response",
-                s -> s.headerBytes,
+                s -> s.latest(v -> v.result().headerBytes()),
                 "bytes"));
         fixed.add(gauge(
                 "originwatch.header.limit.bytes",
                 "Header-section limit the origin is probed against",
-                s -> s.headerLimit,
+                s -> s.latest(v -> v.result().spec().headerLimitBytes()),
                 "bytes"));
     }
 
+    private double latest(java.util.function.ToDoubleFunction<Verdict> f) {
+        return state.latest().map(r -> f.applyAsDouble(r.verdict())).orElse(Double.NaN);
+    }
+
+    /**
+     * Adds and removes the series whose presence or labels change with the result (status, phases,
+     * certificate) and counts the probe; their values are kept here because a series exists only
+     * while the result that made it is the latest.
+     */
     void update(Verdict v) {
-        up = v.up() ? 1 : 0;
-        headerBytes = v.result().headerBytes();
-        headerLimit = v.result().spec().headerLimitBytes();
         probes.computeIfAbsent(
                         v.cause().label(),
                         cause -> Counter.builder("originwatch.probes")
@@ -96,7 +108,7 @@ final class OriginSeries {
 
     /** A phase that did not happen in the last probe has no series. */
     private void updatePhases(Verdict v) {
-        for (Phase phase : EXPORTED_PHASES) {
+        for (Phase phase : Phase.EXPORTED) {
             Optional<Duration> d = v.result().timings().get(phase);
             if (d.isPresent()) {
                 phaseSeconds.put(phase, d.get().toNanos() / 1e9);

@@ -74,7 +74,7 @@ public final class HistoryEntry {
 
     private static int micros(PhaseTimings t, Phase p) {
         return t.get(p)
-                .map(d -> (int) Math.min(Integer.MAX_VALUE, Math.round(d.toNanos() / 1_000.0)))
+                .map(d -> (int) Math.min(Integer.MAX_VALUE, PhaseTimings.micros(d)))
                 .orElse(ABSENT);
     }
 
@@ -112,20 +112,27 @@ public final class HistoryEntry {
         return detail;
     }
 
-    /** The phases the API shows (DNS, connect, TLS, TTFB, total), at microsecond precision. */
+    /** The {@link Phase#EXPORTED} phases that happened, at microsecond precision. */
     public PhaseTimings timings() {
         Map<Phase, Duration> byPhase = new EnumMap<>(Phase.class);
-        put(byPhase, Phase.DNS, dnsMicros);
-        put(byPhase, Phase.CONNECT, connectMicros);
-        put(byPhase, Phase.TLS, tlsMicros);
-        put(byPhase, Phase.TTFB, ttfbMicros);
-        put(byPhase, Phase.TOTAL, totalMicros);
+        for (Phase p : Phase.EXPORTED) {
+            int micros = micros(p);
+            if (micros != ABSENT) {
+                byPhase.put(p, Duration.ofNanos(micros * 1_000L));
+            }
+        }
         return new PhaseTimings(byPhase);
     }
 
-    private static void put(Map<Phase, Duration> byPhase, Phase p, int micros) {
-        if (micros != ABSENT) {
-            byPhase.put(p, Duration.ofNanos(micros * 1_000L));
-        }
+    /** The field of an exported phase: one primitive field each keeps the entry flat. */
+    private int micros(Phase p) {
+        return switch (p) {
+            case DNS -> dnsMicros;
+            case CONNECT -> connectMicros;
+            case TLS -> tlsMicros;
+            case TTFB -> ttfbMicros;
+            case TOTAL -> totalMicros;
+            case SEND, RECEIVE -> ABSENT;
+        };
     }
 }

@@ -22,4 +22,17 @@ public record PhaseTimings(Map<Phase, Duration> byPhase) {
     public Optional<Duration> get(Phase phase) {
         return Optional.ofNullable(byPhase.get(phase));
     }
+
+    /**
+     * The one rounding of a phase for people and files (API, HAR, history): whole microseconds,
+     * half up. Microseconds are plenty for network phases and keep the JSON short.
+     */
+    public static long micros(Duration d) {
+        return Math.round(d.toNanos() / 1_000.0);
+    }
+
+    /** {@code d} in milliseconds at {@link #micros} precision (for JSON). */
+    public static double millis(Duration d) {
+        return micros(d) / 1_000.0;
+    }
 }

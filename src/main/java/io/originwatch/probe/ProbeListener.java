@@ -5,11 +5,16 @@ import java.net.InetSocketAddress;
 import java.util.List;
 
 /**
- * Observes one probe's phases. Contract (after okhttp's EventListener): every {@code xStart} is
- * followed by exactly one {@code xEnd} or {@code xFailed}; phases that do not happen get no events;
- * methods are called on the probing thread, must be fast and must never throw. Every method has an
- * empty default, so a listener overrides only what it needs. The prober never touches metrics:
- * metrics subscribe here.
+ * Observes one probe's phases, as they happen. Contract (after okhttp's EventListener): every
+ * {@code xStart} is followed by exactly one {@code xEnd} or {@code xFailed}; phases that do not
+ * happen get no events; methods are called on the probing thread, must be fast and must never
+ * throw. Every method has an empty default, so a listener overrides only what it needs.
+ *
+ * <p>A diagnostic and test seam, not a road for data: the daemon probes with {@link #NONE}. Every
+ * reader (metrics, the API, alerts, HARs) takes the phase timings from the typed result
+ * ({@link ProbeResult#timings()}), which the prober measures once; a listener-fed copy of the same
+ * timings would be a second road to keep in step with the first. Use it to watch a probe's steps
+ * (a debugger, a test asserting the order of events, a trace), never to derive a second result.
  */
 public interface ProbeListener {
 

@@ -63,4 +63,132 @@ public record ProbeSpec(
     public int port() {
         return url.getPort() >= 0 ? url.getPort() : https() ? 443 : 80;
     }
+
+    /** A builder holding this spec's values: the one way to copy a spec with some values changed. */
+    public Builder toBuilder() {
+        return new Builder()
+                .name(name)
+                .url(url)
+                .host(host)
+                .method(method)
+                .headers(headers)
+                .connectTimeout(connectTimeout)
+                .responseTimeout(responseTimeout)
+                .headerLimitBytes(headerLimitBytes)
+                .bodyLimitBytes(bodyLimitBytes)
+                .expectStatus(expectStatus)
+                .tlsVerify(tlsVerify)
+                .trustCa(trustCa)
+                .userAgent(userAgent);
+    }
+
+    /**
+     * An empty builder. Only {@code headers} (none), {@code trustCa} (none) and {@code tlsVerify}
+     * (true) have a value; {@link Builder#build()} rejects a spec missing any other value, so a
+     * default is never picked here by accident (the config layer owns the defaults).
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects a spec's values; {@link #build()} checks them as the record does. */
+    public static final class Builder {
+        private String name;
+        private URI url;
+        private String host;
+        private String method;
+        private List<RequestHeader> headers = List.of();
+        private Duration connectTimeout;
+        private Duration responseTimeout;
+        private int headerLimitBytes;
+        private int bodyLimitBytes;
+        private StatusSet expectStatus;
+        private boolean tlsVerify = true;
+        private Path trustCa;
+        private String userAgent;
+
+        private Builder() {}
+
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        public Builder url(URI url) {
+            this.url = url;
+            return this;
+        }
+
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        public Builder method(String method) {
+            this.method = method;
+            return this;
+        }
+
+        public Builder headers(List<RequestHeader> headers) {
+            this.headers = headers;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+            return this;
+        }
+
+        public Builder responseTimeout(Duration responseTimeout) {
+            this.responseTimeout = responseTimeout;
+            return this;
+        }
+
+        public Builder headerLimitBytes(int headerLimitBytes) {
+            this.headerLimitBytes = headerLimitBytes;
+            return this;
+        }
+
+        public Builder bodyLimitBytes(int bodyLimitBytes) {
+            this.bodyLimitBytes = bodyLimitBytes;
+            return this;
+        }
+
+        public Builder expectStatus(StatusSet expectStatus) {
+            this.expectStatus = expectStatus;
+            return this;
+        }
+
+        public Builder tlsVerify(boolean tlsVerify) {
+            this.tlsVerify = tlsVerify;
+            return this;
+        }
+
+        public Builder trustCa(Path trustCa) {
+            this.trustCa = trustCa;
+            return this;
+        }
+
+        public Builder userAgent(String userAgent) {
+            this.userAgent = userAgent;
+            return this;
+        }
+
+        public ProbeSpec build() {
+            return new ProbeSpec(
+                    name,
+                    url,
+                    host,
+                    method,
+                    headers,
+                    connectTimeout,
+                    responseTimeout,
+                    headerLimitBytes,
+                    bodyLimitBytes,
+                    expectStatus,
+                    tlsVerify,
+                    trustCa,
+                    userAgent);
+        }
+    }
 }

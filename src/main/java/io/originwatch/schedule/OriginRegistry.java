@@ -1,11 +1,8 @@
 package io.originwatch.schedule;
 
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.originwatch.origin.Origin;
 import io.originwatch.origin.OriginRemoved;
 import io.originwatch.origin.ViaEdgeDropped;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -47,18 +44,8 @@ public class OriginRegistry {
     @Inject
     Event<ViaEdgeDropped> viaEdgeDroppedEvent;
 
-    @Inject
-    MeterRegistry meters;
-
     private final Map<String, OriginState> states = new ConcurrentHashMap<>();
     private final Map<Source, Set<String>> bySource = new ConcurrentHashMap<>();
-
-    @PostConstruct
-    void init() {
-        Gauge.builder("originwatch.origins", states, Map::size)
-                .description("Origins configured and scheduled")
-                .register(meters);
-    }
 
     public Optional<OriginState> state(String name) {
         return Optional.ofNullable(states.get(name));
@@ -128,10 +115,7 @@ public class OriginRegistry {
         scheduler.unschedule(name);
         OriginState state = states.remove(name);
         if (state != null) {
-            synchronized (state) {
-                state.markRemoved();
-                removedEvent.fire(new OriginRemoved(name));
-            }
+            state.remove(() -> removedEvent.fire(new OriginRemoved(name)));
         }
     }
 }

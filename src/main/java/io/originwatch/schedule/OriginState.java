@@ -4,7 +4,9 @@ import io.originwatch.classify.Cause;
 import io.originwatch.classify.Verdict;
 import io.originwatch.origin.HistoryEntry;
 import io.originwatch.origin.Origin;
+import io.originwatch.origin.OriginStateView;
 import io.originwatch.origin.ProbeRecord;
+import io.originwatch.origin.Streak;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,23 +16,27 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * What the daemon knows about one origin: the latest result in full, failures and successes in a
+ * The one copy of what the daemon knows about one origin, shown read-only as {@link OriginStateView}: the latest result in full, failures and successes in a
  * row, when the cause last changed, and the last {@value #HISTORY_SIZE} results as compact
  * {@link HistoryEntry}s. Updates and removal take the
- * object's lock, so a probe that finishes after its origin was removed cannot publish.
+ * object's lock, so a probe that finishes after its origin was removed cannot publish; events are
+ * fired outside that lock (see {@link #fireUnlessRemoved}), so readers never wait for observers.
  */
-public final class OriginState {
+public final class OriginState implements OriginStateView {
 
     public static final int HISTORY_SIZE = 50;
 
     private volatile Origin origin;
     private final AtomicBoolean probing = new AtomicBoolean();
     private final Deque<HistoryEntry> history = new ArrayDeque<>(HISTORY_SIZE);
-    private ProbeRecord latest;
-    private int consecutiveFailures;
-    private int consecutiveSuccesses;
+    /** Written under the lock, read without it (gauges read it on every scrape). */
+    private volatile ProbeRecord latest;
+
+    private final Streak streak = new Streak();
     private Instant lastCauseChange;
-    private boolean removed;
+    private volatile boolean removed;
+    /** Orders a probe's events against the removal event; never held while the state's lock is. */
+    private final Object events = new Object();
 
     /** The previous cause ({@code null} = pending) and the new one. */
     public record Transition(Cause from, Cause to) {
@@ -43,6 +49,7 @@ public final class OriginState {
         this.origin = origin;
     }
 
+    @Override
     public Origin origin() {
         return origin;
     }
@@ -61,52 +68,73 @@ public final class OriginState {
     }
 
     /** Records a result; call with the lock held (see {@link ProbeRunner}). */
-    Transition record(Verdict verdict, Instant probedAt) {
+    Transition record(ProbeRecord record) {
+        Verdict verdict = record.verdict();
+        Instant probedAt = record.probedAt();
         Cause previous = latest == null ? null : latest.verdict().cause();
-        latest = new ProbeRecord(verdict, probedAt);
+        latest = record;
         HistoryEntry entry = HistoryEntry.of(verdict, probedAt, history.peekLast());
         if (history.size() == HISTORY_SIZE) {
             history.removeFirst();
         }
         history.addLast(entry);
-        if (verdict.up()) {
-            consecutiveSuccesses++;
-            consecutiveFailures = 0;
-        } else {
-            consecutiveFailures++;
-            consecutiveSuccesses = 0;
-        }
+        streak.record(verdict.cause());
         if (previous != verdict.cause()) {
             lastCauseChange = probedAt;
         }
         return new Transition(previous, verdict.cause());
     }
 
-    synchronized boolean removed() {
+    boolean removed() {
         return removed;
     }
 
-    void markRemoved() {
-        removed = true;
+    /**
+     * Marks the origin removed (under the state's lock, so no result is recorded after it), then runs
+     * {@code removal} under the events lock: it waits for events being fired now, and none follow.
+     */
+    void remove(Runnable removal) {
+        synchronized (this) {
+            removed = true;
+        }
+        synchronized (events) {
+            removal.run();
+        }
     }
 
-    public synchronized Optional<ProbeRecord> latest() {
+    /** Runs {@code fire} under the events lock unless the origin has been removed; call without the state's lock. */
+    void fireUnlessRemoved(Runnable fire) {
+        synchronized (events) {
+            if (!removed) {
+                fire.run();
+            }
+        }
+    }
+
+    @Override
+    public Optional<ProbeRecord> latest() {
         return Optional.ofNullable(latest);
     }
 
     /** Oldest first. */
+    @Override
     public synchronized List<HistoryEntry> history() {
         return new ArrayList<>(history);
     }
 
+    /** Failures in a row by the {@link Streak} rule (a {@code probe_error} counts as neither), as the alerts count. */
+    @Override
     public synchronized int consecutiveFailures() {
-        return consecutiveFailures;
+        return streak.failures();
     }
 
+    /** Successes in a row by the {@link Streak} rule. */
+    @Override
     public synchronized int consecutiveSuccesses() {
-        return consecutiveSuccesses;
+        return streak.successes();
     }
 
+    @Override
     public synchronized Optional<Instant> lastCauseChange() {
         return Optional.ofNullable(lastCauseChange);
     }

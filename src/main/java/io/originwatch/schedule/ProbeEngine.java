@@ -4,6 +4,7 @@ import io.originwatch.classify.Classifier;
 import io.originwatch.classify.Verdict;
 import io.originwatch.config.EvidenceConfig;
 import io.originwatch.probe.ProbeListener;
+import io.originwatch.probe.ProbeResult;
 import io.originwatch.probe.ProbeSpec;
 import io.originwatch.probe.Prober;
 import io.originwatch.probe.Resolver;
@@ -11,7 +12,6 @@ import io.originwatch.probe.TlsStack;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
 
 /**
  * Probe then classify: the engine the daemon drives. The prober is swapped when the TLS stack is
@@ -56,7 +56,13 @@ public class ProbeEngine {
         return n;
     }
 
-    public Verdict probe(ProbeSpec spec, ProbeListener listener) {
-        return classifier.classify(prober.probe(spec, listener), Instant.now());
+    /**
+     * Probes and classifies on the calling thread. No {@link ProbeListener}: the result carries every
+     * phase timing, and the daemon reads them there (see the listener's class comment).
+     */
+    public Verdict probe(ProbeSpec spec) {
+        ProbeResult result = prober.probe(spec, ProbeListener.NONE);
+        // one clock per probe: certificate_expiring is judged at the probe's start, like every other fact
+        return classifier.classify(result, result.startedAt());
     }
 }

@@ -1,9 +1,5 @@
 package io.originwatch.schedule;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.originwatch.classify.Verdict;
 import io.originwatch.config.DaemonSettings;
 import io.originwatch.origin.EdgeProbeCompleted;
@@ -12,8 +8,6 @@ import io.originwatch.origin.ProbeCompleted;
 import io.originwatch.origin.ProbeInFlightException;
 import io.originwatch.origin.ProbeRecord;
 import io.originwatch.origin.UnknownOriginException;
-import io.originwatch.probe.ProbeListener;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -32,9 +26,12 @@ import org.jboss.logging.Logger;
  * <ol>
  * <li>claim the origin's single slot (a busy origin skips the run, or answers 409 to a manual probe);</li>
  * <li>on a virtual thread, take a permit of the global cap, record the schedule lag;</li>
- * <li>probe and classify;</li>
- * <li>under the state's lock, unless the origin was removed meanwhile: update the state, log a cause
- * change, fire {@link ProbeCompleted} synchronously;</li>
+ * <li>probe and classify; the result's start ({@code ProbeResult.startedAt}) is the probe's one
+ * clock, kept as {@link ProbeRecord#probedAt()};</li>
+ * <li>under the state's lock, unless the origin was removed meanwhile: update the state;</li>
+ * <li>outside that lock, under the state's events lock and again unless removed: log a cause change,
+ * fire {@link ProbeCompleted} synchronously (observers must be fast: the HAR write is queued);</li>
+ * <li>with a via-edge URL, probe through the edge and fire {@link EdgeProbeCompleted} the same way;</li>
  * <li>release the permit and the slot.</li>
  * </ol>
  */
@@ -56,51 +53,12 @@ public class ProbeRunner {
     Event<EdgeProbeCompleted> edgeCompleted;
 
     @Inject
-    MeterRegistry meters;
+    ScheduleListener listener;
 
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile Semaphore permits = new Semaphore(DaemonSettings.DEFAULT_MAX_CONCURRENT_PROBES);
     private volatile boolean accepting = true;
-    private Timer lag;
-    private Counter skippedLate;
-    private Counter skippedInFlight;
-
-    @PostConstruct
-    void init() {
-        lag = Timer.builder("originwatch.schedule.lag")
-                .description("How late probes start against their scheduled time")
-                .serviceLevelObjectives(
-                        ms(5),
-                        ms(10),
-                        ms(25),
-                        ms(50),
-                        ms(100),
-                        ms(250),
-                        ms(500),
-                        ms(1000),
-                        ms(2500),
-                        ms(5000),
-                        ms(10_000))
-                .register(meters);
-        Gauge.builder("originwatch.probes.in.flight", inFlight, AtomicInteger::get)
-                .description("Probes running now")
-                .register(meters);
-        skippedInFlight = skipped("in_flight");
-        skippedLate = skipped("late");
-    }
-
-    private Counter skipped(String reason) {
-        return Counter.builder("originwatch.probes.skipped")
-                .tag("reason", reason)
-                .description(
-                        "Scheduled runs skipped: previous probe of the origin still in flight, or run over an interval late")
-                .register(meters);
-    }
-
-    private static Duration ms(long millis) {
-        return Duration.ofMillis(millis);
-    }
 
     public void limitTo(int maxConcurrent) {
         permits = new Semaphore(maxConcurrent);
@@ -122,11 +80,11 @@ public class ProbeRunner {
             return;
         }
         if (Duration.between(due, Instant.now()).compareTo(state.origin().interval()) > 0) {
-            skippedLate.increment();
+            listener.skipped(ScheduleListener.Skip.LATE);
             return;
         }
         if (!state.tryBeginProbe()) {
-            skippedInFlight.increment();
+            listener.skipped(ScheduleListener.Skip.IN_FLIGHT);
             return;
         }
         executor.execute(() -> {
@@ -160,13 +118,14 @@ public class ProbeRunner {
             acquired = true;
             Instant start = Instant.now();
             if (due != null) {
-                lag.record(Duration.between(due, start).isNegative() ? Duration.ZERO : Duration.between(due, start));
+                Duration lag = Duration.between(due, start);
+                listener.started(lag.isNegative() ? Duration.ZERO : lag);
             }
             inFlight.incrementAndGet();
             try {
                 Origin origin = state.origin();
-                Verdict verdict = engine.probe(origin.spec(), ProbeListener.NONE);
-                ProbeRecord record = publish(state, origin, verdict, start);
+                Verdict verdict = engine.probe(origin.spec());
+                ProbeRecord record = publish(state, origin, verdict);
                 probeViaEdge(state, origin, verdict);
                 return record;
             } finally {
@@ -190,13 +149,23 @@ public class ProbeRunner {
         }
     }
 
-    private ProbeRecord publish(OriginState state, Origin origin, Verdict verdict, Instant probedAt) {
-        ProbeRecord record = new ProbeRecord(verdict, probedAt);
+    /**
+     * Records the result under the state's lock, then tells the observers outside it: a reader of the
+     * state (the API, a scrape) never waits for an observer. The observers run under the state's
+     * events lock instead, which only removal also takes, so no event of an origin follows its
+     * {@link io.originwatch.origin.OriginRemoved}; events of one origin never overlap because its
+     * single probe slot is held until they return.
+     */
+    private ProbeRecord publish(OriginState state, Origin origin, Verdict verdict) {
+        ProbeRecord record = new ProbeRecord(verdict);
+        OriginState.Transition t;
         synchronized (state) {
             if (state.removed()) {
                 return record;
             }
-            OriginState.Transition t = state.record(verdict, probedAt);
+            t = state.record(record);
+        }
+        state.fireUnlessRemoved(() -> {
             if (t.changed()) {
                 LOG.infof(
                         "origin=%s cause=%s->%s edge_status=%d detail=\"%s\"",
@@ -207,7 +176,7 @@ public class ProbeRunner {
                         escape(verdict.detail()));
             }
             completed.fire(new ProbeCompleted(origin.name(), origin.labels(), verdict));
-        }
+        });
         return record;
     }
 
@@ -219,12 +188,8 @@ public class ProbeRunner {
         if (origin.viaEdge() == null) {
             return;
         }
-        Verdict edge = engine.probe(origin.viaEdge(), ProbeListener.NONE);
-        synchronized (state) {
-            if (!state.removed()) {
-                edgeCompleted.fire(new EdgeProbeCompleted(origin.name(), direct, edge));
-            }
-        }
+        Verdict edge = engine.probe(origin.viaEdge());
+        state.fireUnlessRemoved(() -> edgeCompleted.fire(new EdgeProbeCompleted(origin.name(), direct, edge)));
     }
 
     private static String escape(String s) {

@@ -3,6 +3,7 @@ package io.originwatch.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.originwatch.classify.Cause;
+import io.originwatch.testing.ProbeBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -122,7 +123,7 @@ class AlertTrackerTest {
         for (int i = 0; i < c.probes().size(); i++) {
             Instant at = T0.plus(INTERVAL.multipliedBy(i));
             Cause cause = Cause.valueOf(c.probes().get(i).toUpperCase());
-            sent.add(describe(tracker.record("shop", Map.of(), Verdicts.of("shop", cause, at), at)));
+            sent.add(describe(tracker.record("shop", Map.of(), ProbeBuilder.verdict("shop", cause, at), at)));
         }
         assertThat(sent).isEqualTo(c.expected());
         boolean firing = c.expected().stream()
@@ -137,9 +138,9 @@ class AlertTrackerTest {
     void perOriginOverrideAppliesToThatOriginOnly() {
         AlertTracker tracker = new AlertTracker(
                 new AlertPolicy(Thresholds.DEFAULT, Map.of("fragile", new Thresholds(1, 1)), Map.of()));
-        assertThat(tracker.record("fragile", Map.of(), Verdicts.of("fragile", Cause.EMPTY_RESPONSE, T0), T0))
+        assertThat(tracker.record("fragile", Map.of(), ProbeBuilder.verdict("fragile", Cause.EMPTY_RESPONSE, T0), T0))
                 .isPresent();
-        assertThat(tracker.record("shop", Map.of(), Verdicts.of("shop", Cause.EMPTY_RESPONSE, T0), T0))
+        assertThat(tracker.record("shop", Map.of(), ProbeBuilder.verdict("shop", Cause.EMPTY_RESPONSE, T0), T0))
                 .isEmpty();
     }
 
@@ -147,13 +148,13 @@ class AlertTrackerTest {
     void severityComesFromThePolicyPerCause() {
         AlertTracker tracker = new AlertTracker(
                 new AlertPolicy(new Thresholds(1, 1), Map.of(), Map.of(Cause.HEADERS_TOO_LARGE, "page")));
-        assertThat(tracker.record("a", Map.of(), Verdicts.of("a", Cause.HEADERS_TOO_LARGE, T0), T0))
+        assertThat(tracker.record("a", Map.of(), ProbeBuilder.verdict("a", Cause.HEADERS_TOO_LARGE, T0), T0))
                 .map(n -> n.alert().severity())
                 .contains("page");
-        assertThat(tracker.record("b", Map.of(), Verdicts.of("b", Cause.CONNECTION_RESET, T0), T0))
+        assertThat(tracker.record("b", Map.of(), ProbeBuilder.verdict("b", Cause.CONNECTION_RESET, T0), T0))
                 .map(n -> n.alert().severity())
                 .contains("critical");
-        assertThat(tracker.record("c", Map.of(), Verdicts.of("c", Cause.UNEXPECTED_STATUS, T0), T0))
+        assertThat(tracker.record("c", Map.of(), ProbeBuilder.verdict("c", Cause.UNEXPECTED_STATUS, T0), T0))
                 .map(n -> n.alert().severity())
                 .contains("warning");
     }
@@ -163,12 +164,12 @@ class AlertTrackerTest {
         AlertTracker tracker = new AlertTracker(AlertPolicy.DEFAULT);
         Instant t1 = T0.plus(INTERVAL);
         Instant t2 = t1.plus(INTERVAL);
-        tracker.record("shop", Map.of("team", "web"), Verdicts.of("shop", Cause.CONNECTION_RESET, T0), T0);
+        tracker.record("shop", Map.of("team", "web"), ProbeBuilder.verdict("shop", Cause.CONNECTION_RESET, T0), T0);
         Notification fired = tracker.record(
-                        "shop", Map.of("team", "web"), Verdicts.of("shop", Cause.CONNECTION_RESET, t1), t1)
+                        "shop", Map.of("team", "web"), ProbeBuilder.verdict("shop", Cause.CONNECTION_RESET, t1), t1)
                 .orElseThrow();
         Notification updated = tracker.record(
-                        "shop", Map.of("team", "web"), Verdicts.of("shop", Cause.EMPTY_RESPONSE, t2), t2)
+                        "shop", Map.of("team", "web"), ProbeBuilder.verdict("shop", Cause.EMPTY_RESPONSE, t2), t2)
                 .orElseThrow();
         assertThat(fired.alert().startsAt()).isEqualTo(T0);
         assertThat(fired.alert().originLabels()).containsEntry("team", "web");
@@ -185,8 +186,8 @@ class AlertTrackerTest {
     void removingAFiringOriginResolvesItAndForgetsItsCounters() {
         List<Notification> published = new ArrayList<>();
         AlertTracker tracker = new AlertTracker(AlertPolicy.DEFAULT, published::add);
-        tracker.record("shop", Map.of(), Verdicts.of("shop", Cause.CONNECT_TIMEOUT, T0), T0);
-        tracker.record("shop", Map.of(), Verdicts.of("shop", Cause.CONNECT_TIMEOUT, T0), T0);
+        tracker.record("shop", Map.of(), ProbeBuilder.verdict("shop", Cause.CONNECT_TIMEOUT, T0), T0);
+        tracker.record("shop", Map.of(), ProbeBuilder.verdict("shop", Cause.CONNECT_TIMEOUT, T0), T0);
         Optional<Notification> removed = tracker.remove("shop", T0.plusSeconds(60));
         assertThat(removed).map(Notification::state).contains(Notification.State.RESOLVED);
         assertThat(published)
@@ -194,7 +195,7 @@ class AlertTrackerTest {
                 .containsExactly(Notification.State.FIRING, Notification.State.RESOLVED);
         assertThat(tracker.active()).isEmpty();
         assertThat(tracker.remove("shop", T0)).isEmpty();
-        assertThat(tracker.record("shop", Map.of(), Verdicts.of("shop", Cause.CONNECT_TIMEOUT, T0), T0))
+        assertThat(tracker.record("shop", Map.of(), ProbeBuilder.verdict("shop", Cause.CONNECT_TIMEOUT, T0), T0))
                 .isEmpty();
     }
 

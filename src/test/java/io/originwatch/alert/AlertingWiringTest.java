@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.hasSize;
 import io.originwatch.classify.Cause;
 import io.originwatch.origin.OriginRemoved;
 import io.originwatch.origin.ProbeCompleted;
+import io.originwatch.testing.ProbeBuilder;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.enterprise.event.Event;
@@ -38,8 +39,9 @@ class AlertingWiringTest {
     void eventsDriveAlertsTheApiTheWebhookAndTheMetrics() {
         Instant now = Instant.now();
         probes.fire(new ProbeCompleted(
-                "fragile", Map.of("team", "web"), Verdicts.of("fragile", Cause.HEADERS_TOO_LARGE, now)));
-        probes.fire(new ProbeCompleted("steady", Map.of(), Verdicts.of("steady", Cause.CONNECTION_REFUSED, now)));
+                "fragile", Map.of("team", "web"), ProbeBuilder.verdict("fragile", Cause.HEADERS_TOO_LARGE, now)));
+        probes.fire(
+                new ProbeCompleted("steady", Map.of(), ProbeBuilder.verdict("steady", Cause.CONNECTION_REFUSED, now)));
 
         given().get("/api/alerts")
                 .then()

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.originwatch.classify.Cause;
+import io.originwatch.testing.ProbeBuilder;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -65,7 +66,7 @@ class AlertmanagerDispatchTest {
     }
 
     private void probe(String origin, Cause cause) {
-        dispatcher.probeCompleted(origin, Map.of(), Verdicts.of(origin, cause, Instant.now()));
+        dispatcher.probeCompleted(origin, Map.of(), ProbeBuilder.verdict(origin, cause, Instant.now()));
     }
 
     @Test

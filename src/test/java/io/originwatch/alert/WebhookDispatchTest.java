@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.originwatch.classify.Cause;
+import io.originwatch.testing.ProbeBuilder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +61,7 @@ class WebhookDispatchTest {
     private void probe(String origin, Cause cause, int n) {
         for (int i = 0; i < n; i++) {
             dispatcher.probeCompleted(
-                    origin, Map.of("team", "web"), Verdicts.of(origin, cause, T0.plusSeconds(30L * i)));
+                    origin, Map.of("team", "web"), ProbeBuilder.verdict(origin, cause, T0.plusSeconds(30L * i)));
         }
     }
 

@@ -8,7 +8,10 @@ import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A bad originwatch.alerting configuration stops the process with exit 1, every error named, no stack trace. */
+/**
+ * A bad originwatch.alerting configuration stops the process as any other area's does: exit 1, the
+ * daemon's one refusal listing every error, no stack trace.
+ */
 @QuarkusMainTest
 @TestProfile(AlertingStartupRefusalTest.BadAlerting.class)
 class AlertingStartupRefusalTest {
@@ -33,9 +36,9 @@ class AlertingStartupRefusalTest {
     void refusesToStartAndNamesEveryBadKey(LaunchResult result) {
         RefusedStart.assertRefusedNaming(
                 result,
-                "originwatch cannot start: invalid alerting configuration:",
-                "originwatch.alerting.failure-threshold: must be at least 1, got 0",
-                "originwatch.alerting.webhooks[0].url: must be an http or https URL with a host, got \"hooks.example.test/ow\"",
-                "originwatch.alerting.severity.reset: unknown cause \"reset\"");
+                "originwatch cannot start: 3 configuration error(s):",
+                "  originwatch.alerting.failure-threshold: must be at least 1, got 0",
+                "  originwatch.alerting.webhooks[0].url: must be an http or https URL with a host, got \"hooks.example.test/ow\"",
+                "  originwatch.alerting.severity.reset: unknown cause \"reset\"");
     }
 }

@@ -1,21 +1,22 @@
 package io.originwatch.classify;
 
-import static io.originwatch.classify.SyntheticResult.NOW;
-import static io.originwatch.classify.SyntheticResult.failed;
-import static io.originwatch.classify.SyntheticResult.ok;
-import static io.originwatch.classify.SyntheticResult.parseFailed;
-import static io.originwatch.classify.SyntheticResult.status;
 import static io.originwatch.classify.Warning.BODY_TRUNCATED;
 import static io.originwatch.classify.Warning.CERTIFICATE_EXPIRING;
 import static io.originwatch.classify.Warning.CERTIFICATE_INVALID;
 import static io.originwatch.classify.Warning.HEADERS_NEAR_LIMIT;
 import static io.originwatch.classify.Warning.SLOW_RESPONSE;
+import static io.originwatch.testing.ProbeBuilder.NOW;
+import static io.originwatch.testing.ProbeBuilder.failed;
+import static io.originwatch.testing.ProbeBuilder.ok;
+import static io.originwatch.testing.ProbeBuilder.parseFailed;
+import static io.originwatch.testing.ProbeBuilder.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.originwatch.http1.ParseFailure;
 import io.originwatch.http2.ErrorCode;
 import io.originwatch.http2.H2Failure;
 import io.originwatch.probe.ProbeFailure;
+import io.originwatch.testing.ProbeBuilder;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -36,7 +37,7 @@ class ClassifierTest {
     /** {@code httpStatus} 0 = no head; {@code detail} null = not asserted in this row. */
     record Case(
             String name,
-            SyntheticResult result,
+            ProbeBuilder probe,
             Cause cause,
             int edgeStatus,
             int httpStatus,
@@ -48,7 +49,7 @@ class ClassifierTest {
         }
     }
 
-    static Case c(String name, SyntheticResult r, Cause cause, int edge, int http, String detail, Warning... warnings) {
+    static Case c(String name, ProbeBuilder r, Cause cause, int edge, int http, String detail, Warning... warnings) {
         return new Case(name, r, cause, edge, http, List.of(warnings), detail);
     }
 
@@ -279,7 +280,7 @@ class ClassifierTest {
                         "probe failed locally, origin not judged: trust-ca /etc/ca.pem unreadable"),
                 c(
                         "probe_error: neither head nor failure",
-                        new SyntheticResult(),
+                        ProbeBuilder.probe(),
                         Cause.PROBE_ERROR,
                         0,
                         0,
@@ -482,7 +483,7 @@ class ClassifierTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource({"causes", "ruleOrderAndExpectStatus", "warnings"})
     void classifies(Case c) {
-        Verdict verdict = classifier.classify(c.result().build(), NOW);
+        Verdict verdict = classifier.classify(c.probe().result(), NOW);
 
         assertThat(verdict.cause()).isEqualTo(c.cause());
         assertThat(verdict.edgeStatus()).isEqualTo(c.edgeStatus());

@@ -1,7 +1,6 @@
 package io.originwatch.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.originwatch.classify.Cause;
 import io.quarkus.runtime.configuration.DurationConverter;
@@ -10,6 +9,8 @@ import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -19,13 +20,20 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AlertingSettingsTest {
 
     static AlertingSettings settings(Map<String, String> properties) {
+        List<ConfigError> errors = new ArrayList<>();
+        AlertingSettings s = settings(properties, errors);
+        assertThat(errors).isEmpty();
+        return s;
+    }
+
+    static AlertingSettings settings(Map<String, String> properties, List<ConfigError> errors) {
         SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .withMapping(AlertingConfig.class)
                 // Quarkus's converter, so "1m" and "500ms" read as they do in the application
                 .withConverter(Duration.class, 100, new DurationConverter())
                 .withSources(new PropertiesConfigSource(properties, "test", 100))
                 .build();
-        return AlertingSettings.from(config.getConfigMapping(AlertingConfig.class));
+        return AlertingSettings.from(config.getConfigMapping(AlertingConfig.class), errors);
     }
 
     @Test
@@ -109,16 +117,24 @@ class AlertingSettingsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalid")
     void invalidValuesAreReportedWithTheirKey(Invalid c) {
-        assertThatThrownBy(() -> settings(c.properties()))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(c.message());
+        List<ConfigError> errors = new ArrayList<>();
+        AlertingSettings s = settings(c.properties(), errors);
+        assertThat(errors).singleElement().asString().startsWith(c.message());
+        assertThat(s.enabled())
+                .as("nothing is sent with an invalid configuration")
+                .isFalse();
+        assertThat(s.alertmanagers()).isEmpty();
+        assertThat(s.webhooks()).isEmpty();
     }
 
     @Test
     void allErrorsAreReportedAtOnce() {
-        assertThatThrownBy(() -> settings(Map.of(
-                        "originwatch.alerting.failure-threshold", "0", "originwatch.alerting.webhooks[0].url", "nope")))
-                .hasMessageContaining("failure-threshold")
-                .hasMessageContaining("webhooks[0].url");
+        List<ConfigError> errors = new ArrayList<>();
+        settings(
+                Map.of("originwatch.alerting.failure-threshold", "0", "originwatch.alerting.webhooks[0].url", "nope"),
+                errors);
+        assertThat(errors)
+                .extracting(ConfigError::key)
+                .containsExactly("originwatch.alerting.failure-threshold", "originwatch.alerting.webhooks[0].url");
     }
 }

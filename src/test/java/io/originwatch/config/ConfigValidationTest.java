@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.originwatch.classify.EdgeLimits;
+import io.originwatch.http1.ResponseHeadParser;
 import io.originwatch.origin.Origin;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -25,11 +23,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * One fixture per validation rule under src/test/resources/config-errors: each is a properties file
  * whose {@code # expect:} lines are the exact error lines it must produce, all of them, in order.
- * Runs the real mapping (SmallRye, without Quarkus) and the real loader.
+ * Runs the real mapping of every area (SmallRye, without Quarkus) and the real loader, so it covers
+ * every error the config layer reports: origins, the origins file, the daemon's own keys, evidence,
+ * edge ranges, allowlists and alerting. Fixtures under {@code accepted/} are boundary values that
+ * must load without an error.
  */
 class ConfigValidationTest {
 
     private static final Path FIXTURES = Path.of("src/test/resources/config-errors");
+    private static final Path ACCEPTED = FIXTURES.resolve("accepted");
 
     static Stream<String> fixtures() throws IOException {
         try (Stream<Path> files = Files.list(FIXTURES)) {
@@ -62,6 +64,48 @@ class ConfigValidationTest {
                                         .map(ConfigError::toString)
                                         .toList())
                                 .isEqualTo(expected));
+    }
+
+    static Stream<String> accepted() throws IOException {
+        try (Stream<Path> files = Files.list(ACCEPTED)) {
+            return files
+                    .map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".properties"))
+                    .sorted()
+                    .toList()
+                    .stream();
+        }
+    }
+
+    /** The other side of a boundary: fixtures under config-errors/accepted load without an error. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("accepted")
+    void boundaryValuesAreAccepted(String fixture) throws IOException {
+        DaemonSettings s = loader(properties(ACCEPTED.resolve(fixture))).load();
+        assertThat(s.inlineOrigins()).isNotEmpty();
+    }
+
+    @Test
+    void headerLimitMinimumIsTheParsersMinimum() {
+        DaemonSettings s = loader(Map.of(
+                        "originwatch.origins[0].name",
+                        "shop",
+                        "originwatch.origins[0].url",
+                        "http://127.0.0.1:1/",
+                        "originwatch.origins[0].header-limit",
+                        Integer.toString(ResponseHeadParser.MIN_HEADER_LIMIT_BYTES)))
+                .load();
+        assertThat(s.inlineOrigins().get(0).spec().headerLimitBytes())
+                .isEqualTo(ResponseHeadParser.MIN_HEADER_LIMIT_BYTES);
+        assertThatThrownBy(() -> loader(Map.of(
+                                "originwatch.origins[0].name",
+                                "shop",
+                                "originwatch.origins[0].url",
+                                "http://127.0.0.1:1/",
+                                "originwatch.origins[0].header-limit",
+                                Integer.toString(ResponseHeadParser.MIN_HEADER_LIMIT_BYTES - 1)))
+                        .load())
+                .isInstanceOf(InvalidConfigException.class);
     }
 
     @Test
@@ -121,14 +165,7 @@ class ConfigValidationTest {
     }
 
     static SettingsLoader loader(Map<String, String> properties) {
-        SmallRyeConfig config = new SmallRyeConfigBuilder()
-                .withSources(new PropertiesConfigSource(properties, "fixture", 100))
-                .withMapping(OriginwatchConfig.class)
-                .build();
-        SettingsLoader loader = new SettingsLoader();
-        loader.config = config.getConfigMapping(OriginwatchConfig.class);
-        loader.version = "9.9.9";
-        return loader;
+        return ConfigFixture.loader(properties);
     }
 
     private static Map<String, String> properties(Path file) throws IOException {

@@ -1,7 +1,6 @@
 package io.originwatch.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.originwatch.edge.allowlist.AllowlistDefinition;
 import io.originwatch.edge.allowlist.AllowlistParseException;
@@ -10,6 +9,7 @@ import io.originwatch.edge.ranges.Provider;
 import io.originwatch.edge.ranges.RangeSettings;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -92,7 +92,9 @@ class EdgeSettingsTest {
 
     @Test
     void defaultsPerProvider() {
-        RangeSettings s = EdgeSettings.ranges(Edge.of("cloudflare"));
+        List<ConfigError> errors = new ArrayList<>();
+        RangeSettings s = EdgeSettings.ranges(Edge.of("cloudflare"), errors);
+        assertThat(errors).isEmpty();
         assertThat(s.provider()).isEqualTo(Provider.CLOUDFLARE);
         assertThat(s.urls()).containsExactly(URI.create("https://api.cloudflare.com/client/v4/ips"));
         assertThat(s.staleAfter()).isEqualTo(Duration.ofHours(12));
@@ -129,7 +131,9 @@ class EdgeSettingsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badEdge")
     void invalidEdgeConfigNamesTheKey(Bad b) {
-        assertThatThrownBy(() -> EdgeSettings.ranges(b.config())).hasMessageStartingWith(b.message());
+        List<ConfigError> errors = new ArrayList<>();
+        EdgeSettings.ranges(b.config(), errors);
+        assertThat(errors).singleElement().asString().startsWith(b.message());
     }
 
     record BadList(String name, AllowlistsConfig config, String message) {
@@ -189,13 +193,17 @@ class EdgeSettingsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badAllowlists")
     void invalidAllowlistNamesTheKey(BadList b) {
-        assertThatThrownBy(() -> EdgeSettings.allowlists(b.config(), (n, k) -> NO_KUBE))
-                .hasMessageStartingWith(b.message());
+        List<ConfigError> errors = new ArrayList<>();
+        assertThat(EdgeSettings.allowlists(b.config(), (n, k) -> NO_KUBE, errors))
+                .as("an allowlist with an error is left out")
+                .hasSizeLessThan(b.config().allowlists().orElseThrow().size());
+        assertThat(errors).singleElement().asString().startsWith(b.message());
     }
 
     @Test
     void kubernetesFactoryOnlyCalledForKubernetesEntries() {
-        List<String> calls = new java.util.ArrayList<>();
+        List<String> calls = new ArrayList<>();
+        List<ConfigError> errors = new ArrayList<>();
         List<AllowlistDefinition> defs = EdgeSettings.allowlists(
                 Lists.of(
                         Entry.file("f", "/x"),
@@ -209,11 +217,13 @@ class EdgeSettingsTest {
                 (n, k) -> {
                     calls.add(n + " " + k.kind() + "/" + k.namespace() + "/" + k.name());
                     return NO_KUBE;
-                });
+                },
+                errors);
+        assertThat(errors).isEmpty();
         assertThat(calls).containsExactly("k Ingress/web/site");
         assertThat(defs).extracting(AllowlistDefinition::name).containsExactly("f", "k");
         assertThat(defs.get(1).ignore()).extracting(Object::toString).containsExactly("203.0.113.0/24");
-        assertThat(EdgeSettings.allowlists(new Lists(Optional.empty()), (n, k) -> NO_KUBE))
+        assertThat(EdgeSettings.allowlists(new Lists(Optional.empty()), (n, k) -> NO_KUBE, errors))
                 .isEmpty();
     }
 }

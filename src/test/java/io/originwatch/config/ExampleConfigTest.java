@@ -3,8 +3,6 @@ package io.originwatch.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.originwatch.origin.Origin;
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.source.yaml.YamlConfigSource;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,13 +19,7 @@ class ExampleConfigTest {
     @Test
     void exampleApplicationYamlIsValid() throws IOException {
         String yaml = Files.readString(Path.of("deploy/examples/originwatch.yaml"));
-        SmallRyeConfig config = new SmallRyeConfigBuilder()
-                .withSources(new YamlConfigSource("example", yaml, 100))
-                .withMapping(OriginwatchConfig.class)
-                .build();
-        SettingsLoader loader = new SettingsLoader();
-        loader.config = config.getConfigMapping(OriginwatchConfig.class);
-        loader.version = "example";
+        SettingsLoader loader = ConfigFixture.loader(new YamlConfigSource("example", yaml, 100));
 
         DaemonSettings s = loader.load();
 

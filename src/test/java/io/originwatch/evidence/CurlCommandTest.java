@@ -7,11 +7,10 @@ import io.originwatch.lab.LabOrigin;
 import io.originwatch.lab.OriginLab;
 import io.originwatch.probe.ProbeListener;
 import io.originwatch.probe.ProbeResult;
-import io.originwatch.probe.ProbeSpec;
 import io.originwatch.probe.ProbeSpec.RequestHeader;
 import io.originwatch.probe.Prober;
+import io.originwatch.testing.ProbeBuilder;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -25,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The curl line: content per probe kind, shell quoting, and (with the real curl) that it repeats the probe. */
 class CurlCommandTest {
 
-    record Row(String name, ProbeSpec spec, InetSocketAddress connected, String expected) {
+    record Row(String name, ProbeBuilder probe, String connected, String expected) {
         @Override
         public String toString() {
             return name;
@@ -36,37 +35,36 @@ class CurlCommandTest {
     private static final String STD = " -H 'User-Agent: originwatch/0.1.0' -H 'Accept: */*' -H 'Connection: close'";
 
     static Stream<Row> rows() {
-        InetSocketAddress v4 = new InetSocketAddress("203.0.113.10", 443);
+        String v4 = "203.0.113.10";
         return Stream.of(
                 new Row(
                         "https GET through the connected address",
-                        Synthetic.spec(
-                                "https://203.0.113.10/login?next=/a&b=1", "shop.example.com", "GET", List.of(), true),
+                        spec("https://203.0.113.10/login?next=/a&b=1", "shop.example.com", "GET", List.of(), true),
                         v4,
                         BASE
                                 + "--connect-to shop.example.com:443:203.0.113.10:443 'https://shop.example.com/login?next=/a&b=1'"
                                 + STD),
                 new Row(
                         "HEAD is -I, tls-verify off is -k",
-                        Synthetic.spec("https://203.0.113.10/", "shop.example.com", "HEAD", List.of(), false),
+                        spec("https://203.0.113.10/", "shop.example.com", "HEAD", List.of(), false),
                         v4,
                         BASE + "-I -k --connect-to shop.example.com:443:203.0.113.10:443 https://shop.example.com/"
                                 + STD),
                 new Row(
                         "IPv6 address in brackets",
-                        Synthetic.spec("http://[2001:db8::1]/", "shop.example.com", "GET", List.of(), true),
-                        new InetSocketAddress("2001:db8::1", 80),
+                        spec("http://[2001:db8::1]/", "shop.example.com", "GET", List.of(), true),
+                        "2001:db8::1",
                         BASE + "--connect-to 'shop.example.com:80:[2001:db8:0:0:0:0:0:1]:80' http://shop.example.com/"
                                 + STD),
                 new Row(
                         "not connected: the url's host is the target",
-                        Synthetic.spec("https://origin.internal:8443/", "shop.example.com", "GET", List.of(), true),
+                        spec("https://origin.internal:8443/", "shop.example.com", "GET", List.of(), true),
                         null,
                         BASE + "--connect-to shop.example.com:8443:origin.internal:8443 https://shop.example.com:8443/"
                                 + " -H 'Host: shop.example.com'" + STD),
                 new Row(
                         "single quotes and shell metacharacters are quoted",
-                        Synthetic.spec(
+                        spec(
                                 "https://203.0.113.10/",
                                 "shop.example.com",
                                 "GET",
@@ -77,23 +75,21 @@ class CurlCommandTest {
                                 + " -H 'X-Note: it'\\''s \"$HOME\" `id` & more'"));
     }
 
+    /** Refused probes: the curl line depends on the spec and the connected address only. */
+    private static ProbeBuilder spec(
+            String url, String host, String method, List<RequestHeader> headers, boolean verify) {
+        return ProbeBuilder.refused()
+                .url(url)
+                .host(host)
+                .method(method)
+                .headers(headers)
+                .tlsVerify(verify);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
     void line(Row row) {
-        ProbeResult r = Synthetic.refused(row.spec()).result();
-        ProbeResult connected = new ProbeResult(
-                r.spec(),
-                r.startedAt(),
-                r.timings(),
-                row.connected(),
-                r.failure(),
-                null,
-                0,
-                0,
-                false,
-                false,
-                null,
-                r.evidence());
+        ProbeResult connected = row.probe().connected(row.connected()).result();
         assertThat(new HarBuilder("t", Redactor.defaults()).curl(connected)).isEqualTo(row.expected());
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.originwatch.classify.Cause;
 import io.originwatch.classify.Verdict;
 import io.originwatch.http1.HeaderField;
+import io.originwatch.testing.ProbeBuilder;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class EvidenceStoreTest {
 
     private static Captured captured(int second, Cause cause) {
-        return new Captured(Synthetic.at(Instant.ofEpochSecond(second), cause), ProbeKind.DIRECT);
+        return new Captured(ProbeBuilder.verdict("a", cause, Instant.ofEpochSecond(second)), ProbeKind.DIRECT);
     }
 
     private static EdgeObservation edge(int second, int status, String ray) {
@@ -54,10 +55,10 @@ class EvidenceStoreTest {
 
     @Test
     void keptProbeRendersTheHarItWasRecordedAs() {
-        Verdict v = Synthetic.ok(
-                Synthetic.spec("http://127.0.0.1/", "a.test", "GET", List.of(), true),
-                List.of(new HeaderField("Server", "nginx")),
-                "hello");
+        Verdict v = ProbeBuilder.exchange(List.of(new HeaderField("Server", "nginx")), "hello")
+                .url("http://127.0.0.1/")
+                .host("a.test")
+                .classify();
         HarBuilder builder = new HarBuilder("t", Redactor.defaults());
         Captured c = new Captured(v, ProbeKind.DIRECT);
         assertThat(HarSchema.JSON.bytes(c.har(builder)))
@@ -66,7 +67,7 @@ class EvidenceStoreTest {
         assertThat(c.entry(builder).response().headers())
                 .extracting(Har.Header::name)
                 .contains("Server");
-        assertThat(c.probedAt()).isEqualTo(Synthetic.AT);
+        assertThat(c.probedAt()).isEqualTo(ProbeBuilder.NOW);
         assertThat(c.cause()).isEqualTo("ok");
         assertThat(c.up()).isTrue();
     }
@@ -110,13 +111,15 @@ class EvidenceStoreTest {
 
     @Test
     void edgeObservationReadsTheEdgeHeaders() {
-        var v = Synthetic.ok(
-                Synthetic.spec("https://203.0.113.10/", "shop.example.com", "GET", List.of(), true),
-                List.of(
-                        new HeaderField("CF-RAY", "8a1b2c3d4e5f6789-AMS"),
-                        new HeaderField("cf-cache-status", "HIT"),
-                        new HeaderField("Server", "cloudflare")),
-                "");
+        var v = ProbeBuilder.exchange(
+                        List.of(
+                                new HeaderField("CF-RAY", "8a1b2c3d4e5f6789-AMS"),
+                                new HeaderField("cf-cache-status", "HIT"),
+                                new HeaderField("Server", "cloudflare")),
+                        "")
+                .url("https://203.0.113.10/")
+                .host("shop.example.com")
+                .classify();
         EdgeObservation o = EdgeObservation.of(v);
         assertThat(o.cfRay()).isEqualTo("8a1b2c3d4e5f6789-AMS");
         assertThat(o.cfCacheStatus()).isEqualTo("HIT");

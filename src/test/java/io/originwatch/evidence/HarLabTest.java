@@ -11,7 +11,7 @@ import io.originwatch.probe.ProbeListener;
 import io.originwatch.probe.ProbeResult;
 import io.originwatch.probe.ProbeSpec;
 import io.originwatch.probe.Prober;
-import io.originwatch.probe.StatusSet;
+import io.originwatch.testing.ProbeBuilder;
 import java.io.IOException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -57,20 +57,10 @@ class HarLabTest {
     }
 
     static ProbeSpec specFor(OriginLab lab, LabOrigin o, List<ProbeSpec.RequestHeader> headers) {
-        return new ProbeSpec(
-                o.name(),
-                o.url(),
-                o.host(),
-                "GET",
-                headers,
-                o.connectTimeout(),
-                o.responseTimeout(),
-                o.headerLimitBytes(),
-                64 * 1024,
-                StatusSet.parse(o.expectStatus()),
-                o.tlsVerify(),
-                o.https() ? lab.caPemFile() : null,
-                "originwatch-test/1");
+        return ProbeBuilder.lab(o)
+                .headers(headers)
+                .trustCa(o.https() ? lab.caPemFile() : null)
+                .spec();
     }
 
     @AfterAll

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.originwatch.http1.HeaderField;
 import io.originwatch.probe.ProbeSpec.RequestHeader;
+import io.originwatch.testing.ProbeBuilder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
@@ -22,14 +23,16 @@ class RedactionTest {
 
     @Test
     void requestAndResponseSecretsAreRedactedNamesKept() {
-        var spec = Synthetic.spec("https://203.0.113.10/login", "shop.example.com", "GET", SECRETS, true);
-        var verdict = Synthetic.ok(
-                spec,
-                List.of(
-                        new HeaderField("Set-Cookie", "sid=s3cret-set"),
-                        new HeaderField("X-Upstream-Token", "s3cret-upstream"),
-                        new HeaderField("Content-Type", "text/plain")),
-                "hi");
+        var verdict = ProbeBuilder.exchange(
+                        List.of(
+                                new HeaderField("Set-Cookie", "sid=s3cret-set"),
+                                new HeaderField("X-Upstream-Token", "s3cret-upstream"),
+                                new HeaderField("Content-Type", "text/plain")),
+                        "hi")
+                .url("https://203.0.113.10/login")
+                .host("shop.example.com")
+                .headers(SECRETS)
+                .classify();
         Har har = new HarBuilder("t", new Redactor(Set.of("x-api-key", "X-UPSTREAM-TOKEN")))
                 .build(verdict, ProbeKind.DIRECT);
         byte[] json = HarSchema.JSON.bytes(har);

@@ -5,44 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.originwatch.classify.Cause;
 import io.originwatch.classify.Verdict;
-import io.originwatch.http1.HeaderField;
-import io.originwatch.http1.ResponseHead;
 import io.originwatch.origin.EdgeProbeCompleted;
 import io.originwatch.origin.OriginRemoved;
 import io.originwatch.origin.ViaEdgeDropped;
-import io.originwatch.probe.Evidence;
-import io.originwatch.probe.PhaseTimings;
-import io.originwatch.probe.ProbeResult;
-import io.originwatch.probe.ProbeSpec;
-import io.originwatch.probe.StatusSet;
-import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
+import io.originwatch.testing.ProbeBuilder;
 import org.junit.jupiter.api.Test;
 
 /** Edge status and mismatch gauges follow the pair of verdicts and go with the origin. */
 class EdgeProbeMetricsTest {
 
     private static Verdict verdict(int status, boolean up) {
-        ProbeSpec spec = new ProbeSpec(
-                "shop",
-                URI.create("https://shop.example.com/"),
-                "shop.example.com",
-                "GET",
-                List.of(),
-                Duration.ofSeconds(1),
-                Duration.ofSeconds(1),
-                8192,
-                1024,
-                StatusSet.parse("200-399"),
-                true,
-                null,
-                "t");
-        ResponseHead head = new ResponseHead("HTTP/1.1", status, "", List.of(new HeaderField("cf-ray", "r-AMS")), 40);
-        ProbeResult r = new ProbeResult(
-                spec, Instant.now(), PhaseTimings.none(), null, null, head, 40, 0, false, false, null, Evidence.none());
-        return new Verdict(r, up ? Cause.OK : Cause.UNEXPECTED_STATUS, status, status, List.of(), "");
+        return ProbeBuilder.status(status, "")
+                .url("https://shop.example.com/")
+                .host("shop.example.com")
+                .verdict(up ? Cause.OK : Cause.UNEXPECTED_STATUS, status, status, "");
     }
 
     @Test

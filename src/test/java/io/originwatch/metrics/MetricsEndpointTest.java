@@ -74,12 +74,14 @@ class MetricsEndpointTest {
                 "originwatch_header_limit_bytes",
                 "originwatch_schedule_lag_seconds",
                 "originwatch_probes_in_flight",
-                "originwatch_origins")) {
+                "originwatch_origins",
+                "originwatch_evidence_har_writes_dropped_total")) {
             String family = name.endsWith("_total") ? name.substring(0, name.length() - "_total".length()) : name;
             assertThat(m).as("HELP of %s", name).containsPattern("# HELP " + family + "(_total)? \\S");
         }
         assertThat(m)
                 .contains("originwatch_origins 5.0")
+                .contains("originwatch_evidence_har_writes_dropped_total 0.0")
                 .containsPattern("originwatch_schedule_lag_seconds_count [1-9]");
     }
 

@@ -5,52 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.originwatch.classify.Cause;
 import io.originwatch.classify.Verdict;
 import io.originwatch.classify.Warning;
-import io.originwatch.probe.Evidence;
 import io.originwatch.probe.Phase;
-import io.originwatch.probe.PhaseTimings;
-import io.originwatch.probe.ProbeResult;
-import io.originwatch.probe.ProbeSpec;
-import io.originwatch.probe.StatusSet;
-import java.net.URI;
+import io.originwatch.testing.ProbeBuilder;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The compact history entry keeps what /history shows, and shares repeated details between entries. */
 class HistoryEntryTest {
 
-    private static final ProbeSpec SPEC = new ProbeSpec(
-            "shop",
-            URI.create("http://127.0.0.1/"),
-            "a.test",
-            "GET",
-            List.of(),
-            Duration.ofSeconds(19),
-            Duration.ofSeconds(125),
-            8192,
-            65536,
-            StatusSet.parse("200-399"),
-            true,
-            null,
-            "originwatch-test/1");
-
     private static Verdict verdict(String detail, Map<Phase, Duration> timings) {
-        ProbeResult r = new ProbeResult(
-                SPEC,
-                Instant.EPOCH,
-                new PhaseTimings(timings),
-                null,
-                null,
-                null,
-                812,
-                0,
-                false,
-                false,
-                null,
-                Evidence.none());
-        return new Verdict(r, Cause.OK, 200, 200, List.of(Warning.SLOW_RESPONSE), detail);
+        ProbeBuilder probe = ProbeBuilder.probe().startedAt(Instant.EPOCH).headerBytes(812);
+        timings.forEach(probe::timing);
+        return probe.verdict(Cause.OK, 200, 200, detail, Warning.SLOW_RESPONSE);
     }
 
     @Test

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.originwatch.lab.LabOrigin;
 import io.originwatch.lab.OriginLab;
+import io.originwatch.testing.ProbeBuilder;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.UnknownHostException;
 import java.security.KeyStore;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -97,19 +97,6 @@ class ConscryptTlsTest {
 
     /** The lab origin's own settings (its tls-verify included), trusting the lab CA. */
     private static ProbeSpec spec(OriginLab lab, LabOrigin o) {
-        return new ProbeSpec(
-                o.name(),
-                o.url(),
-                o.host(),
-                "GET",
-                List.of(),
-                o.connectTimeout(),
-                o.responseTimeout(),
-                o.headerLimitBytes(),
-                64 * 1024,
-                StatusSet.parse(o.expectStatus()),
-                o.tlsVerify(),
-                lab.caPemFile(),
-                "originwatch-test/1");
+        return ProbeBuilder.lab(o).trustCa(lab.caPemFile()).spec();
     }
 }

@@ -2,10 +2,10 @@ package io.originwatch.probe;
 
 import io.originwatch.lab.LabOrigin;
 import io.originwatch.lab.OriginLab;
+import io.originwatch.testing.ProbeBuilder;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 /** Shared test plumbing: probe specs for lab origins, and a resolver that never leaves the lab. */
 final class LabFixture {
@@ -39,20 +39,7 @@ final class LabFixture {
     }
 
     static ProbeSpec spec(LabOrigin o, Path trustCa, String method) {
-        return new ProbeSpec(
-                o.name(),
-                o.url(),
-                o.host(),
-                method,
-                List.of(),
-                o.connectTimeout(),
-                o.responseTimeout(),
-                o.headerLimitBytes(),
-                BODY_LIMIT_BYTES,
-                StatusSet.parse(o.expectStatus()),
-                o.tlsVerify(),
-                trustCa,
-                "originwatch-test/1");
+        return ProbeBuilder.lab(o).method(method).trustCa(trustCa).spec();
     }
 
     /** The most a probe of {@code o} may take. */

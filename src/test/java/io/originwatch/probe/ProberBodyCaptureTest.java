@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.originwatch.lab.LabExtension;
 import io.originwatch.lab.LabOrigin;
+import io.originwatch.testing.ProbeBuilder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,20 +19,7 @@ class ProberBodyCaptureTest {
     private static ProbeResult probe(Prober prober, String origin, String method, int bodyLimit) {
         LabOrigin o = LAB.origin(origin);
         ProbeSpec s = LabFixture.spec(o, null, method);
-        ProbeSpec limited = new ProbeSpec(
-                s.name(),
-                s.url(),
-                s.host(),
-                s.method(),
-                s.headers(),
-                s.connectTimeout(),
-                s.responseTimeout(),
-                s.headerLimitBytes(),
-                bodyLimit,
-                s.expectStatus(),
-                s.tlsVerify(),
-                s.trustCa(),
-                s.userAgent());
+        ProbeSpec limited = ProbeBuilder.probe(s).bodyLimit(bodyLimit).spec();
         return prober.probe(limited, ProbeListener.NONE);
     }
 

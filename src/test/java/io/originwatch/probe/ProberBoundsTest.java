@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.originwatch.http1.ParseFailure;
 import io.originwatch.lab.LabOrigin;
+import io.originwatch.testing.ProbeBuilder;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -100,19 +100,14 @@ class ProberBoundsTest {
     }
 
     private static ProbeSpec shortSpec(String name, ScriptedOrigin origin, String scheme) {
-        return new ProbeSpec(
-                name,
-                origin.url(scheme),
-                name + ".lab.test",
-                "GET",
-                List.of(),
-                Duration.ofSeconds(1),
-                Duration.ofSeconds(2),
-                8192,
-                1024,
-                StatusSet.DEFAULT,
-                true,
-                null,
-                "originwatch-test/1");
+        return ProbeBuilder.probe()
+                .name(name)
+                .url(origin.url(scheme))
+                .host(name + ".lab.test")
+                .connectTimeout(Duration.ofSeconds(1))
+                .responseTimeout(Duration.ofSeconds(2))
+                .bodyLimit(1024)
+                .userAgent("originwatch-test/1")
+                .spec();
     }
 }

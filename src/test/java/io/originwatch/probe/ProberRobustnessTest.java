@@ -4,6 +4,7 @@ import static io.originwatch.probe.LabFixture.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.originwatch.lab.LabOrigin;
+import io.originwatch.testing.ProbeBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,22 +37,18 @@ class ProberRobustnessTest {
     @Test
     void aNameIsResolvedThroughTheResolverAndTimed() {
         LabOrigin ok = LAB.origin("lab-ok");
-        ProbeSpec byName = new ProbeSpec(
-                "by-name",
-                java.net.URI.create("http://" + ok.host() + ":" + ok.url().getPort() + "/x?y=1"),
-                ok.host(),
-                "GET",
-                List.of(
+        ProbeSpec byName = ProbeBuilder.probe()
+                .name("by-name")
+                .url("http://" + ok.host() + ":" + ok.url().getPort() + "/x?y=1")
+                .host(ok.host())
+                .headers(List.of(
                         new ProbeSpec.RequestHeader("X-Probe", "1"),
-                        new ProbeSpec.RequestHeader("User-Agent", "custom/2")),
-                ok.connectTimeout(),
-                ok.responseTimeout(),
-                8192,
-                1024,
-                StatusSet.DEFAULT,
-                true,
-                null,
-                "originwatch-test/1");
+                        new ProbeSpec.RequestHeader("User-Agent", "custom/2")))
+                .connectTimeout(ok.connectTimeout())
+                .responseTimeout(ok.responseTimeout())
+                .bodyLimit(1024)
+                .userAgent("originwatch-test/1")
+                .spec();
         ProbeResult r = LAB.prober().probe(byName, ProbeListener.NONE);
         assertThat(r.failure()).isNull();
         assertThat(r.timings().get(Phase.DNS)).isPresent();
@@ -65,20 +62,15 @@ class ProberRobustnessTest {
         Prober counting = new Prober(host -> {
             throw new AssertionError("resolver must not be asked for " + host);
         });
-        ProbeSpec bad = new ProbeSpec(
-                "bad-ip",
-                java.net.URI.create("http://999.1.1.1:80/"),
-                "x.lab.test",
-                "GET",
-                List.of(),
-                java.time.Duration.ofSeconds(1),
-                java.time.Duration.ofSeconds(1),
-                8192,
-                1024,
-                StatusSet.DEFAULT,
-                true,
-                null,
-                "t");
+        ProbeSpec bad = ProbeBuilder.probe()
+                .name("bad-ip")
+                .url("http://999.1.1.1:80/")
+                .host("x.lab.test")
+                .connectTimeout(java.time.Duration.ofSeconds(1))
+                .responseTimeout(java.time.Duration.ofSeconds(1))
+                .bodyLimit(1024)
+                .userAgent("t")
+                .spec();
         ProbeResult r = counting.probe(bad, ProbeListener.NONE);
         // java.net.URI does not take 999.1.1.1 as a host at all, so nothing is ever looked up
         assertThat(r.failure()).isEqualTo(new ProbeFailure.Internal("url http://999.1.1.1:80/ has no host"));
@@ -101,20 +93,16 @@ class ProberRobustnessTest {
     @Test
     void aHeaderWithALineBreakIsRefusedBeforeSending() {
         LabOrigin ok = LAB.origin("lab-ok");
-        ProbeSpec bad = new ProbeSpec(
-                "bad",
-                ok.url(),
-                ok.host(),
-                "GET",
-                List.of(new ProbeSpec.RequestHeader("X-Evil", "a\r\nInjected: 1")),
-                ok.connectTimeout(),
-                ok.responseTimeout(),
-                8192,
-                1024,
-                StatusSet.DEFAULT,
-                true,
-                null,
-                "t");
+        ProbeSpec bad = ProbeBuilder.probe()
+                .name("bad")
+                .url(ok.url())
+                .host(ok.host())
+                .headers(List.of(new ProbeSpec.RequestHeader("X-Evil", "a\r\nInjected: 1")))
+                .connectTimeout(ok.connectTimeout())
+                .responseTimeout(ok.responseTimeout())
+                .bodyLimit(1024)
+                .userAgent("t")
+                .spec();
         ProbeResult r = LAB.prober().probe(bad, ProbeListener.NONE);
         assertThat(r.failure()).isEqualTo(new ProbeFailure.Internal("request header X-Evil contains CR, LF or NUL"));
     }

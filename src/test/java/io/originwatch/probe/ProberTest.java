@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.originwatch.http1.ParseFailure;
 import io.originwatch.lab.LabOrigin;
+import io.originwatch.testing.ProbeBuilder;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.nio.charset.StandardCharsets;
@@ -107,20 +108,15 @@ class ProberTest {
         byte[] partial = "HTTP/1.1 200 OK\r\nX-A: b".getBytes(StandardCharsets.ISO_8859_1);
         CountDownLatch firstByte = new CountDownLatch(1);
         try (ScriptedOrigin origin = new ScriptedOrigin(ScriptedOrigin.partialHeadThenReset(partial, firstByte))) {
-            ProbeSpec spec = new ProbeSpec(
-                    "partial-reset",
-                    origin.url("http"),
-                    "partial.lab.test",
-                    "GET",
-                    java.util.List.of(),
-                    Duration.ofSeconds(1),
-                    Duration.ofSeconds(2),
-                    8192,
-                    1024,
-                    StatusSet.DEFAULT,
-                    true,
-                    null,
-                    "t");
+            ProbeSpec spec = ProbeBuilder.probe()
+                    .name("partial-reset")
+                    .url(origin.url("http"))
+                    .host("partial.lab.test")
+                    .connectTimeout(Duration.ofSeconds(1))
+                    .responseTimeout(Duration.ofSeconds(2))
+                    .bodyLimit(1024)
+                    .userAgent("t")
+                    .spec();
             ProbeResult r = LAB.prober().probe(spec, new ProbeListener() {
                 @Override
                 public void responseFirstByte() {
@@ -142,20 +138,15 @@ class ProberTest {
             s.getInputStream().read(new byte[4096]);
             s.getOutputStream().write(answer);
         })) {
-            ProbeSpec spec = new ProbeSpec(
-                    "interim",
-                    origin.url("http"),
-                    "interim.lab.test",
-                    "GET",
-                    java.util.List.of(),
-                    Duration.ofSeconds(1),
-                    Duration.ofSeconds(2),
-                    8192,
-                    1024,
-                    StatusSet.DEFAULT,
-                    true,
-                    null,
-                    "t");
+            ProbeSpec spec = ProbeBuilder.probe()
+                    .name("interim")
+                    .url(origin.url("http"))
+                    .host("interim.lab.test")
+                    .connectTimeout(Duration.ofSeconds(1))
+                    .responseTimeout(Duration.ofSeconds(2))
+                    .bodyLimit(1024)
+                    .userAgent("t")
+                    .spec();
             ProbeResult r = LAB.prober().probe(spec, ProbeListener.NONE);
             assertThat(r.failure()).isNull();
             assertThat(r.head().status()).isEqualTo(200);

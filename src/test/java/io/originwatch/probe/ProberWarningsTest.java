@@ -3,6 +3,7 @@ package io.originwatch.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.originwatch.lab.LabOrigin;
+import io.originwatch.testing.ProbeBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -55,20 +56,17 @@ class ProberWarningsTest {
     @Test
     void wrongNameWithVerifyOnIs526() {
         LabOrigin o = LAB.origin("lab-certificate-invalid");
-        ProbeSpec verifying = new ProbeSpec(
-                o.name(),
-                o.url(),
-                o.host(),
-                "GET",
-                java.util.List.of(),
-                o.connectTimeout(),
-                o.responseTimeout(),
-                o.headerLimitBytes(),
-                1024,
-                StatusSet.DEFAULT,
-                true,
-                LAB.lab().caPemFile(),
-                "t");
+        ProbeSpec verifying = ProbeBuilder.probe()
+                .name(o.name())
+                .url(o.url())
+                .host(o.host())
+                .connectTimeout(o.connectTimeout())
+                .responseTimeout(o.responseTimeout())
+                .limit(o.headerLimitBytes())
+                .bodyLimit(1024)
+                .trustCa(LAB.lab().caPemFile())
+                .userAgent("t")
+                .spec();
         ProbeResult r = LAB.prober().probe(verifying, ProbeListener.NONE);
         assertThat(r.failure())
                 .isEqualTo(new ProbeFailure.TlsCertificate(

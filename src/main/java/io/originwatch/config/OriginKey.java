@@ -1,0 +1,91 @@
+package io.originwatch.config;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The one list of an origin's keys, as written in {@code originwatch.origins[n].*},
+ * {@code originwatch.defaults.*} and the origins file. The mapping reader, the origins-file reader,
+ * {@link OriginValidator} and {@link LabOrigins} name keys only through it.
+ *
+ * <p>Adding a key: a constant here (its text and how to read it from the mapping), the method on
+ * {@link OriginDefaults} or {@link OriginSettings}, its resolution in {@link OriginValidator}, and
+ * the field of {@code ProbeSpec} it ends up in.
+ */
+public enum OriginKey {
+    NAME("name", Scope.ORIGIN, identity(OriginSettings::name)),
+    URL("url", Scope.ORIGIN, identity(OriginSettings::url)),
+    HOST("host", Scope.ORIGIN, identity(OriginSettings::host)),
+    VIA_EDGE_URL("via-edge-url", Scope.ORIGIN, identity(OriginSettings::viaEdgeUrl)),
+    INTERVAL("interval", Scope.SETTING, OriginDefaults::interval),
+    CONNECT_TIMEOUT("connect-timeout", Scope.SETTING, OriginDefaults::connectTimeout),
+    RESPONSE_TIMEOUT("response-timeout", Scope.SETTING, OriginDefaults::responseTimeout),
+    HEADER_LIMIT("header-limit", Scope.SETTING, OriginDefaults::headerLimit),
+    EXPECT_STATUS("expect-status", Scope.SETTING, OriginDefaults::expectStatus),
+    TLS_VERIFY("tls-verify", Scope.SETTING, OriginDefaults::tlsVerify),
+    TRUST_CA("trust-ca", Scope.SETTING, OriginDefaults::trustCa),
+    METHOD("method", Scope.SETTING, OriginDefaults::method),
+    /** A map ({@code headers.<name>}), read through {@link OriginDefaults#headers()}. */
+    HEADERS("headers", Scope.MAP, d -> Optional.empty()),
+    /** A map ({@code labels.<name>}), read through {@link OriginDefaults#labels()}. */
+    LABELS("labels", Scope.MAP, d -> Optional.empty());
+
+    /** Where a key may be set. */
+    public enum Scope {
+        /** Only on an origin: what identifies it and where it is. */
+        ORIGIN,
+        /** On an origin and in {@code originwatch.defaults}. */
+        SETTING,
+        /** A map of names to values, on an origin and in the defaults. */
+        MAP
+    }
+
+    private final String text;
+    private final Scope scope;
+    private final Function<OriginDefaults, Optional<String>> read;
+
+    OriginKey(String text, Scope scope, Function<OriginDefaults, Optional<String>> read) {
+        this.text = text;
+        this.scope = scope;
+        this.read = read;
+    }
+
+    /** The key as written, kebab-case: {@code connect-timeout}. */
+    public String text() {
+        return text;
+    }
+
+    public Scope scope() {
+        return scope;
+    }
+
+    /** This key's value in one entry of the mapping; always empty for maps and, in the defaults, for origin-only keys. */
+    Optional<String> readFrom(OriginDefaults entry) {
+        return read.apply(entry);
+    }
+
+    /** The single-valued key written {@code text}, if there is one. */
+    public static Optional<OriginKey> single(String text) {
+        return Arrays.stream(values())
+                .filter(k -> k.scope != Scope.MAP && k.text.equals(text))
+                .findFirst();
+    }
+
+    /** The map key written {@code text} ({@code headers} or {@code labels}), if there is one. */
+    public static Optional<OriginKey> map(String text) {
+        return Arrays.stream(values())
+                .filter(k -> k.scope == Scope.MAP && k.text.equals(text))
+                .findFirst();
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+
+    private static Function<OriginDefaults, Optional<String>> identity(
+            Function<OriginSettings, Optional<String>> read) {
+        return d -> d instanceof OriginSettings s ? read.apply(s) : Optional.empty();
+    }
+}

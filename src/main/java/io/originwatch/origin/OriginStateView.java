@@ -1,0 +1,32 @@
+package io.originwatch.origin;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the daemon knows about one origin, read-only: the one copy of its latest result, history
+ * and streak (kept by the schedule's {@code OriginState}). Readers that only show the state (the
+ * API, gauges) read it here instead of keeping a second copy fed by events. Thread-safe; each
+ * method returns a consistent value of its own.
+ */
+public interface OriginStateView {
+
+    /** The origin as configured now. */
+    Origin origin();
+
+    /** The latest result in full; empty before the first probe ends. */
+    Optional<ProbeRecord> latest();
+
+    /** The last results, oldest first. */
+    List<HistoryEntry> history();
+
+    /** Failures in a row by the {@link Streak} rule, the count the alerts compare with their threshold. */
+    int consecutiveFailures();
+
+    /** Successes in a row by the {@link Streak} rule. */
+    int consecutiveSuccesses();
+
+    /** Start of the probe whose cause differed from the one before; empty before the first probe ends. */
+    Optional<Instant> lastCauseChange();
+}

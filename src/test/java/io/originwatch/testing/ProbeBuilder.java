@@ -1,0 +1,384 @@
+package io.originwatch.testing;
+
+import io.originwatch.classify.Cause;
+import io.originwatch.classify.Classifier;
+import io.originwatch.classify.EdgeLimits;
+import io.originwatch.classify.Verdict;
+import io.originwatch.classify.Warning;
+import io.originwatch.http1.HeaderField;
+import io.originwatch.http1.ParseFailure;
+import io.originwatch.http1.ResponseHead;
+import io.originwatch.lab.LabOrigin;
+import io.originwatch.probe.Evidence;
+import io.originwatch.probe.Phase;
+import io.originwatch.probe.PhaseTimings;
+import io.originwatch.probe.ProbeFailure;
+import io.originwatch.probe.ProbeResult;
+import io.originwatch.probe.ProbeSpec;
+import io.originwatch.probe.RequestHead;
+import io.originwatch.probe.StatusSet;
+import io.originwatch.probe.TlsFacts;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one test builder of probe specs, probe results and verdicts (the lab covers real sockets).
+ * Only the facts a case is about differ from a default: the daemon's defaults for the spec
+ * ({@link EdgeLimits}), origin {@code shop} at {@code https://127.0.0.1:8443/health} with host
+ * {@code origin.test}, started at {@link #NOW}, and a result with neither head nor failure until a
+ * case gives one. Mutable; {@link #spec()}, {@link #result()} and {@link #classify()} build fresh
+ * records each time.
+ */
+public final class ProbeBuilder {
+
+    public static final Instant NOW = Instant.parse("2026-11-23T20:00:00Z");
+
+    /** The User-Agent the daemon sends by default. */
+    public static final String USER_AGENT = "originwatch/0.1.0";
+
+    /** The User-Agent of lab probes in tests. */
+    public static final String LAB_USER_AGENT = "originwatch-test/1";
+
+    private String name = "shop";
+    private URI url = URI.create("https://127.0.0.1:8443/health");
+    private String host = "origin.test";
+    private String method = "GET";
+    private List<ProbeSpec.RequestHeader> headers = List.of();
+    private Duration connectTimeout = EdgeLimits.DEFAULT_CONNECT_TIMEOUT;
+    private Duration responseTimeout = EdgeLimits.DEFAULT_RESPONSE_TIMEOUT;
+    private int headerLimitBytes = EdgeLimits.DEFAULT_HEADER_LIMIT_BYTES;
+    private int bodyLimitBytes = EdgeLimits.DEFAULT_BODY_LIMIT_BYTES;
+    private StatusSet expectStatus = StatusSet.DEFAULT;
+    private boolean tlsVerify = true;
+    private Path trustCa;
+    private String userAgent = USER_AGENT;
+
+    private Instant startedAt = NOW;
+    private final Map<Phase, Duration> timings = new EnumMap<>(Phase.class);
+    private String connectedHost;
+    private ProbeFailure failure;
+    private ResponseHead head;
+    private int headerBytes;
+    private long bodyBytes;
+    private boolean bodyEndedEarly;
+    private TlsFacts tls;
+    private byte[] headBytes;
+    private byte[] body;
+
+    private ProbeBuilder() {}
+
+    /** Neither a response head nor a failure (what no prober result should be). */
+    public static ProbeBuilder probe() {
+        return new ProbeBuilder();
+    }
+
+    /** A spec built field by field from {@code spec}, for a variation of it. */
+    public static ProbeBuilder probe(ProbeSpec spec) {
+        ProbeBuilder b = new ProbeBuilder();
+        b.name = spec.name();
+        b.url = spec.url();
+        b.host = spec.host();
+        b.method = spec.method();
+        b.headers = spec.headers();
+        b.connectTimeout = spec.connectTimeout();
+        b.responseTimeout = spec.responseTimeout();
+        b.headerLimitBytes = spec.headerLimitBytes();
+        b.bodyLimitBytes = spec.bodyLimitBytes();
+        b.expectStatus = spec.expectStatus();
+        b.tlsVerify = spec.tlsVerify();
+        b.trustCa = spec.trustCa();
+        b.userAgent = spec.userAgent();
+        return b;
+    }
+
+    /**
+     * A spec of the lab origin's own settings (its timeouts, header limit, expect-status and
+     * tls-verify), sending the User-Agent the prober tests assert ({@link #LAB_USER_AGENT}).
+     */
+    public static ProbeBuilder lab(LabOrigin o) {
+        ProbeBuilder b = new ProbeBuilder();
+        b.name = o.name();
+        b.url = o.url();
+        b.host = o.host();
+        b.connectTimeout = o.connectTimeout();
+        b.responseTimeout = o.responseTimeout();
+        b.headerLimitBytes = o.headerLimitBytes();
+        b.expectStatus = StatusSet.parse(o.expectStatus());
+        b.tlsVerify = o.tlsVerify();
+        b.userAgent = LAB_USER_AGENT;
+        return b;
+    }
+
+    public static ProbeBuilder ok() {
+        return status(200, "OK");
+    }
+
+    /** A parsed head of {@code status} (a 120-byte header section), no body. */
+    public static ProbeBuilder status(int status, String reason) {
+        return new ProbeBuilder().head(status, reason, 120);
+    }
+
+    public static ProbeBuilder failed(ProbeFailure failure) {
+        return new ProbeBuilder().failure(failure);
+    }
+
+    public static ProbeBuilder parseFailed(ParseFailure failure, int headerBytes) {
+        ProbeBuilder b = failed(new ProbeFailure.Parse(failure));
+        b.headerBytes = headerBytes;
+        return b;
+    }
+
+    /** Connection refused after 2 ms, nothing sent. */
+    public static ProbeBuilder refused() {
+        return failed(new ProbeFailure.Refused("connection refused")).timing(Phase.TOTAL, Duration.ofMillis(2));
+    }
+
+    /**
+     * A complete 200 from 203.0.113.10 with these head fields and this body, their exact bytes kept
+     * as evidence, and the phases of a whole exchange (dns 3, connect 10, send 1, ttfb 40, receive 5,
+     * total 60 ms).
+     */
+    public static ProbeBuilder exchange(List<HeaderField> fields, String body) {
+        StringBuilder head = new StringBuilder("HTTP/1.1 200 OK\r\n");
+        fields.forEach(f -> head.append(f.name()).append(": ").append(f.value()).append("\r\n"));
+        head.append("\r\n");
+        ProbeBuilder b = new ProbeBuilder();
+        b.headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+        b.body = body.getBytes(StandardCharsets.UTF_8);
+        b.head = new ResponseHead("HTTP/1.1", 200, "OK", fields, b.headBytes.length);
+        b.headerBytes = b.headBytes.length;
+        b.bodyBytes = b.body.length;
+        b.connectedHost = "203.0.113.10";
+        return b.timing(Phase.DNS, Duration.ofMillis(3))
+                .timing(Phase.CONNECT, Duration.ofMillis(10))
+                .timing(Phase.SEND, Duration.ofMillis(1))
+                .timing(Phase.TTFB, Duration.ofMillis(40))
+                .timing(Phase.RECEIVE, Duration.ofMillis(5))
+                .timing(Phase.TOTAL, Duration.ofMillis(60));
+    }
+
+    /**
+     * A classified probe of {@code origin} (host {@code <origin>.test}) ending in {@code cause} at
+     * {@code at}, shaped as the prober and classifier make it, for tests that read verdicts only
+     * (alerts, retention): connect 12, tls 30, total 57 ms; edge status 200 for ok, 503 for
+     * unexpected_status, else the cause's fixed 52x (0 for probe_error: nothing reached the origin).
+     */
+    public static Verdict verdict(String origin, Cause cause, Instant at) {
+        ProbeFailure failure = switch (cause) {
+            case OK, UNEXPECTED_STATUS -> null;
+            case CONNECTION_RESET -> new ProbeFailure.Reset(0, true);
+            default -> new ProbeFailure.Internal("synthetic " + cause.label());
+        };
+        ProbeResult result = probe().name(origin)
+                .host(origin + ".test")
+                .startedAt(at)
+                .failure(failure)
+                .timing(Phase.CONNECT, Duration.ofMillis(12))
+                .timing(Phase.TLS, Duration.ofMillis(30))
+                .timing(Phase.TOTAL, Duration.ofMillis(57))
+                .result();
+        int edgeStatus = switch (cause) {
+            case OK -> 200;
+            case UNEXPECTED_STATUS -> 503;
+            default -> cause.fixedEdgeStatus();
+        };
+        String detail = cause == Cause.OK ? "200 OK" : cause.label() + " after 0 response bytes; request was sent";
+        return new Verdict(result, cause, edgeStatus, cause.fixedEdgeStatus() == 0 ? edgeStatus : 0, List.of(), detail);
+    }
+
+    public ProbeBuilder name(String name) {
+        this.name = name;
+        return this;
+    }
+
+    public ProbeBuilder url(String url) {
+        this.url = URI.create(url);
+        return this;
+    }
+
+    public ProbeBuilder url(URI url) {
+        this.url = url;
+        return this;
+    }
+
+    public ProbeBuilder host(String host) {
+        this.host = host;
+        return this;
+    }
+
+    public ProbeBuilder method(String method) {
+        this.method = method;
+        return this;
+    }
+
+    public ProbeBuilder header(String name, String value) {
+        headers = new ArrayList<>(headers);
+        headers.add(new ProbeSpec.RequestHeader(name, value));
+        return this;
+    }
+
+    public ProbeBuilder headers(List<ProbeSpec.RequestHeader> headers) {
+        this.headers = headers;
+        return this;
+    }
+
+    public ProbeBuilder connectTimeout(Duration timeout) {
+        connectTimeout = timeout;
+        return this;
+    }
+
+    public ProbeBuilder responseTimeout(Duration timeout) {
+        responseTimeout = timeout;
+        return this;
+    }
+
+    /** The header-section limit. */
+    public ProbeBuilder limit(int bytes) {
+        headerLimitBytes = bytes;
+        return this;
+    }
+
+    public ProbeBuilder bodyLimit(int bytes) {
+        bodyLimitBytes = bytes;
+        return this;
+    }
+
+    public ProbeBuilder expect(String statuses) {
+        expectStatus = StatusSet.parse(statuses);
+        return this;
+    }
+
+    public ProbeBuilder tlsVerify(boolean verify) {
+        tlsVerify = verify;
+        return this;
+    }
+
+    public ProbeBuilder tlsVerifyOff() {
+        return tlsVerify(false);
+    }
+
+    public ProbeBuilder trustCa(Path pem) {
+        trustCa = pem;
+        return this;
+    }
+
+    public ProbeBuilder userAgent(String userAgent) {
+        this.userAgent = userAgent;
+        return this;
+    }
+
+    public ProbeBuilder startedAt(Instant at) {
+        startedAt = at;
+        return this;
+    }
+
+    public ProbeBuilder timing(Phase phase, Duration d) {
+        timings.put(phase, d);
+        return this;
+    }
+
+    public ProbeBuilder ttfb(Duration ttfb) {
+        return timing(Phase.TTFB, ttfb);
+    }
+
+    public ProbeBuilder failure(ProbeFailure failure) {
+        this.failure = failure;
+        return this;
+    }
+
+    /** Connected to {@code address} at the url's port. */
+    public ProbeBuilder connected(String address) {
+        connectedHost = address;
+        return this;
+    }
+
+    /** A parsed head with one {@code Server} field and a header section of {@code headerSectionBytes}. */
+    public ProbeBuilder head(int status, String reason, int headerSectionBytes) {
+        head = new ResponseHead(
+                "HTTP/1.1", status, reason, List.of(new HeaderField("Server", "synthetic")), headerSectionBytes);
+        headerBytes = headerSectionBytes;
+        return this;
+    }
+
+    /** Header-section bytes seen (the head's own size when there is a head). */
+    public ProbeBuilder headerBytes(int bytes) {
+        if (head == null) {
+            headerBytes = bytes;
+            return this;
+        }
+        return head(head.status(), head.reason(), bytes);
+    }
+
+    public ProbeBuilder bodyEndedEarly() {
+        bodyEndedEarly = true;
+        return this;
+    }
+
+    /** TLS 1.3 facts of a leaf for {@code origin.test} valid until {@code notAfter}. */
+    public ProbeBuilder certificate(Instant notAfter, String validationError) {
+        tls = new TlsFacts(
+                "TLSv1.3",
+                "TLS_AES_128_GCM_SHA256",
+                "CN=origin.test",
+                List.of("origin.test"),
+                "CN=Lab CA",
+                notAfter,
+                notAfter.minus(Duration.ofDays(90)),
+                validationError);
+        return this;
+    }
+
+    public ProbeSpec spec() {
+        return new ProbeSpec(
+                name,
+                url,
+                host,
+                method,
+                headers,
+                connectTimeout,
+                responseTimeout,
+                headerLimitBytes,
+                bodyLimitBytes,
+                expectStatus,
+                tlsVerify,
+                trustCa,
+                userAgent);
+    }
+
+    public ProbeResult result() {
+        ProbeSpec spec = spec();
+        Evidence evidence =
+                headBytes == null ? Evidence.none() : new Evidence(RequestHead.build(spec), headBytes, body, false);
+        return new ProbeResult(
+                spec,
+                startedAt,
+                new PhaseTimings(timings),
+                connectedHost == null ? null : new InetSocketAddress(connectedHost, spec.port()),
+                failure,
+                head,
+                headerBytes,
+                bodyBytes,
+                bodyEndedEarly,
+                false,
+                tls,
+                evidence);
+    }
+
+    /** The result as the classifier judges it at its start. */
+    public Verdict classify() {
+        return new Classifier().classify(result(), startedAt);
+    }
+
+    /** The result with a verdict given by hand (for tests of what reads verdicts, not of the classifier). */
+    public Verdict verdict(Cause cause, int edgeStatus, int httpStatus, String detail, Warning... warnings) {
+        return new Verdict(result(), cause, edgeStatus, httpStatus, List.of(warnings), detail);
+    }
+}
