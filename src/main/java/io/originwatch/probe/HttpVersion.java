@@ -28,6 +28,13 @@ public enum HttpVersion {
         return alpnOffer;
     }
 
+    /** The value written {@code text} ({@code auto}, {@code 1.1}, {@code 2}), if it is one. */
+    public static java.util.Optional<HttpVersion> parse(String text) {
+        return java.util.Arrays.stream(values())
+                .filter(v -> v.label().equals(text.trim()))
+                .findFirst();
+    }
+
     /** The config spelling: {@code auto}, {@code 1.1}, {@code 2}. */
     public String label() {
         return switch (this) {

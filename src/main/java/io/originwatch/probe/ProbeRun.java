@@ -65,7 +65,7 @@ final class ProbeRun {
 
     ProbeRun(ProbeSpec spec, SafeListener listener, Resolver resolver, TlsClients tlsClients, int bodyCaptureBytes) {
         this.spec = spec;
-        this.httpVersion = HttpVersion.AUTO;
+        this.httpVersion = spec.httpVersion();
         this.bodyCaptureBytes = bodyCaptureBytes;
         this.listener = listener;
         this.resolver = resolver;

@@ -53,7 +53,7 @@ class ClassifierTest {
         return new Case(name, r, cause, edge, http, List.of(warnings), detail);
     }
 
-    private static SyntheticResult h2(H2Failure failure) {
+    private static ProbeBuilder h2(H2Failure failure) {
         return failed(new ProbeFailure.H2(failure));
     }
 

@@ -110,14 +110,15 @@ class CurlCommandTest {
     /** The printed line, run by the real curl against lab origins, sends the same request head. */
     @Test
     void http2ProbeSaysHttp2AndLeavesPseudoFieldsToCurl() {
-        ProbeSpec spec = Synthetic.spec("https://203.0.113.10/", "shop.example.com", "GET", List.of(), true);
+        io.originwatch.probe.ProbeSpec spec = spec("https://203.0.113.10/", "shop.example.com", "GET", List.of(), true)
+                .spec();
         List<Har.Header> sent = List.of(
                 new Har.Header(":method", "GET", null),
                 new Har.Header(":authority", "shop.example.com", null),
                 new Har.Header("user-agent", "originwatch/0.1.0", null));
         assertThat(CurlCommand.build(
                         spec,
-                        new InetSocketAddress("203.0.113.10", 443),
+                        new java.net.InetSocketAddress("203.0.113.10", 443),
                         sent,
                         Redactor.defaults(),
                         ProbeResult.HTTP_2))
