@@ -59,6 +59,46 @@ class H2LabTest {
         assertThat(new String(r.evidence().responseHead())).startsWith("HTTP/2 200\r\nServer: originwatch-lab\r\n");
     }
 
+    private static io.originwatch.classify.Verdict probe(String origin, HttpVersion version) {
+        ProbeSpec spec =
+                LAB.spec(LAB.origin(origin)).toBuilder().httpVersion(version).build();
+        return new io.originwatch.classify.Classifier()
+                .classify(LAB.prober().probe(spec, ProbeListener.NONE), java.time.Instant.now());
+    }
+
+    @Test
+    void http2OnlyAgainstAnOriginWithoutAlpnIsSpokeHttp1() {
+        var v = probe("lab-ok-https", HttpVersion.HTTP_2);
+        assertThat(v.cause().label()).isEqualTo("h2_spoke_http1");
+        assertThat(v.detail())
+                .isEqualTo("http-version \"2\" offered only h2 in ALPN and the origin selected no"
+                        + " protocol: it does not speak HTTP/2 on this port");
+        assertThat(v.result().httpVersion()).isNull();
+    }
+
+    @Test
+    void http2OnlyAgainstAnHttp11OnlyAlpnServerFailsTheHandshake() {
+        var v = probe("lab-h2-selects-http1", HttpVersion.HTTP_2);
+        // RFC 7301: a server with no protocol in common answers no_application_protocol
+        assertThat(v.cause().label()).isEqualTo("tls_handshake_failed");
+        assertThat(v.detail()).contains("no_application_protocol");
+    }
+
+    @Test
+    void http2OnlySpeaksHttp2ToAnH2Origin() {
+        var v = probe("lab-h2-ok", HttpVersion.HTTP_2);
+        assertThat(v.cause().label()).isEqualTo("ok");
+        assertThat(v.result().httpVersion()).isEqualTo("HTTP/2");
+    }
+
+    @Test
+    void http11OfferNoAlpnToAnAlpnServer() {
+        var v = probe("lab-h2-selects-http1", HttpVersion.HTTP_1_1);
+        assertThat(v.cause().label()).isEqualTo("ok");
+        assertThat(v.result().alpn()).isNull();
+        assertThat(v.result().httpVersion()).isEqualTo("HTTP/1.1");
+    }
+
     @Test
     void plainHttpHasNoAlpn() {
         ProbeResult r = LAB.probe("lab-ok");

@@ -111,6 +111,15 @@ class RealNginxH2Test {
     }
 
     @Test
+    void http11OfferGetsHttp11FromAnH2Server() {
+        ProbeSpec spec = spec(H2).toBuilder().httpVersion(HttpVersion.HTTP_1_1).build();
+        Verdict v = new Classifier().classify(prober.probe(spec, ProbeListener.NONE), Instant.now());
+        assertThat(v.cause()).as(v.detail()).isEqualTo(Cause.OK);
+        assertThat(v.result().alpn()).isNull();
+        assertThat(v.result().head().version()).isEqualTo("HTTP/1.1");
+    }
+
+    @Test
     void serverWithoutHttp2SelectsHttp11AndIsProbedOverIt() throws Exception {
         Verdict v = probe(HTTP1_ONLY);
         assertThat(v.cause()).as(v.detail()).isEqualTo(Cause.OK);
