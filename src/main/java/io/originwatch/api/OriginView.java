@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * An origin and its latest result. Before the first probe ends: cause {@code pending}, no statuses,
- * timings or probedAt. Timings in milliseconds, probedAt ISO-8601 (UTC).
+ * timings or probedAt. Timings in milliseconds, probedAt ISO-8601 (UTC). {@code httpVersion} and
+ * {@code alpn} as on {@link ResultView}.
  */
 public record OriginView(
         String name,
@@ -27,6 +28,8 @@ public record OriginView(
         TimingsView timings,
         String probedAt,
         String detail,
+        String httpVersion,
+        String alpn,
         Map<String, String> labels,
         int consecutiveFailures,
         int consecutiveSuccesses,
@@ -62,6 +65,8 @@ public record OriginView(
                 r.timings(),
                 r.probedAt(),
                 r.detail(),
+                r.httpVersion(),
+                r.alpn(),
                 o.labels(),
                 state.consecutiveFailures(),
                 state.consecutiveSuccesses(),

@@ -5,7 +5,11 @@ import io.originwatch.origin.HistoryEntry;
 import io.originwatch.probe.PhaseTimings;
 import java.util.List;
 
-/** One probe result in the history. */
+/**
+ * One probe result in the history. {@code httpVersion}: {@code HTTP/2} or {@code HTTP/1.1} as
+ * spoken (null when no request went out); {@code alpn}: the protocol the origin selected in ALPN
+ * ({@code h2}, {@code http/1.1}), null when none was negotiated.
+ */
 public record ResultView(
         String cause,
         Integer edgeStatus,
@@ -15,11 +19,23 @@ public record ResultView(
         Integer headerBytes,
         TimingsView timings,
         String probedAt,
-        String detail) {
+        String detail,
+        String httpVersion,
+        String alpn) {
 
     /** What an origin shows before its first probe ends: no statuses, timings or probedAt. */
     static final ResultView PENDING = new ResultView(
-            "pending", null, null, false, List.of(), null, TimingsView.of(PhaseTimings.none()), null, "not probed yet");
+            "pending",
+            null,
+            null,
+            false,
+            List.of(),
+            null,
+            TimingsView.of(PhaseTimings.none()),
+            null,
+            "not probed yet",
+            null,
+            null);
 
     /** The history as {@code /history} and the support bundle's history.json show it: newest first. */
     static List<ResultView> newestFirst(List<HistoryEntry> history) {
@@ -37,6 +53,8 @@ public record ResultView(
                 e.headerBytes(),
                 TimingsView.of(e.timings()),
                 e.probedAt().toString(),
-                e.detail());
+                e.detail(),
+                e.httpVersion(),
+                e.alpn());
     }
 }

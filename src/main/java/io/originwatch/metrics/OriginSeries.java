@@ -36,6 +36,8 @@ final class OriginSeries {
     private Meter status;
     private String statusKey;
     private Gauge certExpiry;
+    private Meter alpn;
+    private String alpnLabel;
     private final OriginStateView state;
     private volatile double certExpirySeconds;
 
@@ -83,6 +85,7 @@ final class OriginSeries {
                                 .register(registry))
                 .increment();
         updateStatus(v);
+        updateAlpn(v);
         updatePhases(v);
         updateCertificate(Optional.ofNullable(v.result().tls())
                 .map(TlsFacts::leafNotAfter)
@@ -104,6 +107,25 @@ final class OriginSeries {
                 .tags("origin", origin, "cause", v.cause().label(), "edge_status", edge)
                 .register(registry);
         statusKey = key;
+    }
+
+    /**
+     * Exactly one ALPN series per origin: the protocol the origin selected in the last probe's TLS
+     * handshake ({@code h2}, {@code http/1.1}), or {@code none} (no ALPN, plain http, no handshake).
+     */
+    private void updateAlpn(Verdict v) {
+        String label = Optional.ofNullable(v.result().alpn()).orElse("none");
+        if (label.equals(alpnLabel)) {
+            return;
+        }
+        if (alpn != null) {
+            registry.remove(alpn);
+        }
+        alpn = Gauge.builder("originwatch.origin.alpn.info", () -> 1)
+                .description("Always 1; the alpn label is the protocol the origin selected in ALPN (none if none)")
+                .tags("origin", origin, "alpn", label)
+                .register(registry);
+        alpnLabel = label;
     }
 
     /** A phase that did not happen in the last probe has no series. */
@@ -168,11 +190,16 @@ final class OriginSeries {
         if (certExpiry != null) {
             all.add(certExpiry);
         }
+        if (alpn != null) {
+            all.add(alpn);
+        }
         all.forEach(registry::remove);
         fixed.clear();
         probes.clear();
         phaseGauges.clear();
         status = null;
         certExpiry = null;
+        alpn = null;
+        alpnLabel = null;
     }
 }
