@@ -28,6 +28,12 @@ public interface OriginwatchConfig {
     /** A YAML file with more origins, re-read when it changes. */
     Optional<String> originsFile();
 
+    /**
+     * Largest origins file read, in bytes; a larger one is refused (at start-up and on reload). Default
+     * 33554432 (32 MiB), enough for 100,000 origins.
+     */
+    Optional<String> originsFileMaxBytes();
+
     /** Global cap on probes in flight; default 256. */
     Optional<String> maxConcurrentProbes();
 

@@ -1,6 +1,7 @@
 package io.originwatch.probe;
 
 import io.originwatch.http1.ParseStep;
+import io.originwatch.http1.RedactionRule;
 import io.originwatch.http1.ResponseHeadParser;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -35,6 +36,7 @@ final class Exchange extends HttpExchange {
     private final ByteArrayOutputStream responseHead = new ByteArrayOutputStream();
     private final BodyCapture body;
 
+    private final RedactionRule redaction;
     private long firstByteAt;
     private int bodyOff;
     private int bodyLen;
@@ -46,8 +48,10 @@ final class Exchange extends HttpExchange {
             Map<Phase, Duration> timings,
             Deadline overall,
             BooleanSupplier watchdogFired,
-            int bodyCaptureBytes) {
+            int bodyCaptureBytes,
+            RedactionRule redaction) {
         this.spec = spec;
+        this.redaction = redaction;
         this.body = new BodyCapture(Math.min(Math.max(0, spec.bodyLimitBytes()), bodyCaptureBytes));
         this.listener = listener;
         this.socket = socket;
@@ -113,7 +117,7 @@ final class Exchange extends HttpExchange {
     }
 
     private void readHead() throws ProbeRun.Stop {
-        ResponseHeadParser parser = new ResponseHeadParser(spec.headerLimitBytes());
+        ResponseHeadParser parser = new ResponseHeadParser(spec.headerLimitBytes(), redaction);
         listener.responseHeadStart();
         long sentAt = System.nanoTime();
         Deadline deadline = Deadline.after(sentAt, spec.responseTimeout()).min(overall);

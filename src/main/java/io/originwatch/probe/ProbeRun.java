@@ -1,5 +1,6 @@
 package io.originwatch.probe;
 
+import io.originwatch.http1.RedactionRule;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -54,6 +55,7 @@ final class ProbeRun {
     private final TlsClients tlsClients;
     private final int bodyCaptureBytes;
     private final HttpVersion httpVersion;
+    private final RedactionRule redaction;
     private final Instant startedAt = Instant.now();
     private final long startNanos = System.nanoTime();
     private final Deadline overall;
@@ -63,9 +65,16 @@ final class ProbeRun {
     private HttpExchange exchange;
     private Watchdog watchdog;
 
-    ProbeRun(ProbeSpec spec, SafeListener listener, Resolver resolver, TlsClients tlsClients, int bodyCaptureBytes) {
+    ProbeRun(
+            ProbeSpec spec,
+            SafeListener listener,
+            Resolver resolver,
+            TlsClients tlsClients,
+            int bodyCaptureBytes,
+            RedactionRule redaction) {
         this.spec = spec;
         this.httpVersion = spec.httpVersion();
+        this.redaction = redaction;
         this.bodyCaptureBytes = bodyCaptureBytes;
         this.listener = listener;
         this.resolver = resolver;
@@ -102,7 +111,8 @@ final class ProbeRun {
             socket = spec.https() ? handshake(raw) : raw;
             exchange = speaksH2()
                     ? new H2Exchange(spec, listener, socket, timings, overall, watchdog::fired, bodyCaptureBytes)
-                    : new Exchange(spec, listener, socket, timings, overall, watchdog::fired, bodyCaptureBytes);
+                    : new Exchange(
+                            spec, listener, socket, timings, overall, watchdog::fired, bodyCaptureBytes, redaction);
             exchange.run();
         } finally {
             closePolitely(socket);

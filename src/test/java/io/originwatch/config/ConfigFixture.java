@@ -42,6 +42,7 @@ final class ConfigFixture {
         loader.edge = config.getConfigMapping(EdgeConfig.class);
         loader.allowlists = config.getConfigMapping(AllowlistsConfig.class);
         loader.alerting = config.getConfigMapping(AlertingConfig.class);
+        loader.api = config.getConfigMapping(ApiConfig.class);
         loader.version = "9.9.9";
         return loader;
     }
