@@ -36,6 +36,7 @@ class ArchitectureTest {
     private static final Map<String, Integer> LAYER = Map.ofEntries(
             Map.entry("http1", 1),
             Map.entry("edge.cidr", 1),
+            Map.entry("http2", 1),
             Map.entry("probe", 2),
             Map.entry("classify", 2),
             Map.entry("edge.ranges", 2),
@@ -70,6 +71,7 @@ class ArchitectureTest {
     /** Libraries confined to some packages: nobody else may use them. */
     private static final Map<String, Set<String>> CONFINED = Map.of(
             "org.conscrypt.", Set.of("probe"),
+            "io.netty.", Set.of("http2"), // HPACK only, behind http2.Hpack
             "io.fabric8.", Set.of("edge.allowlist", "app"),
             "org.bouncycastle.", Set.of("lab"),
             "org.quartz.", Set.of("schedule"),
@@ -81,6 +83,7 @@ class ArchitectureTest {
             "edge.ranges", List.of("inet.ipaddr."),
             "edge.allowlist", List.of("inet.ipaddr.", "io.fabric8."),
             "probe", List.of("org.conscrypt."),
+            "http2", List.of("io.netty."),
             "lab", List.of("org.bouncycastle."));
 
     private static final List<String> JDK =

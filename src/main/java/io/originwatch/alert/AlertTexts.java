@@ -27,8 +27,16 @@ public record AlertTexts(URI apiBaseUrl, String runbookBaseUrl) {
     /** The Prometheus rule's alert name for this cause. */
     public static String alertName(Cause cause) {
         return switch (cause) {
-            case CONNECTION_RESET, EMPTY_RESPONSE, HEADERS_TOO_LARGE, MISSING_HEADERS, INVALID_RESPONSE ->
-                "OriginwatchOrigin520";
+            case CONNECTION_RESET,
+                    EMPTY_RESPONSE,
+                    HEADERS_TOO_LARGE,
+                    MISSING_HEADERS,
+                    INVALID_RESPONSE,
+                    H2_SPOKE_HTTP1,
+                    H2_GOAWAY,
+                    H2_STREAM_RESET,
+                    H2_PROTOCOL_ERROR,
+                    H2_MALFORMED_RESPONSE -> "OriginwatchOrigin520";
             case UNREACHABLE, CONNECTION_REFUSED, CONNECT_TIMEOUT -> "OriginwatchOriginDown";
             case RESPONSE_TIMEOUT -> "OriginwatchOriginResponseTimeout";
             case TLS_HANDSHAKE_FAILED, TLS_CERTIFICATE_INVALID -> "OriginwatchOriginTLS";

@@ -15,7 +15,8 @@ import java.util.Map;
  * An origin and its latest result. Before the first probe ends: cause {@code pending}, no statuses,
  * timings or probedAt. Timings in milliseconds, probedAt ISO-8601 (UTC). {@code source} says where the
  * origin came from: {@code config}, {@code origins-file}, {@code lab}, {@code discovery:cloudflare} or
- * {@code discovery:kubernetes}.
+ * {@code discovery:kubernetes}. {@code httpVersion} and
+ * {@code alpn} as on {@link ResultView}.
  *
  * @param limits       the budgets the probe runs against (timeouts, header limit)
  * @param tls          the latest handshake's facts (also when validation failed), null for http
@@ -35,6 +36,8 @@ public record OriginView(
         TimingsView timings,
         String probedAt,
         String detail,
+        String httpVersion,
+        String alpn,
         Map<String, String> labels,
         int consecutiveFailures,
         int consecutiveSuccesses,
@@ -93,6 +96,8 @@ public record OriginView(
                 r.timings(),
                 r.probedAt(),
                 r.detail(),
+                r.httpVersion(),
+                r.alpn(),
                 o.labels(),
                 state.consecutiveFailures(),
                 state.consecutiveSuccesses(),

@@ -5,7 +5,12 @@ import io.originwatch.origin.HistoryEntry;
 import io.originwatch.probe.PhaseTimings;
 import java.util.List;
 
-/** One probe result in the history; {@code inMaintenance}: the probe started inside a maintenance window. */
+/**
+ * One probe result in the history. {@code inMaintenance}: the probe started inside a maintenance
+ * window. {@code httpVersion}: {@code HTTP/2} or {@code HTTP/1.1} as spoken (null when no request
+ * went out); {@code alpn}: the protocol the origin selected in ALPN ({@code h2}, {@code http/1.1}),
+ * null when none was negotiated.
+ */
 public record ResultView(
         String cause,
         Integer edgeStatus,
@@ -16,7 +21,9 @@ public record ResultView(
         TimingsView timings,
         String probedAt,
         String detail,
-        boolean inMaintenance) {
+        boolean inMaintenance,
+        String httpVersion,
+        String alpn) {
 
     /** What an origin shows before its first probe ends: no statuses, timings or probedAt. */
     static final ResultView PENDING = new ResultView(
@@ -29,7 +36,9 @@ public record ResultView(
             TimingsView.of(PhaseTimings.none()),
             null,
             "not probed yet",
-            false);
+            false,
+            null,
+            null);
 
     /** The history as {@code /history} and the support bundle's history.json show it: newest first. */
     static List<ResultView> newestFirst(List<HistoryEntry> history) {
@@ -48,6 +57,8 @@ public record ResultView(
                 TimingsView.of(e.timings()),
                 e.probedAt().toString(),
                 e.detail(),
-                e.inMaintenance());
+                e.inMaintenance(),
+                e.httpVersion(),
+                e.alpn());
     }
 }

@@ -21,6 +21,16 @@ public enum Cause {
     HEADERS_TOO_LARGE(520),
     MISSING_HEADERS(520),
     INVALID_RESPONSE(520),
+    /** ALPN selected h2 and the origin answered in HTTP/1.x (or, with http-version "2", did not select h2). */
+    H2_SPOKE_HTTP1(520),
+    /** GOAWAY before our stream was processed, or an error GOAWAY before the head. */
+    H2_GOAWAY(520),
+    /** RST_STREAM on our stream before the head (e.g. HTTP_1_1_REQUIRED, REFUSED_STREAM). */
+    H2_STREAM_RESET(520),
+    /** Frame, SETTINGS, flow-control or HPACK violations, and flood guards. */
+    H2_PROTOCOL_ERROR(520),
+    /** A decoded head that is not a valid RFC 9113 response. */
+    H2_MALFORMED_RESPONSE(520),
     RESPONSE_TIMEOUT(524),
     UNEXPECTED_STATUS(0),
     OK(0),

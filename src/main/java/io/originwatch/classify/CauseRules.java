@@ -2,6 +2,7 @@ package io.originwatch.classify;
 
 import io.originwatch.http1.ParseFailure;
 import io.originwatch.http1.ResponseHead;
+import io.originwatch.http2.H2Failure;
 import io.originwatch.probe.ProbeFailure;
 import io.originwatch.probe.ProbeResult;
 import java.util.List;
@@ -37,17 +38,37 @@ final class CauseRules {
                     Cause.CONNECTION_RESET, r -> r.failure() instanceof ProbeFailure.Reset, CauseRules::resetDetail),
             new CauseRule(
                     Cause.EMPTY_RESPONSE,
-                    r -> parseFailure(r) instanceof ParseFailure.EmptyResponse,
-                    r -> parseFailure(r).describe()),
+                    r -> parseFailure(r) instanceof ParseFailure.EmptyResponse
+                            || h2Failure(r) instanceof H2Failure.ClosedBeforeResponse,
+                    CauseRules::describeFailure),
             new CauseRule(Cause.HEADERS_TOO_LARGE, CauseRules::headersTooLarge, CauseRules::tooLargeDetail),
             new CauseRule(
                     Cause.MISSING_HEADERS,
-                    r -> parseFailure(r) instanceof ParseFailure.MissingHeaders,
-                    r -> parseFailure(r).describe()),
+                    r -> parseFailure(r) instanceof ParseFailure.MissingHeaders
+                            || h2Failure(r) instanceof H2Failure.NoHeaderFields,
+                    CauseRules::describeFailure),
             new CauseRule(
                     Cause.INVALID_RESPONSE,
                     r -> parseFailure(r) != null,
                     r -> parseFailure(r).describe()),
+            new CauseRule(
+                    Cause.H2_SPOKE_HTTP1,
+                    r -> h2Failure(r) instanceof H2Failure.SpokeHttp1 || h2Failure(r) instanceof H2Failure.NotSelected,
+                    CauseRules::describeFailure),
+            new CauseRule(Cause.H2_GOAWAY, r -> h2Failure(r) instanceof H2Failure.GoAway, CauseRules::describeFailure),
+            new CauseRule(
+                    Cause.H2_STREAM_RESET,
+                    r -> h2Failure(r) instanceof H2Failure.StreamReset,
+                    r -> describeFailure(r) + " before the response head"),
+            new CauseRule(
+                    Cause.H2_PROTOCOL_ERROR,
+                    r -> h2Failure(r) instanceof H2Failure.ProtocolError
+                            || h2Failure(r) instanceof H2Failure.ClosedInsideFrame,
+                    CauseRules::describeFailure),
+            new CauseRule(
+                    Cause.H2_MALFORMED_RESPONSE,
+                    r -> h2Failure(r) instanceof H2Failure.MalformedResponse,
+                    CauseRules::describeFailure),
             new CauseRule(
                     Cause.RESPONSE_TIMEOUT,
                     r -> r.failure() instanceof ProbeFailure.ResponseTimeout,
@@ -84,6 +105,8 @@ final class CauseRules {
     /** The parser said so, or a head arrived that is larger than this origin's limit. */
     private static boolean headersTooLarge(ProbeResult r) {
         return parseFailure(r) instanceof ParseFailure.HeadersTooLarge
+                || h2Failure(r) instanceof H2Failure.HeadersTooLarge
+                || h2Failure(r) instanceof H2Failure.HeaderBlockTooLarge
                 || r.failure() == null
                         && r.head() != null
                         && r.head().headerSectionBytes() > r.spec().headerLimitBytes();
@@ -93,6 +116,13 @@ final class CauseRules {
         if (parseFailure(r) instanceof ParseFailure.HeadersTooLarge tooLarge) {
             return "header section exceeds limit " + tooLarge.limitBytes() + " bytes (stopped reading after "
                     + Math.max(tooLarge.bytesSeen(), r.headerBytes()) + " bytes)";
+        }
+        if (h2Failure(r) instanceof H2Failure.HeadersTooLarge tooLarge) {
+            return "header section exceeds limit " + tooLarge.limitBytes() + " bytes measured as HTTP/1.1 (stopped"
+                    + " counting at " + tooLarge.bytesSeen() + " bytes)";
+        }
+        if (h2Failure(r) instanceof H2Failure.HeaderBlockTooLarge block) {
+            return block.describe();
         }
         return "header section " + r.head().headerSectionBytes() + " bytes exceeds limit "
                 + r.spec().headerLimitBytes();
@@ -115,6 +145,17 @@ final class CauseRules {
             return "probe failed locally, origin not judged: " + internal.reason();
         }
         return "probe result has neither a response head nor a failure";
+    }
+
+    static H2Failure h2Failure(ProbeResult r) {
+        return r.failure() instanceof ProbeFailure.H2 h2 ? h2.failure() : null;
+    }
+
+    /** The HTTP/1.1 parser's or the HTTP/2 session's own description of why there is no head. */
+    private static String describeFailure(ProbeResult r) {
+        return parseFailure(r) != null
+                ? parseFailure(r).describe()
+                : h2Failure(r).describe();
     }
 
     static ParseFailure parseFailure(ProbeResult r) {

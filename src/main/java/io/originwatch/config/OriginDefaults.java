@@ -36,6 +36,12 @@ public interface OriginDefaults {
     /** GET or HEAD; default GET. */
     Optional<String> method();
 
+    /**
+     * Which HTTP to speak over TLS: {@code auto} (as the edge: ALPN [h2, http/1.1]), {@code "1.1"}
+     * (no ALPN) or {@code "2"} (only h2, for gRPC origins; not for http:// urls); default auto.
+     */
+    Optional<String> httpVersion();
+
     /** Extra request headers. */
     Map<String, String> headers();
 

@@ -26,6 +26,7 @@ public enum OriginKey {
     TLS_VERIFY("tls-verify", Scope.SETTING, OriginDefaults::tlsVerify),
     TRUST_CA("trust-ca", Scope.SETTING, OriginDefaults::trustCa),
     METHOD("method", Scope.SETTING, OriginDefaults::method),
+    HTTP_VERSION("http-version", Scope.SETTING, OriginDefaults::httpVersion),
     /** A map ({@code headers.<name>}), read through {@link OriginDefaults#headers()}. */
     HEADERS("headers", Scope.MAP, d -> Optional.empty()),
     /** A map ({@code labels.<name>}), read through {@link OriginDefaults#labels()}. */

@@ -5,6 +5,7 @@ import static io.originwatch.config.ConfigValues.quoted;
 import io.originwatch.classify.EdgeLimits;
 import io.originwatch.http1.ResponseHeadParser;
 import io.originwatch.origin.Origin;
+import io.originwatch.probe.HttpVersion;
 import io.originwatch.probe.ProbeSpec;
 import io.originwatch.probe.StatusSet;
 import java.net.URI;
@@ -51,6 +52,7 @@ public final class OriginValidator {
             boolean tlsVerify,
             Path trustCa,
             String method,
+            HttpVersion httpVersion,
             Map<String, String> headers,
             Map<String, String> labels) {}
 
@@ -66,6 +68,7 @@ public final class OriginValidator {
                 true,
                 null,
                 "GET",
+                HttpVersion.AUTO,
                 Map.of(),
                 Map.of());
         this.defaults = resolve(defaults, builtIn, errors);
@@ -84,6 +87,12 @@ public final class OriginValidator {
             String host = host(raw, url, errors);
             ProbeDefaults p = resolve(raw, defaults, errors);
             URI viaEdge = viaEdgeUrl(raw, errors);
+            if (url != null && p.httpVersion() == HttpVersion.HTTP_2 && !"https".equalsIgnoreCase(url.getScheme())) {
+                errors.add(new ConfigError(
+                        raw.keyOf(OriginKey.HTTP_VERSION),
+                        "\"2\" needs an https url (the edge speaks HTTP/2 to origins only over TLS), got "
+                                + quoted(url.toString())));
+            }
             if (errors.size() == before) {
                 ProbeSpec spec = ProbeSpec.builder()
                         .name(name)
@@ -99,6 +108,7 @@ public final class OriginValidator {
                         .tlsVerify(p.tlsVerify())
                         .trustCa(p.trustCa())
                         .userAgent(userAgent)
+                        .httpVersion(p.httpVersion())
                         .build();
                 out.add(new Origin(spec, p.interval(), p.labels(), raw.key(), viaEdgeSpec(spec, viaEdge)));
             }
@@ -226,6 +236,7 @@ public final class OriginValidator {
                 : ConfigValues.bool(raw.keyOf(OriginKey.TLS_VERIFY), raw.value(OriginKey.TLS_VERIFY), errors);
         Path trustCa = orElse(trustCa(raw, errors), base.trustCa());
         String method = orElse(method(raw, errors), base.method());
+        HttpVersion httpVersion = orElse(httpVersion(raw, errors), base.httpVersion());
         Map<String, String> headers = new LinkedHashMap<>(base.headers());
         headers.putAll(headers(raw, errors));
         Map<String, String> labels = new LinkedHashMap<>(base.labels());
@@ -239,6 +250,7 @@ public final class OriginValidator {
                 verify == null || verify,
                 trustCa,
                 method,
+                httpVersion,
                 headers,
                 labels);
     }
@@ -289,6 +301,19 @@ public final class OriginValidator {
             return null;
         }
         return m;
+    }
+
+    private static HttpVersion httpVersion(RawOrigin raw, List<ConfigError> errors) {
+        String text = raw.value(OriginKey.HTTP_VERSION);
+        if (text == null) {
+            return null;
+        }
+        HttpVersion v = HttpVersion.parse(text).orElse(null);
+        if (v == null) {
+            errors.add(new ConfigError(
+                    raw.keyOf(OriginKey.HTTP_VERSION), "must be auto, \"1.1\" or \"2\", got " + quoted(text)));
+        }
+        return v;
     }
 
     private static Map<String, String> headers(RawOrigin raw, List<ConfigError> errors) {

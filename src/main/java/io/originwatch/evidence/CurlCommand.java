@@ -1,5 +1,6 @@
 package io.originwatch.evidence;
 
+import io.originwatch.probe.ProbeResult;
 import io.originwatch.probe.ProbeSpec;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -9,11 +10,13 @@ import java.util.regex.Pattern;
 
 /**
  * The curl command that repeats a probe by hand:
- * {@code curl -sv -o /dev/null --http1.1 --connect-to HOST:PORT:ADDR:PORT URL -H 'Name: value' ...}.
+ * {@code curl -sv -o /dev/null --http1.1 --connect-to HOST:PORT:ADDR:PORT URL -H 'Name: value' ...}
+ * ({@code --http2} when the probe spoke HTTP/2).
  * The URL carries the site name, so curl sends it as SNI and Host; {@code --connect-to} sends the
  * connection to the address the probe reached (or the probe url's host when it never connected).
- * HTTP/1.1 is forced because curl would otherwise offer h2 over TLS and the origin may answer
- * differently. Redacted values become {@code <redacted>} placeholders; every argument that is not
+ * The protocol the probe spoke is forced: {@code --http1.1} because curl would otherwise offer h2
+ * over TLS and the origin may answer differently; {@code --http2} when ALPN selected h2 (curl then
+ * offers h2 and http/1.1, as the probe did). HTTP/2 pseudo-fields are curl's own, not -H. Redacted values become {@code <redacted>} placeholders; every argument that is not
  * plainly safe is single-quoted for a POSIX shell.
  */
 public final class CurlCommand {
@@ -30,7 +33,18 @@ public final class CurlCommand {
      */
     public static String build(
             ProbeSpec spec, InetSocketAddress connected, List<Har.Header> headers, Redactor redactor) {
-        List<String> args = new ArrayList<>(List.of("curl", "-sv", "-o", "/dev/null", "--http1.1"));
+        return build(spec, connected, headers, redactor, ProbeResult.HTTP_1_1);
+    }
+
+    /** As {@link #build(ProbeSpec, InetSocketAddress, List, Redactor)}, for the HTTP version spoken. */
+    public static String build(
+            ProbeSpec spec,
+            InetSocketAddress connected,
+            List<Har.Header> headers,
+            Redactor redactor,
+            String httpVersion) {
+        String protocol = ProbeResult.HTTP_2.equals(httpVersion) ? "--http2" : "--http1.1";
+        List<String> args = new ArrayList<>(List.of("curl", "-sv", "-o", "/dev/null", protocol));
         String method = spec.method().toUpperCase(Locale.ROOT);
         if (method.equals("HEAD")) {
             args.add("-I");
@@ -54,7 +68,7 @@ public final class CurlCommand {
         boolean defaultPort = spec.port() == (spec.https() ? 443 : 80);
         for (Har.Header h : headers) {
             // With a non-default port curl would send "Host: name:port"; the probe sent the bare name.
-            if (h.name().equalsIgnoreCase("host") && defaultPort) {
+            if (h.name().equalsIgnoreCase("host") && defaultPort || h.name().startsWith(":")) {
                 continue;
             }
             args.add("-H");

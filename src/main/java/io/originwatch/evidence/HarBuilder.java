@@ -27,7 +27,9 @@ public final class HarBuilder {
     /** What {@code creator.name} says. */
     public static final String CREATOR = "originwatch";
 
-    private static final Pattern STATUS_LINE = Pattern.compile("(HTTP/1\\.\\d) (\\d{3})(?: (.*))?");
+    /** HTTP/1.x as received, or an HTTP/2 head as the prober renders it for evidence ({@code HTTP/2 200}). */
+    private static final Pattern STATUS_LINE = Pattern.compile("(HTTP/1\\.\\d|HTTP/2) (\\d{3})(?: (.*))?");
+
     private static final String NO_MIME = "x-unknown";
 
     private final String version;
@@ -64,7 +66,7 @@ public final class HarBuilder {
                 verdict.edgeStatus(),
                 verdict.warnings().stream().map(Warning::label).toList(),
                 verdict.detail(),
-                CurlCommand.build(spec, r.connectedAddress(), sent, redactor),
+                CurlCommand.build(spec, r.connectedAddress(), sent, redactor, r.httpVersion()),
                 r.failure() == null ? null : verdict.detail(),
                 spec.headerLimitBytes(),
                 tls(r.tls()));
@@ -75,7 +77,7 @@ public final class HarBuilder {
 
     /** The curl line of a probe (also in the HAR as {@code _curl}). */
     public String curl(ProbeResult r) {
-        return CurlCommand.build(r.spec(), r.connectedAddress(), requestHeaders(r), redactor);
+        return CurlCommand.build(r.spec(), r.connectedAddress(), requestHeaders(r), redactor, r.httpVersion());
     }
 
     static String iso(Instant t) {
@@ -103,7 +105,7 @@ public final class HarBuilder {
         return new Har.Request(
                 r.spec().method(),
                 redactor.url(HarUrls.siteUrl(r.spec())),
-                "HTTP/1.1",
+                r.httpVersion() == null ? ProbeResult.HTTP_1_1 : r.httpVersion(),
                 List.of(),
                 headers,
                 HarUrls.query(r.spec()).stream()

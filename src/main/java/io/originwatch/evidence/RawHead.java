@@ -26,7 +26,8 @@ record RawHead(String startLine, List<Har.Header> headers, boolean complete) {
         while (true) {
             RawHead head = parseOne(text, pos, redactor);
             int next = end(text, pos);
-            boolean interim = head.complete && head.startLine.matches("HTTP/1\\.\\d 1\\d\\d.*") && next < text.length();
+            boolean interim =
+                    head.complete && head.startLine.matches("HTTP/(1\\.\\d|2) 1\\d\\d.*") && next < text.length();
             if (!interim) {
                 return head;
             }
@@ -63,7 +64,8 @@ record RawHead(String startLine, List<Har.Header> headers, boolean complete) {
     }
 
     private static Har.Header header(String line, boolean cut, Redactor redactor) {
-        int colon = line.indexOf(':');
+        // an HTTP/2 pseudo-field as the prober renders it (":method: GET") keeps its leading colon
+        int colon = line.indexOf(':', line.startsWith(":") ? 1 : 0);
         if (colon < 0) {
             // no colon: the whole line is shown as the name, so a secret name loses the rest of it
             return new Har.Header(redactor.rule().headerLine(line), "", cut ? CUT_OFF : NO_COLON);

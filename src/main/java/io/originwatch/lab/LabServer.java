@@ -5,11 +5,14 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocket;
 
 /**
  * One loopback listener on port 0 whose accept loop and connections each run on a virtual thread.
@@ -39,9 +42,23 @@ final class LabServer implements AutoCloseable {
 
     /** Starts a plain-TCP listener, or a TLS one when {@code tls} is not null. */
     static LabServer start(String name, InetAddress address, SSLContext tls, Behaviour behaviour) throws IOException {
+        return start(name, address, tls, List.of(), behaviour);
+    }
+
+    /**
+     * As {@link #start(String, InetAddress, SSLContext, Behaviour)}, with a TLS listener that selects
+     * from {@code alpn} (in its order of preference) when the client offers ALPN; empty = no ALPN.
+     */
+    static LabServer start(String name, InetAddress address, SSLContext tls, List<String> alpn, Behaviour behaviour)
+            throws IOException {
         ServerSocket listener = tls == null
                 ? new ServerSocket(0, 50, address)
                 : tls.getServerSocketFactory().createServerSocket(0, 50, address);
+        if (listener instanceof SSLServerSocket ssl && !alpn.isEmpty()) {
+            SSLParameters p = ssl.getSSLParameters();
+            p.setApplicationProtocols(alpn.toArray(String[]::new));
+            ssl.setSSLParameters(p);
+        }
         LabServer server = new LabServer(name, listener, behaviour);
         server.threads.add(Thread.ofVirtual().name("lab-accept-" + name).start(server::acceptLoop));
         return server;

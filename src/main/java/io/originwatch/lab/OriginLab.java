@@ -109,6 +109,7 @@ public final class OriginLab implements AutoCloseable {
         startCauses();
         startWarnings();
         startHostile();
+        startH2();
         LOG.info(() -> "origin lab: " + origins.size() + " origins on loopback, CA at " + caPem);
     }
 
@@ -219,6 +220,72 @@ public final class OriginLab implements AutoCloseable {
         serve("drip-feed", "http", null, Behaviours.drip(DRIP_INTERVAL), "response_timeout");
         serve("endless-headers", "http", null, Behaviours.endlessHeaders(), "headers_too_large");
         serve("endless-body", "http", null, Behaviours.endlessBody(), "ok");
+    }
+
+    /**
+     * HTTP/2 origins (TLS, ALPN h2): each new cause, existing causes over h2, and the healthy paths
+     * (h2 ok, the origin selects http/1.1, a graceful GOAWAY then the response, 103 then 200).
+     */
+    private void startH2() throws IOException, GeneralSecurityException {
+        List<String> h2 = List.of("h2", "http/1.1");
+        serveTls(
+                "h2-ok",
+                h2,
+                H2Behaviours.respond(
+                        H2Behaviours.okResponse(H2Behaviours.script().settings())),
+                "ok");
+        serveTls("h2-selects-http1", List.of("http/1.1"), ok(), "ok");
+        serveTls(
+                "h2-graceful-goaway",
+                h2,
+                H2Behaviours.respond(
+                        H2Behaviours.okResponse(H2Behaviours.script().settings().goAway(1, 0, ""))),
+                "ok");
+        serveTls(
+                "h2-early-hints",
+                h2,
+                H2Behaviours.respond(H2Behaviours.okResponse(
+                        H2Behaviours.script().settings().head(103, false, "link", "</app.css>; rel=preload"))),
+                "ok");
+        serveTls("h2-spoke-http1", h2, H2Behaviours.http1AfterH2Selected(), "h2_spoke_http1");
+        serveTls("h2-goaway", h2, H2Behaviours.respond(H2Behaviours.goAwayBeforeResponse()), "h2_goaway");
+        serveTls(
+                "h2-stream-reset",
+                h2,
+                H2Behaviours.respond(H2Behaviours.script().settings().reset(0xd)),
+                "h2_stream_reset");
+        serveTls(
+                "h2-protocol-error",
+                h2,
+                H2Behaviours.respond(H2Behaviours.script().ping().settings()),
+                "h2_protocol_error");
+        serveTls(
+                "h2-malformed-response",
+                h2,
+                H2Behaviours.respond(H2Behaviours.script()
+                        .settings()
+                        .literalHead(":status", "200", "Server", "originwatch-lab", "content-length", "0")),
+                "h2_malformed_response");
+        serveTls(
+                "h2-headers-too-large",
+                h2,
+                H2Behaviours.respond(H2Behaviours.script()
+                        .settings()
+                        .head(
+                                200,
+                                true,
+                                "server",
+                                "originwatch-lab",
+                                "x-filler",
+                                "f".repeat(HEADER_LIMIT_BYTES + 2_000))),
+                "headers_too_large");
+    }
+
+    private void serveTls(String scenario, List<String> alpn, Behaviour b, String cause)
+            throws IOException, GeneralSecurityException {
+        LabServer server = LabServer.start(scenario, v4, validLeaf(scenario), alpn, b);
+        servers.add(server);
+        add(scenario, url("https", v4, server.port()), RESPONSE_TIMEOUT, true, cause, List.of());
     }
 
     private static Behaviour ok() {

@@ -20,7 +20,7 @@ import java.util.function.Function;
  *
  * <ol>
  *   <li>nothing before an origin's first result, nothing after it is removed;
- *   <li>up, header bytes, header limit and the one status series from the latest result;
+ *   <li>up, header bytes, header limit, the one status series and the one ALPN series from the latest result;
  *   <li>a phase series for each phase the latest probe went through;
  *   <li>the certificate expiry while the latest result carries a leaf certificate;
  *   <li>a probes counter for each cause the origin has seen, from {@link ProbeCounts}.
@@ -34,6 +34,7 @@ final class OriginSeriesCollector extends Collector implements Collector.Describ
     private static final List<String> STATUS = List.of("cause", "edge_status", "origin");
     private static final List<String> PROBES = List.of("cause", "origin");
     private static final List<String> PHASE = List.of("origin", "phase");
+    private static final List<String> ALPN = List.of("alpn", "origin");
 
     private final Iterable<? extends OriginStateView> states;
     private final Function<String, ProbeCounts> counts;
@@ -56,6 +57,7 @@ final class OriginSeriesCollector extends Collector implements Collector.Describ
         List<Sample> phases = new ArrayList<>();
         List<Sample> certs = new ArrayList<>();
         List<Sample> probes = new ArrayList<>();
+        List<Sample> alpn = new ArrayList<>();
         for (OriginStateView state : states) {
             Optional<Verdict> latest = state.latest().map(r -> r.verdict());
             if (latest.isEmpty()) {
@@ -69,6 +71,12 @@ final class OriginSeriesCollector extends Collector implements Collector.Describ
                     "originwatch_origin_status",
                     STATUS,
                     List.of(v.cause().label(), Integer.toString(v.edgeStatus()), name),
+                    1));
+            // exactly one per origin: the protocol selected in ALPN, none without (plain http, no handshake)
+            alpn.add(new Sample(
+                    "originwatch_origin_alpn_info",
+                    ALPN,
+                    List.of(Optional.ofNullable(v.result().alpn()).orElse("none"), name),
                     1));
             headerBytes.add(new Sample(
                     "originwatch_response_header_bytes",
@@ -95,13 +103,13 @@ final class OriginSeriesCollector extends Collector implements Collector.Describ
                         probes.add(new Sample("originwatch_probes_total", PROBES, List.of(cause.label(), name), n)));
             }
         }
-        return families(up, status, headerBytes, headerLimit, phases, certs, probes);
+        return families(up, status, headerBytes, headerLimit, phases, certs, probes, alpn);
     }
 
     /** The families without samples, so the registry knows these names are taken. */
     @Override
     public List<MetricFamilySamples> describe() {
-        return families(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        return families(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     private static List<MetricFamilySamples> families(
@@ -111,7 +119,8 @@ final class OriginSeriesCollector extends Collector implements Collector.Describ
             List<Sample> headerLimit,
             List<Sample> phases,
             List<Sample> certs,
-            List<Sample> probes) {
+            List<Sample> probes,
+            List<Sample> alpn) {
         return List.of(
                 new MetricFamilySamples(
                         "originwatch_origin_up", Type.GAUGE, "1 if the last probe's cause was ok, else 0", up),
@@ -140,6 +149,11 @@ final class OriginSeriesCollector extends Collector implements Collector.Describ
                         Type.GAUGE,
                         "Unix time when the origin's leaf certificate expires",
                         certs),
-                new MetricFamilySamples("originwatch_probes", Type.COUNTER, "Probes finished, by cause", probes));
+                new MetricFamilySamples("originwatch_probes", Type.COUNTER, "Probes finished, by cause", probes),
+                new MetricFamilySamples(
+                        "originwatch_origin_alpn_info",
+                        Type.GAUGE,
+                        "Always 1; the alpn label is the protocol the origin selected in ALPN (none if none)",
+                        alpn));
     }
 }

@@ -5,6 +5,7 @@ import io.originwatch.classify.Verdict;
 import io.originwatch.classify.Warning;
 import io.originwatch.probe.Phase;
 import io.originwatch.probe.PhaseTimings;
+import io.originwatch.probe.ProbeResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -39,6 +40,10 @@ public final class HistoryEntry {
     private final int ttfbMicros;
     private final int totalMicros;
     private final boolean inMaintenance;
+    /** ALPN selected: 0 none, 1 h2, 2 http/1.1 (the only protocols the probe offers). */
+    private final byte alpn;
+    /** HTTP spoken: 0 none (no request went out), 1 HTTP/1.1, 2 HTTP/2. */
+    private final byte httpVersion;
 
     private HistoryEntry(Verdict v, Instant probedAt, List<Warning> warnings, String detail, boolean inMaintenance) {
         this.epochSecond = probedAt.getEpochSecond();
@@ -56,6 +61,20 @@ public final class HistoryEntry {
         this.ttfbMicros = micros(t, Phase.TTFB);
         this.totalMicros = micros(t, Phase.TOTAL);
         this.inMaintenance = inMaintenance;
+        String a = v.result().alpn();
+        this.alpn = (byte) ("h2".equals(a) ? 1 : "http/1.1".equals(a) ? 2 : 0);
+        String h = v.result().httpVersion();
+        this.httpVersion = (byte) (ProbeResult.HTTP_2.equals(h) ? 2 : ProbeResult.HTTP_1_1.equals(h) ? 1 : 0);
+    }
+
+    /** The protocol the origin selected in ALPN ({@code h2}, {@code http/1.1}), or null. */
+    public String alpn() {
+        return alpn == 1 ? "h2" : alpn == 2 ? "http/1.1" : null;
+    }
+
+    /** {@code HTTP/2} or {@code HTTP/1.1} as spoken, or null when no request went out. */
+    public String httpVersion() {
+        return httpVersion == 2 ? ProbeResult.HTTP_2 : httpVersion == 1 ? ProbeResult.HTTP_1_1 : null;
     }
 
     /** The entry for {@code v} outside any maintenance window. */

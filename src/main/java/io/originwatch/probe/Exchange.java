@@ -2,7 +2,6 @@ package io.originwatch.probe;
 
 import io.originwatch.http1.ParseStep;
 import io.originwatch.http1.RedactionRule;
-import io.originwatch.http1.ResponseHead;
 import io.originwatch.http1.ResponseHeadParser;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,7 +21,7 @@ import java.util.function.BooleanSupplier;
  * (at most the body-capture limit) for evidence. Memory stays bounded: one read buffer, the parser's
  * budget, at most {@link Evidence#MAX_HEAD_BYTES} of head evidence and the body-capture limit.
  */
-final class Exchange {
+final class Exchange extends HttpExchange {
 
     /** Read size; small enough that the header budget is overshot by little. */
     static final int READ_BUFFER_BYTES = 4 * 1024;
@@ -37,14 +36,7 @@ final class Exchange {
     private final ByteArrayOutputStream responseHead = new ByteArrayOutputStream();
     private final BodyCapture body;
 
-    byte[] requestHead = new byte[0];
     private final RedactionRule redaction;
-    ResponseHead head;
-    int headerBytes;
-    long responseBytes;
-    long bodyBytes;
-    boolean bodyEndedEarly;
-    boolean bodyLimitReached;
     private long firstByteAt;
     private int bodyOff;
     private int bodyLen;
@@ -68,6 +60,12 @@ final class Exchange {
         this.watchdogFired = watchdogFired;
     }
 
+    @Override
+    String httpVersion() {
+        return ProbeResult.HTTP_1_1;
+    }
+
+    @Override
     void run() throws ProbeRun.Stop {
         send();
         readHead();
@@ -77,10 +75,12 @@ final class Exchange {
         timings.put(Phase.RECEIVE, Duration.ofNanos(System.nanoTime() - firstByteAt));
     }
 
+    @Override
     byte[] responseHeadEvidence() {
         return responseHead.toByteArray();
     }
 
+    @Override
     byte[] bodyEvidence() {
         return body.bytes();
     }
@@ -89,6 +89,7 @@ final class Exchange {
      * The kept body is shorter than the body: more payload arrived than was kept, or reading stopped
      * at the body limit with the message not complete (so more existed).
      */
+    @Override
     boolean bodyEvidenceTruncated() {
         return body.dropped() || bodyLimitReached;
     }

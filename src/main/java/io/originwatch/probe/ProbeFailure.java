@@ -1,6 +1,7 @@
 package io.originwatch.probe;
 
 import io.originwatch.http1.ParseFailure;
+import io.originwatch.http2.H2Failure;
 
 /**
  * Why a probe did not end with a complete response head. Decided by the prober where it happens;
@@ -31,6 +32,9 @@ public sealed interface ProbeFailure {
 
     /** The bytes that arrived are not a usable HTTP/1.x response head. */
     record Parse(ParseFailure failure) implements ProbeFailure {}
+
+    /** ALPN selected h2 and the HTTP/2 exchange gave no usable head (see {@link H2Failure}). */
+    record H2(H2Failure failure) implements ProbeFailure {}
 
     /** Anything else (e.g. a local I/O error); kept distinct so it is never mistaken for an origin fault. */
     record Internal(String reason) implements ProbeFailure {}

@@ -19,6 +19,7 @@ import java.time.Instant;
  * @param bodyLimitReached reading stopped at the body limit
  * @param tls              handshake facts, or null for plain http or when no handshake started
  * @param evidence         bounded bytes for HAR and support bundles
+ * @param httpVersion      {@code HTTP/2} or {@code HTTP/1.1} as spoken; null when no request went out
  */
 public record ProbeResult(
         ProbeSpec spec,
@@ -32,4 +33,44 @@ public record ProbeResult(
         boolean bodyEndedEarly,
         boolean bodyLimitReached,
         TlsFacts tls,
-        Evidence evidence) {}
+        Evidence evidence,
+        String httpVersion) {
+
+    public static final String HTTP_1_1 = "HTTP/1.1";
+    public static final String HTTP_2 = "HTTP/2";
+
+    /** A result of the HTTP/1.1 prober (as every result was before HTTP/2): spoken when a request went out. */
+    public ProbeResult(
+            ProbeSpec spec,
+            Instant startedAt,
+            PhaseTimings timings,
+            InetSocketAddress connectedAddress,
+            ProbeFailure failure,
+            ResponseHead head,
+            int headerBytes,
+            long bodyBytes,
+            boolean bodyEndedEarly,
+            boolean bodyLimitReached,
+            TlsFacts tls,
+            Evidence evidence) {
+        this(
+                spec,
+                startedAt,
+                timings,
+                connectedAddress,
+                failure,
+                head,
+                headerBytes,
+                bodyBytes,
+                bodyEndedEarly,
+                bodyLimitReached,
+                tls,
+                evidence,
+                evidence != null && evidence.requestHead().length > 0 ? HTTP_1_1 : null);
+    }
+
+    /** The protocol the origin selected in ALPN, or null (none negotiated, plain http, no handshake). */
+    public String alpn() {
+        return tls == null ? null : tls.alpn();
+    }
+}

@@ -54,6 +54,7 @@ final class ProbeRun {
     private final Resolver resolver;
     private final TlsClients tlsClients;
     private final int bodyCaptureBytes;
+    private final HttpVersion httpVersion;
     private final RedactionRule redaction;
     private final Instant startedAt = Instant.now();
     private final long startNanos = System.nanoTime();
@@ -61,7 +62,7 @@ final class ProbeRun {
     private final Map<Phase, Duration> timings = new EnumMap<>(Phase.class);
     private InetSocketAddress connected;
     private TlsFacts tlsFacts;
-    private Exchange exchange;
+    private HttpExchange exchange;
     private Watchdog watchdog;
 
     ProbeRun(
@@ -72,6 +73,7 @@ final class ProbeRun {
             int bodyCaptureBytes,
             RedactionRule redaction) {
         this.spec = spec;
+        this.httpVersion = spec.httpVersion();
         this.redaction = redaction;
         this.bodyCaptureBytes = bodyCaptureBytes;
         this.listener = listener;
@@ -107,14 +109,29 @@ final class ProbeRun {
         try {
             connect(raw, address);
             socket = spec.https() ? handshake(raw) : raw;
-            exchange = new Exchange(
-                    spec, listener, socket, timings, overall, watchdog::fired, bodyCaptureBytes, redaction);
+            exchange = speaksH2()
+                    ? new H2Exchange(spec, listener, socket, timings, overall, watchdog::fired, bodyCaptureBytes)
+                    : new Exchange(
+                            spec, listener, socket, timings, overall, watchdog::fired, bodyCaptureBytes, redaction);
             exchange.run();
         } finally {
             closePolitely(socket);
             watchdog.disarm();
             closePolitely(raw);
         }
+    }
+
+    /**
+     * h2 when ALPN selected it; HTTP/1.1 otherwise, except that {@code http-version: "2"} fails when
+     * the origin did not select h2 (it offered nothing else, so there is nothing to fall back to).
+     */
+    private boolean speaksH2() throws Stop {
+        String alpn = tlsFacts == null ? null : tlsFacts.alpn();
+        boolean h2 = HttpVersion.H2.equals(alpn);
+        if (!h2 && spec.https() && httpVersion == HttpVersion.HTTP_2) {
+            throw new Stop(new ProbeFailure.H2(new io.originwatch.http2.H2Failure.NotSelected(alpn)));
+        }
+        return h2;
     }
 
     private InetAddress address() throws Stop {
@@ -228,8 +245,9 @@ final class ProbeRun {
     private SSLSocket verified(SSLSocket ssl, CapturingTrustManager.Capture capture) throws Stop {
         SSLSession session = ssl.getSession();
         X509Certificate[] chain = capture.chain != null ? capture.chain : peerChain(session);
-        tlsFacts =
-                CertificateCheck.facts(session.getProtocol(), session.getCipherSuite(), chain, capture.validationError);
+        tlsFacts = CertificateCheck.facts(
+                        session.getProtocol(), session.getCipherSuite(), chain, capture.validationError)
+                .withAlpn(ssl.getApplicationProtocol());
         if (capture.validationError != null && spec.tlsVerify()) {
             listener.tlsFailed(tlsFacts, new CertificateException(capture.validationError));
             closePolitely(ssl);
@@ -253,6 +271,9 @@ final class ProbeRun {
             }
         }
         p.setEndpointIdentificationAlgorithm("HTTPS");
+        if (!httpVersion.alpnOffer().isEmpty()) {
+            p.setApplicationProtocols(httpVersion.alpnOffer().toArray(String[]::new));
+        }
         ssl.setSSLParameters(p);
     }
 
@@ -284,7 +305,7 @@ final class ProbeRun {
     }
 
     private ProbeResult result(ProbeFailure failure) {
-        Exchange x = exchange;
+        HttpExchange x = exchange;
         byte[] request = x == null ? new byte[0] : x.requestHead;
         byte[] response = x == null ? new byte[0] : x.responseHeadEvidence();
         boolean hasHead = failure == null && x != null;
@@ -304,7 +325,8 @@ final class ProbeRun {
                         request,
                         response,
                         hasHead ? x.bodyEvidence() : new byte[0],
-                        hasHead && x.bodyEvidenceTruncated()));
+                        hasHead && x.bodyEvidenceTruncated()),
+                x == null || request.length == 0 ? null : x.httpVersion());
     }
 
     /** Compiled once: this runs twice per probe (resolve and SNI). */

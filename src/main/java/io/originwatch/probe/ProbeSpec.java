@@ -24,6 +24,7 @@ import java.util.Objects;
  * @param tlsVerify        false = the edge's "Full" mode: certificate problems only warn
  * @param trustCa          optional PEM bundle trusted in addition to the JDK's CAs, or null
  * @param userAgent        User-Agent header value
+ * @param httpVersion      which HTTP to speak over TLS ({@code http-version}); plain http is HTTP/1.1
  */
 public record ProbeSpec(
         String name,
@@ -38,7 +39,8 @@ public record ProbeSpec(
         StatusSet expectStatus,
         boolean tlsVerify,
         Path trustCa,
-        String userAgent) {
+        String userAgent,
+        HttpVersion httpVersion) {
 
     /** One configured request header. */
     public record RequestHeader(String name, String value) {}
@@ -53,6 +55,39 @@ public record ProbeSpec(
         Objects.requireNonNull(responseTimeout, "responseTimeout");
         Objects.requireNonNull(expectStatus, "expectStatus");
         Objects.requireNonNull(userAgent, "userAgent");
+        Objects.requireNonNull(httpVersion, "httpVersion");
+    }
+
+    /** A spec with {@code http-version: auto}, the default (as the edge: ALPN [h2, http/1.1]). */
+    public ProbeSpec(
+            String name,
+            URI url,
+            String host,
+            String method,
+            List<RequestHeader> headers,
+            Duration connectTimeout,
+            Duration responseTimeout,
+            int headerLimitBytes,
+            int bodyLimitBytes,
+            StatusSet expectStatus,
+            boolean tlsVerify,
+            Path trustCa,
+            String userAgent) {
+        this(
+                name,
+                url,
+                host,
+                method,
+                headers,
+                connectTimeout,
+                responseTimeout,
+                headerLimitBytes,
+                bodyLimitBytes,
+                expectStatus,
+                tlsVerify,
+                trustCa,
+                userAgent,
+                HttpVersion.AUTO);
     }
 
     public boolean https() {
@@ -79,12 +114,13 @@ public record ProbeSpec(
                 .expectStatus(expectStatus)
                 .tlsVerify(tlsVerify)
                 .trustCa(trustCa)
-                .userAgent(userAgent);
+                .userAgent(userAgent)
+                .httpVersion(httpVersion);
     }
 
     /**
-     * An empty builder. Only {@code headers} (none), {@code trustCa} (none) and {@code tlsVerify}
-     * (true) have a value; {@link Builder#build()} rejects a spec missing any other value, so a
+     * An empty builder. Only {@code headers} (none), {@code trustCa} (none), {@code tlsVerify}
+     * (true) and {@code httpVersion} (auto) have a value; {@link Builder#build()} rejects a spec missing any other value, so a
      * default is never picked here by accident (the config layer owns the defaults).
      */
     public static Builder builder() {
@@ -106,6 +142,7 @@ public record ProbeSpec(
         private boolean tlsVerify = true;
         private Path trustCa;
         private String userAgent;
+        private HttpVersion httpVersion = HttpVersion.AUTO;
 
         private Builder() {}
 
@@ -174,6 +211,11 @@ public record ProbeSpec(
             return this;
         }
 
+        public Builder httpVersion(HttpVersion httpVersion) {
+            this.httpVersion = httpVersion;
+            return this;
+        }
+
         public ProbeSpec build() {
             return new ProbeSpec(
                     name,
@@ -188,7 +230,8 @@ public record ProbeSpec(
                     expectStatus,
                     tlsVerify,
                     trustCa,
-                    userAgent);
+                    userAgent,
+                    httpVersion);
         }
     }
 }

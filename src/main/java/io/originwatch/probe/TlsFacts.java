@@ -15,6 +15,9 @@ import java.util.List;
  * @param leafNotAfter  expiry of the leaf
  * @param leafNotBefore start of validity of the leaf
  * @param validationError why the chain or name failed validation, or null if it passed
+ * @param alpn          the application protocol the origin selected in ALPN ({@code h2},
+ *                      {@code http/1.1}), or null when none was negotiated or the handshake did not
+ *                      complete
  */
 public record TlsFacts(
         String protocol,
@@ -24,9 +27,47 @@ public record TlsFacts(
         String leafIssuer,
         Instant leafNotAfter,
         Instant leafNotBefore,
-        String validationError) {
+        String validationError,
+        String alpn) {
 
     public TlsFacts {
         leafSans = leafSans == null ? List.of() : List.copyOf(leafSans);
+        alpn = alpn == null || alpn.isEmpty() ? null : alpn;
+    }
+
+    /** Facts of a handshake with no ALPN outcome (plain HTTP/1.1 offers). */
+    public TlsFacts(
+            String protocol,
+            String cipherSuite,
+            String leafSubject,
+            List<String> leafSans,
+            String leafIssuer,
+            Instant leafNotAfter,
+            Instant leafNotBefore,
+            String validationError) {
+        this(
+                protocol,
+                cipherSuite,
+                leafSubject,
+                leafSans,
+                leafIssuer,
+                leafNotAfter,
+                leafNotBefore,
+                validationError,
+                null);
+    }
+
+    /** The same facts with the ALPN outcome. */
+    public TlsFacts withAlpn(String selected) {
+        return new TlsFacts(
+                protocol,
+                cipherSuite,
+                leafSubject,
+                leafSans,
+                leafIssuer,
+                leafNotAfter,
+                leafNotBefore,
+                validationError,
+                selected);
     }
 }

@@ -12,7 +12,7 @@ final class RunbookAnchors {
 
     private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.+?)\\s*#*\\s*$", Pattern.MULTILINE);
     private static final String CAUSE_TEMPLATE = "{{ $labels.cause }}";
-    private static final Pattern CAUSE_MATCHER = Pattern.compile("cause=~?\"([a-z_|]+)\"");
+    private static final Pattern CAUSE_MATCHER = Pattern.compile("cause=~?\"([a-z0-9_|]+)\"");
 
     private RunbookAnchors() {}
 

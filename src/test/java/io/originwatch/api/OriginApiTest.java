@@ -73,7 +73,9 @@ class OriginApiTest {
                 .body("timings.ttfb", notNullValue())
                 .body("timings.total", notNullValue())
                 .body("timings.dns", nullValue()) // an IP literal is not resolved: the phase did not happen
-                .body("headerBytes", notNullValue());
+                .body("headerBytes", notNullValue())
+                .body("httpVersion", equalTo("HTTP/1.1"))
+                .body("alpn", nullValue()); // plain http: no TLS, no ALPN
         assertThat(Instant.parse(r.path("probedAt"))).isBefore(Instant.now().plusSeconds(1));
         assertThat(r.<Float>path("timings.total")).isLessThan(10_000f);
     }

@@ -13,6 +13,8 @@ import static io.originwatch.testing.ProbeBuilder.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.originwatch.http1.ParseFailure;
+import io.originwatch.http2.ErrorCode;
+import io.originwatch.http2.H2Failure;
 import io.originwatch.probe.ProbeFailure;
 import io.originwatch.testing.ProbeBuilder;
 import java.time.Duration;
@@ -49,6 +51,10 @@ class ClassifierTest {
 
     static Case c(String name, ProbeBuilder r, Cause cause, int edge, int http, String detail, Warning... warnings) {
         return new Case(name, r, cause, edge, http, List.of(warnings), detail);
+    }
+
+    private static ProbeBuilder h2(H2Failure failure) {
+        return failed(new ProbeFailure.H2(failure));
     }
 
     static Stream<Case> causes() {
@@ -172,6 +178,84 @@ class ClassifierTest {
                         520,
                         0,
                         "stream ended inside the header section after 28 bytes and 1 header lines"),
+                c(
+                        "h2_spoke_http1",
+                        h2(new H2Failure.SpokeHttp1("HTTP/1.1 400 Bad Request")),
+                        Cause.H2_SPOKE_HTTP1,
+                        520,
+                        0,
+                        "ALPN selected h2 but the origin answered in HTTP/1.x: \"HTTP/1.1 400 Bad Request\""),
+                c(
+                        "h2_spoke_http1: http-version 2 and h2 not selected",
+                        h2(new H2Failure.NotSelected(null)),
+                        Cause.H2_SPOKE_HTTP1,
+                        520,
+                        0,
+                        "http-version \"2\" offered only h2 in ALPN and the origin selected no protocol: it does not"
+                                + " speak HTTP/2 on this port"),
+                c(
+                        "h2_goaway",
+                        h2(new H2Failure.GoAway(ErrorCode.PROTOCOL_ERROR, 1, "")),
+                        Cause.H2_GOAWAY,
+                        520,
+                        0,
+                        "origin sent GOAWAY PROTOCOL_ERROR; stream 1 was accepted"),
+                c(
+                        "h2_stream_reset",
+                        h2(new H2Failure.StreamReset(ErrorCode.HTTP_1_1_REQUIRED)),
+                        Cause.H2_STREAM_RESET,
+                        520,
+                        0,
+                        "origin reset stream 1 with HTTP_1_1_REQUIRED before the response head"),
+                c(
+                        "h2_protocol_error",
+                        h2(new H2Failure.ProtocolError(ErrorCode.PROTOCOL_ERROR, "the server's first frame is PING")),
+                        Cause.H2_PROTOCOL_ERROR,
+                        520,
+                        0,
+                        "HTTP/2 PROTOCOL_ERROR: the server's first frame is PING"),
+                c(
+                        "h2_protocol_error: ended inside a frame",
+                        h2(new H2Failure.ClosedInsideFrame(5, "a frame header")),
+                        Cause.H2_PROTOCOL_ERROR,
+                        520,
+                        0,
+                        "connection ended inside a frame header after 5 bytes"),
+                c(
+                        "h2_malformed_response",
+                        h2(new H2Failure.MalformedResponse("no :status")),
+                        Cause.H2_MALFORMED_RESPONSE,
+                        520,
+                        0,
+                        "malformed HTTP/2 response head: no :status"),
+                c(
+                        "empty_response over h2",
+                        h2(new H2Failure.ClosedBeforeResponse(9)),
+                        Cause.EMPTY_RESPONSE,
+                        520,
+                        0,
+                        "connection closed after 9 bytes of connection frames, before any response on stream 1"),
+                c(
+                        "missing_headers over h2",
+                        h2(new H2Failure.NoHeaderFields(200)),
+                        Cause.MISSING_HEADERS,
+                        520,
+                        0,
+                        "HTTP/2 head \":status 200\" with no header fields"),
+                c(
+                        "headers_too_large over h2",
+                        h2(new H2Failure.HeadersTooLarge(8192, 9028)),
+                        Cause.HEADERS_TOO_LARGE,
+                        520,
+                        0,
+                        "header section exceeds limit 8192 bytes measured as HTTP/1.1 (stopped counting at 9028 bytes)"),
+                c(
+                        "headers_too_large over h2: compressed block",
+                        h2(new H2Failure.HeaderBlockTooLarge(32768, 49152)),
+                        Cause.HEADERS_TOO_LARGE,
+                        520,
+                        0,
+                        "compressed header block exceeds 32768 bytes (read 49152 bytes before stopping)"),
                 c(
                         "response_timeout",
                         failed(new ProbeFailure.ResponseTimeout(125_000, 0)),

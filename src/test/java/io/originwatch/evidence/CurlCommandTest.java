@@ -109,6 +109,24 @@ class CurlCommandTest {
 
     /** The printed line, run by the real curl against lab origins, sends the same request head. */
     @Test
+    void http2ProbeSaysHttp2AndLeavesPseudoFieldsToCurl() {
+        io.originwatch.probe.ProbeSpec spec = spec("https://203.0.113.10/", "shop.example.com", "GET", List.of(), true)
+                .spec();
+        List<Har.Header> sent = List.of(
+                new Har.Header(":method", "GET", null),
+                new Har.Header(":authority", "shop.example.com", null),
+                new Har.Header("user-agent", "originwatch/0.1.0", null));
+        assertThat(CurlCommand.build(
+                        spec,
+                        new java.net.InetSocketAddress("203.0.113.10", 443),
+                        sent,
+                        Redactor.defaults(),
+                        ProbeResult.HTTP_2))
+                .isEqualTo("curl -sv -o /dev/null --http2 --connect-to shop.example.com:443:203.0.113.10:443"
+                        + " https://shop.example.com/ -H 'user-agent: originwatch/0.1.0'");
+    }
+
+    @Test
     void realCurlRepeatsTheProbe() throws Exception {
         try (OriginLab lab = OriginLab.start()) {
             Prober prober = new Prober(h -> lab.lookup(h).orElseThrow(() -> new UnknownHostException(h)));

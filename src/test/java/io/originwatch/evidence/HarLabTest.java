@@ -89,15 +89,25 @@ class HarLabTest {
         assertThat(entry.get("_edgeStatus").asInt()).isEqualTo(v.edgeStatus());
         assertThat(entry.get("_warnings")).extracting(JsonNode::asText).containsExactlyElementsOf(o.expectedWarnings());
         assertThat(entry.get("_probe").asText()).isEqualTo("direct");
-        assertThat(entry.get("_curl").asText()).startsWith("curl -sv -o /dev/null --http1.1 ");
+        boolean h2 = ProbeResult.HTTP_2.equals(r.httpVersion());
+        assertThat(entry.get("_curl").asText())
+                .startsWith("curl -sv -o /dev/null " + (h2 ? "--http2 " : "--http1.1 "))
+                .doesNotContain(":authority");
+        assertThat(entry.at("/request/httpVersion").asText()).isEqualTo(h2 ? "HTTP/2" : "HTTP/1.1");
         assertThat(entry.has("serverIPAddress")).isEqualTo(r.connectedAddress() != null);
         requestAsSent(entry.get("request"), r);
         JsonNode response = entry.get("response");
         if (r.failure() == null) {
             assertThat(entry.has("_error")).isFalse();
             assertThat(response.get("status").asInt()).isEqualTo(r.head().status());
+            assertThat(response.get("httpVersion").asText())
+                    .isEqualTo(h2 ? "HTTP/2" : r.head().version());
+            // HTTP/2: the head's size measured as HTTP/1.1, as header-limit counts it
             assertThat(response.get("headersSize").asInt())
-                    .isEqualTo(headEnd(r.evidence().responseHead()));
+                    .isEqualTo(
+                            h2
+                                    ? r.head().headerSectionBytes()
+                                    : headEnd(r.evidence().responseHead()));
         } else if (r.evidence().responseHead().length == 0) {
             assertThat(entry.get("_error").asText()).isEqualTo(v.detail());
             assertThat(response.get("status").asInt()).isZero();
@@ -161,7 +171,8 @@ class HarLabTest {
             assertThat(request.get("comment").asText()).startsWith("not sent");
             return;
         }
-        StringBuilder wire = new StringBuilder("GET " + path(request.get("url").asText()) + " HTTP/1.1\r\n");
+        StringBuilder wire = new StringBuilder("GET " + path(request.get("url").asText()) + " "
+                + request.get("httpVersion").asText() + "\r\n");
         request.get("headers")
                 .forEach(h -> wire.append(h.get("name").asText())
                         .append(": ")

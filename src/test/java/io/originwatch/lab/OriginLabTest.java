@@ -33,6 +33,11 @@ class OriginLabTest {
             "headers_too_large",
             "missing_headers",
             "invalid_response",
+            "h2_spoke_http1",
+            "h2_goaway",
+            "h2_stream_reset",
+            "h2_protocol_error",
+            "h2_malformed_response",
             "response_timeout",
             "unexpected_status",
             "ok");

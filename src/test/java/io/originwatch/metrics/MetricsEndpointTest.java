@@ -54,7 +54,11 @@ class MetricsEndpointTest {
                         "originwatch_origin_up{origin=\"broken\"} 0.0",
                         "originwatch_origin_status{cause=\"ok\",edge_status=\"200\",origin=\"ok\"} 1.0",
                         "originwatch_origin_status{cause=\"unexpected_status\",edge_status=\"503\",origin=\"broken\"} 1.0",
-                        "originwatch_header_limit_bytes{origin=\"ok\"} 8192.0");
+                        "originwatch_header_limit_bytes{origin=\"ok\"} 8192.0",
+                        "originwatch_origin_alpn_info{alpn=\"none\",origin=\"ok\"} 1.0");
+        assertThat(series(m, "originwatch_origin_alpn_info", "ok"))
+                .as("one per origin")
+                .hasSize(1);
         assertThat(series(m, "originwatch_probes_total", "ok")).anyMatch(l -> l.contains("cause=\"ok\""));
         assertThat(series(m, "originwatch_response_header_bytes", "ok")).hasSize(1);
         assertThat(series(m, "originwatch_probe_phase_seconds", "ok"))
@@ -68,6 +72,7 @@ class MetricsEndpointTest {
         for (String name : List.of(
                 "originwatch_origin_up",
                 "originwatch_origin_status",
+                "originwatch_origin_alpn_info",
                 "originwatch_probes_total",
                 "originwatch_probe_phase_seconds",
                 "originwatch_response_header_bytes",

@@ -129,7 +129,48 @@ class LabClassificationTest {
                         520,
                         List.of(),
                         "header section exceeds limit 8192 bytes (stopped reading after 8193 bytes)"),
-                new Row("lab-endless-body", Cause.OK, 200, List.of(), "status 200 OK"));
+                new Row("lab-endless-body", Cause.OK, 200, List.of(), "status 200 OK"),
+                new Row("lab-h2-ok", Cause.OK, 200, List.of(), "status 200 in expected 200-399"),
+                new Row("lab-h2-selects-http1", Cause.OK, 200, List.of(), "status 200 OK"),
+                new Row("lab-h2-graceful-goaway", Cause.OK, 200, List.of(), "status 200 in expected"),
+                new Row("lab-h2-early-hints", Cause.OK, 200, List.of(), "status 200 in expected"),
+                new Row(
+                        "lab-h2-spoke-http1",
+                        Cause.H2_SPOKE_HTTP1,
+                        520,
+                        List.of(),
+                        "ALPN selected h2 but the origin answered in HTTP/1.x: \"HTTP/1.1 400 Bad Request\""),
+                new Row(
+                        "lab-h2-goaway",
+                        Cause.H2_GOAWAY,
+                        520,
+                        List.of(),
+                        "origin sent GOAWAY PROTOCOL_ERROR; stream 1 was not processed (last stream 0); debug"
+                                + " \"originwatch-lab refuses\""),
+                new Row(
+                        "lab-h2-stream-reset",
+                        Cause.H2_STREAM_RESET,
+                        520,
+                        List.of(),
+                        "origin reset stream 1 with HTTP_1_1_REQUIRED before the response head"),
+                new Row(
+                        "lab-h2-protocol-error",
+                        Cause.H2_PROTOCOL_ERROR,
+                        520,
+                        List.of(),
+                        "HTTP/2 PROTOCOL_ERROR: the server's first frame is PING"),
+                new Row(
+                        "lab-h2-malformed-response",
+                        Cause.H2_MALFORMED_RESPONSE,
+                        520,
+                        List.of(),
+                        "malformed HTTP/2 response head: field \"Server\": uppercase letter in the name"),
+                new Row(
+                        "lab-h2-headers-too-large",
+                        Cause.HEADERS_TOO_LARGE,
+                        520,
+                        List.of(),
+                        "header section exceeds limit 8192 bytes measured as HTTP/1.1"));
     }
 
     @RegisterExtension
