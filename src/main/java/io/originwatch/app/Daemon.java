@@ -27,7 +27,8 @@ import sun.misc.Signal;
  * log every line and exit 1, without a stack trace: the one refusal for configuration errors; the
  * area beans only stay idle), start the lab if enabled, schedule the origins, watch the origins
  * file, then report ready. Shutdown (SIGTERM): stop firing, give probes in flight
- * {@link #SHUTDOWN_GRACE} to end, close the lab.
+ * {@link #SHUTDOWN_GRACE} to end, close the lab,
+ * leave the cluster gracefully.
  */
 @ApplicationScoped
 public class Daemon {
@@ -56,6 +57,9 @@ public class Daemon {
     @Inject
     ProbeEngine engine;
 
+    @Inject
+    ClusterRuntime cluster;
+
     private volatile boolean ready;
 
     void onStart(@Observes StartupEvent event) {
@@ -72,6 +76,8 @@ public class Daemon {
             return;
         }
         runner.limitTo(settings.maxConcurrentProbes());
+        // before any origin is scheduled: in cluster mode only owned origins are
+        cluster.start(settings.cluster());
         registry.apply(OriginRegistry.Source.CONFIG, settings.inlineOrigins());
         registry.apply(OriginRegistry.Source.FILE, settings.fileOrigins());
         if (settings.labEnabled() && !lab.start()) {
@@ -167,9 +173,12 @@ public class Daemon {
         Quarkus.asyncExit(1);
     }
 
-    /** Ready once the configuration is valid and the origins are scheduled. */
+    /**
+     * Ready once the configuration is valid and the origins are scheduled, and (cluster mode) while
+     * this member sees at least min-members.
+     */
     public boolean ready() {
-        return ready;
+        return ready && registry.ownership().quorum();
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -187,6 +196,7 @@ public class Daemon {
         if (runner.shutdown(SHUTDOWN_GRACE) && inFlight > 0) {
             LOG.info("stopping: probes in flight finished");
         }
+        cluster.stop();
         lab.close();
     }
 }

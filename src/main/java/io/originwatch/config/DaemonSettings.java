@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param maxConcurrentProbes global cap on probes in flight
  * @param labEnabled          start the origin lab and probe its origins
  * @param tlsProvider         the probes' TLS stack
+ * @param cluster             cluster mode, or {@link ClusterSettings#STANDALONE}
  */
 public record DaemonSettings(
         List<Origin> inlineOrigins,
@@ -21,7 +22,8 @@ public record DaemonSettings(
         List<Origin> fileOrigins,
         int maxConcurrentProbes,
         boolean labEnabled,
-        TlsProvider tlsProvider) {
+        TlsProvider tlsProvider,
+        ClusterSettings cluster) {
 
     public static final int DEFAULT_MAX_CONCURRENT_PROBES = 256;
 

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The one gate of the start-up configuration: checks every area (origins and the daemon's own keys
- * through {@link OriginValidator}, the origins file, evidence, edge ranges, allowlists, alerting)
+ * through {@link OriginValidator}, the origins file, evidence, edge ranges, allowlists, alerting, cluster)
  * into one {@link ConfigError} list and throws {@link InvalidConfigException} carrying all of them,
  * which the daemon reports in one place before it exits. The area beans map their own keys with the
  * same mappers ({@link AlertingSettings#from}, {@link EdgeSettings}) and stay idle when those report
@@ -41,6 +41,9 @@ public class SettingsLoader {
 
     @Inject
     AlertingConfig alerting;
+
+    @Inject
+    ClusterConfig cluster;
 
     @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev")
     String version;
@@ -78,11 +81,18 @@ public class SettingsLoader {
         // only checked here: the allowlists' sources are built by the edge runtime (no cluster client here)
         EdgeSettings.allowlists(allowlists, (name, kubernetes) -> null, errors);
         AlertingSettings.from(alerting, errors);
+        ClusterSettings clusterSettings = ClusterSettings.from(cluster, errors);
         if (!errors.isEmpty()) {
             throw new InvalidConfigException(errors);
         }
         return new DaemonSettings(
-                inline, file, fromFile, maxConcurrent == null ? 0 : maxConcurrent, lab != null && lab, tls);
+                inline,
+                file,
+                fromFile,
+                maxConcurrent == null ? 0 : maxConcurrent,
+                lab != null && lab,
+                tls,
+                clusterSettings);
     }
 
     /**

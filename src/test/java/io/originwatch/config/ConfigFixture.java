@@ -35,6 +35,7 @@ final class ConfigFixture {
                 .withMapping(AllowlistsConfig.class)
                 .withMapping(AlertingConfig.class)
                 .withMapping(ApiConfig.class)
+                .withMapping(ClusterConfig.class)
                 .build();
         SettingsLoader loader = new SettingsLoader();
         loader.config = config.getConfigMapping(OriginwatchConfig.class);
@@ -42,6 +43,7 @@ final class ConfigFixture {
         loader.edge = config.getConfigMapping(EdgeConfig.class);
         loader.allowlists = config.getConfigMapping(AllowlistsConfig.class);
         loader.alerting = config.getConfigMapping(AlertingConfig.class);
+        loader.cluster = config.getConfigMapping(ClusterConfig.class);
         loader.version = "9.9.9";
         return loader;
     }
