@@ -36,7 +36,9 @@ public class OriginResource {
     @GET
     @Operation(summary = "Every configured origin with its latest result, sorted by name")
     public List<OriginView> list() {
-        return registry.all().stream().map(s -> OriginView.of(s, evidence)).toList();
+        return registry.all().stream()
+                .map(s -> OriginView.of(s, evidence, registry.ownership()))
+                .toList();
     }
 
     @GET
@@ -47,7 +49,7 @@ public class OriginResource {
             description = "No origin of that name",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public OriginView get(@PathParam("name") String name) {
-        return OriginView.of(state(name), evidence);
+        return OriginView.of(state(name), evidence, registry.ownership());
     }
 
     @GET
@@ -73,7 +75,7 @@ public class OriginResource {
             description = "A probe of this origin is already in flight",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public CompletionStage<OriginView> probe(@PathParam("name") String name) {
-        return runner.probeNow(name).thenApply(r -> OriginView.of(state(name), evidence));
+        return runner.probeNow(name).thenApply(r -> OriginView.of(state(name), evidence, registry.ownership()));
     }
 
     private OriginState state(String name) {

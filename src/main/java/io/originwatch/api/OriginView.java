@@ -3,6 +3,7 @@ package io.originwatch.api;
 import io.originwatch.app.EvidenceRecorder;
 import io.originwatch.origin.HistoryEntry;
 import io.originwatch.origin.Origin;
+import io.originwatch.origin.Ownership;
 import io.originwatch.origin.ProbeRecord;
 import io.originwatch.schedule.OriginState;
 import java.time.Instant;
@@ -32,14 +33,16 @@ public record OriginView(
         int consecutiveSuccesses,
         String lastCauseChange,
         String curl,
-        ViaEdgeView viaEdge) {
+        ViaEdgeView viaEdge,
+        String owner) {
 
     /**
      * The one way to build the view: the latest result mapped as the history maps it, or {@link
      * ResultView#PENDING} before the first probe ends; then the origin's counters, its curl line and
-     * the via-edge result beside it (issue 7).
+     * the via-edge result beside it (issue 7); in cluster mode the owner's address as {@code host:port}
+     * (null standalone).
      */
-    static OriginView of(OriginState state, EvidenceRecorder evidence) {
+    static OriginView of(OriginState state, EvidenceRecorder evidence, Ownership ownership) {
         Origin o = state.origin();
         Optional<ProbeRecord> latest = state.latest();
         ResultView r = latest.map(HistoryEntry::of).map(ResultView::of).orElse(ResultView.PENDING);
@@ -67,6 +70,7 @@ public record OriginView(
                 state.consecutiveSuccesses(),
                 state.lastCauseChange().map(Instant::toString).orElse(null),
                 curl,
-                edge);
+                edge,
+                ownership.ownerOf(o.name()).orElse(null));
     }
 }

@@ -2,6 +2,8 @@ package io.originwatch.app;
 
 import io.originwatch.cluster.ClusterMember;
 import io.originwatch.config.ClusterSettings;
+import io.originwatch.metrics.ClusterMetrics;
+import io.originwatch.metrics.OriginMetrics;
 import io.originwatch.schedule.OriginRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,6 +24,12 @@ public class ClusterRuntime {
     @Inject
     OriginRegistry registry;
 
+    @Inject
+    ClusterMetrics metrics;
+
+    @Inject
+    OriginMetrics originMetrics;
+
     private volatile ClusterMember member;
     private volatile boolean quorum = true;
 
@@ -34,6 +42,7 @@ public class ClusterRuntime {
         member = m;
         quorum = m.quorum();
         registry.ownBy(m);
+        metrics.clusterStarted();
         LOG.infof(
                 "cluster %s: member %s joined, %d member(s), min-members %d",
                 m.name(), m.self(), m.members(), m.minMembers());
@@ -47,6 +56,7 @@ public class ClusterRuntime {
         }
         try {
             OriginRegistry.Reassignment r = registry.reassign();
+            r.lost().forEach(originMetrics::disowned);
             if (!r.gained().isEmpty() || !r.lost().isEmpty()) {
                 LOG.infof(
                         "cluster: %d member(s); took over %d origin(s), handed over %d, owning %d",

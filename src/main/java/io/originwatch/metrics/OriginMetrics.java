@@ -45,7 +45,15 @@ public class OriginMetrics {
     }
 
     void onRemoved(@Observes OriginRemoved event) {
-        OriginSeries s = series.remove(event.origin());
+        disowned(event.origin());
+    }
+
+    /**
+     * This member no longer owns {@code origin} (cluster mode): its series go, so only the owner
+     * exports them and Prometheus sums members without counting an origin twice.
+     */
+    public void disowned(String origin) {
+        OriginSeries s = series.remove(origin);
         if (s != null) {
             synchronized (s) {
                 s.removeAll();
