@@ -32,6 +32,7 @@ public final class AlertmanagerSink implements AlertSink {
     private final Duration ttl;
     private final Function<Object, String> json;
     private final Clock clock;
+    private final Duration timeout;
 
     public AlertmanagerSink(
             String name,
@@ -42,6 +43,21 @@ public final class AlertmanagerSink implements AlertSink {
             Duration ttl,
             Function<Object, String> json,
             Clock clock) {
+        this(name, baseUrl, client, texts, extraLabels, ttl, json, clock, HttpDelivery.DEFAULT_TIMEOUT);
+    }
+
+    /** @param timeout total deadline of one attempt, the answer's body included */
+    public AlertmanagerSink(
+            String name,
+            URI baseUrl,
+            HttpClient client,
+            AlertTexts texts,
+            Map<String, String> extraLabels,
+            Duration ttl,
+            Function<Object, String> json,
+            Clock clock,
+            Duration timeout) {
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.name = Objects.requireNonNull(name, "name");
         String base = baseUrl.toString();
         this.alertsUrl =
@@ -70,12 +86,7 @@ public final class AlertmanagerSink implements AlertSink {
 
     @Override
     public void deliver(Notification n) throws DeliveryException {
-        HttpDelivery.post(
-                client,
-                alertsUrl,
-                json.apply(body(n)).getBytes(StandardCharsets.UTF_8),
-                Map.of(),
-                HttpDelivery.DEFAULT_TIMEOUT);
+        HttpDelivery.post(client, alertsUrl, json.apply(body(n)).getBytes(StandardCharsets.UTF_8), Map.of(), timeout);
     }
 
     /** The request body for {@code n}: superseded alerts ended, then the alert itself. */

@@ -13,13 +13,21 @@ import java.util.Optional;
  * one for the same origin replaced it meanwhile, which is then sent next);</li>
  * <li>on a retryable failure it waits {@link Backoff#delay} and tries the head again, which by then
  * may be newer: a sink that is down gets each alert's current state when it returns;</li>
- * <li>a permanent failure drops that notification; {@link #close} stops the sender.</li>
+ * <li>a permanent failure drops that notification; so do {@link #CLIENT_ERROR_ATTEMPTS} client errors
+ * in a row (401, 403, 404: a receiver being redeployed answers them for a while, so they are
+ * retried first); {@link #close} stops the sender.</li>
  * </ol>
  * A sink going down and coming back is logged once each way, not per attempt.
  */
 public final class SinkWorker implements AutoCloseable {
 
     public static final int DEFAULT_QUEUE_CAPACITY = 10_000;
+    /**
+     * Attempts a notification gets while the receiver answers 401/403/404. 8 with the default backoff
+     * (500 ms doubling to 30 s) spans about a minute: a rolling redeploy of the receiver, not more.
+     */
+    public static final int CLIENT_ERROR_ATTEMPTS = 8;
+
     private static final System.Logger LOG = System.getLogger(SinkWorker.class.getName());
     private static final Duration IDLE_WAIT = Duration.ofSeconds(1);
 
@@ -28,6 +36,7 @@ public final class SinkWorker implements AutoCloseable {
     private final Backoff backoff;
     private final DispatchListener listener;
     private volatile boolean running;
+    private int clientErrorsInARow;
     private Thread sender;
 
     public SinkWorker(AlertSink sink, int queueCapacity, Backoff backoff, DispatchListener listener) {
@@ -100,6 +109,7 @@ public final class SinkWorker implements AutoCloseable {
     private int attempt(Notification n, int failures) {
         try {
             sink.deliver(n);
+            clientErrorsInARow = 0;
             queue.removeIfCurrent(n);
             listener.sent(sink.name(), n);
             if (failures > 0) {
@@ -107,7 +117,10 @@ public final class SinkWorker implements AutoCloseable {
             }
             return 0;
         } catch (DeliveryException e) {
-            if (!e.retryable()) {
+            boolean clientError = e.kind() == DeliveryException.Kind.CLIENT_ERROR_RETRY;
+            clientErrorsInARow = clientError ? clientErrorsInARow + 1 : 0;
+            if (!e.retryable() || (clientError && clientErrorsInARow >= CLIENT_ERROR_ATTEMPTS)) {
+                clientErrorsInARow = 0;
                 queue.removeIfCurrent(n);
                 LOG.log(Level.WARNING, "alert sink={0} rejected origin={1}: {2}", sink.name(), n.key(), e.getMessage());
                 listener.rejected(sink.name(), n, e);

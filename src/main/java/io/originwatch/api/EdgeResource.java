@@ -81,8 +81,15 @@ public class EdgeResource {
     }
 
     @POST
+    @Sensitive
     @Path("/edge/ranges/refresh")
     public Response refresh(@QueryParam("force") @DefaultValue("false") boolean force) {
+        if (!runtime.enabled()) {
+            return error(
+                    Response.Status.CONFLICT,
+                    "edge_disabled",
+                    "originwatch.edge.enabled=false: edge ranges are not fetched; set it to true to refresh");
+        }
         RefreshOutcome o = runtime.refresh(force);
         return switch (o) {
             case RefreshOutcome.Updated u ->

@@ -26,6 +26,9 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        if (e.getResponse().hasEntity()) {
+            return e.getResponse(); // already the house body (e.g. 429 probe_cooldown with Retry-After)
+        }
         Response.StatusType s = e.getResponse().getStatusInfo();
         String code = s.getReasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '_');
         return body(s, code, e.getMessage());

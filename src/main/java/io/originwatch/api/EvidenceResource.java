@@ -12,9 +12,9 @@ import io.originwatch.evidence.SupportSummary;
 import io.originwatch.evidence.TimelineEntry;
 import io.originwatch.origin.HistoryEntry;
 import io.originwatch.origin.Origin;
+import io.originwatch.origin.OriginStateView;
 import io.originwatch.origin.UnknownOriginException;
 import io.originwatch.schedule.OriginRegistry;
-import io.originwatch.schedule.OriginState;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -40,7 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Evidence downloads: HAR files and the support bundle. They hold request and response headers and
- * bodies (secrets redacted), so {@code originwatch.api.token} protects them (see {@link ApiTokenFilter}).
+ * bodies (secrets redacted), so they are {@link Sensitive}: never served without a token (see {@link ApiTokenFilter}).
  */
 @Path("/api/origins/{name}")
 public class EvidenceResource {
@@ -60,6 +60,7 @@ public class EvidenceResource {
     ObjectMapper mapper;
 
     @GET
+    @Sensitive
     @Path("/har")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "HAR 1.2 of the origin's latest probe, or of its last failing one (failing=true)")
@@ -94,6 +95,7 @@ public class EvidenceResource {
     }
 
     @GET
+    @Sensitive
     @Path("/support-bundle")
     @Produces(ZIP)
     @Operation(summary = "Zip for a CDN support ticket: direct.har, via-edge.har, summary.md, history.json")
@@ -102,7 +104,7 @@ public class EvidenceResource {
             description = "No origin of that name",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public Response supportBundle(@PathParam("name") String name) {
-        OriginState state = state(name);
+        OriginStateView state = state(name);
         Origin origin = state.origin();
         OriginEvidence ev = recorder.evidence(name).orElse(null);
         List<HistoryEntry> history = state.history();
@@ -135,9 +137,11 @@ public class EvidenceResource {
                 .toList();
         return new SupportSummary(
                         origin.name(),
-                        origin.spec().url().toString(),
+                        recorder.redactor().url(origin.spec().url().toString()),
                         origin.spec().host(),
-                        origin.viaEdge() == null ? null : origin.viaEdge().url().toString(),
+                        origin.viaEdge() == null
+                                ? null
+                                : recorder.redactor().url(origin.viaEdge().url().toString()),
                         now,
                         ZoneId.systemDefault(),
                         timeline,
@@ -178,7 +182,7 @@ public class EvidenceResource {
         return "attachment; filename=\"" + fileName + "\"";
     }
 
-    private OriginState state(String name) {
+    private OriginStateView state(String name) {
         return registry.state(name).orElseThrow(() -> new UnknownOriginException(name));
     }
 }

@@ -1,9 +1,9 @@
 package io.originwatch.api;
 
 import io.originwatch.app.EvidenceRecorder;
+import io.originwatch.origin.OriginStateView;
 import io.originwatch.origin.UnknownOriginException;
 import io.originwatch.schedule.OriginRegistry;
-import io.originwatch.schedule.OriginState;
 import io.originwatch.schedule.ProbeRunner;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -11,7 +11,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -32,6 +34,9 @@ public class OriginResource {
 
     @Inject
     EvidenceRecorder evidence;
+
+    @Inject
+    ProbeCooldown cooldown;
 
     @GET
     @Operation(summary = "Every configured origin with its latest result, sorted by name")
@@ -64,6 +69,7 @@ public class OriginResource {
     }
 
     @POST
+    @Sensitive
     @Path("/{name}/probe")
     @Operation(summary = "Probe a configured origin now and return its result")
     @APIResponse(
@@ -74,11 +80,27 @@ public class OriginResource {
             responseCode = "409",
             description = "A probe of this origin is already in flight",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(
+            responseCode = "429",
+            description = "A manual probe of this origin ran less than originwatch.api.probe-cooldown ago",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public CompletionStage<OriginView> probe(@PathParam("name") String name) {
+        state(name);
+        cooldown.acquire(name).ifPresent(wait -> {
+            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+            throw new WebApplicationException(Response.status(429)
+                    .header("Retry-After", seconds)
+                    .type(MediaType.APPLICATION_JSON)
+                    .entity(new ErrorBody(
+                            "probe_cooldown",
+                            "origin " + name + " was probed by hand less than originwatch.api.probe-cooldown ago;"
+                                    + " retry in " + seconds + " s (scheduled probes go on)"))
+                    .build());
+        });
         return runner.probeNow(name).thenApply(r -> OriginView.of(state(name), evidence, registry.ownership()));
     }
 
-    private OriginState state(String name) {
+    private OriginStateView state(String name) {
         return registry.state(name).orElseThrow(() -> new UnknownOriginException(name));
     }
 }

@@ -3,9 +3,9 @@ package io.originwatch.api;
 import io.originwatch.app.EvidenceRecorder;
 import io.originwatch.origin.HistoryEntry;
 import io.originwatch.origin.Origin;
+import io.originwatch.origin.OriginStateView;
 import io.originwatch.origin.Ownership;
 import io.originwatch.origin.ProbeRecord;
-import io.originwatch.schedule.OriginState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +42,7 @@ public record OriginView(
      * the via-edge result beside it (issue 7); in cluster mode the owner's address as {@code host:port}
      * (null standalone).
      */
-    static OriginView of(OriginState state, EvidenceRecorder evidence, Ownership ownership) {
+    static OriginView of(OriginStateView state, EvidenceRecorder evidence, Ownership ownership) {
         Origin o = state.origin();
         Optional<ProbeRecord> latest = state.latest();
         ResultView r = latest.map(HistoryEntry::of).map(ResultView::of).orElse(ResultView.PENDING);
@@ -50,11 +50,11 @@ public record OriginView(
         ViaEdgeView edge = o.viaEdge() == null
                 ? null
                 : ViaEdgeView.of(
-                        o.viaEdge().url().toString(),
+                        evidence.redactor().url(o.viaEdge().url().toString()),
                         evidence.evidence(o.name()).orElse(null));
         return new OriginView(
                 o.name(),
-                o.spec().url().toString(),
+                evidence.redactor().url(o.spec().url().toString()),
                 o.spec().host(),
                 r.cause(),
                 r.edgeStatus(),

@@ -17,6 +17,7 @@ import io.originwatch.origin.EdgeProbeCompleted;
 import io.originwatch.origin.OriginRemoved;
 import io.originwatch.origin.ProbeCompleted;
 import io.originwatch.probe.ProbeResult;
+import io.originwatch.schedule.ProbeEngine;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +27,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -56,6 +56,9 @@ public class EvidenceRecorder {
     @Inject
     EvidenceMetrics metrics;
 
+    @Inject
+    ProbeEngine engine;
+
     @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev")
     String version;
 
@@ -67,7 +70,7 @@ public class EvidenceRecorder {
 
     @PostConstruct
     void init() {
-        builder = new HarBuilder(version, new Redactor(config.redactHeaders().orElse(List.of())));
+        builder = new HarBuilder(version, new Redactor(engine.redaction()));
         json = new HarJson(mapper);
         directory = config.dir()
                 .filter(d -> !d.isBlank())
@@ -143,6 +146,11 @@ public class EvidenceRecorder {
 
     public Optional<OriginEvidence> evidence(String origin) {
         return store.get(origin);
+    }
+
+    /** The daemon's redaction rule, for views that show configured URLs. */
+    public Redactor redactor() {
+        return builder.redactor();
     }
 
     /** The curl line that repeats this probe by hand. */

@@ -2,6 +2,7 @@ package io.originwatch.app;
 
 import io.originwatch.config.ConfigError;
 import io.originwatch.config.InvalidConfigException;
+import io.originwatch.config.OriginsFileGuard;
 import io.originwatch.config.SettingsLoader;
 import io.originwatch.metrics.ConfigMetrics;
 import io.originwatch.origin.Origin;
@@ -22,6 +23,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -122,7 +125,20 @@ public class OriginsFileWatcher {
         }
         lastDigest = d;
         try {
-            List<Origin> origins = loader.readOriginsFile(file, registry.namesOutside(OriginRegistry.Source.FILE));
+            Map<String, String> outside = registry.namesOutside(OriginRegistry.Source.FILE);
+            List<Origin> origins = loader.readOriginsFile(file, outside);
+            List<String> running = registry.all().stream()
+                    .map(st -> st.origin().name())
+                    .filter(n -> !outside.containsKey(n))
+                    .toList();
+            Optional<String> refusal = OriginsFileGuard.refusal(running, origins, loader.originsFileAllowMassRemoval());
+            if (refusal.isPresent()) {
+                metrics.reloaded(false);
+                LOG.errorf(
+                        "origins file refused, the previous origins keep running: file=%s reason=\"%s\"",
+                        file, refusal.get());
+                return;
+            }
             OriginRegistry.Change c = registry.apply(OriginRegistry.Source.FILE, origins);
             metrics.reloaded(true);
             LOG.infof(

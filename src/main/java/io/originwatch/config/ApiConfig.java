@@ -1,15 +1,33 @@
 package io.originwatch.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
-/** {@code originwatch.api.*}: access to the REST API (issue 7); see docs/evidence.md. */
+/** {@code originwatch.api.*}: access to the REST API (issues 7 and 13); see docs/evidence.md. */
 @ConfigMapping(prefix = "originwatch.api")
 public interface ApiConfig {
 
     /**
-     * When set, evidence endpoints (HAR, support bundle) and every write endpoint require
-     * {@code Authorization: Bearer <token>}; metrics and health stay open. Unset = open API.
+     * The bearer token. With it, everything under {@code /api} requires
+     * {@code Authorization: Bearer <token>}; metrics and health stay open. Without it (and without
+     * {@link #tokenFile()}), reads are open with secrets masked and the endpoints that cause outbound
+     * traffic or hand out evidence answer 403. A blank value is a configuration error.
      */
     Optional<String> token();
+
+    /**
+     * A file holding the token (a mounted Kubernetes Secret), re-read when it changes so a rotated
+     * token takes effect without a restart; one trailing newline is stripped. Excludes {@link #token()}.
+     */
+    Optional<String> tokenFile();
+
+    /** {@code token} (default): as above. {@code none}: no authentication at all (logged as a WARN at start). */
+    @WithDefault("token")
+    ApiAuth auth();
+
+    /** Manual probes of one origin: at most one per this interval; the rest answer 429 with Retry-After. */
+    @WithDefault("5s")
+    Duration probeCooldown();
 }

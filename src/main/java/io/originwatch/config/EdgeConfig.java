@@ -44,9 +44,17 @@ public interface EdgeConfig {
     /** A list not confirmed by its source for this long is stale; default twice {@link #refresh()}. */
     Optional<Duration> staleAfter();
 
-    /** Connect and response timeout of one list fetch. */
+    /** Total deadline of one list fetch: connect, headers and body, same-host redirects included. */
     @WithDefault("30s")
     Duration fetchTimeout();
+
+    /** Widest IPv4 prefix a fetched list may hold (1..32); wider entries reject the list. */
+    @WithDefault("8")
+    int minPrefixIpv4();
+
+    /** Widest IPv6 prefix a fetched list may hold (1..128); wider entries reject the list. */
+    @WithDefault("16")
+    int minPrefixIpv6();
 
     /** How often allowlists are re-read (files only when changed) and drift recomputed. */
     @WithDefault("60s")

@@ -50,6 +50,12 @@ public final class EdgeSettings {
         if (c.maxShrink() < 0 || c.maxShrink() > 1) {
             errors.add(new ConfigError(EDGE + "max-shrink", "must be between 0 and 1, was " + c.maxShrink()));
         }
+        if (c.minPrefixIpv4() < 1 || c.minPrefixIpv4() > 32) {
+            errors.add(new ConfigError(EDGE + "min-prefix-ipv4", "must be 1..32, was " + c.minPrefixIpv4()));
+        }
+        if (c.minPrefixIpv6() < 1 || c.minPrefixIpv6() > 128) {
+            errors.add(new ConfigError(EDGE + "min-prefix-ipv6", "must be 1..128, was " + c.minPrefixIpv6()));
+        }
         String service = c.cloudfrontService();
         if (!service.equals("CLOUDFRONT") && !service.equals("CLOUDFRONT_ORIGIN_FACING")) {
             errors.add(new ConfigError(
@@ -72,7 +78,9 @@ public final class EdgeSettings {
                 maxShrink,
                 Path.of(c.cacheDir()),
                 c.staleAfter().orElse(c.refresh().multipliedBy(2)),
-                c.fetchTimeout());
+                c.fetchTimeout(),
+                Math.clamp(c.minPrefixIpv4(), 1, 32),
+                Math.clamp(c.minPrefixIpv6(), 1, 128));
     }
 
     /**

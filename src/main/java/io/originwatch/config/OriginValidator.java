@@ -300,7 +300,10 @@ public final class OriginValidator {
             } else if (name.equalsIgnoreCase("host")) {
                 errors.add(new ConfigError(key, "set the Host header with the host key"));
             } else if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
-                errors.add(new ConfigError(key, "header value must be one line, got " + quoted(value)));
+                // the value may be a credential: say what is wrong, never what it is
+                errors.add(new ConfigError(
+                        key,
+                        "header value must be one line, got " + ApiSettings.redacted(value) + " with a line break"));
             } else {
                 ok.put(name, value);
             }

@@ -1,6 +1,5 @@
 package io.originwatch.config;
 
-import io.smallrye.config.source.yaml.YamlConfigSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,23 +13,53 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads the origins file: YAML with one top-level key {@code origins}, a list of origins with the
- * same keys as {@code originwatch.origins[n]}. SmallRye's YAML source flattens it exactly as it
- * flattens application.yaml, so both forms accept the same spelling. Unknown keys are errors here
- * (a typo in a ConfigMap should not silently fall back to a default).
+ * same keys as {@code originwatch.origins[n]}. It is flattened by {@link YamlFlattener} with the
+ * rules SmallRye's YAML source applies to application.yaml, so both forms accept the same spelling.
+ * Unknown keys are errors here (a typo in a ConfigMap should not silently fall back to a default).
+ *
+ * <p>The file's size limit is one setting, {@code originwatch.origins-file-max-bytes}: a larger
+ * file is refused before it is read, and SnakeYAML's own code-point limit (3,145,728 by default,
+ * about 35,000 origins) is set from it. SmallRye's source offers no way to pass
+ * {@link LoaderOptions}, hence the reader's own {@link Yaml} instance.
  */
 public final class OriginsFileReader {
+
+    /** Admits 100,000 origins of up to about 330 bytes each (the bench's are 90). */
+    public static final int DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
+
+    static final String MAX_BYTES_KEY = "originwatch.origins-file-max-bytes";
 
     private static final Pattern ORIGIN_KEY = Pattern.compile("origins\\[(\\d+)]\\.(.+)");
 
     private OriginsFileReader() {}
 
-    /** Raw origins of {@code file}, keyed for messages as {@code <file>: origins[n]}; problems go to {@code errors}. */
+    /** {@link #read(Path, int, List)} with the default size limit. */
     public static List<RawOrigin> read(Path file, List<ConfigError> errors) {
+        return read(file, DEFAULT_MAX_BYTES, errors);
+    }
+
+    /**
+     * Raw origins of {@code file}, keyed for messages as {@code <file>: origins[n]}; problems go to
+     * {@code errors}. A file over {@code maxBytes} is refused without being read.
+     */
+    public static List<RawOrigin> read(Path file, int maxBytes, List<ConfigError> errors) {
         String text;
         try {
+            long size = Files.size(file);
+            if (size > maxBytes) {
+                errors.add(new ConfigError(
+                        file.toString(),
+                        "the origins file is " + size + " bytes, over the limit of " + maxBytes + " bytes ("
+                                + MAX_BYTES_KEY + ")"));
+                return List.of();
+            }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             errors.add(new ConfigError(file.toString(), "cannot read the origins file: " + e));
@@ -38,12 +67,32 @@ public final class OriginsFileReader {
         }
         Map<String, String> flat;
         try {
-            flat = new YamlConfigSource(file.toString(), text, 0).getProperties();
+            flat = YamlFlattener.flatten(parse(text, maxBytes));
         } catch (RuntimeException e) {
             errors.add(new ConfigError(file.toString(), "not valid YAML: " + yamlProblem(e)));
             return List.of();
         }
         return group(file.toString(), flat, errors);
+    }
+
+    /** The loaded document; SnakeYAML refuses more than {@code maxBytes} code points. */
+    static Object parse(String text, int maxBytes) {
+        return yaml(maxBytes).load(text);
+    }
+
+    /** Scalars stay text, as in SmallRye's YAML source: {@code 0755}, {@code 1e3} and dates are not numbers here. */
+    private static Yaml yaml(int maxBytes) {
+        LoaderOptions options = new LoaderOptions();
+        // a UTF-8 file has at most as many code points as bytes: the byte limit is the binding one
+        options.setCodePointLimit(maxBytes);
+        SafeConstructor constructor = new SafeConstructor(options) {
+            {
+                yamlConstructors.put(Tag.INT, new ConstructYamlStr());
+                yamlConstructors.put(Tag.FLOAT, new ConstructYamlStr());
+                yamlConstructors.put(Tag.TIMESTAMP, new ConstructYamlStr());
+            }
+        };
+        return new Yaml(constructor);
     }
 
     private static List<RawOrigin> group(String fileName, Map<String, String> flat, List<ConfigError> errors) {

@@ -28,6 +28,18 @@ public interface OriginwatchConfig {
     /** A YAML file with more origins, re-read when it changes. */
     Optional<String> originsFile();
 
+    /**
+     * {@code true}: apply an origins file even when it is empty, lists no origins, or removes more
+     * than half of the origins it brought; default {@code false} (such a file is refused).
+     */
+    Optional<String> originsFileAllowMassRemoval();
+
+    /**
+     * Largest origins file read, in bytes; a larger one is refused (at start-up and on reload). Default
+     * 33554432 (32 MiB), enough for 100,000 origins.
+     */
+    Optional<String> originsFileMaxBytes();
+
     /** Global cap on probes in flight; default 256. */
     Optional<String> maxConcurrentProbes();
 

@@ -43,6 +43,9 @@ public class SettingsLoader {
     AlertingConfig alerting;
 
     @Inject
+    ApiConfig api;
+
+    @Inject
     ClusterConfig cluster;
 
     @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev")
@@ -64,13 +67,16 @@ public class SettingsLoader {
                 .orElse(false);
         TlsProvider tls =
                 config.tlsProvider().map(v -> TlsProvider.parse(v, errors)).orElse(TlsProvider.AUTO);
+        config.originsFileAllowMassRemoval()
+                .ifPresent(v -> ConfigValues.bool(PREFIX + ".origins-file-allow-mass-removal", v, errors));
+        int maxBytes = originsFileMaxBytes(errors);
         Optional<Path> file = config.originsFile().map(String::trim).map(Path::of);
         if (file.isPresent() && !Files.isRegularFile(file.get())) {
             errors.add(new ConfigError(
                     PREFIX + ".origins-file",
                     "no such file: " + ConfigValues.quoted(file.get().toString())));
         } else if (file.isPresent()) {
-            fromFile = validator.validate(OriginsFileReader.read(file.get(), errors), names, errors);
+            fromFile = validator.validate(OriginsFileReader.read(file.get(), maxBytes, errors), names, errors);
         }
         config.userAgent()
                 .filter(ua -> ua.isBlank() || ua.indexOf('\r') >= 0 || ua.indexOf('\n') >= 0)
@@ -81,6 +87,7 @@ public class SettingsLoader {
         // only checked here: the allowlists' sources are built by the edge runtime (no cluster client here)
         EdgeSettings.allowlists(allowlists, (name, kubernetes) -> null, errors);
         AlertingSettings.from(alerting, errors);
+        errors.addAll(ApiSettings.errors(api, rawValue(PREFIX + ".api.token")));
         ClusterSettings clusterSettings = ClusterSettings.from(cluster, errors);
         if (!errors.isEmpty()) {
             throw new InvalidConfigException(errors);
@@ -95,6 +102,13 @@ public class SettingsLoader {
                 clusterSettings);
     }
 
+    /** The value as its source wrote it (an empty string stays empty), or null when no source sets it. */
+    private static String rawValue(String key) {
+        org.eclipse.microprofile.config.ConfigValue v =
+                org.eclipse.microprofile.config.ConfigProvider.getConfig().getConfigValue(key);
+        return v == null ? null : v.getRawValue();
+    }
+
     /**
      * Validates raw origins from a later source (the origins file on reload, the lab) against the
      * same defaults; {@code takenNames} are names other sources already use.
@@ -106,11 +120,29 @@ public class SettingsLoader {
     /** Re-reads and validates the origins file as a whole. */
     public List<Origin> readOriginsFile(Path file, Map<String, String> takenNames) {
         List<ConfigError> errors = new ArrayList<>();
-        List<Origin> origins = validate(OriginsFileReader.read(file, errors), takenNames, errors);
+        List<Origin> origins =
+                validate(OriginsFileReader.read(file, originsFileMaxBytes(errors), errors), takenNames, errors);
         if (!errors.isEmpty()) {
             throw new InvalidConfigException(errors);
         }
         return origins;
+    }
+
+    /** {@code originwatch.origins-file-allow-mass-removal}; an unreadable value counts as false (and fails {@link #load()}). */
+    public boolean originsFileAllowMassRemoval() {
+        return config.originsFileAllowMassRemoval()
+                .map(v -> ConfigValues.bool(PREFIX + ".origins-file-allow-mass-removal", v, new ArrayList<>()))
+                .map(Boolean.TRUE::equals)
+                .orElse(false);
+    }
+
+    /** {@code originwatch.origins-file-max-bytes}, the default where unset or invalid (invalid is reported). */
+    private int originsFileMaxBytes(List<ConfigError> errors) {
+        Integer v = config.originsFileMaxBytes()
+                .map(t -> ConfigValues.integer(
+                        OriginsFileReader.MAX_BYTES_KEY, t, 1024, Integer.MAX_VALUE - 8, "bytes", errors))
+                .orElse(OriginsFileReader.DEFAULT_MAX_BYTES);
+        return v == null ? OriginsFileReader.DEFAULT_MAX_BYTES : v;
     }
 
     public String userAgent() {

@@ -50,7 +50,7 @@ public final class CurlCommand {
                 : bare(spec.url().getHost());
         args.add("--connect-to");
         args.add(bracket(spec.host()) + ":" + spec.port() + ":" + bracket(target) + ":" + spec.port());
-        args.add(HarUrls.siteUrl(spec));
+        args.add(redactor.curlUrl(HarUrls.siteUrl(spec)));
         boolean defaultPort = spec.port() == (spec.https() ? 443 : 80);
         for (Har.Header h : headers) {
             // With a non-default port curl would send "Host: name:port"; the probe sent the bare name.

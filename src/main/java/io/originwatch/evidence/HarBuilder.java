@@ -102,11 +102,13 @@ public final class HarBuilder {
                 : null;
         return new Har.Request(
                 r.spec().method(),
-                HarUrls.siteUrl(r.spec()),
+                redactor.url(HarUrls.siteUrl(r.spec())),
                 "HTTP/1.1",
                 List.of(),
                 headers,
-                HarUrls.query(r.spec()),
+                HarUrls.query(r.spec()).stream()
+                        .map(q -> redactor.redacts(q.name()) ? new Har.QueryParam(q.name(), Redactor.REDACTED) : q)
+                        .toList(),
                 sentBytes == 0 ? -1 : sentBytes,
                 0,
                 comment);
@@ -129,7 +131,7 @@ public final class HarBuilder {
                             r.bodyBytes(),
                             mime,
                             r.evidence().bodyTruncated()),
-                    head.first("Location").orElse(""),
+                    redactor.url(head.first("Location").orElse("")),
                     head.headerSectionBytes(),
                     r.bodyBytes(),
                     r.bodyEndedEarly() ? "body ended before Content-Length or the last chunk" : null);

@@ -65,7 +65,8 @@ record RawHead(String startLine, List<Har.Header> headers, boolean complete) {
     private static Har.Header header(String line, boolean cut, Redactor redactor) {
         int colon = line.indexOf(':');
         if (colon < 0) {
-            return new Har.Header(line, "", cut ? CUT_OFF : NO_COLON);
+            // no colon: the whole line is shown as the name, so a secret name loses the rest of it
+            return new Har.Header(redactor.rule().headerLine(line), "", cut ? CUT_OFF : NO_COLON);
         }
         String name = line.substring(0, colon);
         String value = line.substring(colon + 1).strip();

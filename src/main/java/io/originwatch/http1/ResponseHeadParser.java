@@ -56,6 +56,7 @@ public final class ResponseHeadParser {
     private static final ParseStep NEED_MORE = new ParseStep.NeedMore();
 
     private final int headerLimitBytes;
+    private final RedactionRule redaction;
     private final HeadBytes head;
     private ParserState state = ParserState.STATUS_LINE;
     private ParseStep outcome;
@@ -68,6 +69,12 @@ public final class ResponseHeadParser {
     private int interimHeadsSkipped;
 
     public ResponseHeadParser(int headerLimitBytes) {
+        this(headerLimitBytes, RedactionRule.DEFAULT);
+    }
+
+    /** @param redaction which header values never appear in a failure's excerpt */
+    public ResponseHeadParser(int headerLimitBytes, RedactionRule redaction) {
+        this.redaction = Objects.requireNonNull(redaction, "redaction");
         if (headerLimitBytes < MIN_HEADER_LIMIT_BYTES) {
             throw new IllegalArgumentException(
                     "headerLimitBytes must be at least " + MIN_HEADER_LIMIT_BYTES + ", got " + headerLimitBytes);
@@ -297,6 +304,23 @@ public final class ResponseHeadParser {
     }
 
     private ParseFailure malformedHeader(String reason) {
-        return new ParseFailure.MalformedHeader(fieldLines + 1, head.excerpt(lineStart, head.size()), reason);
+        return new ParseFailure.MalformedHeader(fieldLines + 1, headerExcerpt(), reason);
+    }
+
+    /**
+     * The broken line from its start through the offending byte, except that the value of a secret
+     * header (name up to the colon or the first whitespace, judged by the redaction rule) is left out:
+     * {@code Set-Cookie: [redacted]\x01} still shows which header and which byte broke the parse.
+     */
+    private String headerExcerpt() {
+        int end = head.size();
+        int nameEnd = lineStart;
+        while (nameEnd < end && head.at(nameEnd) != ':' && !HttpBytes.isSpaceOrTab(head.at(nameEnd))) {
+            nameEnd++;
+        }
+        if (nameEnd >= end - 1 || !redaction.secret(head.latin1(lineStart, nameEnd))) {
+            return head.excerpt(lineStart, end);
+        }
+        return head.excerpt(lineStart, nameEnd) + ": " + RedactionRule.REDACTED + head.excerpt(end - 1, end);
     }
 }

@@ -1,6 +1,7 @@
 package io.originwatch.probe;
 
 import io.originwatch.http1.ParseStep;
+import io.originwatch.http1.RedactionRule;
 import io.originwatch.http1.ResponseHead;
 import io.originwatch.http1.ResponseHeadParser;
 import java.io.ByteArrayOutputStream;
@@ -37,6 +38,7 @@ final class Exchange {
     private final BodyCapture body;
 
     byte[] requestHead = new byte[0];
+    private final RedactionRule redaction;
     ResponseHead head;
     int headerBytes;
     long responseBytes;
@@ -54,8 +56,10 @@ final class Exchange {
             Map<Phase, Duration> timings,
             Deadline overall,
             BooleanSupplier watchdogFired,
-            int bodyCaptureBytes) {
+            int bodyCaptureBytes,
+            RedactionRule redaction) {
         this.spec = spec;
+        this.redaction = redaction;
         this.body = new BodyCapture(Math.min(Math.max(0, spec.bodyLimitBytes()), bodyCaptureBytes));
         this.listener = listener;
         this.socket = socket;
@@ -112,7 +116,7 @@ final class Exchange {
     }
 
     private void readHead() throws ProbeRun.Stop {
-        ResponseHeadParser parser = new ResponseHeadParser(spec.headerLimitBytes());
+        ResponseHeadParser parser = new ResponseHeadParser(spec.headerLimitBytes(), redaction);
         listener.responseHeadStart();
         long sentAt = System.nanoTime();
         Deadline deadline = Deadline.after(sentAt, spec.responseTimeout()).min(overall);

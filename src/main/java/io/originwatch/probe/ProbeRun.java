@@ -1,5 +1,6 @@
 package io.originwatch.probe;
 
+import io.originwatch.http1.RedactionRule;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -53,6 +54,7 @@ final class ProbeRun {
     private final Resolver resolver;
     private final TlsClients tlsClients;
     private final int bodyCaptureBytes;
+    private final RedactionRule redaction;
     private final Instant startedAt = Instant.now();
     private final long startNanos = System.nanoTime();
     private final Deadline overall;
@@ -62,8 +64,15 @@ final class ProbeRun {
     private Exchange exchange;
     private Watchdog watchdog;
 
-    ProbeRun(ProbeSpec spec, SafeListener listener, Resolver resolver, TlsClients tlsClients, int bodyCaptureBytes) {
+    ProbeRun(
+            ProbeSpec spec,
+            SafeListener listener,
+            Resolver resolver,
+            TlsClients tlsClients,
+            int bodyCaptureBytes,
+            RedactionRule redaction) {
         this.spec = spec;
+        this.redaction = redaction;
         this.bodyCaptureBytes = bodyCaptureBytes;
         this.listener = listener;
         this.resolver = resolver;
@@ -98,7 +107,8 @@ final class ProbeRun {
         try {
             connect(raw, address);
             socket = spec.https() ? handshake(raw) : raw;
-            exchange = new Exchange(spec, listener, socket, timings, overall, watchdog::fired, bodyCaptureBytes);
+            exchange = new Exchange(
+                    spec, listener, socket, timings, overall, watchdog::fired, bodyCaptureBytes, redaction);
             exchange.run();
         } finally {
             closePolitely(socket);

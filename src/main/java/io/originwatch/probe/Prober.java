@@ -1,5 +1,7 @@
 package io.originwatch.probe;
 
+import io.originwatch.http1.RedactionRule;
+
 /**
  * Runs one probe: resolve, connect, TLS, one HTTP/1.1 request, parse the head, drain the body up
  * to its limit, close politely. One attempt, no retries; bounded by connect-timeout +
@@ -21,6 +23,7 @@ public final class Prober {
     private final Resolver resolver;
     private final int bodyCaptureBytes;
     private final TlsClients tlsClients;
+    private final RedactionRule redaction;
 
     /** A prober that resolves names with the system resolver. */
     public Prober() {
@@ -44,12 +47,26 @@ public final class Prober {
      * @param tls              the JSSE provider handshakes go through
      */
     public Prober(Resolver resolver, int bodyCaptureBytes, TlsStack tls) {
+        this(resolver, bodyCaptureBytes, tls, RedactionRule.DEFAULT);
+    }
+
+    /**
+     * @param redaction which header values a failure's excerpt leaves out (the daemon's one rule,
+     *                  {@code originwatch.evidence.redact-headers} included)
+     */
+    public Prober(Resolver resolver, int bodyCaptureBytes, TlsStack tls, RedactionRule redaction) {
         if (bodyCaptureBytes < 0) {
             throw new IllegalArgumentException("bodyCaptureBytes must be >= 0, got " + bodyCaptureBytes);
         }
         this.resolver = resolver == null ? Resolver.SYSTEM : resolver;
         this.bodyCaptureBytes = bodyCaptureBytes;
         this.tlsClients = new TlsClients(tls == null ? TlsStack.JDK : tls);
+        this.redaction = redaction == null ? RedactionRule.DEFAULT : redaction;
+    }
+
+    /** The redaction rule failure excerpts follow. */
+    public RedactionRule redaction() {
+        return redaction;
     }
 
     /** How names resolve. */
@@ -69,7 +86,7 @@ public final class Prober {
     public ProbeResult probe(ProbeSpec spec, ProbeListener listener) {
         SafeListener events = new SafeListener(listener);
         events.probeStart(spec);
-        ProbeResult result = new ProbeRun(spec, events, resolver, tlsClients, bodyCaptureBytes).run();
+        ProbeResult result = new ProbeRun(spec, events, resolver, tlsClients, bodyCaptureBytes, redaction).run();
         events.probeEnd(result);
         return result;
     }

@@ -3,6 +3,7 @@ package io.originwatch.schedule;
 import io.originwatch.classify.Classifier;
 import io.originwatch.classify.Verdict;
 import io.originwatch.config.EvidenceConfig;
+import io.originwatch.http1.RedactionRule;
 import io.originwatch.probe.ProbeListener;
 import io.originwatch.probe.ProbeResult;
 import io.originwatch.probe.ProbeSpec;
@@ -12,6 +13,7 @@ import io.originwatch.probe.TlsStack;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 
 /**
  * Probe then classify: the engine the daemon drives. The prober is swapped when the TLS stack is
@@ -26,20 +28,30 @@ public class ProbeEngine {
 
     private final Classifier classifier = new Classifier();
     private volatile Prober prober;
+    private RedactionRule redaction;
 
     @PostConstruct
     void init() {
-        prober = new Prober(Resolver.SYSTEM, bodyCaptureBytes(), TlsStack.JDK);
+        redaction = new RedactionRule(evidence.redactHeaders().orElse(List.of()));
+        prober = new Prober(Resolver.SYSTEM, bodyCaptureBytes(), TlsStack.JDK, redaction);
+    }
+
+    /**
+     * The daemon's one redaction rule (built-in names plus {@code originwatch.evidence.redact-headers}):
+     * the prober's failure excerpts follow it, and so do HARs, curl lines and API views.
+     */
+    public RedactionRule redaction() {
+        return redaction;
     }
 
     /** From now on, names resolve through {@code resolver} (the lab's names first). */
     public synchronized void use(Resolver resolver) {
-        this.prober = new Prober(resolver, bodyCaptureBytes(), prober.tls());
+        this.prober = new Prober(resolver, bodyCaptureBytes(), prober.tls(), redaction);
     }
 
     /** From now on, handshakes go through {@code tls}. */
     public synchronized void use(TlsStack tls) {
-        this.prober = new Prober(prober.resolver(), bodyCaptureBytes(), tls);
+        this.prober = new Prober(prober.resolver(), bodyCaptureBytes(), tls, redaction);
     }
 
     /** The TLS stack probes use now. */

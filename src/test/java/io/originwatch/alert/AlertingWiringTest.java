@@ -60,7 +60,8 @@ class AlertingWiringTest {
         WebhookReceiver.Request firing = receiver.accepted().get(0);
         assertThat(firing.header("X-Team")).isEqualTo("web");
         assertThat(firing.header(WebhookSink.SIGNATURE_HEADER))
-                .isEqualTo(WebhookSink.signature("wired-secret", firing.body()));
+                .isEqualTo(WebhookSink.signature(
+                        "wired-secret", Long.parseLong(firing.header(WebhookSink.TIMESTAMP_HEADER)), firing.body()));
         assertThat(Json.read(firing.body()).get("status").asText()).isEqualTo("firing");
 
         removals.fire(new OriginRemoved("fragile"));

@@ -76,7 +76,10 @@ class WebhookDispatchTest {
         assertThat(listener.count("failed")).isEqualTo(1);
 
         WebhookReceiver.Request firing = receiver.accepted().get(0);
-        assertThat(firing.header("X-Originwatch-Signature")).isEqualTo(hmacSha256Hex(SECRET, firing.body()));
+        assertThat(firing.header("X-Originwatch-Signature")).isEqualTo(signed(firing));
+        assertThat(Long.parseLong(firing.header("X-Originwatch-Timestamp")))
+                .as("the signed timestamp is the time of sending")
+                .isCloseTo(Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(30L));
         assertThat(firing.header("X-Team")).isEqualTo("web");
         assertThat(firing.header("Content-Type")).isEqualTo("application/json");
         JsonNode body = Json.read(firing.body());
@@ -99,7 +102,7 @@ class WebhookDispatchTest {
         probe("shop", Cause.OK, 2);
         await().atMost(Duration.ofSeconds(10)).until(() -> receiver.accepted().size() == 2);
         WebhookReceiver.Request resolved = receiver.accepted().get(1);
-        assertThat(resolved.header("X-Originwatch-Signature")).isEqualTo(hmacSha256Hex(SECRET, resolved.body()));
+        assertThat(resolved.header("X-Originwatch-Signature")).isEqualTo(signed(resolved));
         JsonNode rb = Json.read(resolved.body());
         assertThat(rb.get("status").asText()).isEqualTo("resolved");
         assertThat(rb.get("cause").asText()).isEqualTo("connection_reset");
@@ -157,8 +160,27 @@ class WebhookDispatchTest {
     @Test
     void signatureMatchesTheRfc4231TestVector() {
         // RFC 4231 test case 2: key "Jefe", data "what do ya want for nothing?"
-        assertThat(WebhookSink.signature("Jefe", "what do ya want for nothing?".getBytes(StandardCharsets.US_ASCII)))
+        assertThat(WebhookSink.hmacSha256("Jefe", "what do ya want for nothing?".getBytes(StandardCharsets.US_ASCII)))
                 .isEqualTo("sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+    }
+
+    @Test
+    void theSignatureCoversTheTimestampSoAnOldBodyCannotBeReplayedWithANewTime() {
+        byte[] body = "{\"status\":\"firing\"}".getBytes(StandardCharsets.UTF_8);
+        assertThat(WebhookSink.signature("k", 1_700_000_000L, body))
+                .isEqualTo(WebhookSink.hmacSha256(
+                        "k", "1700000000.{\"status\":\"firing\"}".getBytes(StandardCharsets.UTF_8)))
+                .isNotEqualTo(WebhookSink.signature("k", 1_700_000_001L, body))
+                .isNotEqualTo(WebhookSink.hmacSha256("k", body));
+    }
+
+    /** What a receiver computes: HMAC-SHA256 of "<X-Originwatch-Timestamp>." + body. */
+    private static String signed(WebhookReceiver.Request r) throws Exception {
+        byte[] prefix = (r.header("X-Originwatch-Timestamp") + ".").getBytes(StandardCharsets.US_ASCII);
+        byte[] all = new byte[prefix.length + r.body().length];
+        System.arraycopy(prefix, 0, all, 0, prefix.length);
+        System.arraycopy(r.body(), 0, all, prefix.length, r.body().length);
+        return hmacSha256Hex(SECRET, all);
     }
 
     private static String hmacSha256Hex(String secret, byte[] body) throws Exception {

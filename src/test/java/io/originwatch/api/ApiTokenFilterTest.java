@@ -5,28 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Which requests the token guards, and the secret comparison; the HTTP behaviour is in EvidenceApiTest. */
+/** The filter's pure parts: the secret comparison and what counts as the same site. HTTP behaviour: ApiAccessTest. */
 class ApiTokenFilterTest {
-
-    @ParameterizedTest(name = "{0} {1} -> {2}")
-    @CsvSource({
-        "GET, /api/origins, false",
-        "GET, /api/origins/shop, false",
-        "GET, /api/origins/shop/history, false",
-        "GET, /api/origins/shop/har, true",
-        "GET, /api/origins/shop/har/, true",
-        "GET, /api/origins/shop/support-bundle, true",
-        "POST, /api/origins/shop/probe, true",
-        "POST, /api/edge/ranges/refresh, true",
-        "DELETE, /api/anything, true",
-        "GET, /api/allowlists, false",
-        "HEAD, /api/origins, false",
-        "GET, /q/metrics, false",
-        "POST, /q/anything, false"
-    })
-    void guards(String method, String path, boolean guarded) {
-        assertThat(ApiTokenFilter.protectedRequest(method, path)).isEqualTo(guarded);
-    }
 
     @ParameterizedTest(name = "{0} vs {1} -> {2}")
     @CsvSource({
@@ -38,5 +18,21 @@ class ApiTokenFilterTest {
     })
     void comparesSecretsExactly(String given, String expected, boolean same) {
         assertThat(ApiTokenFilter.sameSecret(given, expected)).isEqualTo(same);
+    }
+
+    @ParameterizedTest(name = "Origin {0}, Host {1} -> same site {2}")
+    @CsvSource({
+        "http://localhost:8080, localhost:8080, true",
+        "http://LOCALHOST:8080, localhost:8080, true",
+        "https://originwatch.example.com, originwatch.example.com, true",
+        "https://originwatch.example.com, originwatch.example.com:443, true",
+        "http://localhost:8080, localhost:8081, false",
+        "https://evil.example, localhost:8080, false",
+        "http://localhost.evil.example:8080, localhost:8080, false",
+        "null, localhost:8080, false",
+        "not a url, localhost:8080, false"
+    })
+    void sameSite(String origin, String host, boolean same) {
+        assertThat(ApiTokenFilter.sameSite(origin, host)).isEqualTo(same);
     }
 }

@@ -24,6 +24,16 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EdgeResourceTest {
 
+    @org.junit.jupiter.api.BeforeAll
+    static void sendToken() {
+        io.originwatch.testing.ApiToken.sendWithEveryRequest();
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void stopSendingToken() {
+        io.originwatch.testing.ApiToken.stopSending();
+    }
+
     @Test
     @Order(1)
     void refreshThenRanges() {

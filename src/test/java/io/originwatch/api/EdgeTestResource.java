@@ -32,6 +32,7 @@ public class EdgeTestResource implements QuarkusTestResourceLifecycleManager {
             Files.writeString(broken, "104.16.0.0/13\n104.24.0.0/14 oops\n");
             return Map.ofEntries(
                     Map.entry("originwatch.edge.enabled", "true"),
+                    Map.entry(io.originwatch.testing.ApiToken.KEY, io.originwatch.testing.ApiToken.TOKEN),
                     Map.entry("originwatch.edge.provider", "custom"),
                     Map.entry("originwatch.edge.urls", server.url("/ranges").toString()),
                     Map.entry("originwatch.edge.cache-dir", dir.resolve("cache").toString()),

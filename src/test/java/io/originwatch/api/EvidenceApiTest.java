@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The evidence surface over HTTP: HAR downloads (latest, failing, 404), the support bundle's
  * contents, the via-edge comparison against a loopback edge stand-in answering 520 with a cf-ray,
- * its metrics, and the API token (401 without, 200 with; metrics and health open).
+ * its metrics, and the API token (everything under /api: 401 without, 200 with; metrics and health open).
  */
 @QuarkusTest
 @TestProfile(EvidenceProfile.class)
@@ -48,7 +48,8 @@ class EvidenceApiTest {
 
     private static void awaitEdgeAnswer() {
         await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> when().get("/api/origins/shop")
+                .untilAsserted(() -> authorized()
+                        .get("/api/origins/shop")
                         .then()
                         .body("viaEdge.status", equalTo(520))
                         .body("cause", equalTo("ok")));
@@ -74,7 +75,8 @@ class EvidenceApiTest {
                 .contains("-H 'Authorization: <redacted>'", "-H 'X-Api-Key: <redacted>'")
                 .contains("--connect-to shop.example.com:");
         assertThat(JSON.readTree(body).at("/log/creator/name").asText()).isEqualTo("originwatch");
-        when().get("/api/origins/shop")
+        authorized()
+                .get("/api/origins/shop")
                 .then()
                 .body("curl", equalTo(entry.get("_curl").asText()));
     }
@@ -127,7 +129,8 @@ class EvidenceApiTest {
     @Test
     void viaEdgeResultSitsBesideTheDirectOneWithRayIdAndMetrics() throws Exception {
         awaitEdgeAnswer();
-        when().get("/api/origins/shop")
+        authorized()
+                .get("/api/origins/shop")
                 .then()
                 .statusCode(200)
                 .body("viaEdge.cfRay", equalTo(EdgeStandIn.RAY_ID))
@@ -191,7 +194,7 @@ class EvidenceApiTest {
     }
 
     @Test
-    void tokenGuardsEvidenceAndWritesButNotReadsMetricsOrHealth() {
+    void withATokenEverythingUnderApiNeedsItButMetricsAndHealthStayOpen() {
         for (String path : new String[] {"/api/origins/shop/har", "/api/origins/shop/support-bundle"}) {
             when().get(path)
                     .then()
@@ -208,7 +211,8 @@ class EvidenceApiTest {
         when().post("/api/edge/ranges/refresh").then().statusCode(401).body("error", equalTo("unauthorized"));
         authorized().post("/api/origins/fresh/probe").then().statusCode(200).body("cause", equalTo("ok"));
         authorized().get("/api/origins/shop/support-bundle").then().statusCode(200);
-        when().get("/api/origins").then().statusCode(200);
+        when().get("/api/origins").then().statusCode(401).body("error", equalTo("unauthorized"));
+        authorized().get("/api/origins").then().statusCode(200);
         when().get("/q/metrics").then().statusCode(200);
         when().get("/q/health/live").then().statusCode(200);
     }

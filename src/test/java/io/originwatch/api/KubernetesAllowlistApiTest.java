@@ -16,6 +16,16 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KubernetesEdgeTestResource.class)
 class KubernetesAllowlistApiTest {
 
+    @org.junit.jupiter.api.BeforeAll
+    static void sendToken() {
+        io.originwatch.testing.ApiToken.sendWithEveryRequest();
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void stopSendingToken() {
+        io.originwatch.testing.ApiToken.stopSending();
+    }
+
     @Test
     void networkPolicyDriftThroughTheApi() {
         given().post("/api/edge/ranges/refresh")

@@ -61,7 +61,7 @@ public class KubernetesEdgeTestResource implements QuarkusTestResourceLifecycleM
         try {
             ranges = new RangeServer()
                     .serve("/ranges", RangeServer.Script.text("104.16.0.0/13\n172.64.0.0/13\n2606:4700::/32\n"));
-            return Map.of(
+            Map<String, String> config = new java.util.HashMap<>(Map.of(
                     "originwatch.edge.enabled", "true",
                     "originwatch.edge.provider", "custom",
                     "originwatch.edge.urls", ranges.url("/ranges").toString(),
@@ -72,7 +72,9 @@ public class KubernetesEdgeTestResource implements QuarkusTestResourceLifecycleM
                     "originwatch.allowlists[0].kubernetes.namespace", "shop",
                     "originwatch.allowlists[0].kubernetes.name", "from-cdn",
                     "quarkus.kubernetes-client.api-server-url", "http://127.0.0.1:" + kube.getPort(),
-                    "quarkus.kubernetes-client.trust-certs", "true");
+                    "quarkus.kubernetes-client.trust-certs", "true"));
+            config.put(io.originwatch.testing.ApiToken.KEY, io.originwatch.testing.ApiToken.TOKEN);
+            return config;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

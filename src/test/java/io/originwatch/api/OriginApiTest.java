@@ -29,6 +29,16 @@ import org.junit.jupiter.api.Test;
 @TestProfile(FakeOriginsProfile.class)
 class OriginApiTest {
 
+    @org.junit.jupiter.api.BeforeAll
+    static void sendToken() {
+        io.originwatch.testing.ApiToken.sendWithEveryRequest();
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void stopSendingToken() {
+        io.originwatch.testing.ApiToken.stopSending();
+    }
+
     @Inject
     ExampleAreaConfig otherArea;
 

@@ -44,6 +44,7 @@ final class ConfigFixture {
         loader.allowlists = config.getConfigMapping(AllowlistsConfig.class);
         loader.alerting = config.getConfigMapping(AlertingConfig.class);
         loader.cluster = config.getConfigMapping(ClusterConfig.class);
+        loader.api = config.getConfigMapping(ApiConfig.class);
         loader.version = "9.9.9";
         return loader;
     }

@@ -57,6 +57,14 @@ class EdgeSettingsTest {
         public Duration allowlistCheck() {
             return Duration.ofSeconds(60);
         }
+
+        public int minPrefixIpv4() {
+            return 8;
+        }
+
+        public int minPrefixIpv6() {
+            return 16;
+        }
     }
 
     record Kube(String kind, String namespace, String name) implements AllowlistsConfig.Kubernetes {}

@@ -31,6 +31,7 @@ class KustomizationRenderTest {
             Map.entry("ConfigMap", "v1"),
             Map.entry("Service", "v1"),
             Map.entry("Deployment", "apps/v1"),
+            Map.entry("NetworkPolicy", "networking.k8s.io/v1"),
             Map.entry("Role", "rbac.authorization.k8s.io/v1"),
             Map.entry("RoleBinding", "rbac.authorization.k8s.io/v1"),
             Map.entry("ServiceMonitor", "monitoring.coreos.com/v1"),
@@ -48,7 +49,8 @@ class KustomizationRenderTest {
             "ServiceAccount/originwatch",
             "ConfigMap/originwatch-origins",
             "Service/originwatch",
-            "Deployment/originwatch");
+            "Deployment/originwatch",
+            "NetworkPolicy/originwatch");
 
     static Stream<Expected> kustomizations() {
         return Stream.of(

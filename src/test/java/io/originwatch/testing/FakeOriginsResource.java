@@ -23,6 +23,9 @@ public class FakeOriginsResource extends FakeOriginTestResource {
         origin(c, origin, 4, "manual", "/slow/1500", "24h");
         c.put("originwatch.origins[0].labels.team", "shop");
         c.put("originwatch.defaults.response-timeout", "10s");
+        c.put(ApiToken.KEY, ApiToken.TOKEN);
+        // OriginApiTest fires two manual probes at once to see the 409; the cooldown has its own test
+        c.put("originwatch.api.probe-cooldown", "0s");
         c.put("originwatch.example-area.enabled", "true");
         return c;
     }

@@ -1,6 +1,7 @@
 package io.originwatch.edge.ranges;
 
 import inet.ipaddr.IPAddress;
+import io.originwatch.http1.RedactionRule;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
@@ -41,7 +42,7 @@ public final class EdgeRangeService {
         this.codec = codec;
         this.fetcher = new RangeFetcher(settings.fetchTimeout());
         this.store = new RangeStore(settings.cacheDir(), codec);
-        this.validator = new RangeValidator(settings.maxShrink());
+        this.validator = new RangeValidator(settings.maxShrink(), settings.minPrefixIpv4(), settings.minPrefixIpv6());
         this.listener = listener;
         this.clock = clock;
     }
@@ -181,7 +182,9 @@ public final class EdgeRangeService {
                 return new RefreshOutcome.Rejected(e.getKey() + ": " + ex.getMessage());
             }
         }
-        EdgeRanges previous = current == null || current.isSnapshot() ? null : current;
+        // The snapshot counts as the previous list: on a fresh pod a feed answering one /24 must not
+        // replace it unforced, any more than it may replace a fetched list.
+        EdgeRanges previous = current;
         Validation v = validator.validate(entries, previous, force);
         if (v instanceof Validation.Rejected(String reason)) {
             return new RefreshOutcome.Rejected(reason);
@@ -226,7 +229,11 @@ public final class EdgeRangeService {
     }
 
     private String sourceLabel() {
-        return String.join(" ", settings.urls().stream().map(URI::toString).toList());
+        return String.join(
+                " ",
+                settings.urls().stream()
+                        .map(u -> RedactionRule.DEFAULT.url(u.toString()))
+                        .toList());
     }
 
     public RangeSettings settings() {

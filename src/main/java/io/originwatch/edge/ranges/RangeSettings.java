@@ -10,6 +10,8 @@ import java.util.List;
  *
  * @param urls       where to fetch; empty means the provider's defaults
  * @param staleAfter a list not confirmed by its source for this long is reported stale
+ * @param minPrefixIpv4 widest IPv4 prefix a fetched list may hold ({@link RangeValidator#DEFAULT_MIN_PREFIX_IPV4})
+ * @param minPrefixIpv6 widest IPv6 prefix a fetched list may hold ({@link RangeValidator#DEFAULT_MIN_PREFIX_IPV6})
  */
 public record RangeSettings(
         Provider provider,
@@ -19,7 +21,32 @@ public record RangeSettings(
         double maxShrink,
         Path cacheDir,
         Duration staleAfter,
-        Duration fetchTimeout) {
+        Duration fetchTimeout,
+        int minPrefixIpv4,
+        int minPrefixIpv6) {
+
+    /** With the default minimum prefix lengths. */
+    public RangeSettings(
+            Provider provider,
+            List<URI> urls,
+            boolean chinaNetwork,
+            String cloudFrontService,
+            double maxShrink,
+            Path cacheDir,
+            Duration staleAfter,
+            Duration fetchTimeout) {
+        this(
+                provider,
+                urls,
+                chinaNetwork,
+                cloudFrontService,
+                maxShrink,
+                cacheDir,
+                staleAfter,
+                fetchTimeout,
+                RangeValidator.DEFAULT_MIN_PREFIX_IPV4,
+                RangeValidator.DEFAULT_MIN_PREFIX_IPV6);
+    }
 
     public RangeSettings {
         urls = List.copyOf(urls.isEmpty() ? provider.defaultUrls(chinaNetwork) : urls);

@@ -1,0 +1,47 @@
+package io.originwatch.api;
+
+import io.originwatch.config.ApiConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * At most one manual probe per origin per {@code originwatch.api.probe-cooldown}: each manual probe
+ * also reaches the origin (and, with a via-edge URL, the CDN), so back-to-back calls must not turn the
+ * API into a traffic generator. Scheduled probes never pass through here. Only configured origins
+ * get an entry (the resource checks the name first), so the map is bounded by the origins.
+ */
+@ApplicationScoped
+public class ProbeCooldown {
+
+    @Inject
+    ApiConfig config;
+
+    private final Map<String, Long> lastAcceptedNanos = new ConcurrentHashMap<>();
+
+    /** Empty when the probe may go now (and the slot is taken); else how long to wait. */
+    public Optional<Duration> acquire(String origin) {
+        long cooldown = config.probeCooldown().toNanos();
+        if (cooldown <= 0) {
+            return Optional.empty();
+        }
+        long now = System.nanoTime();
+        long[] wait = {0};
+        lastAcceptedNanos.compute(origin, (k, last) -> {
+            if (last != null && now - last < cooldown) {
+                wait[0] = cooldown - (now - last);
+                return last;
+            }
+            return now;
+        });
+        return wait[0] == 0 ? Optional.empty() : Optional.of(Duration.ofNanos(wait[0]));
+    }
+
+    /** Forgets a removed origin. */
+    public void forget(String origin) {
+        lastAcceptedNanos.remove(origin);
+    }
+}
