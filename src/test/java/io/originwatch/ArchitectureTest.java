@@ -50,6 +50,7 @@ class ArchitectureTest {
             Map.entry("config", 5),
             Map.entry("schedule", 6),
             Map.entry("metrics", 7),
+            Map.entry("cluster", 8),
             Map.entry("app", 8),
             Map.entry("api", 9),
             Map.entry("ui", 9),
@@ -59,6 +60,7 @@ class ArchitectureTest {
     private static final Map<String, Set<String>> SIBLINGS = Map.of(
             "classify", Set.of("probe"), // a verdict classifies a probe result
             "edge.allowlist", Set.of("edge.ranges"), // drift is measured against the ranges in force
+            "app", Set.of("cluster"), // the lifecycle starts and stops the cluster member
             "ui", Set.of("api"), // the console reads the API's views: one road for data
             "cli", Set.of("api")); // check --json prints the API's OriginView: one shape by construction
 
@@ -75,6 +77,7 @@ class ArchitectureTest {
             "io.fabric8.", Set.of("edge.allowlist", "app"),
             "org.bouncycastle.", Set.of("lab"),
             "org.quartz.", Set.of("schedule"),
+            "com.hazelcast.", Set.of("cluster"),
             "io.micrometer.", Set.of("metrics")); // every meter of the daemon is registered in metrics
 
     /** Third-party libraries the plain layers may use besides java.* (each also listed in CONFINED or here). */

@@ -46,7 +46,7 @@ public class OriginResource {
     @Operation(summary = "Every configured origin with its latest result, sorted by name")
     public List<OriginView> list() {
         return registry.all().stream()
-                .map(s -> OriginView.of(s, evidence, maintenance))
+                .map(s -> OriginView.of(s, evidence, maintenance, registry.ownership()))
                 .toList();
     }
 
@@ -58,7 +58,7 @@ public class OriginResource {
             description = "No origin of that name",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public OriginView get(@PathParam("name") String name) {
-        return OriginView.of(state(name), evidence, maintenance);
+        return OriginView.of(state(name), evidence, maintenance, registry.ownership());
     }
 
     @GET
@@ -101,7 +101,8 @@ public class OriginResource {
                                     + " retry in " + seconds + " s (scheduled probes go on)"))
                     .build());
         });
-        return runner.probeNow(name).thenApply(r -> OriginView.of(state(name), evidence, maintenance));
+        return runner.probeNow(name)
+                .thenApply(r -> OriginView.of(state(name), evidence, maintenance, registry.ownership()));
     }
 
     private OriginStateView state(String name) {

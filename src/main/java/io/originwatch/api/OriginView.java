@@ -7,6 +7,7 @@ import io.originwatch.evidence.Redactor;
 import io.originwatch.origin.HistoryEntry;
 import io.originwatch.origin.Origin;
 import io.originwatch.origin.OriginStateView;
+import io.originwatch.origin.Ownership;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -49,13 +50,16 @@ public record OriginView(
         LimitsView limits,
         TlsView tls,
         ParseFailureView parseFailure,
-        String stoppedIn) {
+        String stoppedIn,
+        String owner) {
 
     /**
      * The view of a daemon's origin: its state, with the curl line of the latest probe, the
-     * evidence the recorder keeps for it (issue 7) and its maintenance now (issue 17).
+     * evidence the recorder keeps for it (issue 7), its maintenance now (issue 17) and, in cluster
+     * mode, the owner's address as {@code host:port} (null standalone).
      */
-    public static OriginView of(OriginStateView state, EvidenceRecorder evidence, MaintenanceService maintenance) {
+    public static OriginView of(
+            OriginStateView state, EvidenceRecorder evidence, MaintenanceService maintenance, Ownership ownership) {
         Origin o = state.origin();
         String curl =
                 state.latest().map(p -> evidence.curl(p.verdict().result())).orElse(null);
@@ -64,20 +68,27 @@ public record OriginView(
                 curl,
                 evidence.evidence(o.name()).orElse(null),
                 evidence.redactor(),
-                MaintenanceView.of(maintenance.of(o.name(), o.labels())));
+                MaintenanceView.of(maintenance.of(o.name(), o.labels())),
+                ownership.ownerOf(o.name()).orElse(null));
     }
 
     /**
      * The one way to build the view: the latest result mapped as the history maps it, or {@link
      * ResultView#PENDING} before the first probe ends; then the origin's counters, its curl line
      * ({@code curl}, null before the first probe) and the via-edge result beside it from
-     * {@code kept} (null when nothing is kept); URLs go through {@code redactor} (secrets in a query
+     * {@code kept} (null when nothing is kept) and the owner ({@code owner}, null standalone); URLs go
+     * through {@code redactor} (secrets in a query
      * never leave the daemon). Public because the command line's
      * {@code check --json} prints its result through it, so that output has the API's shape by
      * construction.
      */
     public static OriginView of(
-            OriginStateView state, String curl, OriginEvidence kept, Redactor redactor, MaintenanceView maintenance) {
+            OriginStateView state,
+            String curl,
+            OriginEvidence kept,
+            Redactor redactor,
+            MaintenanceView maintenance,
+            String owner) {
         Origin o = state.origin();
         ResultView r = state.latest().map(HistoryEntry::of).map(ResultView::of).orElse(ResultView.PENDING);
         ViaEdgeView edge = o.viaEdge() == null
@@ -115,7 +126,8 @@ public record OriginView(
                         .orElse(null),
                 state.latest()
                         .map(p -> StoppedIn.of(p.verdict().result().failure()))
-                        .orElse(null));
+                        .orElse(null),
+                owner);
     }
 
     /** Before the first probe of the origin ended. */

@@ -27,8 +27,8 @@ import sun.misc.Signal;
  * Start-up and shutdown. Start-up: validate the whole configuration, every area at once (on any error
  * log every line and exit 1, without a stack trace: the one refusal for configuration errors; the
  * area beans only stay idle), start the lab if enabled, schedule the origins, start discovery
- * (cached results first), watch the origins file, then report ready. Shutdown (SIGTERM): stop firing, give probes in flight
- * {@link #SHUTDOWN_GRACE} to end, close the lab.
+ * (cached results first), watch the origins file, then report ready. Shutdown (SIGTERM): stop firing,
+ * give probes in flight {@link #SHUTDOWN_GRACE} to end, close the lab, leave the cluster gracefully.
  */
 @ApplicationScoped
 public class Daemon {
@@ -66,6 +66,9 @@ public class Daemon {
     @Inject
     WhereToLook whereToLook;
 
+    @Inject
+    ClusterRuntime cluster;
+
     private volatile boolean ready;
 
     void onStart(@Observes StartupEvent event) {
@@ -85,6 +88,8 @@ public class Daemon {
         // windows before origins: the first probe of each origin already sees them
         maintenance.configure(WindowSource.CONFIG, settings.configWindows());
         maintenance.configure(WindowSource.ORIGINS_FILE, settings.fileWindows());
+        // before any origin is scheduled: in cluster mode only owned origins are
+        cluster.start(settings.cluster());
         registry.apply(OriginRegistry.Source.CONFIG, settings.inlineOrigins());
         registry.apply(OriginRegistry.Source.FILE, settings.fileOrigins());
         if (settings.labEnabled() && !lab.start()) {
@@ -182,9 +187,12 @@ public class Daemon {
         Quarkus.asyncExit(1);
     }
 
-    /** Ready once the configuration is valid and the origins are scheduled. */
+    /**
+     * Ready once the configuration is valid and the origins are scheduled, and (cluster mode) while
+     * this member sees at least min-members.
+     */
     public boolean ready() {
-        return ready;
+        return ready && registry.ownership().quorum();
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -203,6 +211,7 @@ public class Daemon {
         if (runner.shutdown(SHUTDOWN_GRACE) && inFlight > 0) {
             LOG.info("stopping: probes in flight finished");
         }
+        cluster.stop();
         lab.close();
     }
 }

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready once the configuration is valid and the origins are scheduled. */
+/** Ready once the configuration is valid and the origins are scheduled, and in quorum (cluster mode). */
 @Readiness
 @ApplicationScoped
 public class DaemonReadiness implements HealthCheck {
@@ -23,6 +23,9 @@ public class DaemonReadiness implements HealthCheck {
         return HealthCheckResponse.named("originwatch-scheduling")
                 .status(daemon.ready())
                 .withData("origins", registry.size())
+                .withData("owned", registry.owned())
+                .withData("members", registry.ownership().members())
+                .withData("quorum", registry.ownership().quorum())
                 .build();
     }
 }

@@ -17,7 +17,7 @@ import java.util.List;
 /**
  * {@code --json}: one origin exactly as {@code GET /api/origins/{name}} shows it, or the list as
  * {@code GET /api/origins} does for {@code --config}. Built by the API's own factory
- * ({@link OriginView#of(io.originwatch.origin.OriginStateView, String, io.originwatch.evidence.OriginEvidence, io.originwatch.evidence.Redactor, MaintenanceView)}) from a state
+ * ({@link OriginView#of(io.originwatch.origin.OriginStateView, String, io.originwatch.evidence.OriginEvidence, io.originwatch.evidence.Redactor, MaintenanceView, String)}) from a state
  * and evidence store that went through one probe, so the shape cannot drift from the API's.
  */
 final class CheckJson {
@@ -48,7 +48,8 @@ final class CheckJson {
                 evidence.curl(c.direct().result()),
                 store.get(name).orElse(null),
                 evidence.redactor(),
-                MaintenanceView.NONE);
+                MaintenanceView.NONE,
+                null);
     }
 
     private static String write(Object value) {

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param tlsProvider         the probes' TLS stack
  * @param configWindows       maintenance windows of the main config
  * @param fileWindows         maintenance windows read from the origins file at start-up
+ * @param cluster             cluster mode, or {@link ClusterSettings#STANDALONE}
  */
 public record DaemonSettings(
         List<Origin> inlineOrigins,
@@ -26,7 +27,8 @@ public record DaemonSettings(
         boolean labEnabled,
         TlsProvider tlsProvider,
         List<MaintenanceWindow> configWindows,
-        List<MaintenanceWindow> fileWindows) {
+        List<MaintenanceWindow> fileWindows,
+        ClusterSettings cluster) {
 
     public static final int DEFAULT_MAX_CONCURRENT_PROBES = 256;
 

@@ -21,7 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The one gate of the start-up configuration: checks every area (origins and the daemon's own keys
  * through {@link OriginValidator}, the origins file, evidence, edge ranges, allowlists, alerting,
- * maintenance windows)
+ * maintenance windows, cluster)
  * into one {@link ConfigError} list and throws {@link InvalidConfigException} carrying all of them,
  * which the daemon reports in one place before it exits. The area beans map their own keys with the
  * same mappers ({@link AlertingSettings#from}, {@link EdgeSettings}) and stay idle when those report
@@ -57,6 +57,9 @@ public class SettingsLoader {
 
     @Inject
     MaintenanceConfig maintenance;
+
+    @Inject
+    ClusterConfig cluster;
 
     @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev")
     String version;
@@ -107,6 +110,7 @@ public class SettingsLoader {
             discoveryValidator(errors);
         }
         errors.addAll(ApiSettings.errors(api, rawValue(PREFIX + ".api.token")));
+        ClusterSettings clusterSettings = ClusterSettings.from(cluster, errors);
         if (!errors.isEmpty()) {
             throw new InvalidConfigException(errors);
         }
@@ -118,7 +122,8 @@ public class SettingsLoader {
                 lab != null && lab,
                 tls,
                 configWindows,
-                fileWindows);
+                fileWindows,
+                clusterSettings);
     }
 
     /** The value as its source wrote it (an empty string stays empty), or null when no source sets it. */

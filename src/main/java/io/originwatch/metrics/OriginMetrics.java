@@ -36,7 +36,7 @@ public class OriginMetrics {
     private OriginSeriesCollector collector;
 
     void onStart(@Observes StartupEvent event) {
-        collector = new OriginSeriesCollector(origins.states(), counts::get);
+        collector = new OriginSeriesCollector(origins.states(), origins::scheduledHere, counts::get);
         registry.getPrometheusRegistry().register(collector);
     }
 
@@ -61,6 +61,15 @@ public class OriginMetrics {
     }
 
     void onRemoved(@Observes OriginRemoved event) {
-        counts.remove(event.origin());
+        disowned(event.origin());
+    }
+
+    /**
+     * This member no longer owns {@code origin} (cluster mode): its series go (the collector only
+     * writes origins scheduled here), so only the owner exports them and Prometheus sums members
+     * without counting an origin twice. Its probe counts start again from zero if it comes back.
+     */
+    public void disowned(String origin) {
+        counts.remove(origin);
     }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Writes the per-origin families from each origin's state at scrape time, instead of registering
@@ -37,14 +38,26 @@ final class OriginSeriesCollector extends Collector implements Collector.Describ
     private static final List<String> ALPN = List.of("alpn", "origin");
 
     private final Iterable<? extends OriginStateView> states;
+    private final Predicate<String> exported;
     private final Function<String, ProbeCounts> counts;
 
-    /**
-     * @param states every origin's state, read once per scrape
-     * @param counts the probe counts of an origin by name, null when it has none
-     */
+    /** Every origin of {@code states} exported (standalone). */
     OriginSeriesCollector(Iterable<? extends OriginStateView> states, Function<String, ProbeCounts> counts) {
+        this(states, name -> true, counts);
+    }
+
+    /**
+     * @param states   every origin's state, read once per scrape
+     * @param exported whether an origin's series are written by this process (cluster mode: the
+     *                 origins this member owns; another member writes the rest)
+     * @param counts   the probe counts of an origin by name, null when it has none
+     */
+    OriginSeriesCollector(
+            Iterable<? extends OriginStateView> states,
+            Predicate<String> exported,
+            Function<String, ProbeCounts> counts) {
         this.states = states;
+        this.exported = exported;
         this.counts = counts;
     }
 
@@ -60,7 +73,7 @@ final class OriginSeriesCollector extends Collector implements Collector.Describ
         List<Sample> alpn = new ArrayList<>();
         for (OriginStateView state : states) {
             Optional<Verdict> latest = state.latest().map(r -> r.verdict());
-            if (latest.isEmpty()) {
+            if (latest.isEmpty() || !exported.test(state.origin().name())) {
                 continue;
             }
             Verdict v = latest.get();

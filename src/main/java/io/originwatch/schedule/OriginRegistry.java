@@ -2,6 +2,7 @@ package io.originwatch.schedule;
 
 import io.originwatch.origin.Origin;
 import io.originwatch.origin.OriginRemoved;
+import io.originwatch.origin.Ownership;
 import io.originwatch.origin.ViaEdgeDropped;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -23,6 +24,10 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * The running origins, grouped by the source that configured them (application config, origins
  * file, lab). Applying a source's new list starts added origins, stops removed ones (firing
  * {@link OriginRemoved}) and reschedules changed ones; other sources are untouched.
+ *
+ * <p>Every origin has a state here, but only the origins this member {@link Ownership owns} are
+ * scheduled: standalone all of them; in cluster mode {@link #reassign} follows the engine's answer
+ * after each membership or migration event.
  */
 @ApplicationScoped
 public class OriginRegistry {
@@ -68,6 +73,11 @@ public class OriginRegistry {
     private final ConcurrentNavigableMap<String, OriginState> states = new ConcurrentSkipListMap<>();
 
     private final Map<Source, Set<String>> bySource = new ConcurrentHashMap<>();
+    private final Set<String> scheduled = ConcurrentHashMap.newKeySet();
+    private volatile Ownership ownership = Ownership.STANDALONE;
+
+    /** What a {@link #reassign} changed: origins this member took over and origins it gave up. */
+    public record Reassignment(List<String> gained, List<String> lost) {}
 
     public Optional<OriginState> state(String name) {
         return Optional.ofNullable(states.get(name));
@@ -93,6 +103,58 @@ public class OriginRegistry {
 
     public int size() {
         return states.size();
+    }
+
+    /** Who owns which origin; {@link Ownership#STANDALONE} unless cluster mode set another. */
+    public Ownership ownership() {
+        return ownership;
+    }
+
+    /** Origins scheduled on this member now. */
+    public int owned() {
+        return scheduled.size();
+    }
+
+    /** True when {@code name} is scheduled on this member now (standalone: every origin). */
+    public boolean scheduledHere(String name) {
+        return scheduled.contains(name);
+    }
+
+    /** Switches to {@code ownership} and schedules exactly the origins it gives this member. */
+    public synchronized Reassignment ownBy(Ownership ownership) {
+        this.ownership = ownership;
+        return reassign();
+    }
+
+    /**
+     * Schedules origins this member owns now and unschedules those it no longer owns (after a
+     * membership or migration event, or a change of quorum). The states stay: a new owner
+     * continues from the state it is given.
+     */
+    public synchronized Reassignment reassign() {
+        List<String> gained = new ArrayList<>();
+        List<String> lost = new ArrayList<>();
+        for (OriginState state : all()) {
+            String name = state.origin().name();
+            boolean owns = ownership.owns(name);
+            if (owns && !scheduled.contains(name)) {
+                schedule(state.origin());
+                gained.add(name);
+            } else if (!owns && scheduled.remove(name)) {
+                scheduler.unschedule(name);
+                lost.add(name);
+            }
+        }
+        return new Reassignment(gained, lost);
+    }
+
+    private void schedule(Origin origin) {
+        if (ownership.owns(origin.name())) {
+            scheduler.schedule(origin);
+            scheduled.add(origin.name());
+        } else if (scheduled.remove(origin.name())) {
+            scheduler.unschedule(origin.name());
+        }
     }
 
     /** Names used by sources other than {@code source}, mapped to where they were configured. */
@@ -122,7 +184,7 @@ public class OriginRegistry {
                 OriginState state = new OriginState(o);
                 state.source(source);
                 states.put(o.name(), state);
-                scheduler.schedule(o);
+                schedule(o);
                 added++;
             } else if (existing.origin().sameProbeAs(o) && existing.source() == source) {
                 existing.replaceOrigin(o);
@@ -131,7 +193,7 @@ public class OriginRegistry {
                 boolean viaEdgeDropped = existing.origin().viaEdge() != null && o.viaEdge() == null;
                 existing.replaceOrigin(o);
                 existing.source(source);
-                scheduler.schedule(o);
+                schedule(o);
                 if (viaEdgeDropped) {
                     viaEdgeDroppedEvent.fire(new ViaEdgeDropped(o.name()));
                 }
@@ -173,6 +235,7 @@ public class OriginRegistry {
 
     private void remove(String name) {
         scheduler.unschedule(name);
+        scheduled.remove(name);
         OriginState state = states.remove(name);
         if (state != null) {
             state.remove(() -> removedEvent.fire(new OriginRemoved(name)));

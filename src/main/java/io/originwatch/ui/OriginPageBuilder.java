@@ -12,6 +12,7 @@ import io.originwatch.evidence.OriginEvidence;
 import io.originwatch.origin.Origin;
 import io.originwatch.probe.Evidence;
 import io.originwatch.probe.ProbeSpec;
+import io.originwatch.schedule.OriginRegistry;
 import io.originwatch.schedule.OriginState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,10 +38,13 @@ public class OriginPageBuilder {
     AlertingService alerting;
 
     @Inject
+    OriginRegistry registry;
+
+    @Inject
     EdgeResource edge;
 
     public OriginPage build(OriginState state, boolean loginNeeded) {
-        OriginView v = OriginView.of(state, evidence, maintenance);
+        OriginView v = OriginView.of(state, evidence, maintenance, registry.ownership());
         List<ResultView> history = state.history().stream().map(ResultView::of).toList();
         OriginEvidence ev = evidence.evidence(v.name()).orElse(null);
         Captured direct = ev == null ? null : ev.direct();

@@ -37,6 +37,7 @@ final class ConfigFixture {
                 .withMapping(ApiConfig.class)
                 .withMapping(MaintenanceConfig.class)
                 .withMapping(DiscoveryConfig.class)
+                .withMapping(ClusterConfig.class)
                 .build();
         SettingsLoader loader = new SettingsLoader();
         loader.config = config.getConfigMapping(OriginwatchConfig.class);
@@ -45,6 +46,7 @@ final class ConfigFixture {
         loader.allowlists = config.getConfigMapping(AllowlistsConfig.class);
         loader.alerting = config.getConfigMapping(AlertingConfig.class);
         loader.discovery = config.getConfigMapping(DiscoveryConfig.class);
+        loader.cluster = config.getConfigMapping(ClusterConfig.class);
         loader.api = config.getConfigMapping(ApiConfig.class);
         loader.maintenance = config.getConfigMapping(MaintenanceConfig.class);
         loader.version = "9.9.9";

@@ -147,6 +147,19 @@ class ConfigValidationTest {
     }
 
     @Test
+    void clusterIsOffByDefaultAndAStaticListDefaultsMinMembersToAMajority() throws IOException {
+        assertThat(loader(Map.of()).load().cluster()).isEqualTo(ClusterSettings.STANDALONE);
+        ClusterSettings c = loader(properties(ACCEPTED.resolve("cluster-static.properties")))
+                .load()
+                .cluster();
+        assertThat(c.enabled()).isTrue();
+        assertThat(c.name()).isEqualTo("originwatch");
+        assertThat(c.bindHost() + ":" + c.bindPort()).isEqualTo("127.0.0.1:5702");
+        assertThat(c.members()).containsExactly("127.0.0.1:5701", "127.0.0.1:5702", "127.0.0.1:5703");
+        assertThat(c.minMembers()).isEqualTo(2);
+    }
+
+    @Test
     void tlsProviderIsReadWithoutRegardToCase() {
         assertThat(loader(Map.of("originwatch.tls-provider", " JDK ")).load().tlsProvider())
                 .isEqualTo(TlsProvider.JDK);
