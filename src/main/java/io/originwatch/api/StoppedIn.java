@@ -1,5 +1,6 @@
 package io.originwatch.api;
 
+import io.originwatch.http2.H2Failure;
 import io.originwatch.probe.ProbeFailure;
 
 /**
@@ -22,6 +23,8 @@ final class StoppedIn {
             case ProbeFailure.Reset r -> !r.requestSent() ? "send" : r.responseBytes() == 0 ? "wait" : "receive";
             case ProbeFailure.ResponseTimeout t -> t.responseBytes() == 0 ? "wait" : "receive";
             case ProbeFailure.Parse p -> "receive";
+            // ALPN not selected ends in the handshake; every other h2 failure is the origin's answer
+            case ProbeFailure.H2 h -> h.failure() instanceof H2Failure.NotSelected ? "tls" : "receive";
             case ProbeFailure.Internal i -> null;
         };
     }

@@ -36,7 +36,8 @@ public record CheckOptions(
             OriginKey.CONNECT_TIMEOUT,
             OriginKey.RESPONSE_TIMEOUT,
             OriginKey.EXPECT_STATUS,
-            OriginKey.TRUST_CA);
+            OriginKey.TRUST_CA,
+            OriginKey.HTTP_VERSION);
 
     /** {@code --via-edge URL}: shorter than the key's text, {@code via-edge-url}. */
     static final String VIA_EDGE = "--via-edge";

@@ -6,9 +6,9 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
+import io.originwatch.testing.ApiToken;
 import io.originwatch.testing.ExampleAreaConfig;
 import io.originwatch.testing.FakeOriginsResource;
-import io.originwatch.testing.ApiToken;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;

@@ -127,6 +127,11 @@ class CheckOptionsTest {
                         "edge url",
                         List.of("http://a/", "--via-edge", "shop.example.com"),
                         "--via-edge: scheme must be http or https"),
+                new Bad(
+                        "http version",
+                        List.of("https://a/", "--http-version", "3"),
+                        "--http-version: must be auto, \"1.1\" or \"2\", got \"3\""),
+                new Bad("h2c", List.of("http://a/", "--http-version", "2"), "--http-version: "),
                 new Bad("user info", List.of("http://u:p@a/"), "URL: must not carry user info"));
     }
 

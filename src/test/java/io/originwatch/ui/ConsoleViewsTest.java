@@ -117,6 +117,17 @@ class ConsoleViewsTest {
 
     private static ResultView result(String cause, boolean up) {
         return new ResultView(
-                cause, up ? 200 : 520, up ? 200 : null, up, List.of(), 100, null, "2026-12-01T00:00:00Z", "d", false);
+                cause,
+                up ? 200 : 520,
+                up ? 200 : null,
+                up,
+                List.of(),
+                100,
+                null,
+                "2026-12-01T00:00:00Z",
+                "d",
+                false,
+                "HTTP/1.1",
+                null);
     }
 }
