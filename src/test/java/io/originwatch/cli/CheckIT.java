@@ -206,7 +206,7 @@ class CheckIT {
                 new BadOptions(
                         "header limit",
                         List.of("http://127.0.0.1:1/", "--header-limit", "8k"),
-                        "originwatch check: --header-limit: must be a whole number of bytes from 1 to 1048576, got \"8k\""),
+                        "originwatch check: --header-limit: must be a whole number of bytes from 16 to 1048576, got \"8k\""),
                 new BadOptions(
                         "timeout",
                         List.of("http://127.0.0.1:1/", "--connect-timeout=soon"),
