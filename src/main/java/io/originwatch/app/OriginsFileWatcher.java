@@ -22,6 +22,7 @@ import java.nio.file.WatchService;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,18 @@ public class OriginsFileWatcher {
     @Inject
     ConfigMetrics metrics;
 
+    /**
+     * The origins file's last load as the console shows it: {@code outcome} is {@code loaded at start},
+     * {@code applied}, {@code refused} (the mass-removal guard) or {@code rejected} (invalid), and
+     * {@code detail} says what changed or why it was not applied.
+     */
+    public record Reload(Path file, Instant at, String outcome, String detail) {
+        public boolean failed() {
+            return outcome.equals("refused") || outcome.equals("rejected");
+        }
+    }
+
+    private volatile Reload last;
     private volatile boolean running;
     private Thread thread;
     private WatchService watch;
@@ -64,6 +77,7 @@ public class OriginsFileWatcher {
     public synchronized void start(Path file) {
         metrics.watchingOriginsFile();
         lastDigest = digest(file);
+        last = new Reload(file, Instant.now(), "loaded at start", registry.size() + " origin(s) scheduled");
         running = true;
         try {
             watch = FileSystems.getDefault().newWatchService();
@@ -139,6 +153,7 @@ public class OriginsFileWatcher {
             Optional<String> refusal = OriginsFileGuard.refusal(running, origins, loader.originsFileAllowMassRemoval());
             if (refusal.isPresent()) {
                 metrics.reloaded(false);
+                last = new Reload(file, Instant.now(), "refused", refusal.get());
                 LOG.errorf(
                         "origins file refused, the previous origins keep running: file=%s reason=\"%s\"",
                         file, refusal.get());
@@ -148,16 +163,28 @@ public class OriginsFileWatcher {
             maintenance.configure(WindowSource.ORIGINS_FILE, read.windows());
             OriginRegistry.Change c = registry.apply(OriginRegistry.Source.FILE, origins);
             metrics.reloaded(true);
+            last = new Reload(
+                    file,
+                    Instant.now(),
+                    "applied",
+                    origins.size() + " origin(s): " + c.added() + " added, " + c.removed() + " removed, " + c.changed()
+                            + " changed");
             LOG.infof(
                     "origins file reloaded: file=%s origins=%d added=%d removed=%d changed=%d",
                     file, origins.size(), c.added(), c.removed(), c.changed());
         } catch (InvalidConfigException e) {
             metrics.reloaded(false);
             String errors = e.errors().stream().map(ConfigError::toString).collect(Collectors.joining("; "));
+            last = new Reload(file, Instant.now(), "rejected", errors);
             LOG.errorf(
                     "origins file rejected, the previous origins keep running: file=%s errors=\"%s\"",
                     file, errors.replace("\"", "\\\""));
         }
+    }
+
+    /** The last load of the origins file; empty when no origins file is watched. */
+    public Optional<Reload> lastReload() {
+        return Optional.ofNullable(last);
     }
 
     /** SHA-256 of the content; a missing or unreadable file hashes to a marker, so it counts as a change. */

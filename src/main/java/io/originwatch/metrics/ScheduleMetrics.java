@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code originwatch_schedule_lag_seconds} (a histogram), {@code originwatch_probes_skipped_total{reason}},
@@ -78,6 +79,23 @@ public class ScheduleMetrics implements ScheduleListener {
 
     private static Duration ms(long millis) {
         return Duration.ofMillis(millis);
+    }
+
+    /**
+     * The schedule lag as the console shows it, read from the histogram itself: the largest lag in
+     * the timer's decaying window (about the last two minutes), the mean since start, and the runs
+     * skipped since start.
+     */
+    public record Lag(Duration recentMax, Duration mean, long started, long skippedLate, long skippedInFlight) {}
+
+    public Lag lag() {
+        long n = lag.count();
+        return new Lag(
+                Duration.ofNanos((long) lag.max(TimeUnit.NANOSECONDS)),
+                n == 0 ? Duration.ZERO : Duration.ofNanos((long) (lag.totalTime(TimeUnit.NANOSECONDS) / n)),
+                n,
+                (long) skipped.get(Skip.LATE).count(),
+                (long) skipped.get(Skip.IN_FLIGHT).count());
     }
 
     @Override

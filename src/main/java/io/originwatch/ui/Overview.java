@@ -17,27 +17,47 @@ public record Overview(
         List<String> causes,
         List<String> edgeStatuses) {
 
-    /** Counts over every configured origin (filters do not change them). */
+    /**
+     * Counts over every configured origin (filters do not change them); {@code inMaintenance}: origins
+     * inside a maintenance window now, whatever their state.
+     */
     public record Counts(
             int configured,
             int up,
             int failing,
             int pending,
             int warnings,
+            int inMaintenance,
             List<Count> byEdgeStatus,
             List<Count> byCause) {}
 
     /** How many failing origins share a value; {@code href} filters the lists by it. */
     public record Count(String label, int count, String href) {}
 
-    /** originwatch's own state. */
+    /**
+     * originwatch's own state (see {@link HealthBuilder}); {@code reload} is null without an origins
+     * file, {@code cluster} null standalone.
+     */
     public record Health(
             boolean ready,
-            int activeAlerts,
-            String ranges,
-            boolean rangesStale,
+            String readiness,
+            Reload reload,
+            String lag,
+            boolean lagHigh,
+            Ranges ranges,
             int allowlists,
-            int unreadableAllowlists) {}
+            List<String> unreadableAllowlists,
+            int activeAlerts,
+            Cluster cluster) {}
+
+    /** The origins file's last load: when (with how long ago), the outcome and what it did or why not. */
+    public record Reload(String file, String when, String outcome, String detail, boolean failed) {}
+
+    /** The edge ranges in force and the last refresh since start, as the edge page shows them. */
+    public record Ranges(String inForce, boolean stale, String lastRefresh, boolean refreshFailed) {}
+
+    /** Cluster mode: the cluster's name, quorum and each member with the origins it owns. */
+    public record Cluster(String name, boolean quorum, List<String> members) {}
 
     /** The filter form's values, as given (blank = not filtering). */
     public record Filters(String cause, String edge, String label, String q) {

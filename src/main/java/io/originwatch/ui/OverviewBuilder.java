@@ -2,14 +2,9 @@ package io.originwatch.ui;
 
 import io.originwatch.api.OriginView;
 import io.originwatch.api.ResultView;
-import io.originwatch.app.AlertingService;
-import io.originwatch.app.Daemon;
-import io.originwatch.app.EdgeRuntime;
 import io.originwatch.app.EvidenceRecorder;
 import io.originwatch.app.MaintenanceService;
 import io.originwatch.classify.Cause;
-import io.originwatch.edge.allowlist.AllowlistStatus;
-import io.originwatch.edge.ranges.EdgeRanges;
 import io.originwatch.schedule.OriginRegistry;
 import io.originwatch.schedule.OriginState;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,13 +41,7 @@ public class OverviewBuilder {
     MaintenanceService maintenance;
 
     @Inject
-    Daemon daemon;
-
-    @Inject
-    AlertingService alerting;
-
-    @Inject
-    EdgeRuntime edge;
+    HealthBuilder health;
 
     public Overview build(Overview.Filters f, int failingPage, int othersPage) {
         List<Entry> failing = new ArrayList<>();
@@ -71,7 +60,7 @@ public class OverviewBuilder {
         Paging op = paging(others.size(), othersPage, f, "page", failingPage);
         return new Overview(
                 counts(views),
-                health(),
+                health.build(),
                 f,
                 rows(failing, fp.page()),
                 fp.paging(),
@@ -94,7 +83,11 @@ public class OverviewBuilder {
         int up = 0;
         int pending = 0;
         int warnings = 0;
+        int inMaintenance = 0;
         for (OriginView v : views) {
+            if (v.maintenance() != null && v.maintenance().active()) {
+                inMaintenance++;
+            }
             if (v.up()) {
                 up++;
             } else if (pending(v)) {
@@ -113,6 +106,7 @@ public class OverviewBuilder {
                 views.size() - up - pending,
                 pending,
                 warnings,
+                inMaintenance,
                 counts(byEdge, "edge"),
                 counts(byCause, "cause"));
     }
@@ -195,29 +189,6 @@ public class OverviewBuilder {
                     || v.url().toLowerCase(Locale.ROOT).contains(q);
         }
         return true;
-    }
-
-    private Overview.Health health() {
-        EdgeRanges r = edge.ranges().current();
-        String ranges = !edge.enabled()
-                ? "edge ranges off"
-                : r == null
-                        ? "no range list yet (" + edge.ranges().provider() + ")"
-                        : r.provider() + ": " + (r.ipv4().size() + r.ipv6().size()) + " ranges from " + r.source()
-                                + ", fetched "
-                                + since(
-                                        r.fetchedAt() == null
-                                                ? null
-                                                : r.fetchedAt().toString());
-        List<AllowlistStatus> lists = edge.monitor().statuses();
-        int unreadable = (int) lists.stream().filter(s -> s.error() != null).count();
-        return new Overview.Health(
-                daemon.ready(),
-                alerting.active().size(),
-                ranges,
-                edge.enabled() && edge.ranges().stale(),
-                edge.monitor().definitions().size(),
-                unreadable);
     }
 
     /** ISO time with how long ago, e.g. "2026-12-01T09:40:12Z (4 min ago)"; "" for none. */

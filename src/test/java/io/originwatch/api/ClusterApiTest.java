@@ -100,6 +100,18 @@ class ClusterApiTest {
         given().get("/q/health/ready").then().statusCode(200);
     }
 
+    @Test
+    void theConsoleOverviewShowsTheMembersAndQuorum() {
+        String html = given().get("/ui").then().statusCode(200).extract().asString();
+        int at = html.indexOf("id=\"health-cluster\"");
+        assertThat(at).as("the overview's own-health panel has a cluster line").isPositive();
+        assertThat(html.substring(at, html.indexOf("</dd>", at)))
+                .contains("api-test: ")
+                .contains(">quorum<")
+                .contains("1 member(s)")
+                .contains(self() + " (this member): 5 origin(s)");
+    }
+
     private static String metrics() {
         return given().accept("text/plain; version=0.0.4; charset=utf-8")
                 .get("/q/metrics")

@@ -39,12 +39,21 @@ class OriginsFileReloadTest {
                 .replace(",}", "}"); // the 0.0.4 writer ends label sets with a comma; compare without it
     }
 
+    /** The overview's "last reload" line, as text. */
+    static String healthReload() {
+        String html = when().get("/ui").then().statusCode(200).extract().asString();
+        int at = html.indexOf("id=\"health-reload\"");
+        assertThat(at).as("the overview has a last-reload line").isPositive();
+        return html.substring(at, html.indexOf("</dd>", at));
+    }
+
     @Test
     void addRemoveChangeThenRejectAnInvalidFile() throws Exception {
         await().atMost(WAIT).untilAsserted(() -> {
             when().get("/api/origins/alpha").then().body("cause", equalTo("ok"));
             when().get("/api/origins/beta").then().body("cause", equalTo("ok"));
         });
+        assertThat(healthReload()).contains("loaded at start").contains("origins.yaml");
         ConfigMapDir map = new ConfigMapDir(Path.of(dir));
 
         // beta removed, gamma added, alpha changed to an origin answering 503
@@ -64,12 +73,17 @@ class OriginsFileReloadTest {
                     .containsExactly(
                             "originwatch_origin_status{cause=\"unexpected_status\",edge_status=\"503\",origin=\"alpha\"} 1.0");
         });
+        assertThat(healthReload()).contains("applied").contains("2 origin(s): 1 added, 1 removed, 1 changed");
 
         // an invalid file: rejected as a whole, counted, the previous set keeps probing
         map.swap(OriginsFileProfile.yaml(base, "alpha", "/ok", "delta", "/ok").replace("url: http", "url: ftp"));
         await().atMost(WAIT)
                 .until(() -> metrics().contains("originwatch_config_reloads_total{result=\"failure\"} 1.0"));
         when().get("/api/origins/delta").then().statusCode(404);
+        assertThat(healthReload())
+                .as("the console's own-health panel names the outcome and the error")
+                .contains("rejected")
+                .contains("url");
         int before = when().get("/api/origins/gamma/history").path("size()");
         await().atMost(WAIT)
                 .until(() -> when().get("/api/origins/gamma/history").<Integer>path("size()") > before);

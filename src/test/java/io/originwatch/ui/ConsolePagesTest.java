@@ -51,6 +51,35 @@ class ConsolePagesTest {
     }
 
     @Test
+    void theOwnHealthPanelNamesEveryFact() {
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(
+                                health(when().get("/ui").then().extract().asString(), "health-lag"))
+                        .contains("probe starts"));
+        String html = when().get("/ui").then().statusCode(200).extract().asString();
+        assertThat(health(html, "health-readiness")).contains(">ready<").contains("probes scheduled");
+        assertThat(health(html, "health-reload")).contains("no origins file watched");
+        assertThat(health(html, "health-lag"))
+                .containsPattern(
+                        "max [0-9.]+ (ms|s) in the last 2 minutes, mean [0-9.]+ (ms|s) over [0-9,]+ probe starts")
+                .contains("late")
+                .contains("still in flight");
+        assertThat(health(html, "health-ranges")).contains("ranges from");
+        assertThat(health(html, "health-refresh")).isNotBlank();
+        assertThat(health(html, "health-allowlists")).contains("configured");
+        assertThat(health(html, "health-alerts")).containsPattern(">[0-9]+</a>");
+        assertThat(html).as("standalone: no cluster line").doesNotContain("id=\"health-cluster\"");
+        assertThat(html).contains("data-count=\"maintenance\">0<");
+    }
+
+    /** The text of one fact of the own-health panel (its dd, markup included). */
+    static String health(String html, String id) {
+        int at = html.indexOf("id=\"" + id + "\"");
+        assertThat(at).as(id).isPositive();
+        return html.substring(html.indexOf('>', at) + 1, html.indexOf("</dd>", at));
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void everyOriginIsOnTheOverview() {
         List<Map<String, Object>> origins =
