@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  *   mvn -B package -DskipTests
  *   java bench/ConsoleOverview.java [--origins 10000] [--failing 100] [--rounds 30] [--jar target/quarkus-app/quarkus-run.jar]
+ *       [--jvm-opts "-Xmx512m"]   (the daemon's JVM flags, e.g. a JFR recording for a profile)
  * </pre>
  */
 public class ConsoleOverview {
@@ -69,14 +70,15 @@ public class ConsoleOverview {
         }
         Files.writeString(file, y);
         int http = freePort();
-        List<String> cmd = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(List.of(arg(args, "--jvm-opts", "-Xmx512m").trim().split("\\s+")));
+        cmd.addAll(List.of(
                 "-Doriginwatch.origins-file=" + file,
                 "-Doriginwatch.edge.enabled=false",
                 "-Dquarkus.http.port=" + http,
                 "-jar",
-                jar.toString());
+                jar.toString()));
         Process daemon = new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("originwatch.log").toFile())
@@ -117,6 +119,14 @@ public class ConsoleOverview {
                 bytes = r.body().getBytes(StandardCharsets.UTF_8).length;
             }
             Collections.sort(ms);
+            // on the shared 2-core box a load above ~2 inflates every figure: say what it was
+            System.out.printf(
+                    Locale.ROOT,
+                    "load average (1, 5, 15 min) after the requests: %s%n",
+                    String.join(
+                            ", ",
+                            List.of(Files.readString(Path.of("/proc/loadavg")).split(" "))
+                                    .subList(0, 3)));
             System.out.printf(
                     Locale.ROOT,
                     "GET /ui with %,d origins (%d failing): median %.1f ms, p90 %.1f ms, max %.1f ms over %d requests;"

@@ -145,7 +145,7 @@ public class LiveRows {
                 if (state.isEmpty()) {
                     continue;
                 }
-                OriginView v = OriginView.of(state.get(), evidence, maintenance, registry.ownership());
+                OriginView v = OriginView.listed(state.get(), evidence, maintenance, registry.ownership());
                 lastSent.put(name, key(v));
                 if (anyone) {
                     Overview.Row row = overview.row(state.get(), v);

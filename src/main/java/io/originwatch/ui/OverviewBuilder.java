@@ -48,7 +48,7 @@ public class OverviewBuilder {
         List<Entry> others = new ArrayList<>();
         List<OriginView> views = new ArrayList<>();
         for (OriginState s : registry.all()) {
-            OriginView v = OriginView.of(s, evidence, maintenance, registry.ownership());
+            OriginView v = OriginView.listed(s, evidence, maintenance, registry.ownership());
             views.add(v);
             if (matches(v, f)) {
                 (v.up() || pending(v) ? others : failing).add(new Entry(s, v));
@@ -73,7 +73,7 @@ public class OverviewBuilder {
     /** The counts alone, for live updates. */
     public Overview.Counts counts() {
         return counts(registry.all().stream()
-                .map(s -> OriginView.of(s, evidence, maintenance, registry.ownership()))
+                .map(s -> OriginView.listed(s, evidence, maintenance, registry.ownership()))
                 .toList());
     }
 
@@ -117,7 +117,7 @@ public class OverviewBuilder {
 
     /** One origin's row as the overview and the live updates show it. */
     public Overview.Row row(OriginState s) {
-        return row(s, OriginView.of(s, evidence, maintenance, registry.ownership()));
+        return row(s, OriginView.listed(s, evidence, maintenance, registry.ownership()));
     }
 
     Overview.Row row(OriginState s, OriginView v) {
