@@ -9,9 +9,9 @@ import java.util.Objects;
 /**
  * Names and words of a directly dispatched alert, matching the Prometheus rules
  * (deploy/prometheus/originwatch-rules.yaml): same alert names, runbook anchors per cause, and the
- * origin's API URL as the link to the full detail.
+ * origin's console page ({@code /ui/origins/<name>#verdict}, issue 15) as the link to the full detail.
  *
- * @param apiBaseUrl     originwatch's externally reachable base URL (generatorURL = base + /api/origins/name)
+ * @param apiBaseUrl     originwatch's externally reachable base URL (generatorURL = base + /ui/origins/name#verdict)
  * @param runbookBaseUrl the runbooks document, anchors appended (default: the repository's docs/runbooks.md)
  */
 public record AlertTexts(URI apiBaseUrl, String runbookBaseUrl) {

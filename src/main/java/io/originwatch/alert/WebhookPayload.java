@@ -13,7 +13,7 @@ import java.util.Map;
  * @param probedAt      start of the latest bad probe (ISO-8601)
  * @param startsAt      start of the first bad probe of the run (ISO-8601)
  * @param endsAt        recovery time for resolved, null while firing
- * @param url           the origin's API URL (latest result, history)
+ * @param url           the origin's console page ({@code <external-url>/ui/origins/<name>#verdict})
  */
 public record WebhookPayload(
         String status,

@@ -80,12 +80,12 @@ public class HealthBuilder {
 
     private String readiness(ClusterView cluster) {
         if (daemon.ready()) {
-            return "ready: configuration valid, probes scheduled";
+            return "configuration valid, probes scheduled";
         }
         return cluster.enabled() && !cluster.quorum()
-                ? "not ready: this member sees " + cluster.members().size()
+                ? "this member sees " + cluster.members().size()
                         + " member(s), below originwatch.cluster.min-members (it neither probes nor pages)"
-                : "not ready: starting or stopping";
+                : "starting or stopping";
     }
 
     static String lag(ScheduleMetrics.Lag lag) {

@@ -9,9 +9,16 @@ import static org.hamcrest.Matchers.endsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The console over plain HTTP: redirects, headers, assets, and what the HTML says without a browser. */
@@ -48,6 +55,53 @@ class ConsolePagesTest {
                 .statusCode(404)
                 .contentType(containsString("text/html"))
                 .body(containsString("no origin named &quot;nope&quot; is configured"));
+    }
+
+    /**
+     * Every link an alert carries lands on the human page: {@code url} on {@code /api/alerts} (the
+     * same text as a webhook's {@code url} and Alertmanager's {@code generatorURL}) is the origin's
+     * console page with an anchor the page has, and the anchors the Prometheus rules' descriptions
+     * link ({@code #verdict}, {@code #response}, {@code #tls}) are sections of that page. The runbook
+     * link is on the page's verdict.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void alertLinksLandOnTheOriginsConsolePage() throws Exception {
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> when().get("/api/alerts")
+                                .then()
+                                .extract()
+                                .<List<?>>path("")
+                                .size()
+                        > 0);
+        List<Map<String, Object>> alerts =
+                when().get("/api/alerts").then().statusCode(200).extract().path("");
+        String rules = Files.readString(Path.of("deploy/prometheus/originwatch-rules.yaml"));
+        Set<String> ruleAnchors = new TreeSet<>();
+        Matcher m = Pattern.compile("/ui/origins/\\{\\{ \\$labels\\.origin }}#([a-z-]+)")
+                .matcher(rules);
+        while (m.find()) {
+            ruleAnchors.add(m.group(1));
+        }
+        assertThat(ruleAnchors).as("anchors the rules link").containsExactly("response", "tls", "verdict");
+        for (Map<String, Object> a : alerts) {
+            URI url = URI.create(a.get("url").toString());
+            assertThat(url.getPath()).isEqualTo("/ui/origins/" + a.get("origin"));
+            assertThat(url.getFragment()).isEqualTo("verdict");
+            String html = given().accept("text/html")
+                    .get(url.getPath())
+                    .then()
+                    .statusCode(200)
+                    .contentType(containsString("text/html"))
+                    .extract()
+                    .asString();
+            for (String anchor : ruleAnchors) {
+                assertThat(html).as("%s has #%s", url.getPath(), anchor).contains("id=\"" + anchor + "\"");
+            }
+            assertThat(html)
+                    .as("the runbook link on %s", url.getPath())
+                    .contains("href=\"" + a.get("runbookUrl") + "\"");
+        }
     }
 
     @Test
