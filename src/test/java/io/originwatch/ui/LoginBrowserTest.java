@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.deque.html.axecore.playwright.AxeBuilder;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
@@ -17,6 +18,7 @@ import io.quarkus.test.junit.TestProfile;
 import java.net.URL;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +32,36 @@ class LoginBrowserTest {
 
     @TestHTTPResource("/")
     URL base;
+
+    /** The login form, empty and after a wrong token, has no axe violation in either scheme. */
+    @Test
+    void theLoginPageHasNoAccessibilityViolationsInEitherScheme() {
+        try (Browser browser = new Browser()) {
+            for (ColorScheme scheme : List.of(ColorScheme.LIGHT, ColorScheme.DARK)) {
+                try (BrowserContext ctx = browser.context(scheme, true)) {
+                    Page page = browser.page(ctx);
+                    page.navigate(url("/ui/login?next=/ui"));
+                    assertThat(violations(page)).as("%s, empty form", scheme).isEmpty();
+                    page.locator("#token").fill("wrong");
+                    page.locator("button[type=submit]").click();
+                    assertThat(page.locator("#login-error").textContent()).contains("not the token");
+                    assertThat(violations(page))
+                            .as("%s, after a wrong token", scheme)
+                            .isEmpty();
+                }
+            }
+            assertThat(browser.errors)
+                    .as("console errors and CSP violations (the wrong token's 401 aside)")
+                    .allMatch(e -> e.contains(" 401"));
+        }
+    }
+
+    private static List<String> violations(Page page) {
+        return new AxeBuilder(page)
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze().getViolations().stream()
+                        .map(v -> v.getId() + " " + v.getNodes().get(0).getTarget())
+                        .toList();
+    }
 
     @Test
     void theHarDownloadsOnlyAfterLogin() throws Exception {
