@@ -24,10 +24,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * maintenance windows, cluster)
  * into one {@link ConfigError} list and throws {@link InvalidConfigException} carrying all of them,
  * which the daemon reports in one place before it exits. The area beans map their own keys with the
- * same mappers ({@link AlertingSettings#from}, {@link EdgeSettings}) and stay idle when those report
- * errors, leaving the report to this gate.
+ * same mappers ({@link AlertingSettings#from}, {@link EdgeSettings#from}, {@link EvidenceSettings#from},
+ * {@link ApiSettings#from}) and stay idle (or fall back to safe values) when those report errors,
+ * leaving the report to this gate.
  *
- * <p>{@code originwatch.api.*} has only {@code token}, where any value is valid (blank = open API).
+ * <p>Every {@code @ConfigMapping} keeps its values as text, so a value that is not a number, a
+ * duration, a boolean or one of a key's words reaches this gate too and is reported with the rest,
+ * converted by {@link ConfigValues}, instead of SmallRye refusing it alone before this gate runs.
  */
 @ApplicationScoped
 public class SettingsLoader {
@@ -101,8 +104,8 @@ public class SettingsLoader {
                 .filter(ua -> ua.isBlank() || ua.indexOf('\r') >= 0 || ua.indexOf('\n') >= 0)
                 .ifPresent(ua -> errors.add(new ConfigError(
                         PREFIX + ".user-agent", "must be one non-empty line, got " + ConfigValues.quoted(ua))));
-        errors.addAll(EvidenceSettings.errors(evidence));
-        EdgeSettings.ranges(edge, errors);
+        EvidenceSettings.from(evidence, errors);
+        EdgeSettings.from(edge, errors);
         // only checked here: the allowlists' sources are built by the edge runtime (no cluster client here)
         EdgeSettings.allowlists(allowlists, (name, kubernetes) -> null, errors);
         AlertingSettings.from(alerting, errors);
