@@ -19,7 +19,9 @@ import org.jboss.logging.Logger;
  * The Kubernetes source's view of the cluster: one fabric8 informer on Ingresses (networking.k8s.io/v1)
  * per watched namespace, or one across every namespace. Starting does not wait for the API server (the
  * informers keep retrying); {@link #list()} answers from their caches and fails while any of them has
- * not synced or has lost its watch, so a run never mistakes "not reached" for "no Ingresses".
+ * not listed yet, so a run never mistakes "not reached" for "no Ingresses". While a watch is down the
+ * cache keeps the last state seen; the informer re-lists when it reconnects, and what changed meanwhile
+ * arrives as events.
  */
 final class IngressWatch implements AutoCloseable {
 
@@ -91,10 +93,6 @@ final class IngressWatch implements AutoCloseable {
             String where = namespaces.isEmpty() ? "every namespace" : "namespace " + namespaces.get(n);
             if (!i.hasSynced()) {
                 throw new DiscoveryException("Ingresses of " + where + " not listed from the Kubernetes API yet");
-            }
-            if (!i.isWatching()) {
-                throw new DiscoveryException("the watch on Ingresses of " + where
-                        + " is down (the informer is reconnecting); the last good origins keep running");
             }
             i.getStore().list().forEach(ing -> out.add(facts(ing)));
         }

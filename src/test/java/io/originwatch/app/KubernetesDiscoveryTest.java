@@ -9,8 +9,8 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,10 +18,11 @@ import org.junit.jupiter.api.Test;
 /**
  * The Kubernetes source in the running daemon, one story in order: annotated Ingresses of the watched
  * namespace become origins (one per rule host) and are probed; an edit to an Ingress adds and removes
- * origins; a delete that would remove most of them is refused by the mass-removal guard.
+ * origins; a deleted Ingress's origins go; a delete that would remove most of them is refused by the
+ * mass-removal guard.
  */
 @QuarkusTest
-@TestProfile(KubernetesDiscoveryProfile.class)
+@WithTestResource(KubernetesDiscoveryResource.class)
 class KubernetesDiscoveryTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -36,10 +37,11 @@ class KubernetesDiscoveryTest {
 
     @Test
     void annotatedIngressesBecomeOriginsAndFollowEditsAndDeletes() {
-        // 1. the informer's first list: web's three hosts; wild skipped; plain and the blog namespace ignored
+        // 1. the informer's first list: web's three hosts and news; wild skipped; plain and the blog namespace ignored
         await().atMost(WAIT)
                 .untilAsserted(() -> assertThat(discovered())
-                        .containsExactlyInAnyOrder("shop.example.test", "api.example.test", "www.example.test"));
+                        .containsExactlyInAnyOrder(
+                                "shop.example.test", "api.example.test", "www.example.test", "news.example.test"));
         await().atMost(WAIT)
                 .untilAsserted(() -> when().get("/api/origins/shop.example.test")
                         .then()
@@ -47,7 +49,7 @@ class KubernetesDiscoveryTest {
                         .body("host", equalTo("shop.example.test"))
                         .body(
                                 "url",
-                                equalTo(KubernetesDiscoveryProfile.origin
+                                equalTo(KubernetesDiscoveryResource.origin
                                         .url("/ok")
                                         .toString()))
                         .body("labels.namespace", equalTo("shop"))
@@ -57,10 +59,10 @@ class KubernetesDiscoveryTest {
                 .then()
                 .body("[0].source", equalTo("kubernetes"))
                 .body("[0].outcome", equalTo("success"))
-                .body("[0].found", equalTo(3))
+                .body("[0].found", equalTo(4))
                 .body("[0].skipped.item", hasItem("shop/wild *.example.test"));
 
-        try (KubernetesClient client = KubernetesDiscoveryProfile.kube.createClient()) {
+        try (KubernetesClient client = KubernetesDiscoveryResource.kube.createClient()) {
             // 2. an edit: www leaves the Ingress, cdn joins it
             Ingress web = client.network()
                     .v1()
@@ -72,9 +74,21 @@ class KubernetesDiscoveryTest {
             client.resource(web).update();
             await().atMost(WAIT)
                     .untilAsserted(() -> assertThat(discovered())
+                            .containsExactlyInAnyOrder(
+                                    "shop.example.test", "api.example.test", "cdn.example.test", "news.example.test"));
+
+            // 3. a delete: news goes
+            client.network()
+                    .v1()
+                    .ingresses()
+                    .inNamespace("shop")
+                    .withName("news")
+                    .delete();
+            await().atMost(WAIT)
+                    .untilAsserted(() -> assertThat(discovered())
                             .containsExactlyInAnyOrder("shop.example.test", "api.example.test", "cdn.example.test"));
 
-            // 3. deleting the Ingress would remove all three: refused, the three keep running
+            // 4. deleting web would remove all three left: refused, the three keep running
             client.network()
                     .v1()
                     .ingresses()
