@@ -79,8 +79,7 @@ final class ProbeRun {
         this.listener = listener;
         this.resolver = resolver;
         this.tlsClients = tlsClients;
-        this.overall = Deadline.after(
-                startNanos, spec.connectTimeout().plus(spec.responseTimeout()).plus(DEADLINE_SLACK));
+        this.overall = Deadline.after(startNanos, spec.deadline());
     }
 
     ProbeResult run() {
