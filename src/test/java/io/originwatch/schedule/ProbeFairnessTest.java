@@ -127,6 +127,49 @@ class ProbeFairnessTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> silentProbes.get() > silentBefore);
     }
 
+    @Test
+    void suspectsArePendingTimedOutOrSlowOriginsAndHoldThreeQuartersOfTheCap() {
+        OriginState state = new OriginState(new Origin(spec("o"), QUICK_INTERVAL, Map.of(), "test"));
+        assertThat(ProbePermits.suspect(state)).as("pending").isTrue();
+        synchronized (state) {
+            state.record(new io.originwatch.origin.ProbeRecord(verdict(Cause.OK, Instant.now())));
+        }
+        assertThat(ProbePermits.suspect(state)).as("quick ok").isFalse();
+        synchronized (state) {
+            state.record(new io.originwatch.origin.ProbeRecord(verdict(Cause.CONNECT_TIMEOUT, Instant.now())));
+        }
+        assertThat(ProbePermits.suspect(state)).as("connect_timeout").isTrue();
+        synchronized (state) {
+            state.record(new io.originwatch.origin.ProbeRecord(slowOk()));
+        }
+        assertThat(ProbePermits.suspect(state)).as("ok after 5 s").isTrue();
+
+        assertThat(new ProbePermits(256).suspectShare()).isEqualTo(192);
+        assertThat(new ProbePermits(4).suspectShare()).isEqualTo(3);
+        assertThat(new ProbePermits(3).suspectShare()).as("no reserve below 4").isEqualTo(3);
+        assertThat(new ProbePermits(1).suspectShare()).isEqualTo(1);
+    }
+
+    private static Verdict slowOk() {
+        Verdict quick = verdict(Cause.OK, Instant.now());
+        var r = quick.result();
+        var slow = new io.originwatch.probe.ProbeResult(
+                r.spec(),
+                r.startedAt(),
+                new io.originwatch.probe.PhaseTimings(Map.of(io.originwatch.probe.Phase.TOTAL, ProbePermits.SLOW_RUN)),
+                r.connectedAddress(),
+                r.failure(),
+                r.head(),
+                r.headerBytes(),
+                r.bodyBytes(),
+                r.bodyEndedEarly(),
+                r.bodyLimitReached(),
+                r.tls(),
+                r.evidence(),
+                r.httpVersion());
+        return new Verdict(slow, quick.cause(), quick.edgeStatus(), quick.httpStatus(), List.of(), quick.detail());
+    }
+
     /** Quick origins answer at once; silent ones hold their permit for the whole timeout. */
     private final class Engine extends ProbeEngine {
         @Override
