@@ -16,8 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Per-origin Prometheus series (the prober never calls Micrometer). One collector on the Prometheus
  * registry writes them at scrape time from each origin's state
  * ({@link io.originwatch.origin.OriginStateView}); the only per-origin value kept here is what the
- * state does not hold, the count of probes by cause. Series appear with an origin's first result
- * and disappear with the origin.
+ * state does not hold, the count of probes by cause. The status, interval, deadline and last-probe
+ * series exist from the first scrape (a pending origin has {@code cause="pending"}), the others from
+ * an origin's first result; all disappear with the origin (see {@link OriginSeriesCollector}).
  */
 @ApplicationScoped
 public class OriginMetrics {

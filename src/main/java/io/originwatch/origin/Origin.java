@@ -33,6 +33,14 @@ public record Origin(ProbeSpec spec, Duration interval, Map<String, String> labe
     }
 
     /**
+     * The longest one scheduled run of the origin can take: its probe's deadline, plus the via-edge
+     * probe's when there is one (both run in the same slot, one after the other).
+     */
+    public Duration runDeadline() {
+        return viaEdge == null ? spec.deadline() : spec.deadline().plus(viaEdge.deadline());
+    }
+
+    /**
      * True when probing would differ: a changed origin is rescheduled, an unchanged one keeps its
      * schedule and state. {@code source} alone (e.g. a re-ordered file) is not a change.
      */

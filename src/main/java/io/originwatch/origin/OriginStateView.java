@@ -23,6 +23,12 @@ public interface OriginStateView {
         return "config";
     }
 
+    /**
+     * When this process began scheduling the origin (it was added, changed, or this cluster member
+     * took it over): how long a pending origin has waited for its first result.
+     */
+    Instant watchedSince();
+
     /** The latest result in full; empty before the first probe ends. */
     Optional<ProbeRecord> latest();
 

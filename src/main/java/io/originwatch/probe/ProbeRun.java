@@ -16,7 +16,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
@@ -79,8 +78,7 @@ final class ProbeRun {
         this.listener = listener;
         this.resolver = resolver;
         this.tlsClients = tlsClients;
-        this.overall = Deadline.after(
-                startNanos, spec.connectTimeout().plus(spec.responseTimeout()).plus(DEADLINE_SLACK));
+        this.overall = Deadline.after(startNanos, spec.deadline());
     }
 
     ProbeResult run() {
@@ -162,12 +160,15 @@ final class ProbeRun {
         return found.get(0);
     }
 
-    /** Runs the resolver on its own virtual thread so that a hanging resolver cannot stall the probe. */
+    /**
+     * Runs the resolver on the lookup threads ({@link Lookups}: platform threads, one lookup per name
+     * at a time) and waits for it until the deadline, so that a hanging resolver can neither stall the
+     * probe nor hold a carrier thread of the virtual threads.
+     */
     private List<InetAddress> resolveBounded(String host, Deadline deadline) throws UnknownHostException, Stop {
-        FutureTask<List<InetAddress>> task = new FutureTask<>(() -> resolver.resolve(host));
-        Thread.ofVirtual().name("originwatch-dns").start(task);
         try {
-            List<InetAddress> found = task.get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
+            List<InetAddress> found =
+                    Lookups.lookup(resolver, host).get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
             if (found == null || found.isEmpty()) {
                 throw new UnknownHostException("no addresses");
             }
@@ -181,7 +182,7 @@ final class ProbeRun {
             listener.dnsFailed(host, e);
             throw new Stop(new ProbeFailure.Internal("resolver failed for " + host + ": " + e.getCause()));
         } catch (TimeoutException e) {
-            task.cancel(true);
+            // the lookup goes on for whoever asks next; the native call cannot be interrupted anyway
             throw new UnknownHostException(
                     "no answer within " + spec.connectTimeout().toMillis() + " ms");
         } catch (InterruptedException e) {

@@ -94,6 +94,14 @@ public record ProbeSpec(
         return "https".equalsIgnoreCase(url.getScheme());
     }
 
+    /**
+     * The longest one probe of this spec can take whatever the origin does: connect-timeout plus
+     * response-timeout plus a small slack for DNS, TLS and closing (the watchdog closes the socket then).
+     */
+    public Duration deadline() {
+        return connectTimeout.plus(responseTimeout).plus(ProbeRun.DEADLINE_SLACK);
+    }
+
     /** The url's port, or the scheme's default. */
     public int port() {
         return url.getPort() >= 0 ? url.getPort() : https() ? 443 : 80;

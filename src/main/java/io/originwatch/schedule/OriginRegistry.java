@@ -150,6 +150,10 @@ public class OriginRegistry {
 
     private void schedule(Origin origin) {
         if (ownership.owns(origin.name())) {
+            OriginState state = states.get(origin.name());
+            if (state != null) {
+                state.watchedSince(java.time.Instant.now());
+            }
             scheduler.schedule(origin);
             scheduled.add(origin.name());
         } else if (scheduled.remove(origin.name())) {

@@ -36,6 +36,7 @@ public final class OriginState implements OriginStateView {
     private final Streak streak = new Streak();
     private Instant lastCauseChange;
     private volatile boolean removed;
+    private volatile Instant watchedSince = Instant.now();
     /** Orders a probe's events against the removal event; never held while the state's lock is. */
     private final Object events = new Object();
 
@@ -83,6 +84,16 @@ public final class OriginState implements OriginStateView {
 
     void replaceOrigin(Origin changed) {
         this.origin = changed;
+    }
+
+    @Override
+    public Instant watchedSince() {
+        return watchedSince;
+    }
+
+    /** The origin is scheduled on this process from {@code now} on (see {@link #watchedSince()}). */
+    void watchedSince(Instant now) {
+        this.watchedSince = now;
     }
 
     /** Claims the origin's single probe slot; false when a probe of it is already in flight. */

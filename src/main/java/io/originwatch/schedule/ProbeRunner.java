@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
@@ -26,7 +25,9 @@ import org.jboss.logging.Logger;
  * Runs probes on virtual threads. Lifecycle of one probe:
  * <ol>
  * <li>claim the origin's single slot (a busy origin skips the run, or answers 409 to a manual probe);</li>
- * <li>on a virtual thread, take a permit of the global cap, record the schedule lag;</li>
+ * <li>on a virtual thread, take a permit of the global cap (an origin whose last probe timed out or
+ * was slow, or that has none yet, takes one of the suspects' share, see {@link ProbePermits}), record
+ * the schedule lag;</li>
  * <li>probe and classify; the result's start ({@code ProbeResult.startedAt}) is the probe's one
  * clock, kept as {@link ProbeRecord#probedAt()};</li>
  * <li>under the state's lock, unless the origin was removed meanwhile: update the state;</li>
@@ -61,11 +62,12 @@ public class ProbeRunner {
 
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicInteger inFlight = new AtomicInteger();
-    private volatile Semaphore permits = new Semaphore(DaemonSettings.DEFAULT_MAX_CONCURRENT_PROBES);
+    private volatile ProbePermits permits = new ProbePermits(DaemonSettings.DEFAULT_MAX_CONCURRENT_PROBES);
     private volatile boolean accepting = true;
 
+    /** At most {@code maxConcurrent} probes in flight, of which suspects hold at most three quarters ({@link ProbePermits}). */
     public void limitTo(int maxConcurrent) {
-        permits = new Semaphore(maxConcurrent);
+        permits = new ProbePermits(maxConcurrent);
     }
 
     public int inFlight() {
@@ -115,11 +117,10 @@ public class ProbeRunner {
     }
 
     private ProbeRecord run(OriginState state, Instant due) {
-        Semaphore cap = permits;
-        boolean acquired = false;
+        ProbePermits cap = permits;
+        ProbePermits.Lease lease = null;
         try {
-            cap.acquire();
-            acquired = true;
+            lease = cap.acquire(ProbePermits.suspect(state));
             Instant start = Instant.now();
             if (due != null) {
                 Duration lag = Duration.between(due, start);
@@ -146,8 +147,8 @@ public class ProbeRunner {
                     state.origin().name());
             throw e;
         } finally {
-            if (acquired) {
-                cap.release();
+            if (lease != null) {
+                lease.close();
             }
             state.endProbe();
         }

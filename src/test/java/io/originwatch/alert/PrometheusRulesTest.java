@@ -60,7 +60,10 @@ class PrometheusRulesTest {
             "originwatch_config_reloads_total",
             "originwatch_origin_maintenance",
             "originwatch_origin_alert_suppressed",
-            "originwatch_maintenance_window_active");
+            "originwatch_maintenance_window_active",
+            "originwatch_origin_last_probe_timestamp_seconds",
+            "originwatch_origin_probe_interval_seconds",
+            "originwatch_origin_probe_deadline_seconds");
 
     private static final java.util.regex.Pattern METRIC =
             java.util.regex.Pattern.compile("(?<![:\\w])(originwatch_\\w+)(?!\\w|:)");

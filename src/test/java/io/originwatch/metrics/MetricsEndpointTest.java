@@ -67,8 +67,24 @@ class MetricsEndpointTest {
         assertThat(series(m, "originwatch_certificate_expiry_timestamp_seconds", "ok"))
                 .isEmpty();
         assertThat(series(m, "originwatch_origin_up", "later"))
-                .as("no series before the first probe")
+                .as("no up series before the first probe")
                 .isEmpty();
+        assertThat(series(m, "originwatch_origin_probe_interval_seconds", "later"))
+                .containsExactly("originwatch_origin_probe_interval_seconds{origin=\"later\"} 86400.0");
+        assertThat(series(m, "originwatch_origin_probe_interval_seconds", "ok"))
+                .containsExactly("originwatch_origin_probe_interval_seconds{origin=\"ok\"} 1.0");
+        // no via-edge: connect-timeout (the default 19 s) + response-timeout (10 s here) + 0.5 s
+        assertThat(series(m, "originwatch_origin_probe_deadline_seconds", "ok"))
+                .containsExactly("originwatch_origin_probe_deadline_seconds{origin=\"ok\"} 29.5");
+        double now = System.currentTimeMillis() / 1000.0;
+        for (String origin : List.of("ok", "later")) {
+            List<String> last = series(m, "originwatch_origin_last_probe_timestamp_seconds", origin);
+            assertThat(last).as(origin).hasSize(1);
+            double t = Double.parseDouble(last.get(0).substring(last.get(0).lastIndexOf(' ') + 1));
+            assertThat(t)
+                    .as("%s: a Unix time in seconds, not in the future, within the test's run", origin)
+                    .isBetween(now - 600, now + 1);
+        }
         for (String name : List.of(
                 "originwatch_origin_up",
                 "originwatch_origin_status",
@@ -91,16 +107,28 @@ class MetricsEndpointTest {
     }
 
     @Test
-    void exactlyOneStatusSeriesPerProbedOrigin() {
+    void exactlyOneStatusSeriesPerOriginPendingIncluded() {
+        // from the first scrape: origins probed once a day are pending (this profile never probes "later")
+        String first = metrics();
+        for (String origin : List.of("ok", "broken", "slow", "later", "manual")) {
+            assertThat(series(first, "originwatch_origin_status", origin))
+                    .as(origin)
+                    .hasSize(1);
+        }
+        assertThat(series(first, "originwatch_origin_status", "later"))
+                .containsExactly("originwatch_origin_status{cause=\"pending\",edge_status=\"0\",origin=\"later\"} 1.0");
         await().atMost(Duration.ofSeconds(20))
-                .until(() -> !series(metrics(), "originwatch_origin_status", "broken")
-                        .isEmpty());
+                .until(() -> series(metrics(), "originwatch_origin_status", "broken").stream()
+                        .noneMatch(l -> l.contains("cause=\"pending\"")));
         String m = metrics();
-        for (String origin : List.of("ok", "broken")) {
+        for (String origin : List.of("ok", "broken", "slow", "later", "manual")) {
             assertThat(series(m, "originwatch_origin_status", origin))
                     .as(origin)
                     .hasSize(1);
         }
+        assertThat(series(m, "originwatch_origin_status", "broken"))
+                .containsExactly(
+                        "originwatch_origin_status{cause=\"unexpected_status\",edge_status=\"503\",origin=\"broken\"} 1.0");
     }
 
     @Test
