@@ -9,7 +9,9 @@ import io.originwatch.http1.HeaderField;
 import io.originwatch.http1.ParseFailure;
 import io.originwatch.http1.ResponseHead;
 import io.originwatch.lab.LabOrigin;
+import io.originwatch.probe.ClientCertificate;
 import io.originwatch.probe.Evidence;
+import io.originwatch.probe.HttpVersion;
 import io.originwatch.probe.Phase;
 import io.originwatch.probe.PhaseTimings;
 import io.originwatch.probe.ProbeFailure;
@@ -60,6 +62,7 @@ public final class ProbeBuilder {
     private boolean tlsVerify = true;
     private Path trustCa;
     private String userAgent = USER_AGENT;
+    private ClientCertificate clientCertificate;
 
     private Instant startedAt = NOW;
     private final Map<Phase, Duration> timings = new EnumMap<>(Phase.class);
@@ -96,6 +99,7 @@ public final class ProbeBuilder {
         b.tlsVerify = spec.tlsVerify();
         b.trustCa = spec.trustCa();
         b.userAgent = spec.userAgent();
+        b.clientCertificate = spec.clientCertificate();
         return b;
     }
 
@@ -114,6 +118,8 @@ public final class ProbeBuilder {
         b.expectStatus = StatusSet.parse(o.expectStatus());
         b.tlsVerify = o.tlsVerify();
         b.userAgent = LAB_USER_AGENT;
+        b.clientCertificate =
+                o.clientCertificate() == null ? null : new ClientCertificate(o.clientCertificate(), o.clientKey());
         return b;
     }
 
@@ -270,6 +276,12 @@ public final class ProbeBuilder {
         return this;
     }
 
+    /** The client certificate presented when the origin asks (null: none). */
+    public ProbeBuilder clientCertificate(ClientCertificate client) {
+        clientCertificate = client;
+        return this;
+    }
+
     public ProbeBuilder userAgent(String userAgent) {
         this.userAgent = userAgent;
         return this;
@@ -336,6 +348,24 @@ public final class ProbeBuilder {
         return this;
     }
 
+    /**
+     * TLS facts of a TLS 1.3 handshake ({@code protocol} null: one that did not complete) with this
+     * client authentication.
+     */
+    public ProbeBuilder clientAuth(String protocol, TlsFacts.ClientAuth auth) {
+        tls = new TlsFacts(
+                        protocol,
+                        protocol == null ? null : "TLS_AES_128_GCM_SHA256",
+                        "CN=origin.test",
+                        List.of("origin.test"),
+                        "CN=Lab CA",
+                        NOW.plus(Duration.ofDays(60)),
+                        NOW.minus(Duration.ofDays(30)),
+                        null)
+                .withClientAuth(auth);
+        return this;
+    }
+
     public ProbeSpec spec() {
         return new ProbeSpec(
                 name,
@@ -350,7 +380,9 @@ public final class ProbeBuilder {
                 expectStatus,
                 tlsVerify,
                 trustCa,
-                userAgent);
+                userAgent,
+                HttpVersion.AUTO,
+                clientCertificate);
     }
 
     public ProbeResult result() {
