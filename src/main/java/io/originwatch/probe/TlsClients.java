@@ -82,7 +82,7 @@ final class TlsClients {
                 client == null ? null : modifiedOrUnusable(client.key(), true));
         TlsClient tls = cache.get(key);
         if (tls == null) {
-            tls = build(key.trustCa(), client == null ? null : client.load());
+            tls = build(key, client == null ? null : client.load());
             // Older versions of the same files are dead weight now.
             cache.keySet().removeIf(k -> k.sameFiles(key) && !key.equals(k));
             TlsClient raced = cache.putIfAbsent(key, tls);
@@ -110,8 +110,33 @@ final class TlsClients {
         }
     }
 
-    private TlsClient build(Path trustCa, ClientCertificate.Loaded client)
-            throws IOException, GeneralSecurityException {
+    private TlsClient build(Key key, ClientCertificate.Loaded client) throws IOException, GeneralSecurityException {
+        CapturingTrustManager capturing = trustFor(new TrustKey(key.trustCa(), key.modified()));
+        CapturingKeyManager keys = new CapturingKeyManager(client);
+        return new TlsClient(stack.clientSockets(keys, capturing), capturing, keys, client);
+    }
+
+    private record TrustKey(Path trustCa, FileTime modified) {}
+
+    /**
+     * One trust manager per trust-ca version, shared by the clients of every client certificate:
+     * building it (the JDK's roots plus the file) is the costly part, and its cache of validated
+     * chains is worth sharing.
+     */
+    private final Map<TrustKey, CapturingTrustManager> trusts = new ConcurrentHashMap<>();
+
+    private CapturingTrustManager trustFor(TrustKey key) throws IOException, GeneralSecurityException {
+        CapturingTrustManager trust = trusts.get(key);
+        if (trust == null) {
+            trust = new CapturingTrustManager(trustManager(key.trustCa()));
+            trusts.keySet().removeIf(k -> java.util.Objects.equals(k.trustCa(), key.trustCa()) && !key.equals(k));
+            CapturingTrustManager raced = trusts.putIfAbsent(key, trust);
+            trust = raced == null ? trust : raced;
+        }
+        return trust;
+    }
+
+    private static X509ExtendedTrustManager trustManager(Path trustCa) throws IOException, GeneralSecurityException {
         X509ExtendedTrustManager jdk = pkix(null);
         X509ExtendedTrustManager trust = jdk;
         if (trustCa != null) {
@@ -126,9 +151,7 @@ final class TlsClients {
             }
             trust = pkix(store);
         }
-        CapturingTrustManager capturing = new CapturingTrustManager(trust);
-        CapturingKeyManager keys = new CapturingKeyManager(client);
-        return new TlsClient(stack.clientSockets(keys, capturing), capturing, keys, client);
+        return trust;
     }
 
     private static Collection<? extends Certificate> readPem(Path file) throws IOException {

@@ -59,6 +59,21 @@ public final class ClientCertificates {
 
     private ClientCertificates() {}
 
+    /**
+     * Reads every lab client certificate once before any probe, as the daemon's configuration
+     * check does (OriginValidator reads each pair before the first probe). Left to the first probes,
+     * that first read (Bouncy Castle's PEM classes, loaded and initialised) ran in the middle of
+     * the burst of concurrent lab probes and on a loaded 2-core box delayed the plain-HTTP origins
+     * past the slow_response threshold.
+     */
+    public static void readAll(io.originwatch.lab.OriginLab lab) throws IOException {
+        for (io.originwatch.lab.LabOrigin o : lab.origins()) {
+            if (o.clientCertificate() != null) {
+                new io.originwatch.probe.ClientCertificate(o.clientCertificate(), o.clientKey()).load();
+            }
+        }
+    }
+
     /** A self-signed client certificate {@code CN=<cn>} with a new {@code RSA} or {@code EC} key, valid until {@code notAfter}. */
     public static Issued selfSigned(String cn, String algorithm, Instant notAfter) throws GeneralSecurityException {
         KeyPair keys = keys(algorithm);
