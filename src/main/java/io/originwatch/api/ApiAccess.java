@@ -2,8 +2,10 @@ package io.originwatch.api;
 
 import io.originwatch.config.ApiAuth;
 import io.originwatch.config.ApiConfig;
+import io.originwatch.config.ApiSettings;
 import io.originwatch.config.SecretFile;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -12,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -29,12 +32,19 @@ public class ApiAccess {
     @Inject
     ApiConfig config;
 
+    private ApiSettings settings;
     private volatile Loaded loaded;
 
     private record Loaded(FileTime modified, long size, String token) {}
 
+    @PostConstruct
+    void init() {
+        // an invalid value is reported by the daemon's start-up check, which then exits; token auth until then
+        settings = ApiSettings.from(config, new ArrayList<>());
+    }
+
     void onStart(@Observes StartupEvent e) {
-        if (config.auth() == ApiAuth.NONE) {
+        if (settings.auth() == ApiAuth.NONE) {
             LOG.warn("originwatch.api.auth=none: the API is open to anyone who can reach it, manual probes,"
                     + " edge refreshes and evidence downloads included. Set originwatch.api.token or"
                     + " originwatch.api.token-file instead, or bind the port to loopback.");
@@ -50,7 +60,7 @@ public class ApiAccess {
     static final String KEYS = "originwatch.api.token (or originwatch.api.token-file)";
 
     public boolean open() {
-        return config.auth() == ApiAuth.NONE;
+        return settings.auth() == ApiAuth.NONE;
     }
 
     /** The token in force, if any. */

@@ -1,9 +1,12 @@
 package io.originwatch.api;
 
 import io.originwatch.config.ApiConfig;
+import io.originwatch.config.ApiSettings;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,10 +24,18 @@ public class ProbeCooldown {
     ApiConfig config;
 
     private final Map<String, Long> lastAcceptedNanos = new ConcurrentHashMap<>();
+    private long cooldownNanos;
+
+    @PostConstruct
+    void init() {
+        // an invalid value is reported by the daemon's start-up check, which then exits
+        cooldownNanos =
+                ApiSettings.from(config, new ArrayList<>()).probeCooldown().toNanos();
+    }
 
     /** Empty when the probe may go now (and the slot is taken); else how long to wait. */
     public Optional<Duration> acquire(String origin) {
-        long cooldown = config.probeCooldown().toNanos();
+        long cooldown = cooldownNanos;
         if (cooldown <= 0) {
             return Optional.empty();
         }

@@ -10,7 +10,6 @@ import io.originwatch.edge.allowlist.AllowlistMonitor;
 import io.originwatch.edge.allowlist.AllowlistStatus;
 import io.originwatch.edge.allowlist.KubernetesAllowlistSource;
 import io.originwatch.edge.ranges.EdgeRangeService;
-import io.originwatch.edge.ranges.RangeSettings;
 import io.originwatch.edge.ranges.RefreshOutcome;
 import io.originwatch.metrics.EdgeMetrics;
 import io.quarkus.runtime.Startup;
@@ -36,6 +35,7 @@ public class EdgeRuntime {
     private final AllowlistsConfig allowlistsConfig;
     private final EdgeMetrics metrics;
     private final Instance<KubernetesClient> kubernetes;
+    private EdgeSettings settings;
     private EdgeRangeService ranges;
     private AllowlistMonitor monitor;
     private boolean valid;
@@ -54,13 +54,13 @@ public class EdgeRuntime {
     @PostConstruct
     void init() {
         List<ConfigError> errors = new ArrayList<>();
-        RangeSettings settings = EdgeSettings.ranges(edgeConfig, errors);
+        settings = EdgeSettings.from(edgeConfig, errors);
         List<AllowlistDefinition> defs = EdgeSettings.allowlists(
                 allowlistsConfig,
                 (name, k) -> new KubernetesAllowlistSource(kubernetes::get, k.kind(), k.namespace(), k.name()),
                 errors);
         valid = errors.isEmpty();
-        ranges = new EdgeRangeService(settings, new JacksonJsonCodec(), metrics, Clock.systemUTC());
+        ranges = new EdgeRangeService(settings.ranges(), new JacksonJsonCodec(), metrics, Clock.systemUTC());
         monitor = new AllowlistMonitor(defs, metrics, Clock.systemUTC());
         if (!valid) {
             return;
@@ -69,7 +69,7 @@ public class EdgeRuntime {
         defs.forEach(d -> metrics.bindAllowlist(d.name()));
         ranges.start();
         // with no list yet (custom provider, first start) the start-up refresh job checks once it has one
-        if (edgeConfig.enabled() && ranges.current() != null) {
+        if (settings.enabled() && ranges.current() != null) {
             monitor.check(ranges.current());
         }
     }
@@ -84,7 +84,12 @@ public class EdgeRuntime {
 
     /** False also while an invalid configuration makes the daemon exit. */
     public boolean enabled() {
-        return valid && edgeConfig.enabled();
+        return valid && settings.enabled();
+    }
+
+    /** The validated edge settings (disabled ones while an invalid configuration makes the daemon exit). */
+    public EdgeSettings settings() {
+        return settings;
     }
 
     /** Refreshes the ranges; a new list triggers an immediate drift recomputation. */

@@ -3,6 +3,7 @@ package io.originwatch.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.originwatch.classify.Verdict;
 import io.originwatch.config.EvidenceConfig;
+import io.originwatch.config.EvidenceSettings;
 import io.originwatch.evidence.Captured;
 import io.originwatch.evidence.EdgeObservation;
 import io.originwatch.evidence.EvidenceStore;
@@ -23,10 +24,10 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -72,9 +73,10 @@ public class EvidenceRecorder {
     void init() {
         builder = new HarBuilder(version, new Redactor(engine.redaction()));
         json = new HarJson(mapper);
-        directory = config.dir()
-                .filter(d -> !d.isBlank())
-                .map(d -> new HarDirectory(Path.of(d.trim()), config.dirMaxBytes()))
+        // an invalid originwatch.evidence.* is reported by the daemon's start-up check; until it exits, memory only
+        EvidenceSettings settings = EvidenceSettings.from(config, new ArrayList<>());
+        directory = settings.dir()
+                .map(d -> new HarDirectory(d, settings.dirMaxBytes()))
                 .orElse(null);
         if (directory != null) {
             HarDirectory dir = directory;

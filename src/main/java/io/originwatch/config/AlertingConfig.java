@@ -2,29 +2,28 @@ package io.originwatch.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Direct alert dispatch, {@code originwatch.alerting.*} (docs/alerting.md). Converted to domain
- * objects, with errors naming their keys, by {@link AlertingSettings}.
+ * Direct alert dispatch, {@code originwatch.alerting.*} (docs/alerting.md). Values are kept as text
+ * and converted to domain objects, with errors naming their keys, by {@link AlertingSettings}.
  */
 @ConfigMapping(prefix = "originwatch.alerting")
 public interface AlertingConfig {
 
     /** Master switch; with no sink configured nothing is sent, but /api/alerts still lists alerts. */
     @WithDefault("true")
-    boolean enabled();
+    String enabled();
 
     /** Consecutive bad probes before an origin's alert fires. */
     @WithDefault("2")
-    int failureThreshold();
+    String failureThreshold();
 
     /** Consecutive good probes before a firing alert resolves. */
     @WithDefault("2")
-    int successThreshold();
+    String successThreshold();
 
     /** Per-origin overrides of the thresholds, by origin name: {@code origins.shop.failure-threshold=3}. */
     Map<String, OriginOverride> origins();
@@ -45,15 +44,15 @@ public interface AlertingConfig {
 
     /** Pending notifications per sink (one per origin at most); beyond it resolved ones are dropped first. */
     @WithDefault("10000")
-    int queueCapacity();
+    String queueCapacity();
 
     /** First retry delay after a failed delivery; doubles per failure. */
     @WithDefault("500ms")
-    Duration retryInitialDelay();
+    String retryInitialDelay();
 
     /** Cap on the retry delay. */
     @WithDefault("30s")
-    Duration retryMaxDelay();
+    String retryMaxDelay();
 
     Alertmanager alertmanager();
 
@@ -63,9 +62,9 @@ public interface AlertingConfig {
     /** {@code origins.<name>.*}. */
     interface OriginOverride {
 
-        Optional<Integer> failureThreshold();
+        Optional<String> failureThreshold();
 
-        Optional<Integer> successThreshold();
+        Optional<String> successThreshold();
     }
 
     /** {@code alertmanager.*}. */
@@ -76,11 +75,11 @@ public interface AlertingConfig {
 
         /** How often active alerts are re-posted; keep it under half of Alertmanager's resolve_timeout (5m). */
         @WithDefault("1m")
-        Duration resendInterval();
+        String resendInterval();
 
         /** endsAt of a firing alert = now + this, so Alertmanager resolves it if originwatch disappears. */
         @WithDefault("4m")
-        Duration alertTtl();
+        String alertTtl();
     }
 
     /** {@code webhooks[n].*}. */

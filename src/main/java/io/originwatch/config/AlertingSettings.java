@@ -58,16 +58,20 @@ public record AlertingSettings(
      */
     public static AlertingSettings from(AlertingConfig c, List<ConfigError> errors) {
         int before = errors.size();
-        Thresholds defaults = thresholds(c.failureThreshold(), c.successThreshold(), P, errors);
+        Boolean enabled = ConfigValues.bool(P + "enabled", c.enabled(), errors);
+        Thresholds defaults = new Thresholds(
+                threshold(P + "failure-threshold", Optional.of(c.failureThreshold()), 1, errors),
+                threshold(P + "success-threshold", Optional.of(c.successThreshold()), 1, errors));
         Map<String, Thresholds> perOrigin = new HashMap<>();
-        c.origins()
-                .forEach((name, o) -> perOrigin.put(
-                        name,
-                        thresholds(
-                                o.failureThreshold().orElse(defaults.failures()),
-                                o.successThreshold().orElse(defaults.successes()),
-                                P + "origins." + name + ".",
-                                errors)));
+        c.origins().forEach((name, o) -> {
+            String prefix = P + "origins." + name + ".";
+            perOrigin.put(
+                    name,
+                    new Thresholds(
+                            threshold(prefix + "failure-threshold", o.failureThreshold(), defaults.failures(), errors),
+                            threshold(
+                                    prefix + "success-threshold", o.successThreshold(), defaults.successes(), errors)));
+        });
         Map<Cause, String> severity = new HashMap<>();
         c.severity().forEach((label, value) -> cause(label, errors).ifPresent(cause -> severity.put(cause, value)));
         URI external = url(c.externalUrl(), P + "external-url", errors);
@@ -85,49 +89,56 @@ public record AlertingSettings(
                     h.secret().orElse(null),
                     h.headers()));
         }
-        positive(c.alertmanager().resendInterval(), P + "alertmanager.resend-interval", errors);
-        if (c.alertmanager()
-                        .alertTtl()
-                        .compareTo(c.alertmanager().resendInterval().multipliedBy(2))
-                < 0) {
+        Duration resend = ConfigValues.duration(
+                P + "alertmanager.resend-interval", c.alertmanager().resendInterval(), errors);
+        ConfigValues.positive(P + "alertmanager.resend-interval", resend, errors);
+        Duration ttl = ConfigValues.duration(
+                P + "alertmanager.alert-ttl", c.alertmanager().alertTtl(), errors);
+        if (resend != null && ttl != null && ttl.compareTo(resend.multipliedBy(2)) < 0) {
             errors.add(new ConfigError(
                     P + "alertmanager.alert-ttl",
-                    "must be at least twice resend-interval ("
-                            + c.alertmanager().resendInterval() + "), got "
-                            + c.alertmanager().alertTtl()));
+                    "must be at least twice resend-interval (" + resend + "), got " + ttl));
         }
-        if (c.queueCapacity() < 1) {
-            errors.add(new ConfigError(P + "queue-capacity", "must be at least 1, got " + c.queueCapacity()));
+        Integer queueCapacity = ConfigValues.integer(P + "queue-capacity", c.queueCapacity(), errors);
+        if (queueCapacity != null && queueCapacity < 1) {
+            errors.add(new ConfigError(P + "queue-capacity", "must be at least 1, got " + queueCapacity));
         }
-        positive(c.retryInitialDelay(), P + "retry-initial-delay", errors);
-        if (c.retryMaxDelay().compareTo(c.retryInitialDelay()) < 0) {
-            errors.add(new ConfigError(
-                    P + "retry-max-delay", "must not be below retry-initial-delay, got " + c.retryMaxDelay()));
+        Duration initialDelay = ConfigValues.duration(P + "retry-initial-delay", c.retryInitialDelay(), errors);
+        ConfigValues.positive(P + "retry-initial-delay", initialDelay, errors);
+        Duration maxDelay = ConfigValues.duration(P + "retry-max-delay", c.retryMaxDelay(), errors);
+        if (initialDelay != null && maxDelay != null && maxDelay.compareTo(initialDelay) < 0) {
+            errors.add(
+                    new ConfigError(P + "retry-max-delay", "must not be below retry-initial-delay, got " + maxDelay));
         }
         if (errors.size() > before) {
             return disabled();
         }
         return new AlertingSettings(
-                c.enabled(),
+                enabled,
                 new AlertPolicy(defaults, perOrigin, severity),
                 new AlertTexts(external, c.runbookBaseUrl()),
                 alertmanagers,
                 c.labels(),
-                c.alertmanager().resendInterval(),
-                c.alertmanager().alertTtl(),
+                resend,
+                ttl,
                 webhooks,
-                c.queueCapacity(),
-                new Backoff(c.retryInitialDelay(), c.retryMaxDelay()));
+                queueCapacity,
+                new Backoff(initialDelay, maxDelay));
     }
 
-    private static Thresholds thresholds(int failures, int successes, String prefix, List<ConfigError> errors) {
-        if (failures < 1) {
-            errors.add(new ConfigError(prefix + "failure-threshold", "must be at least 1, got " + failures));
+    /**
+     * One threshold: {@code fallback} when unset; an unreadable value or one below 1 is reported (and
+     * counts as 1 until the daemon exits).
+     */
+    private static int threshold(String key, Optional<String> text, int fallback, List<ConfigError> errors) {
+        if (text.isEmpty()) {
+            return fallback;
         }
-        if (successes < 1) {
-            errors.add(new ConfigError(prefix + "success-threshold", "must be at least 1, got " + successes));
+        Integer v = ConfigValues.integer(key, text.get(), errors);
+        if (v != null && v < 1) {
+            errors.add(new ConfigError(key, "must be at least 1, got " + v));
         }
-        return new Thresholds(Math.max(failures, 1), Math.max(successes, 1));
+        return v == null ? 1 : Math.max(v, 1);
     }
 
     private static Optional<Cause> cause(String label, List<ConfigError> errors) {
@@ -160,11 +171,5 @@ public record AlertingSettings(
         }
         errors.add(new ConfigError(key, "must be an http or https URL with a host, got \"" + text + "\""));
         return URI.create("http://invalid");
-    }
-
-    private static void positive(Duration d, String key, List<ConfigError> errors) {
-        if (d.isNegative() || d.isZero()) {
-            errors.add(new ConfigError(key, "must be positive, got " + d));
-        }
     }
 }

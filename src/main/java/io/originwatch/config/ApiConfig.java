@@ -2,10 +2,12 @@ package io.originwatch.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.time.Duration;
 import java.util.Optional;
 
-/** {@code originwatch.api.*}: access to the REST API (issues 7 and 13); see docs/evidence.md. */
+/**
+ * {@code originwatch.api.*}: access to the REST API (issues 7 and 13); see docs/evidence.md. Values are
+ * kept as text and converted, with errors naming their keys, by {@link ApiSettings}.
+ */
 @ConfigMapping(prefix = "originwatch.api")
 public interface ApiConfig {
 
@@ -23,11 +25,14 @@ public interface ApiConfig {
      */
     Optional<String> tokenFile();
 
-    /** {@code token} (default): as above. {@code none}: no authentication at all (logged as a WARN at start). */
+    /**
+     * {@code token} (default): as above. {@code none}: no authentication at all (logged as a WARN at
+     * start). An {@link ApiAuth}.
+     */
     @WithDefault("token")
-    ApiAuth auth();
+    String auth();
 
     /** Manual probes of one origin: at most one per this interval; the rest answer 429 with Retry-After. */
     @WithDefault("5s")
-    Duration probeCooldown();
+    String probeCooldown();
 }

@@ -2,18 +2,41 @@ package io.originwatch.config;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Checks {@code originwatch.api.*} at start-up (issue 13). No message ever shows a secret's value:
- * at most {@code <redacted, N chars>}.
+ * {@code originwatch.api.*} as typed values, and its start-up check (issue 13). No message ever
+ * shows a secret's value: at most {@code <redacted, N chars>}. The token itself stays with
+ * {@link ApiConfig} (the API reads a token file anew when it changes).
+ *
+ * @param auth          how callers are authenticated
+ * @param probeCooldown least time between two manual probes of one origin, 0 or more
  */
-public final class ApiSettings {
+public record ApiSettings(ApiAuth auth, Duration probeCooldown) {
 
     private static final String PREFIX = "originwatch.api.";
 
-    private ApiSettings() {}
+    /**
+     * What runs while an invalid configuration makes the daemon exit: token authentication (an
+     * invalid {@code auth} never opens the API) and the documented default cooldown.
+     */
+    static final ApiSettings INVALID = new ApiSettings(ApiAuth.TOKEN, Duration.ofSeconds(5));
+
+    /**
+     * The typed values; with an invalid one (each error added to {@code errors}) {@link #INVALID}.
+     * The token keys are checked by {@link #errors}, at start-up.
+     */
+    public static ApiSettings from(ApiConfig c, List<ConfigError> errors) {
+        int before = errors.size();
+        ApiAuth auth = ConfigValues.oneOf(PREFIX + "auth", c.auth(), ApiAuth.class, errors);
+        Duration cooldown = ConfigValues.duration(PREFIX + "probe-cooldown", c.probeCooldown(), errors);
+        if (cooldown != null && cooldown.isNegative()) {
+            errors.add(new ConfigError(PREFIX + "probe-cooldown", "must be 0s or more, got " + cooldown));
+        }
+        return errors.size() > before ? INVALID : new ApiSettings(auth, cooldown);
+    }
 
     /**
      * @param rawToken the token as written in its config source, or null when unset: the mapping
@@ -46,11 +69,11 @@ public final class ApiSettings {
                 errors.add(new ConfigError(PREFIX + "token-file", "is empty: " + ConfigValues.quoted(p.toString())));
             }
         });
-        if (c.auth() == ApiAuth.NONE && (tokenSet || c.tokenFile().isPresent())) {
+        from(c, errors);
+        // an unreadable auth is reported just above; here it counts as token
+        ApiAuth auth = ConfigValues.oneOf(PREFIX + "auth", c.auth(), ApiAuth.class, new ArrayList<>());
+        if (auth == ApiAuth.NONE && (tokenSet || c.tokenFile().isPresent())) {
             errors.add(new ConfigError(PREFIX + "auth", "none, but a token is configured: remove one of them"));
-        }
-        if (c.probeCooldown().isNegative()) {
-            errors.add(new ConfigError(PREFIX + "probe-cooldown", "must be 0s or more, got " + c.probeCooldown()));
         }
         return errors;
     }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code originwatch.discovery.*}: origins found in the CDN's DNS instead of typed in; see
+ * {@code originwatch.discovery.*}: origins found in the CDN's DNS or in Kubernetes Ingresses instead of typed in; see
  * docs/configuration.md. Values are text, checked by {@link DiscoverySettings} into the one error list.
  */
 @ConfigMapping(prefix = "originwatch.discovery")
@@ -18,6 +18,35 @@ public interface DiscoveryConfig {
 
     /** {@code originwatch.discovery.cloudflare.*}. */
     Cloudflare cloudflare();
+
+    /** {@code originwatch.discovery.kubernetes.*}. */
+    Kubernetes kubernetes();
+
+    interface Kubernetes {
+
+        /** Run the source; default false. */
+        Optional<String> enabled();
+
+        /** Namespaces watched; empty = every namespace the service account can read. */
+        Optional<List<String>> namespaces();
+
+        /** http or https, unless an Ingress's {@code originwatch.io/scheme} says otherwise; default https. */
+        @WithDefault("https")
+        String scheme();
+
+        /** Path requested, unless {@code originwatch.io/path} says otherwise; default {@code /}. */
+        @WithDefault("/")
+        String path();
+
+        /** How often the informer re-lists every Ingress (changes apply as they happen); default 10m. */
+        Optional<String> resync();
+
+        /** Accept a result that removes more than half of the discovered origins; default false. */
+        Optional<String> allowMassRemoval();
+
+        /** Settings of the generated origins (the keys of {@code originwatch.defaults}, which fill what is unset). */
+        OriginDefaults defaults();
+    }
 
     interface Cloudflare {
 

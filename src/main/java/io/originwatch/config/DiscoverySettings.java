@@ -3,6 +3,7 @@ package io.originwatch.config;
 import static io.originwatch.config.ConfigValues.quoted;
 
 import io.originwatch.discovery.CloudflareSettings;
+import io.originwatch.discovery.KubernetesSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,12 +22,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Maps {@code originwatch.discovery.*} to {@link CloudflareSettings}, every problem into the one
+ * Maps {@code originwatch.discovery.*} to {@link CloudflareSettings} and {@link KubernetesSettings}, every problem into the one
  * error list naming its key. Messages never quote the token (nor the token file's content).
  */
 public final class DiscoverySettings {
 
     static final String CLOUDFLARE = "originwatch.discovery.cloudflare";
+    static final String KUBERNETES = "originwatch.discovery.kubernetes";
     private static final Duration MIN_REFRESH = Duration.ofSeconds(10);
 
     private DiscoverySettings() {}
@@ -89,14 +92,62 @@ public final class DiscoverySettings {
                 allowMass));
     }
 
+    /** The Kubernetes source's settings, empty when it is disabled or has errors (added to {@code errors}). */
+    public static Optional<KubernetesSettings> kubernetes(DiscoveryConfig config, List<ConfigError> errors) {
+        DiscoveryConfig.Kubernetes k = config.kubernetes();
+        Boolean enabled = k.enabled()
+                .map(v -> ConfigValues.bool(KUBERNETES + ".enabled", v, errors))
+                .orElse(false);
+        if (enabled == null || !enabled) {
+            return Optional.empty();
+        }
+        int before = errors.size();
+        String scheme = k.scheme().trim().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            errors.add(new ConfigError(KUBERNETES + ".scheme", "must be http or https, got " + quoted(k.scheme())));
+        }
+        String path = k.path().trim();
+        if (!path.startsWith("/") || path.chars().anyMatch(ch -> ch <= ' ' || ch == '#')) {
+            errors.add(new ConfigError(
+                    KUBERNETES + ".path", "must start with / and hold no spaces or fragment, got " + quoted(path)));
+        }
+        List<String> namespaces = new ArrayList<>();
+        for (String n : k.namespaces().orElse(List.of())) {
+            String t = n.trim();
+            if (!t.matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
+                errors.add(new ConfigError(
+                        KUBERNETES + ".namespaces", "not a Kubernetes namespace name, got " + quoted(n)));
+            }
+            namespaces.add(t);
+        }
+        Duration resync = k.resync()
+                .map(v -> ConfigValues.duration(KUBERNETES + ".resync", v, MIN_REFRESH, errors))
+                .orElse(KubernetesSettings.DEFAULT_RESYNC);
+        Boolean allowMass = k.allowMassRemoval()
+                .map(v -> ConfigValues.bool(KUBERNETES + ".allow-mass-removal", v, errors))
+                .orElse(false);
+        if (errors.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new KubernetesSettings(namespaces, scheme, path, resync, allowMass));
+    }
+
     /**
      * The defaults of the generated origins, keyed {@code originwatch.discovery.cloudflare.defaults}:
      * its own values over {@code originwatch.defaults}'.
      */
     static RawOrigin cloudflareDefaults(DiscoveryConfig config, OriginDefaults global) {
+        return defaults(CLOUDFLARE + ".defaults", config.cloudflare().defaults(), global);
+    }
+
+    /** The same for {@code originwatch.discovery.kubernetes.defaults}. */
+    static RawOrigin kubernetesDefaults(DiscoveryConfig config, OriginDefaults global) {
+        return defaults(KUBERNETES + ".defaults", config.kubernetes().defaults(), global);
+    }
+
+    private static RawOrigin defaults(String key, OriginDefaults source, OriginDefaults global) {
         RawOrigin g = RawOrigin.of("originwatch.defaults", global);
-        RawOrigin own =
-                RawOrigin.of(CLOUDFLARE + ".defaults", config.cloudflare().defaults());
+        RawOrigin own = RawOrigin.of(key, source);
         Map<OriginKey, String> values = new EnumMap<>(OriginKey.class);
         values.putAll(g.values());
         values.putAll(own.values());
@@ -104,7 +155,7 @@ public final class DiscoverySettings {
         headers.putAll(own.headers());
         Map<String, String> labels = new LinkedHashMap<>(g.labels());
         labels.putAll(own.labels());
-        return new RawOrigin(CLOUDFLARE + ".defaults", values, headers, labels);
+        return new RawOrigin(key, values, headers, labels);
     }
 
     private static String token(DiscoveryConfig.Cloudflare c, List<ConfigError> errors) {

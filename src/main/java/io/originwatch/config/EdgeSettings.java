@@ -10,30 +10,36 @@ import io.originwatch.edge.ranges.Provider;
 import io.originwatch.edge.ranges.RangeSettings;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
- * Maps the edge config to plain domain objects. Never stops at the first problem: every error names
- * its key and goes to the caller's {@link ConfigError} list, so the daemon reports them with every
- * other area's ({@link SettingsLoader#load()}).
+ * {@link EdgeConfig} as typed values, and the allowlists as definitions. Never stops at the first
+ * problem: every error names its key and goes to the caller's {@link ConfigError} list, so the
+ * daemon reports them with every other area's ({@link SettingsLoader#load()}).
+ *
+ * @param enabled        fetch on schedule and check allowlists
+ * @param ranges         what the range service needs
+ * @param refresh        time between two range refreshes (the refresh job's interval), positive
+ * @param allowlistCheck time between two allowlist checks (that job's interval), positive
  */
-public final class EdgeSettings {
+public record EdgeSettings(boolean enabled, RangeSettings ranges, Duration refresh, Duration allowlistCheck) {
 
     private static final String EDGE = "originwatch.edge.";
 
-    private EdgeSettings() {}
-
     /**
-     * The range settings; with any error (each added to {@code errors}) the provider's built-in
-     * defaults instead, which the daemon never fetches with since it refuses to start.
+     * The settings; with any error (each added to {@code errors}) disabled ones with the built-in
+     * Cloudflare list, which never fetch, while the daemon refuses to start.
      */
-    public static RangeSettings ranges(EdgeConfig c, List<ConfigError> errors) {
+    public static EdgeSettings from(EdgeConfig c, List<ConfigError> errors) {
         int before = errors.size();
+        Boolean enabled = ConfigValues.bool(EDGE + "enabled", c.enabled(), errors);
         Provider provider = step(EDGE + "provider", () -> Provider.fromLabel(c.provider()), errors);
         List<URI> urls = new ArrayList<>();
         List<String> configured = c.urls().orElse(List.of());
@@ -47,40 +53,65 @@ public final class EdgeSettings {
                 urls.add(uri);
             }
         }
-        if (c.maxShrink() < 0 || c.maxShrink() > 1) {
-            errors.add(new ConfigError(EDGE + "max-shrink", "must be between 0 and 1, was " + c.maxShrink()));
+        Duration refresh = ConfigValues.positive(
+                EDGE + "refresh", ConfigValues.duration(EDGE + "refresh", c.refresh(), errors), errors);
+        Double maxShrink = ConfigValues.decimal(EDGE + "max-shrink", c.maxShrink(), errors);
+        if (maxShrink != null && (maxShrink < 0 || maxShrink > 1)) {
+            errors.add(new ConfigError(EDGE + "max-shrink", "must be between 0 and 1, was " + maxShrink));
         }
-        if (c.minPrefixIpv4() < 1 || c.minPrefixIpv4() > 32) {
-            errors.add(new ConfigError(EDGE + "min-prefix-ipv4", "must be 1..32, was " + c.minPrefixIpv4()));
+        Boolean chinaNetwork = ConfigValues.bool(EDGE + "china-network", c.chinaNetwork(), errors);
+        Integer ipv4 = ConfigValues.integer(EDGE + "min-prefix-ipv4", c.minPrefixIpv4(), errors);
+        if (ipv4 != null && (ipv4 < 1 || ipv4 > 32)) {
+            errors.add(new ConfigError(EDGE + "min-prefix-ipv4", "must be 1..32, was " + ipv4));
         }
-        if (c.minPrefixIpv6() < 1 || c.minPrefixIpv6() > 128) {
-            errors.add(new ConfigError(EDGE + "min-prefix-ipv6", "must be 1..128, was " + c.minPrefixIpv6()));
+        Integer ipv6 = ConfigValues.integer(EDGE + "min-prefix-ipv6", c.minPrefixIpv6(), errors);
+        if (ipv6 != null && (ipv6 < 1 || ipv6 > 128)) {
+            errors.add(new ConfigError(EDGE + "min-prefix-ipv6", "must be 1..128, was " + ipv6));
         }
         String service = c.cloudfrontService();
         if (!service.equals("CLOUDFRONT") && !service.equals("CLOUDFRONT_ORIGIN_FACING")) {
             errors.add(new ConfigError(
                     EDGE + "cloudfront-service", "CLOUDFRONT or CLOUDFRONT_ORIGIN_FACING, was " + service));
         }
+        Optional<Duration> staleAfter = c.staleAfter().map(t -> ConfigValues.duration(EDGE + "stale-after", t, errors));
+        Duration fetchTimeout = ConfigValues.duration(EDGE + "fetch-timeout", c.fetchTimeout(), errors);
+        Duration allowlistCheck = ConfigValues.positive(
+                EDGE + "allowlist-check",
+                ConfigValues.duration(EDGE + "allowlist-check", c.allowlistCheck(), errors),
+                errors);
         if (errors.size() > before) {
-            return settings(c, Provider.CLOUDFLARE, List.of(), "CLOUDFRONT_ORIGIN_FACING", 0);
+            return invalid(c);
         }
-        RangeSettings s = step(EDGE + "urls", () -> settings(c, provider, urls, service, c.maxShrink()), errors);
-        return s != null ? s : settings(c, Provider.CLOUDFLARE, List.of(), "CLOUDFRONT_ORIGIN_FACING", 0);
+        RangeSettings ranges = step(
+                EDGE + "urls",
+                () -> new RangeSettings(
+                        provider,
+                        urls,
+                        chinaNetwork,
+                        service,
+                        maxShrink,
+                        Path.of(c.cacheDir()),
+                        staleAfter.orElse(refresh.multipliedBy(2)),
+                        fetchTimeout,
+                        ipv4,
+                        ipv6),
+                errors);
+        return ranges == null ? invalid(c) : new EdgeSettings(enabled, ranges, refresh, allowlistCheck);
     }
 
-    private static RangeSettings settings(
-            EdgeConfig c, Provider provider, List<URI> urls, String service, double maxShrink) {
-        return new RangeSettings(
-                provider,
-                urls,
-                c.chinaNetwork(),
-                service,
-                maxShrink,
+    /** Disabled, with Cloudflare's built-in list in the configured cache directory: never fetches. */
+    private static EdgeSettings invalid(EdgeConfig c) {
+        Duration refresh = Duration.ofHours(6);
+        RangeSettings ranges = new RangeSettings(
+                Provider.CLOUDFLARE,
+                List.of(),
+                false,
+                "CLOUDFRONT_ORIGIN_FACING",
+                0,
                 Path.of(c.cacheDir()),
-                c.staleAfter().orElse(c.refresh().multipliedBy(2)),
-                c.fetchTimeout(),
-                Math.clamp(c.minPrefixIpv4(), 1, 32),
-                Math.clamp(c.minPrefixIpv6(), 1, 128));
+                refresh.multipliedBy(2),
+                Duration.ofSeconds(30));
+        return new EdgeSettings(false, ranges, refresh, Duration.ofSeconds(60));
     }
 
     /**

@@ -5,7 +5,10 @@ import io.smallrye.config.WithDefault;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code originwatch.evidence.*}: HAR files, redaction and body capture (issue 7); see docs/evidence.md. */
+/**
+ * {@code originwatch.evidence.*}: HAR files, redaction and body capture (issue 7); see docs/evidence.md.
+ * Numbers are kept as text and converted, with errors naming their keys, by {@link EvidenceSettings}.
+ */
 @ConfigMapping(prefix = "originwatch.evidence")
 public interface EvidenceConfig {
 
@@ -17,7 +20,7 @@ public interface EvidenceConfig {
      * ({@code Prober.DEFAULT_BODY_CAPTURE_BYTES}: 10,000 origins x 2 HARs stay under ~160 MiB of bodies).
      */
     @WithDefault("8192")
-    int bodyCaptureBytes();
+    String bodyCaptureBytes();
 
     /**
      * Header names whose values are replaced by {@code [redacted]}, on top of Authorization, Cookie,
@@ -30,5 +33,5 @@ public interface EvidenceConfig {
 
     /** Total size of the HAR files in {@code dir}; the oldest are deleted beyond it. Default 100 MiB. */
     @WithDefault("104857600")
-    long dirMaxBytes();
+    String dirMaxBytes();
 }

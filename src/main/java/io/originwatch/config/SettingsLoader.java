@@ -2,6 +2,7 @@ package io.originwatch.config;
 
 import io.originwatch.discovery.CloudflareSettings;
 import io.originwatch.discovery.DiscoveredOrigin;
+import io.originwatch.discovery.KubernetesSettings;
 import io.originwatch.discovery.Skipped;
 import io.originwatch.maintenance.MaintenanceWindow;
 import io.originwatch.origin.Origin;
@@ -24,10 +25,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * maintenance windows, cluster)
  * into one {@link ConfigError} list and throws {@link InvalidConfigException} carrying all of them,
  * which the daemon reports in one place before it exits. The area beans map their own keys with the
- * same mappers ({@link AlertingSettings#from}, {@link EdgeSettings}) and stay idle when those report
- * errors, leaving the report to this gate.
+ * same mappers ({@link AlertingSettings#from}, {@link EdgeSettings#from}, {@link EvidenceSettings#from},
+ * {@link ApiSettings#from}) and stay idle (or fall back to safe values) when those report errors,
+ * leaving the report to this gate.
  *
- * <p>{@code originwatch.api.*} has only {@code token}, where any value is valid (blank = open API).
+ * <p>Every {@code @ConfigMapping} keeps its values as text, so a value that is not a number, a
+ * duration, a boolean or one of a key's words reaches this gate too and is reported with the rest,
+ * converted by {@link ConfigValues}, instead of SmallRye refusing it alone before this gate runs.
  */
 @ApplicationScoped
 public class SettingsLoader {
@@ -101,13 +105,17 @@ public class SettingsLoader {
                 .filter(ua -> ua.isBlank() || ua.indexOf('\r') >= 0 || ua.indexOf('\n') >= 0)
                 .ifPresent(ua -> errors.add(new ConfigError(
                         PREFIX + ".user-agent", "must be one non-empty line, got " + ConfigValues.quoted(ua))));
-        errors.addAll(EvidenceSettings.errors(evidence));
-        EdgeSettings.ranges(edge, errors);
+        EvidenceSettings.from(evidence, errors);
+        EdgeSettings.from(edge, errors);
         // only checked here: the allowlists' sources are built by the edge runtime (no cluster client here)
         EdgeSettings.allowlists(allowlists, (name, kubernetes) -> null, errors);
         AlertingSettings.from(alerting, errors);
+        // building a source's validator checks its defaults
         if (DiscoverySettings.cloudflare(discovery, errors).isPresent()) {
-            discoveryValidator(errors);
+            discoveryValidator(CLOUDFLARE, errors);
+        }
+        if (DiscoverySettings.kubernetes(discovery, errors).isPresent()) {
+            discoveryValidator(KUBERNETES, errors);
         }
         errors.addAll(ApiSettings.errors(api, rawValue(PREFIX + ".api.token")));
         ClusterSettings clusterSettings = ClusterSettings.from(cluster, errors);
@@ -173,6 +181,11 @@ public class SettingsLoader {
         return DiscoverySettings.cloudflare(discovery, new ArrayList<>());
     }
 
+    /** The Kubernetes discovery source, empty when disabled (or invalid: {@link #load} reports that). */
+    public Optional<KubernetesSettings> kubernetesDiscovery() {
+        return DiscoverySettings.kubernetes(discovery, new ArrayList<>());
+    }
+
     /** Where discovery keeps each source's last good result. */
     public Path discoveryCacheDir() {
         return Path.of(discovery.cacheDir().trim());
@@ -185,7 +198,7 @@ public class SettingsLoader {
      */
     public List<Origin> validateDiscovered(
             String source, List<DiscoveredOrigin> found, Map<String, String> takenNames, List<Skipped> skipped) {
-        OriginValidator validator = discoveryValidator(new ArrayList<>());
+        OriginValidator validator = discoveryValidator(source, new ArrayList<>());
         Map<String, String> names = new HashMap<>(takenNames);
         List<Origin> out = new ArrayList<>();
         for (DiscoveredOrigin d : found) {
@@ -198,9 +211,15 @@ public class SettingsLoader {
             if (d.viaEdgeUrl() != null) {
                 values.put(OriginKey.VIA_EDGE_URL, d.viaEdgeUrl());
             }
-            RawOrigin raw = new RawOrigin("discovery:" + source + "[" + d.name() + "]", values, Map.of(), d.labels());
             List<ConfigError> errors = new ArrayList<>();
-            List<Origin> valid = validator.validate(List.of(raw), names, errors);
+            d.settings()
+                    .forEach((key, value) -> OriginKey.single(key)
+                            .filter(k -> k != OriginKey.NAME && k != OriginKey.URL && k != OriginKey.HOST)
+                            .ifPresentOrElse(
+                                    k -> values.put(k, value),
+                                    () -> errors.add(new ConfigError(key, "not an origin setting a source may set"))));
+            RawOrigin raw = new RawOrigin("discovery:" + source + "[" + d.name() + "]", values, Map.of(), d.labels());
+            List<Origin> valid = errors.isEmpty() ? validator.validate(List.of(raw), names, errors) : List.of();
             if (errors.isEmpty()) {
                 out.addAll(valid);
             } else {
@@ -212,9 +231,18 @@ public class SettingsLoader {
         return out;
     }
 
-    private OriginValidator discoveryValidator(List<ConfigError> errors) {
-        return new OriginValidator(
-                DiscoverySettings.cloudflareDefaults(discovery, config.defaults()), userAgent(), errors);
+    /** The discovery sources, as {@code /api/discovery}, the cache and the logs name them. */
+    public static final String CLOUDFLARE = "cloudflare";
+
+    public static final String KUBERNETES = "kubernetes";
+
+    private OriginValidator discoveryValidator(String source, List<ConfigError> errors) {
+        RawOrigin defaults = switch (source) {
+            case CLOUDFLARE -> DiscoverySettings.cloudflareDefaults(discovery, config.defaults());
+            case KUBERNETES -> DiscoverySettings.kubernetesDefaults(discovery, config.defaults());
+            default -> throw new IllegalArgumentException("no discovery source " + source);
+        };
+        return new OriginValidator(defaults, userAgent(), errors);
     }
 
     /** {@code originwatch.origins-file-max-bytes}, the default where unset or invalid (invalid is reported). */

@@ -1,7 +1,6 @@
 package io.originwatch.config;
 
 import java.util.List;
-import java.util.Locale;
 
 /** {@code originwatch.tls-provider}: which TLS stack probes use. */
 public enum TlsProvider {
@@ -14,15 +13,8 @@ public enum TlsProvider {
 
     static final String KEY = "originwatch.tls-provider";
 
-    /** The value's provider, or null after adding an error naming the key. */
+    /** The value's provider (any case), or null after adding an error naming the key. */
     static TlsProvider parse(String value, List<ConfigError> errors) {
-        String v = value.trim().toLowerCase(Locale.ROOT);
-        for (TlsProvider p : values()) {
-            if (p.name().toLowerCase(Locale.ROOT).equals(v)) {
-                return p;
-            }
-        }
-        errors.add(new ConfigError(KEY, "must be auto, conscrypt or jdk, got " + ConfigValues.quoted(value)));
-        return null;
+        return ConfigValues.oneOf(KEY, value, TlsProvider.class, errors);
     }
 }

@@ -11,12 +11,26 @@ import java.util.Objects;
  * @param host       Host header and SNI (the site's name)
  * @param viaEdgeUrl the site's public URL probed through the edge, or null
  * @param labels     where it came from (e.g. {@code zone}, {@code record_id})
+ * @param settings   origin keys the source sets for this origin, by key text (e.g. {@code header-limit}
+ *                   from an Ingress annotation); validated like the same keys in a config file
  */
-public record DiscoveredOrigin(String name, String url, String host, String viaEdgeUrl, Map<String, String> labels) {
+public record DiscoveredOrigin(
+        String name,
+        String url,
+        String host,
+        String viaEdgeUrl,
+        Map<String, String> labels,
+        Map<String, String> settings) {
 
     public DiscoveredOrigin {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(url, "url");
         labels = Map.copyOf(labels);
+        settings = settings == null ? Map.of() : Map.copyOf(settings);
+    }
+
+    /** An origin with no settings of its own (the source's defaults apply). */
+    public DiscoveredOrigin(String name, String url, String host, String viaEdgeUrl, Map<String, String> labels) {
+        this(name, url, host, viaEdgeUrl, labels, Map.of());
     }
 }

@@ -47,6 +47,7 @@ public final class DiscoveryCache {
             m.put("host", o.host());
             m.put("viaEdgeUrl", o.viaEdgeUrl());
             m.put("labels", new LinkedHashMap<>(o.labels()));
+            m.put("settings", new LinkedHashMap<>(o.settings()));
             origins.add(m);
         }
         tree.put("origins", origins);
@@ -87,12 +88,17 @@ public final class DiscoveryCache {
                 Map<?, ?> m = (Map<?, ?>) o;
                 Map<String, String> labels = new LinkedHashMap<>();
                 ((Map<?, ?>) m.get("labels")).forEach((k, v) -> labels.put((String) k, (String) v));
+                Map<String, String> settings = new LinkedHashMap<>();
+                if (m.get("settings") instanceof Map<?, ?> given) { // absent in caches written before it
+                    given.forEach((k, v) -> settings.put((String) k, (String) v));
+                }
                 os.add(new DiscoveredOrigin(
                         (String) m.get("name"),
                         (String) m.get("url"),
                         (String) m.get("host"),
                         (String) m.get("viaEdgeUrl"),
-                        labels));
+                        labels,
+                        settings));
             }
             List<Skipped> ss = new ArrayList<>();
             for (Object o : skipped) {

@@ -3,6 +3,7 @@ package io.originwatch.schedule;
 import io.originwatch.classify.Classifier;
 import io.originwatch.classify.Verdict;
 import io.originwatch.config.EvidenceConfig;
+import io.originwatch.config.EvidenceSettings;
 import io.originwatch.http1.RedactionRule;
 import io.originwatch.probe.ProbeListener;
 import io.originwatch.probe.ProbeResult;
@@ -13,6 +14,7 @@ import io.originwatch.probe.TlsStack;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,11 +31,14 @@ public class ProbeEngine {
     private final Classifier classifier = new Classifier();
     private volatile Prober prober;
     private RedactionRule redaction;
+    private int bodyCaptureBytes;
 
     @PostConstruct
     void init() {
         redaction = new RedactionRule(evidence.redactHeaders().orElse(List.of()));
-        prober = new Prober(Resolver.SYSTEM, bodyCaptureBytes(), TlsStack.JDK, redaction);
+        // an invalid value is reported by the daemon's start-up check, which then exits; the default until then
+        bodyCaptureBytes = EvidenceSettings.from(evidence, new ArrayList<>()).bodyCaptureBytes();
+        prober = new Prober(Resolver.SYSTEM, bodyCaptureBytes, TlsStack.JDK, redaction);
     }
 
     /**
@@ -46,26 +51,17 @@ public class ProbeEngine {
 
     /** From now on, names resolve through {@code resolver} (the lab's names first). */
     public synchronized void use(Resolver resolver) {
-        this.prober = new Prober(resolver, bodyCaptureBytes(), prober.tls(), redaction);
+        this.prober = new Prober(resolver, bodyCaptureBytes, prober.tls(), redaction);
     }
 
     /** From now on, handshakes go through {@code tls}. */
     public synchronized void use(TlsStack tls) {
-        this.prober = new Prober(prober.resolver(), bodyCaptureBytes(), tls, redaction);
+        this.prober = new Prober(prober.resolver(), bodyCaptureBytes, tls, redaction);
     }
 
     /** The TLS stack probes use now. */
     public TlsStack tls() {
         return prober.tls();
-    }
-
-    private int bodyCaptureBytes() {
-        int n = evidence.bodyCaptureBytes();
-        if (n < 0 || n > EvidenceConfig.MAX_BODY_CAPTURE_BYTES) {
-            throw new IllegalArgumentException("originwatch.evidence.body-capture-bytes: must be 0.."
-                    + EvidenceConfig.MAX_BODY_CAPTURE_BYTES + " bytes, got " + n);
-        }
-        return n;
     }
 
     /**

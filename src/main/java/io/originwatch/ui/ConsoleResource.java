@@ -2,6 +2,7 @@ package io.originwatch.ui;
 
 import io.originwatch.alert.LastDeliveries;
 import io.originwatch.api.AlertView;
+import io.originwatch.api.MaintenanceListResource;
 import io.originwatch.api.ProbeCooldown;
 import io.originwatch.api.Sensitive;
 import io.originwatch.app.AlertingService;
@@ -45,6 +46,9 @@ public class ConsoleResource {
 
     /** A manual probe is bounded by its own timeouts; this only keeps a stuck one from holding the request. */
     static final long PROBE_WAIT_SECONDS = 60;
+
+    @Inject
+    MaintenanceListResource maintenanceList;
 
     @Inject
     ProbeCooldown cooldown;
@@ -152,6 +156,13 @@ public class ConsoleResource {
         }
         edge.refresh(false);
         return Response.seeOther(URI.create("/ui/edge#ranges")).build();
+    }
+
+    @GET
+    @Path("/maintenance")
+    @Operation(summary = "Web console: maintenance windows open now and upcoming (HTML)")
+    public TemplateInstance maintenance() {
+        return Templates.maintenance(MaintenancePage.of(maintenanceList.list()));
     }
 
     @GET

@@ -25,6 +25,8 @@ public final class Templates {
 
     public static native TemplateInstance alerts(AlertsPage page);
 
+    public static native TemplateInstance maintenance(MaintenancePage page);
+
     public static native TemplateInstance notFound(String what);
 
     public static native TemplateInstance login(LoginResource.LoginPage page);

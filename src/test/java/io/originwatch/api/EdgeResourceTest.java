@@ -2,6 +2,8 @@ package io.originwatch.api;
 
 import static io.restassured.RestAssured.given;
 import static io.restassured.RestAssured.when;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -11,8 +13,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.originwatch.edge.ranges.RangeServer;
+import io.quarkus.scheduler.Scheduler;
+import io.quarkus.scheduler.Trigger;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -32,6 +39,24 @@ class EdgeResourceTest {
     @org.junit.jupiter.api.AfterAll
     static void stopSendingToken() {
         io.originwatch.testing.ApiToken.stopSending();
+    }
+
+    @Inject
+    Scheduler scheduler;
+
+    @Test
+    @Order(0)
+    void bothJobsRunAtTheConfiguredIntervalsTheRefreshFirstAtStartUp() {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> scheduler.getScheduledJob("originwatch-edge-refresh") != null
+                        && scheduler.getScheduledJob("originwatch-edge-refresh").getPreviousFireTime() != null);
+        Trigger refresh = scheduler.getScheduledJob("originwatch-edge-refresh");
+        assertThat(Duration.between(refresh.getPreviousFireTime(), refresh.getNextFireTime()))
+                .isEqualTo(Duration.ofHours(6));
+        Trigger check = scheduler.getScheduledJob("originwatch-allowlist-check");
+        assertThat(check).isNotNull();
+        assertThat(check.getNextFireTime())
+                .isBetween(Instant.now(), Instant.now().plusSeconds(60));
     }
 
     @Test

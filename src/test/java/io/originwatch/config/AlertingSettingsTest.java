@@ -3,7 +3,6 @@ package io.originwatch.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.originwatch.classify.Cause;
-import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -29,8 +28,6 @@ class AlertingSettingsTest {
     static AlertingSettings settings(Map<String, String> properties, List<ConfigError> errors) {
         SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .withMapping(AlertingConfig.class)
-                // Quarkus's converter, so "1m" and "500ms" read as they do in the application
-                .withConverter(Duration.class, 100, new DurationConverter())
                 .withSources(new PropertiesConfigSource(properties, "test", 100))
                 .build();
         return AlertingSettings.from(config.getConfigMapping(AlertingConfig.class), errors);
@@ -108,6 +105,14 @@ class AlertingSettingsTest {
                         "ttl shorter than two resends",
                         Map.of("originwatch.alerting.alertmanager.alert-ttl", "90s"),
                         "originwatch.alerting.alertmanager.alert-ttl: must be at least twice resend-interval (PT1M), got PT1M30S"),
+                new Invalid(
+                        "failure threshold not a number",
+                        Map.of("originwatch.alerting.failure-threshold", "three"),
+                        "originwatch.alerting.failure-threshold: must be a whole number, got \"three\""),
+                new Invalid(
+                        "retry delay not a duration",
+                        Map.of("originwatch.alerting.retry-initial-delay", "soon"),
+                        "originwatch.alerting.retry-initial-delay: not a duration (e.g. 30s, 500ms, 2m), got \"soon\""),
                 new Invalid(
                         "queue capacity zero",
                         Map.of("originwatch.alerting.queue-capacity", "0"),

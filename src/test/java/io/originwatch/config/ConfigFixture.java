@@ -1,17 +1,15 @@
 package io.originwatch.config;
 
-import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
-import java.time.Duration;
 import java.util.Map;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * The daemon's configuration as SmallRye maps it, without Quarkus: every area's mapping registered
- * (so an unknown key fails as it does at start-up) and Quarkus's duration converter, feeding a
- * {@link SettingsLoader} built by hand.
+ * (so an unknown key fails as it does at start-up), feeding a {@link SettingsLoader} built by hand.
+ * No converter is needed: the mappings keep every value as text, and the loader converts.
  */
 final class ConfigFixture {
 
@@ -28,7 +26,6 @@ final class ConfigFixture {
                 .withSources(
                         new PropertiesConfigSource(Map.of("user.home", System.getProperty("user.home")), "system", 10))
                 .addDefaultInterceptors()
-                .withConverter(Duration.class, 100, new DurationConverter())
                 .withMapping(OriginwatchConfig.class)
                 .withMapping(EvidenceConfig.class)
                 .withMapping(EdgeConfig.class)

@@ -25,8 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * whose {@code # expect:} lines are the exact error lines it must produce, all of them, in order.
  * Runs the real mapping of every area (SmallRye, without Quarkus) and the real loader, so it covers
  * every error the config layer reports: origins, the origins file, the daemon's own keys, evidence,
- * edge ranges, allowlists and alerting. Fixtures under {@code accepted/} are boundary values that
- * must load without an error.
+ * edge ranges, allowlists, alerting and api, conversion errors (a word where a number, a duration
+ * or a boolean belongs) included. Fixtures under {@code accepted/} are boundary values that must
+ * load without an error.
  */
 class ConfigValidationTest {
 

@@ -20,50 +20,50 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Config to domain mapping: defaults, and every invalid value named by its key. */
 class EdgeSettingsTest {
 
-    record Edge(String provider, Optional<List<String>> urls, double maxShrink, String cloudfrontService)
+    record Edge(String provider, Optional<List<String>> urls, String maxShrink, String cloudfrontService)
             implements EdgeConfig {
         static Edge of(String provider, String... urls) {
             return new Edge(
                     provider,
                     urls.length == 0 ? Optional.empty() : Optional.of(List.of(urls)),
-                    0.3,
+                    "0.3",
                     "CLOUDFRONT_ORIGIN_FACING");
         }
 
-        public boolean enabled() {
-            return true;
+        public String enabled() {
+            return "true";
         }
 
-        public Duration refresh() {
-            return Duration.ofHours(6);
+        public String refresh() {
+            return "6h";
         }
 
         public String cacheDir() {
             return "target/x";
         }
 
-        public boolean chinaNetwork() {
-            return false;
+        public String chinaNetwork() {
+            return "false";
         }
 
-        public Optional<Duration> staleAfter() {
+        public Optional<String> staleAfter() {
             return Optional.empty();
         }
 
-        public Duration fetchTimeout() {
-            return Duration.ofSeconds(30);
+        public String fetchTimeout() {
+            return "30s";
         }
 
-        public Duration allowlistCheck() {
-            return Duration.ofSeconds(60);
+        public String allowlistCheck() {
+            return "60s";
         }
 
-        public int minPrefixIpv4() {
-            return 8;
+        public String minPrefixIpv4() {
+            return "8";
         }
 
-        public int minPrefixIpv6() {
-            return 16;
+        public String minPrefixIpv6() {
+            return "16";
         }
     }
 
@@ -101,8 +101,12 @@ class EdgeSettingsTest {
     @Test
     void defaultsPerProvider() {
         List<ConfigError> errors = new ArrayList<>();
-        RangeSettings s = EdgeSettings.ranges(Edge.of("cloudflare"), errors);
+        EdgeSettings edge = EdgeSettings.from(Edge.of("cloudflare"), errors);
         assertThat(errors).isEmpty();
+        assertThat(edge.enabled()).isTrue();
+        assertThat(edge.refresh()).isEqualTo(Duration.ofHours(6));
+        assertThat(edge.allowlistCheck()).isEqualTo(Duration.ofSeconds(60));
+        RangeSettings s = edge.ranges();
         assertThat(s.provider()).isEqualTo(Provider.CLOUDFLARE);
         assertThat(s.urls()).containsExactly(URI.create("https://api.cloudflare.com/client/v4/ips"));
         assertThat(s.staleAfter()).isEqualTo(Duration.ofHours(12));
@@ -128,11 +132,19 @@ class EdgeSettingsTest {
                         "originwatch.edge.urls[0]: scheme must be http or https"),
                 new Bad(
                         "shrink above 1",
-                        new Edge("cloudflare", Optional.empty(), 1.5, "CLOUDFRONT"),
+                        new Edge("cloudflare", Optional.empty(), "1.5", "CLOUDFRONT"),
                         "originwatch.edge.max-shrink: must be between 0 and 1, was 1.5"),
                 new Bad(
+                        "shrink not a number",
+                        new Edge("cloudflare", Optional.empty(), "lots", "CLOUDFRONT"),
+                        "originwatch.edge.max-shrink: must be a number, got \"lots\""),
+                new Bad(
+                        "shrink not finite",
+                        new Edge("cloudflare", Optional.empty(), "NaN", "CLOUDFRONT"),
+                        "originwatch.edge.max-shrink: must be a number, got \"NaN\""),
+                new Bad(
                         "cloudfront service",
-                        new Edge("cloudfront", Optional.empty(), 0.3, "EC2"),
+                        new Edge("cloudfront", Optional.empty(), "0.3", "EC2"),
                         "originwatch.edge.cloudfront-service: CLOUDFRONT or CLOUDFRONT_ORIGIN_FACING, was EC2"));
     }
 
@@ -140,7 +152,8 @@ class EdgeSettingsTest {
     @MethodSource("badEdge")
     void invalidEdgeConfigNamesTheKey(Bad b) {
         List<ConfigError> errors = new ArrayList<>();
-        EdgeSettings.ranges(b.config(), errors);
+        EdgeSettings s = EdgeSettings.from(b.config(), errors);
+        assertThat(s.enabled()).as("an invalid edge config never fetches").isFalse();
         assertThat(errors).singleElement().asString().startsWith(b.message());
     }
 

@@ -7,6 +7,8 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,11 +26,12 @@ class EvidenceSettingsTest {
 
     @Test
     void defaultsAreValid() {
-        EvidenceConfig c = config(Map.of());
-        assertThat(c.bodyCaptureBytes()).isEqualTo(8192);
-        assertThat(c.dirMaxBytes()).isEqualTo(100L * 1024 * 1024);
-        assertThat(c.dir()).isEmpty();
-        assertThat(EvidenceSettings.errors(c)).isEmpty();
+        List<ConfigError> errors = new ArrayList<>();
+        EvidenceSettings s = EvidenceSettings.from(config(Map.of()), errors);
+        assertThat(errors).isEmpty();
+        assertThat(s.bodyCaptureBytes()).isEqualTo(8192);
+        assertThat(s.dirMaxBytes()).isEqualTo(100L * 1024 * 1024);
+        assertThat(s.dir()).isEmpty();
     }
 
     @Test
@@ -43,7 +46,9 @@ class EvidenceSettingsTest {
                 file.toString(),
                 "originwatch.evidence.redact-headers",
                 "X-Api-Key,X-Session"));
-        assertThat(EvidenceSettings.errors(c))
+        List<ConfigError> errors = new ArrayList<>();
+        assertThat(EvidenceSettings.from(c, errors)).isEqualTo(EvidenceSettings.INVALID);
+        assertThat(errors)
                 .extracting(ConfigError::toString)
                 .containsExactly(
                         "originwatch.evidence.body-capture-bytes: must be 0..65536 bytes, got 70000",

@@ -69,7 +69,14 @@ class KustomizationRenderTest {
                                 BASE,
                                 Set.of(
                                         "Role/originwatch-allowlist-reader",
-                                        "RoleBinding/originwatch-allowlist-reader"))));
+                                        "RoleBinding/originwatch-allowlist-reader"))),
+                new Expected(
+                        "overlays/kubernetes-discovery",
+                        union(
+                                BASE,
+                                Set.of(
+                                        "Role/originwatch-ingress-watcher",
+                                        "RoleBinding/originwatch-ingress-watcher"))));
     }
 
     @Test

@@ -49,20 +49,21 @@ public final class ProbeBuilder {
     /** The User-Agent of lab probes in tests. */
     public static final String LAB_USER_AGENT = "originwatch-test/1";
 
-    private String name = "shop";
-    private URI url = URI.create("https://127.0.0.1:8443/health");
-    private String host = "origin.test";
-    private String method = "GET";
+    /** The spec's values: ProbeSpec's own builder, so a field added to the spec needs nothing here. */
+    private ProbeSpec.Builder spec = ProbeSpec.builder()
+            .name("shop")
+            .url(URI.create("https://127.0.0.1:8443/health"))
+            .host("origin.test")
+            .method("GET")
+            .connectTimeout(EdgeLimits.DEFAULT_CONNECT_TIMEOUT)
+            .responseTimeout(EdgeLimits.DEFAULT_RESPONSE_TIMEOUT)
+            .headerLimitBytes(EdgeLimits.DEFAULT_HEADER_LIMIT_BYTES)
+            .bodyLimitBytes(EdgeLimits.DEFAULT_BODY_LIMIT_BYTES)
+            .expectStatus(StatusSet.DEFAULT)
+            .userAgent(USER_AGENT);
+
+    /** The spec's request headers so far (the spec's builder has no getter to append to). */
     private List<ProbeSpec.RequestHeader> headers = List.of();
-    private Duration connectTimeout = EdgeLimits.DEFAULT_CONNECT_TIMEOUT;
-    private Duration responseTimeout = EdgeLimits.DEFAULT_RESPONSE_TIMEOUT;
-    private int headerLimitBytes = EdgeLimits.DEFAULT_HEADER_LIMIT_BYTES;
-    private int bodyLimitBytes = EdgeLimits.DEFAULT_BODY_LIMIT_BYTES;
-    private StatusSet expectStatus = StatusSet.DEFAULT;
-    private boolean tlsVerify = true;
-    private Path trustCa;
-    private String userAgent = USER_AGENT;
-    private ClientCertificate clientCertificate;
 
     private Instant startedAt = NOW;
     private final Map<Phase, Duration> timings = new EnumMap<>(Phase.class);
@@ -83,23 +84,11 @@ public final class ProbeBuilder {
         return new ProbeBuilder();
     }
 
-    /** A spec built field by field from {@code spec}, for a variation of it. */
+    /** Starts from {@code spec}, for a variation of it. */
     public static ProbeBuilder probe(ProbeSpec spec) {
         ProbeBuilder b = new ProbeBuilder();
-        b.name = spec.name();
-        b.url = spec.url();
-        b.host = spec.host();
-        b.method = spec.method();
+        b.spec = spec.toBuilder();
         b.headers = spec.headers();
-        b.connectTimeout = spec.connectTimeout();
-        b.responseTimeout = spec.responseTimeout();
-        b.headerLimitBytes = spec.headerLimitBytes();
-        b.bodyLimitBytes = spec.bodyLimitBytes();
-        b.expectStatus = spec.expectStatus();
-        b.tlsVerify = spec.tlsVerify();
-        b.trustCa = spec.trustCa();
-        b.userAgent = spec.userAgent();
-        b.clientCertificate = spec.clientCertificate();
         return b;
     }
 
@@ -109,17 +98,19 @@ public final class ProbeBuilder {
      */
     public static ProbeBuilder lab(LabOrigin o) {
         ProbeBuilder b = new ProbeBuilder();
-        b.name = o.name();
-        b.url = o.url();
-        b.host = o.host();
-        b.connectTimeout = o.connectTimeout();
-        b.responseTimeout = o.responseTimeout();
-        b.headerLimitBytes = o.headerLimitBytes();
-        b.expectStatus = StatusSet.parse(o.expectStatus());
-        b.tlsVerify = o.tlsVerify();
-        b.userAgent = LAB_USER_AGENT;
-        b.clientCertificate =
-                o.clientCertificate() == null ? null : new ClientCertificate(o.clientCertificate(), o.clientKey());
+        b.spec.name(o.name())
+                .url(o.url())
+                .host(o.host())
+                .connectTimeout(o.connectTimeout())
+                .responseTimeout(o.responseTimeout())
+                .headerLimitBytes(o.headerLimitBytes())
+                .expectStatus(StatusSet.parse(o.expectStatus()))
+                .tlsVerify(o.tlsVerify())
+                .userAgent(LAB_USER_AGENT)
+                .clientCertificate(
+                        o.clientCertificate() == null
+                                ? null
+                                : new ClientCertificate(o.clientCertificate(), o.clientKey()));
         return b;
     }
 
@@ -201,69 +192,72 @@ public final class ProbeBuilder {
     }
 
     public ProbeBuilder name(String name) {
-        this.name = name;
+        spec.name(name);
         return this;
     }
 
     public ProbeBuilder url(String url) {
-        this.url = URI.create(url);
+        spec.url(URI.create(url));
         return this;
     }
 
     public ProbeBuilder url(URI url) {
-        this.url = url;
+        spec.url(url);
         return this;
     }
 
     public ProbeBuilder host(String host) {
-        this.host = host;
+        spec.host(host);
         return this;
     }
 
     public ProbeBuilder method(String method) {
-        this.method = method;
+        spec.method(method);
         return this;
     }
 
     public ProbeBuilder header(String name, String value) {
-        headers = new ArrayList<>(headers);
-        headers.add(new ProbeSpec.RequestHeader(name, value));
+        List<ProbeSpec.RequestHeader> more = new ArrayList<>(headers);
+        more.add(new ProbeSpec.RequestHeader(name, value));
+        headers = List.copyOf(more);
+        spec.headers(headers);
         return this;
     }
 
     public ProbeBuilder headers(List<ProbeSpec.RequestHeader> headers) {
         this.headers = headers;
+        spec.headers(headers);
         return this;
     }
 
     public ProbeBuilder connectTimeout(Duration timeout) {
-        connectTimeout = timeout;
+        spec.connectTimeout(timeout);
         return this;
     }
 
     public ProbeBuilder responseTimeout(Duration timeout) {
-        responseTimeout = timeout;
+        spec.responseTimeout(timeout);
         return this;
     }
 
     /** The header-section limit. */
     public ProbeBuilder limit(int bytes) {
-        headerLimitBytes = bytes;
+        spec.headerLimitBytes(bytes);
         return this;
     }
 
     public ProbeBuilder bodyLimit(int bytes) {
-        bodyLimitBytes = bytes;
+        spec.bodyLimitBytes(bytes);
         return this;
     }
 
     public ProbeBuilder expect(String statuses) {
-        expectStatus = StatusSet.parse(statuses);
+        spec.expectStatus(StatusSet.parse(statuses));
         return this;
     }
 
     public ProbeBuilder tlsVerify(boolean verify) {
-        tlsVerify = verify;
+        spec.tlsVerify(verify);
         return this;
     }
 
@@ -272,18 +266,18 @@ public final class ProbeBuilder {
     }
 
     public ProbeBuilder trustCa(Path pem) {
-        trustCa = pem;
+        spec.trustCa(pem);
         return this;
     }
 
     /** The client certificate presented when the origin asks (null: none). */
     public ProbeBuilder clientCertificate(ClientCertificate client) {
-        clientCertificate = client;
+        spec.clientCertificate(client);
         return this;
     }
 
     public ProbeBuilder userAgent(String userAgent) {
-        this.userAgent = userAgent;
+        spec.userAgent(userAgent);
         return this;
     }
 
@@ -367,22 +361,12 @@ public final class ProbeBuilder {
     }
 
     public ProbeSpec spec() {
-        return new ProbeSpec(
-                name,
-                url,
-                host,
-                method,
-                headers,
-                connectTimeout,
-                responseTimeout,
-                headerLimitBytes,
-                bodyLimitBytes,
-                expectStatus,
-                tlsVerify,
-                trustCa,
-                userAgent,
-                HttpVersion.AUTO,
-                clientCertificate);
+        return spec.build();
+    }
+
+    public ProbeBuilder httpVersion(HttpVersion version) {
+        spec.httpVersion(version);
+        return this;
     }
 
     public ProbeResult result() {

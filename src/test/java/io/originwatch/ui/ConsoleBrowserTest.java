@@ -267,7 +267,8 @@ class ConsoleBrowserTest {
                     "/ui/origins/lab-tls-certificate-invalid",
                     "/ui/origins/hostile",
                     "/ui/edge",
-                    "/ui/alerts")) {
+                    "/ui/alerts",
+                    "/ui/maintenance")) {
                 Page page = open(ctx, path);
                 List<Rule> violations = new AxeBuilder(page)
                         .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))

@@ -64,4 +64,36 @@ class ConsolePagesTest {
                         () -> assertThat(when().get("/ui").then().extract().asString())
                                 .contains("data-count=\"pending\">0<"));
     }
+
+    @Test
+    void theMaintenancePageShowsOpenAndUpcomingWindows() {
+        String before =
+                when().get("/ui/maintenance").then().statusCode(200).extract().asString();
+        assertThat(before)
+                .contains("No window is open.")
+                .contains("id=\"window-next-patch\"")
+                .contains("2099-01-05T02:00:00Z to 2099-01-05T04:00:00Z")
+                .contains("kernel patching");
+        given().contentType("application/json")
+                .body("{\"duration\":\"10m\",\"comment\":\"deploy <b>42</b>\"}")
+                .post("/api/origins/lab-ok/maintenance")
+                .then()
+                .statusCode(201);
+        try {
+            String open = when().get("/ui/maintenance")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
+            String active = open.substring(open.indexOf("id=\"active\""), open.indexOf("id=\"upcoming\""));
+            assertThat(active)
+                    .contains("Open now (1)")
+                    .contains("id=\"window-runtime:lab-ok\"")
+                    .contains("<a href=\"/ui/origins/lab-ok\">lab-ok</a>")
+                    .as("the comment is text, never markup")
+                    .contains("deploy &lt;b&gt;42&lt;/b&gt;");
+        } finally {
+            given().delete("/api/origins/lab-ok/maintenance").then().statusCode(204);
+        }
+    }
 }

@@ -17,7 +17,13 @@ public class ConsoleProfile implements QuarkusTestProfile {
                 "originwatch.lab.enabled", "true",
                 "originwatch.defaults.interval", "2s",
                 "originwatch.tls-provider", "jdk",
-                "originwatch.api.auth", "none");
+                "originwatch.api.auth", "none",
+                // a window that opens later (the maintenance page's "upcoming"); it covers nobody now
+                "originwatch.maintenance.windows[0].name", "next-patch",
+                "originwatch.maintenance.windows[0].origins[0]", "lab-ok",
+                "originwatch.maintenance.windows[0].comment", "kernel patching",
+                "originwatch.maintenance.windows[0].start", "2099-01-05T02:00:00Z",
+                "originwatch.maintenance.windows[0].end", "2099-01-05T04:00:00Z");
     }
 
     @Override
