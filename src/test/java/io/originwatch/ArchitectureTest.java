@@ -75,7 +75,7 @@ class ArchitectureTest {
             "org.conscrypt.", Set.of("probe"),
             "io.netty.", Set.of("http2"), // HPACK only, behind http2.Hpack
             "io.fabric8.", Set.of("edge.allowlist", "app"),
-            "org.bouncycastle.", Set.of("lab"),
+            "org.bouncycastle.", Set.of("lab", "probe"), // probe: PEM client keys (PKCS#1, SEC1, PKCS#8)
             "org.quartz.", Set.of("schedule"),
             "com.hazelcast.", Set.of("cluster"),
             "io.micrometer.", Set.of("metrics")); // every meter of the daemon is registered in metrics
@@ -85,7 +85,7 @@ class ArchitectureTest {
             "edge.cidr", List.of("inet.ipaddr."),
             "edge.ranges", List.of("inet.ipaddr."),
             "edge.allowlist", List.of("inet.ipaddr.", "io.fabric8."),
-            "probe", List.of("org.conscrypt."),
+            "probe", List.of("org.conscrypt.", "org.bouncycastle."),
             "http2", List.of("io.netty."),
             "lab", List.of("org.bouncycastle."));
 

@@ -39,7 +39,7 @@ public record AlertTexts(URI apiBaseUrl, String runbookBaseUrl) {
                     H2_MALFORMED_RESPONSE -> "OriginwatchOrigin520";
             case UNREACHABLE, CONNECTION_REFUSED, CONNECT_TIMEOUT -> "OriginwatchOriginDown";
             case RESPONSE_TIMEOUT -> "OriginwatchOriginResponseTimeout";
-            case TLS_HANDSHAKE_FAILED, TLS_CERTIFICATE_INVALID -> "OriginwatchOriginTLS";
+            case TLS_HANDSHAKE_FAILED, TLS_CERTIFICATE_INVALID, CLIENT_CERTIFICATE_REJECTED -> "OriginwatchOriginTLS";
             case UNEXPECTED_STATUS, OK -> "OriginwatchOriginUnexpectedStatus";
             case PROBE_ERROR -> "OriginwatchProbeError";
         };

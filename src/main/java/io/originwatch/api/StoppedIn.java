@@ -20,6 +20,8 @@ final class StoppedIn {
             case ProbeFailure.ConnectTimeout t -> "connect";
             case ProbeFailure.TlsHandshake t -> "tls";
             case ProbeFailure.TlsCertificate t -> "tls";
+            // TLS 1.3: the alert answers the request, as a reset would
+            case ProbeFailure.ClientCertificateRejected c -> c.duringHandshake() ? "tls" : "wait";
             case ProbeFailure.Reset r -> !r.requestSent() ? "send" : r.responseBytes() == 0 ? "wait" : "receive";
             case ProbeFailure.ResponseTimeout t -> t.responseBytes() == 0 ? "wait" : "receive";
             case ProbeFailure.Parse p -> "receive";

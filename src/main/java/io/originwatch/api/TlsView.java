@@ -8,6 +8,10 @@ import java.util.List;
 /**
  * What the latest TLS handshake showed, also when validation failed (a 526 names the certificate's
  * names and expiry). Times ISO-8601 (UTC); {@code daysLeft} counts from the probe, negative once expired.
+ * {@code clientCertificateRequested}: the origin sent a CertificateRequest (Authenticated Origin
+ * Pulls enforced), naming {@code clientCertificateIssuers} (possibly none);
+ * {@code clientCertificateSent}: the probe presented the configured {@code clientCertificateSubject}
+ * (null when none is configured), which expires at {@code clientCertificateNotAfter}.
  */
 public record TlsView(
         String protocol,
@@ -18,7 +22,12 @@ public record TlsView(
         String notBefore,
         String notAfter,
         Long daysLeft,
-        String validationError) {
+        String validationError,
+        boolean clientCertificateRequested,
+        List<String> clientCertificateIssuers,
+        boolean clientCertificateSent,
+        String clientCertificateSubject,
+        String clientCertificateNotAfter) {
 
     static TlsView of(TlsFacts t, Instant probedAt) {
         if (t == null) {
@@ -35,6 +44,13 @@ public record TlsView(
                 t.leafNotAfter() == null
                         ? null
                         : Duration.between(probedAt, t.leafNotAfter()).toDays(),
-                t.validationError());
+                t.validationError(),
+                t.clientAuth().requested(),
+                t.clientAuth().requestedIssuers(),
+                t.clientAuth().sent(),
+                t.clientAuth().certificateSubject(),
+                t.clientAuth().certificateNotAfter() == null
+                        ? null
+                        : t.clientAuth().certificateNotAfter().toString());
     }
 }

@@ -16,6 +16,12 @@ public enum Cause {
     CONNECT_TIMEOUT(522),
     TLS_HANDSHAKE_FAILED(525),
     TLS_CERTIFICATE_INVALID(526),
+    /**
+     * The origin refused the client certificate (missing, or from a CA it does not accept) with a TLS
+     * alert: 520 on TLS 1.3, where the alert comes after the handshake; 525 when it ends a TLS 1.2
+     * handshake ({@link Classifier} takes the status from the probe, see {@link #edgeStatus}).
+     */
+    CLIENT_CERTIFICATE_REJECTED(520),
     CONNECTION_RESET(520),
     EMPTY_RESPONSE(520),
     HEADERS_TOO_LARGE(520),
@@ -43,7 +49,10 @@ public enum Cause {
         this.edgeStatus = edgeStatus;
     }
 
-    /** The edge's status for this cause, or 0 when the edge passes the origin's status through. */
+    /**
+     * The edge's status for this cause, or 0 when the edge passes the origin's status through. For
+     * {@link #CLIENT_CERTIFICATE_REJECTED} the status after the handshake (520); during one it is 525.
+     */
     public int fixedEdgeStatus() {
         return edgeStatus;
     }

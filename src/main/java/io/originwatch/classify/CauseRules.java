@@ -5,6 +5,7 @@ import io.originwatch.http1.ResponseHead;
 import io.originwatch.http2.H2Failure;
 import io.originwatch.probe.ProbeFailure;
 import io.originwatch.probe.ProbeResult;
+import io.originwatch.probe.TlsFacts;
 import java.util.List;
 
 /**
@@ -34,6 +35,11 @@ final class CauseRules {
                     r -> "TLS handshake failed: " + ((ProbeFailure.TlsHandshake) r.failure()).reason()),
             new CauseRule(
                     Cause.TLS_CERTIFICATE_INVALID, CauseRules::certificateRejected, CauseRules::certificateDetail),
+            new CauseRule(
+                    Cause.CLIENT_CERTIFICATE_REJECTED,
+                    r -> r.failure() instanceof ProbeFailure.ClientCertificateRejected,
+                    CauseRules::clientCertificateDetail,
+                    r -> ((ProbeFailure.ClientCertificateRejected) r.failure()).duringHandshake() ? 525 : 520),
             new CauseRule(
                     Cause.CONNECTION_RESET, r -> r.failure() instanceof ProbeFailure.Reset, CauseRules::resetDetail),
             new CauseRule(
@@ -126,6 +132,36 @@ final class CauseRules {
         }
         return "header section " + r.head().headerSectionBytes() + " bytes exceeds limit "
                 + r.spec().headerLimitBytes();
+    }
+
+    /**
+     * Which alert, when (during a TLS 1.2 handshake: 525; after a TLS 1.3 one: 520), and what the
+     * probe presented: "origin refused the client certificate with TLS alert certificate_required
+     * (116) after the TLS 1.3 handshake (edge: 520); no client certificate is configured".
+     */
+    private static String clientCertificateDetail(ProbeResult r) {
+        ProbeFailure.ClientCertificateRejected rejected = (ProbeFailure.ClientCertificateRejected) r.failure();
+        TlsFacts tls = r.tls();
+        String protocol =
+                tls == null || tls.protocol() == null ? null : tls.protocol().replace("TLSv", "TLS ");
+        String when = rejected.duringHandshake()
+                ? "during the TLS handshake (TLS 1.2 checks the client certificate inside it; edge: 525)"
+                : "after the " + (protocol == null ? "TLS" : protocol) + " handshake (edge: 520)";
+        TlsFacts.ClientAuth auth = tls == null ? TlsFacts.ClientAuth.NONE : tls.clientAuth();
+        String sent;
+        if (!auth.configured()) {
+            sent = "no client certificate is configured (tls-client-certificate)";
+        } else if (auth.sent()) {
+            sent = "sent " + auth.certificateSubject();
+        } else {
+            sent = auth.requested()
+                    ? "the configured certificate " + auth.certificateSubject() + " was not sent (its key type was not"
+                            + " among those the origin accepts)"
+                    : "the configured certificate " + auth.certificateSubject() + " was not sent";
+        }
+        String named = auth.requestedIssuers().isEmpty() ? "" : "; the origin accepts CAs " + auth.requestedIssuers();
+        return "origin refused the client certificate with TLS alert " + rejected.alert() + " (" + rejected.alertCode()
+                + ") " + when + "; " + sent + named;
     }
 
     private static String resetDetail(ProbeResult r) {

@@ -21,7 +21,8 @@ public final class Classifier {
                 .orElseThrow();
         Cause cause = rule.cause();
         int httpStatus = result.head() != null ? result.head().status() : 0;
-        int edgeStatus = cause.fixedEdgeStatus() != 0 ? cause.fixedEdgeStatus() : httpStatus;
+        int fixed = rule.edgeStatus().applyAsInt(result);
+        int edgeStatus = fixed != 0 ? fixed : httpStatus;
         return new Verdict(
                 result,
                 cause,

@@ -13,7 +13,14 @@ public enum Warning {
     /** Certificate invalid while tls-verify is off (the edge's "Full" mode tolerates it). */
     CERTIFICATE_INVALID,
     /** The stream ended before Content-Length or the last chunk. */
-    BODY_TRUNCATED;
+    BODY_TRUNCATED,
+    /**
+     * A client certificate is configured but the origin's handshake never asked for one:
+     * Authenticated Origin Pulls is not enforced, anyone can reach the origin directly.
+     */
+    CLIENT_CERTIFICATE_NOT_REQUESTED,
+    /** The configured client certificate expires within 14 days, or has expired. */
+    CLIENT_CERTIFICATE_EXPIRING;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

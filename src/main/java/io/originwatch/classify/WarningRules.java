@@ -31,6 +31,12 @@ final class WarningRules {
         if (r.bodyEndedEarly()) {
             warnings.add(Warning.BODY_TRUNCATED);
         }
+        if (clientCertificateNotRequested(r.tls())) {
+            warnings.add(Warning.CLIENT_CERTIFICATE_NOT_REQUESTED);
+        }
+        if (clientCertificateExpiring(r.tls(), now)) {
+            warnings.add(Warning.CLIENT_CERTIFICATE_EXPIRING);
+        }
         return warnings;
     }
 
@@ -60,6 +66,24 @@ final class WarningRules {
         }
         long thresholdNanos = (long) Math.ceil(r.spec().responseTimeout().toNanos() * EdgeLimits.SLOW_RESPONSE_SHARE);
         return ttfb.get().toNanos() >= thresholdNanos;
+    }
+
+    /** Configured, the handshake completed, and the origin sent no CertificateRequest. */
+    static boolean clientCertificateNotRequested(TlsFacts tls) {
+        return tls != null
+                && tls.protocol() != null
+                && tls.clientAuth().configured()
+                && !tls.clientAuth().requested();
+    }
+
+    /**
+     * The configured client certificate expires within 14 days (inclusive) or has expired: unlike
+     * the origin's own certificate, no other check reports an expired client certificate until the
+     * origin refuses it.
+     */
+    static boolean clientCertificateExpiring(TlsFacts tls, Instant now) {
+        Instant notAfter = tls == null ? null : tls.clientAuth().certificateNotAfter();
+        return notAfter != null && !notAfter.isAfter(now.plus(EdgeLimits.CERTIFICATE_EXPIRING_WITHIN));
     }
 
     /**

@@ -33,6 +33,10 @@ public final class LabOrigins {
         if (o.https()) {
             v.put(OriginKey.TRUST_CA, caPem.toString());
         }
+        if (o.clientCertificate() != null) {
+            v.put(OriginKey.TLS_CLIENT_CERTIFICATE, o.clientCertificate().toString());
+            v.put(OriginKey.TLS_CLIENT_KEY, o.clientKey().toString());
+        }
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("source", "lab");
         labels.put("expected-cause", o.expectedCause());

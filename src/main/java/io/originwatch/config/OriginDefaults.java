@@ -33,6 +33,15 @@ public interface OriginDefaults {
     /** PEM bundle trusted in addition to the JDK's CAs. */
     Optional<String> trustCa();
 
+    /**
+     * PEM file of the client certificate presented when the origin asks for one (Authenticated
+     * Origin Pulls): the leaf first, then intermediates. Needs {@link #tlsClientKey()}.
+     */
+    Optional<String> tlsClientCertificate();
+
+    /** PEM file of the client certificate's key: unencrypted PKCS#8, PKCS#1 (RSA) or SEC1 (EC). */
+    Optional<String> tlsClientKey();
+
     /** GET or HEAD; default GET. */
     Optional<String> method();
 

@@ -5,6 +5,7 @@ import static io.originwatch.config.ConfigValues.quoted;
 import io.originwatch.classify.EdgeLimits;
 import io.originwatch.http1.ResponseHeadParser;
 import io.originwatch.origin.Origin;
+import io.originwatch.probe.ClientCertificate;
 import io.originwatch.probe.HttpVersion;
 import io.originwatch.probe.ProbeSpec;
 import io.originwatch.probe.StatusSet;
@@ -51,6 +52,7 @@ public final class OriginValidator {
             StatusSet expectStatus,
             boolean tlsVerify,
             Path trustCa,
+            ClientCertificate clientCertificate,
             String method,
             HttpVersion httpVersion,
             Map<String, String> headers,
@@ -66,6 +68,7 @@ public final class OriginValidator {
                 EdgeLimits.DEFAULT_HEADER_LIMIT_BYTES,
                 StatusSet.DEFAULT,
                 true,
+                null,
                 null,
                 "GET",
                 HttpVersion.AUTO,
@@ -107,6 +110,7 @@ public final class OriginValidator {
                         .expectStatus(p.expectStatus())
                         .tlsVerify(p.tlsVerify())
                         .trustCa(p.trustCa())
+                        .clientCertificate(p.clientCertificate())
                         .userAgent(userAgent)
                         .httpVersion(p.httpVersion())
                         .build();
@@ -235,6 +239,7 @@ public final class OriginValidator {
                 ? Boolean.valueOf(base.tlsVerify())
                 : ConfigValues.bool(raw.keyOf(OriginKey.TLS_VERIFY), raw.value(OriginKey.TLS_VERIFY), errors);
         Path trustCa = orElse(trustCa(raw, errors), base.trustCa());
+        ClientCertificate client = clientCertificate(raw, base.clientCertificate(), errors);
         String method = orElse(method(raw, errors), base.method());
         HttpVersion httpVersion = orElse(httpVersion(raw, errors), base.httpVersion());
         Map<String, String> headers = new LinkedHashMap<>(base.headers());
@@ -249,6 +254,7 @@ public final class OriginValidator {
                 expect,
                 verify == null || verify,
                 trustCa,
+                client,
                 method,
                 httpVersion,
                 headers,
@@ -288,6 +294,37 @@ public final class OriginValidator {
             return null;
         }
         return path;
+    }
+
+    /**
+     * {@code tls-client-certificate} and {@code tls-client-key}, each falling back to {@code base}'s:
+     * both or neither, both readable PEM, and a pair. A pair inherited whole was checked with the
+     * defaults and is not read again for every origin.
+     */
+    private static ClientCertificate clientCertificate(
+            RawOrigin raw, ClientCertificate base, List<ConfigError> errors) {
+        String certText = raw.value(OriginKey.TLS_CLIENT_CERTIFICATE);
+        String keyText = raw.value(OriginKey.TLS_CLIENT_KEY);
+        if (certText == null && keyText == null) {
+            return base;
+        }
+        Path cert = certText != null ? Path.of(certText.trim()) : base == null ? null : base.certificate();
+        Path key = keyText != null ? Path.of(keyText.trim()) : base == null ? null : base.key();
+        if (cert == null || key == null) {
+            OriginKey missing = cert == null ? OriginKey.TLS_CLIENT_CERTIFICATE : OriginKey.TLS_CLIENT_KEY;
+            OriginKey given = cert == null ? OriginKey.TLS_CLIENT_KEY : OriginKey.TLS_CLIENT_CERTIFICATE;
+            errors.add(new ConfigError(raw.keyOf(missing), "required when " + given.text() + " is set"));
+            return null;
+        }
+        ClientCertificate client = new ClientCertificate(cert, key);
+        try {
+            client.load();
+        } catch (ClientCertificate.Unusable e) {
+            OriginKey at = e.inKey() ? OriginKey.TLS_CLIENT_KEY : OriginKey.TLS_CLIENT_CERTIFICATE;
+            errors.add(new ConfigError(raw.keyOf(at), e.getMessage()));
+            return null;
+        }
+        return client;
     }
 
     private static String method(RawOrigin raw, List<ConfigError> errors) {

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * The curl command that repeats a probe by hand:
  * {@code curl -sv -o /dev/null --http1.1 --connect-to HOST:PORT:ADDR:PORT URL -H 'Name: value' ...}
- * ({@code --http2} when the probe spoke HTTP/2).
+ * ({@code --http2} when the probe spoke HTTP/2; {@code --cert} and {@code --key} with the paths of
+ * the configured client certificate).
  * The URL carries the site name, so curl sends it as SNI and Host; {@code --connect-to} sends the
  * connection to the address the probe reached (or the probe url's host when it never connected).
  * The protocol the probe spoke is forced: {@code --http1.1} because curl would otherwise offer h2
@@ -58,6 +59,13 @@ public final class CurlCommand {
         if (spec.https() && spec.trustCa() != null) {
             args.add("--cacert");
             args.add(spec.trustCa().toString());
+        }
+        if (spec.https() && spec.clientCertificate() != null) {
+            // paths only: curl reads the same PEM files (the key's content never enters the line)
+            args.add("--cert");
+            args.add(spec.clientCertificate().certificate().toString());
+            args.add("--key");
+            args.add(spec.clientCertificate().key().toString());
         }
         String target = connected != null
                 ? connected.getAddress().getHostAddress()

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -30,6 +32,7 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -47,10 +50,18 @@ final class LabCertificates {
     private final X509Certificate ca;
     private final AtomicLong serials = new AtomicLong(System.currentTimeMillis());
 
+    /** A client leaf and its key, as PEM text: a probe's tls-client-certificate and tls-client-key. */
+    record ClientPem(String certificate, String key) {}
+
     LabCertificates(Instant now) throws GeneralSecurityException {
+        this(now, "CN=originwatch lab CA,O=originwatch");
+    }
+
+    /** A PKI whose CA is named {@code caName} (RFC 2253). */
+    LabCertificates(Instant now, String caName) throws GeneralSecurityException {
         caKeys = newKeyPair();
         // X500Principal parses RFC 2253 text in its usual order, so getName() prints it back the same.
-        X500Principal name = new X500Principal("CN=originwatch lab CA,O=originwatch");
+        X500Principal name = new X500Principal(caName);
         try {
             X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(
                     name,
@@ -88,8 +99,17 @@ final class LabCertificates {
      */
     SSLContext serverContext(List<String> dnsNames, Instant notBefore, Instant notAfter)
             throws GeneralSecurityException {
+        return serverContext(dnsNames, notBefore, notAfter, null);
+    }
+
+    /**
+     * As {@link #serverContext(List, Instant, Instant)}, judging client certificates against
+     * {@code clientCa} alone (the CA it names in its CertificateRequest), or the JDK's CAs when null.
+     */
+    SSLContext serverContext(List<String> dnsNames, Instant notBefore, Instant notAfter, X509Certificate clientCa)
+            throws GeneralSecurityException {
         KeyPair keys = newKeyPair();
-        X509Certificate leaf = leaf(keys, dnsNames, notBefore, notAfter);
+        X509Certificate leaf = leaf(keys, dnsNames, notBefore, notAfter, KeyPurposeId.id_kp_serverAuth);
         KeyStore store = KeyStore.getInstance("PKCS12");
         try {
             store.load(null, null);
@@ -99,12 +119,44 @@ final class LabCertificates {
         store.setKeyEntry("leaf", keys.getPrivate(), NO_PASSWORD, new Certificate[] {leaf, ca});
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(store, NO_PASSWORD);
+        TrustManager[] clientTrust = null;
+        if (clientCa != null) {
+            KeyStore trusted = KeyStore.getInstance("PKCS12");
+            try {
+                trusted.load(null, null);
+            } catch (IOException e) {
+                throw new GeneralSecurityException(e);
+            }
+            trusted.setCertificateEntry("client-ca", clientCa);
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trusted);
+            clientTrust = tmf.getTrustManagers();
+        }
         SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(kmf.getKeyManagers(), null, null);
+        ctx.init(kmf.getKeyManagers(), clientTrust, null);
         return ctx;
     }
 
-    private X509Certificate leaf(KeyPair keys, List<String> dnsNames, Instant notBefore, Instant notAfter)
+    /**
+     * A client leaf ({@code CN=<cn>}, extended key usage clientAuth) signed by this CA, valid from
+     * {@code notBefore} to {@code notAfter}, with its key as unencrypted PKCS#8 PEM.
+     */
+    ClientPem clientLeaf(String cn, Instant notBefore, Instant notAfter) throws GeneralSecurityException, IOException {
+        KeyPair keys = newKeyPair();
+        X509Certificate leaf = leaf(keys, List.of(cn), notBefore, notAfter, KeyPurposeId.id_kp_clientAuth);
+        StringWriter cert = new StringWriter();
+        try (JcaPEMWriter pem = new JcaPEMWriter(cert)) {
+            pem.writeObject(leaf);
+        }
+        StringWriter key = new StringWriter();
+        try (JcaPEMWriter pem = new JcaPEMWriter(key)) {
+            pem.writeObject(new JcaPKCS8Generator(keys.getPrivate(), null));
+        }
+        return new ClientPem(cert.toString(), key.toString());
+    }
+
+    private X509Certificate leaf(
+            KeyPair keys, List<String> dnsNames, Instant notBefore, Instant notAfter, KeyPurposeId purpose)
             throws GeneralSecurityException {
         X500Principal subject = new X500Principal("CN=" + dnsNames.get(0) + ",O=originwatch lab");
         try {
@@ -113,7 +165,7 @@ final class LabCertificates {
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-            b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+            b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose));
             b.addExtension(
                     Extension.subjectAlternativeName,
                     false,

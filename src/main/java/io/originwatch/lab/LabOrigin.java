@@ -1,6 +1,7 @@
 package io.originwatch.lab;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -20,6 +21,8 @@ import java.util.Objects;
  * @param expectStatus     expect-status to probe it with, e.g. {@code 200-399}
  * @param expectedCause    the cause label a probe should conclude, e.g. {@code connection_reset}
  * @param expectedWarnings warning labels a probe should report, e.g. {@code [slow_response]}
+ * @param clientCertificate PEM file of the client certificate to probe it with, or null for none
+ * @param clientKey        PEM file of that certificate's key, or null
  */
 public record LabOrigin(
         String name,
@@ -31,7 +34,9 @@ public record LabOrigin(
         boolean tlsVerify,
         String expectStatus,
         String expectedCause,
-        List<String> expectedWarnings) {
+        List<String> expectedWarnings,
+        Path clientCertificate,
+        Path clientKey) {
 
     public LabOrigin {
         Objects.requireNonNull(name, "name");

@@ -8,6 +8,7 @@ import java.net.SocketException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
@@ -51,12 +52,31 @@ final class LabServer implements AutoCloseable {
      */
     static LabServer start(String name, InetAddress address, SSLContext tls, List<String> alpn, Behaviour behaviour)
             throws IOException {
+        return start(
+                name,
+                address,
+                tls,
+                p -> {
+                    if (!alpn.isEmpty()) {
+                        p.setApplicationProtocols(alpn.toArray(String[]::new));
+                    }
+                },
+                behaviour);
+    }
+
+    /**
+     * A TLS listener whose parameters {@code tune} adjusts (protocol versions, client
+     * authentication, ALPN) before the first connection.
+     */
+    static LabServer start(
+            String name, InetAddress address, SSLContext tls, Consumer<SSLParameters> tune, Behaviour behaviour)
+            throws IOException {
         ServerSocket listener = tls == null
                 ? new ServerSocket(0, 50, address)
                 : tls.getServerSocketFactory().createServerSocket(0, 50, address);
-        if (listener instanceof SSLServerSocket ssl && !alpn.isEmpty()) {
+        if (listener instanceof SSLServerSocket ssl) {
             SSLParameters p = ssl.getSSLParameters();
-            p.setApplicationProtocols(alpn.toArray(String[]::new));
+            tune.accept(p);
             ssl.setSSLParameters(p);
         }
         LabServer server = new LabServer(name, listener, behaviour);

@@ -59,10 +59,19 @@ public final class OriginLab implements AutoCloseable {
     private final Instant now = Instant.now();
     private final LabCertificates pki;
     private final Path caPem;
+    /** The CA whose client certificates the client-certificate scenarios accept (the edge's origin-pull CA). */
+    private final LabCertificates clientPki;
+    /** A CA those scenarios do not accept. */
+    private final LabCertificates strangerPki;
+    /** Client certificate and key files, deleted on close. */
+    private final List<Path> clientFiles = new ArrayList<>();
+
     private ConnectTimeoutTrap trap;
 
     private OriginLab() throws IOException, GeneralSecurityException {
         pki = new LabCertificates(now);
+        clientPki = new LabCertificates(now, "CN=originwatch lab origin-pull CA,O=originwatch");
+        strangerPki = new LabCertificates(now, "CN=originwatch lab stranger CA,O=originwatch");
         caPem = Files.createTempFile("originwatch-lab-ca-", ".pem");
         Files.writeString(caPem, pki.caPem());
     }
@@ -110,6 +119,7 @@ public final class OriginLab implements AutoCloseable {
         startWarnings();
         startHostile();
         startH2();
+        startClientCertificates();
         LOG.info(() -> "origin lab: " + origins.size() + " origins on loopback, CA at " + caPem);
     }
 
@@ -281,6 +291,70 @@ public final class OriginLab implements AutoCloseable {
                 "headers_too_large");
     }
 
+    /**
+     * Origins that require a client certificate (Authenticated Origin Pulls) from the lab's
+     * origin-pull CA: sent (ok), missing on TLS 1.2 (525) and on TLS 1.3 (520), one from another CA,
+     * one that expires soon; and an origin that never asks while the probe has one configured.
+     */
+    private void startClientCertificates() throws IOException, GeneralSecurityException {
+        Instant yesterday = now.minus(Duration.ofDays(1));
+        ClientFiles edge =
+                clientFiles("edge", clientPki.clientLeaf("edge.lab.test", yesterday, now.plus(Duration.ofDays(90))));
+        ClientFiles stranger = clientFiles(
+                "stranger", strangerPki.clientLeaf("stranger.lab.test", yesterday, now.plus(Duration.ofDays(90))));
+        ClientFiles expiring = clientFiles(
+                "expiring", clientPki.clientLeaf("expiring.lab.test", yesterday, now.plus(Duration.ofDays(5))));
+        serveClientAuth("client-certificate-ok", "TLSv1.3", edge, "ok", List.of());
+        serveClientAuth("client-certificate-missing-tls12", "TLSv1.2", null, "client_certificate_rejected", List.of());
+        serveClientAuth("client-certificate-missing-tls13", "TLSv1.3", null, "client_certificate_rejected", List.of());
+        serveClientAuth("client-certificate-wrong-ca", "TLSv1.3", stranger, "client_certificate_rejected", List.of());
+        serveClientAuth(
+                "client-certificate-expiring", "TLSv1.3", expiring, "ok", List.of("client_certificate_expiring"));
+        LabServer open = LabServer.start(
+                "client-certificate-not-requested", v4, validLeaf("client-certificate-not-requested"), p -> {}, ok());
+        servers.add(open);
+        add(
+                "client-certificate-not-requested",
+                url("https", v4, open.port()),
+                RESPONSE_TIMEOUT,
+                true,
+                "ok",
+                List.of("client_certificate_not_requested"),
+                edge);
+    }
+
+    /** A lab client certificate and key, written to files. */
+    private record ClientFiles(Path certificate, Path key) {}
+
+    private ClientFiles clientFiles(String name, LabCertificates.ClientPem pem) throws IOException {
+        Path cert = Files.createTempFile("originwatch-lab-client-" + name + "-", ".crt");
+        clientFiles.add(cert);
+        Files.writeString(cert, pem.certificate());
+        Path key = Files.createTempFile("originwatch-lab-client-" + name + "-", ".key");
+        clientFiles.add(key);
+        Files.writeString(key, pem.key());
+        return new ClientFiles(cert, key);
+    }
+
+    /** An origin on {@code protocol} only that requires a client certificate from the origin-pull CA. */
+    private void serveClientAuth(
+            String scenario, String protocol, ClientFiles probeWith, String cause, List<String> warnings)
+            throws IOException, GeneralSecurityException {
+        SSLContext tls = pki.serverContext(
+                List.of(host(scenario)), now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(90)), clientPki.ca());
+        LabServer server = LabServer.start(
+                scenario,
+                v4,
+                tls,
+                p -> {
+                    p.setProtocols(new String[] {protocol});
+                    p.setNeedClientAuth(true);
+                },
+                ok());
+        servers.add(server);
+        add(scenario, url("https", v4, server.port()), RESPONSE_TIMEOUT, true, cause, warnings, probeWith);
+    }
+
     private void serveTls(String scenario, List<String> alpn, Behaviour b, String cause)
             throws IOException, GeneralSecurityException {
         LabServer server = LabServer.start(scenario, v4, validLeaf(scenario), alpn, b);
@@ -324,6 +398,17 @@ public final class OriginLab implements AutoCloseable {
 
     private void add(
             String scenario, URI url, Duration response, boolean tlsVerify, String cause, List<String> warnings) {
+        add(scenario, url, response, tlsVerify, cause, warnings, null);
+    }
+
+    private void add(
+            String scenario,
+            URI url,
+            Duration response,
+            boolean tlsVerify,
+            String cause,
+            List<String> warnings,
+            ClientFiles client) {
         origins.add(new LabOrigin(
                 "lab-" + scenario,
                 url,
@@ -334,7 +419,9 @@ public final class OriginLab implements AutoCloseable {
                 tlsVerify,
                 EXPECT_STATUS,
                 cause,
-                warnings));
+                warnings,
+                client == null ? null : client.certificate(),
+                client == null ? null : client.key()));
         String literal = url.getHost().replace("[", "").replace("]", "");
         if (literal.matches("[0-9.]+") || literal.contains(":")) {
             try {
@@ -392,10 +479,14 @@ public final class OriginLab implements AutoCloseable {
         if (trap != null) {
             trap.close();
         }
-        try {
-            Files.deleteIfExists(caPem);
-        } catch (IOException e) {
-            LOG.fine(() -> "origin lab: cannot delete " + caPem + ": " + e);
+        List<Path> files = new ArrayList<>(clientFiles);
+        files.add(caPem);
+        for (Path file : files) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.fine(() -> "origin lab: cannot delete " + file + ": " + e);
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package io.originwatch.probe;
 
 import java.security.GeneralSecurityException;
 import java.security.Provider;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
@@ -76,9 +77,9 @@ public final class ConscryptTls implements TlsStack {
     }
 
     @Override
-    public SSLSocketFactory clientSockets(TrustManager trust) throws GeneralSecurityException {
+    public SSLSocketFactory clientSockets(KeyManager keys, TrustManager trust) throws GeneralSecurityException {
         SSLContext context = SSLContext.getInstance("TLS", provider);
-        context.init(null, new TrustManager[] {trust}, null);
+        context.init(keys == null ? null : new KeyManager[] {keys}, new TrustManager[] {trust}, null);
         // Never resume: Conscrypt caches every session and TLS 1.3 ticket per host and port, and a
         // resumed handshake shows no certificate. It treats a session timeout of 0 literally (every
         // cached session is already expired when looked up), unlike the JDK's "no limit".

@@ -8,6 +8,7 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
@@ -23,6 +24,27 @@ final class Failures {
     private static final Pattern ALERT = Pattern.compile("Received fatal alert: (\\w+)");
     /** BoringSSL's (Conscrypt): e.g. {@code SSLV3_ALERT_HANDSHAKE_FAILURE}, {@code TLSV1_ALERT_PROTOCOL_VERSION}. */
     private static final Pattern BORINGSSL_ALERT = Pattern.compile("(?:SSLV3|TLSV1)_ALERT_(\\w+)");
+
+    /**
+     * Alerts a server sends about the client's certificate (RFC 8446 section 6.2): a certificate
+     * missing ({@code certificate_required}, or {@code bad_certificate} from TLS 1.2 servers such as
+     * the JDK's), from a CA it does not accept ({@code unknown_ca}) or otherwise refused.
+     */
+    static final Map<String, Integer> CLIENT_CERTIFICATE_ALERTS = Map.of(
+            "bad_certificate", 42,
+            "unsupported_certificate", 43,
+            "certificate_revoked", 44,
+            "certificate_expired", 45,
+            "certificate_unknown", 46,
+            "unknown_ca", 48,
+            "certificate_required", 116);
+
+    /**
+     * Alerts that refuse a client certificate only when the origin asked for one: OpenSSL's TLS 1.2
+     * servers answer a missing certificate with {@code handshake_failure}; {@code access_denied} is
+     * a valid certificate the server's policy refuses.
+     */
+    static final Map<String, Integer> ALERTS_AFTER_REQUEST = Map.of("handshake_failure", 40, "access_denied", 49);
 
     private Failures() {}
 
@@ -48,8 +70,16 @@ final class Failures {
         return new ProbeFailure.Internal("connect to " + addr(target) + " failed locally: " + e);
     }
 
-    /** A TLS handshake that failed for a reason other than certificate validation. */
+    /** A TLS handshake that failed, the origin having asked for no client certificate. */
     static ProbeFailure handshake(Exception e, Duration elapsed, boolean watchdogFired) {
+        return handshake(e, elapsed, watchdogFired, false);
+    }
+
+    /**
+     * A TLS handshake that failed for a reason other than server certificate validation.
+     * {@code certificateRequested}: the origin sent a CertificateRequest in this handshake.
+     */
+    static ProbeFailure handshake(Exception e, Duration elapsed, boolean watchdogFired, boolean certificateRequested) {
         if (timedOut(e) || watchdogFired) {
             return new ProbeFailure.TlsHandshake(
                     "no complete TLS handshake after " + elapsed.toMillis() + " ms (the probe's time was up)");
@@ -58,6 +88,16 @@ final class Failures {
             return new ProbeFailure.TlsHandshake("connection reset by peer during the TLS handshake");
         }
         String all = messages(e);
+        String received = receivedAlert(all);
+        if (received != null) {
+            Integer code = CLIENT_CERTIFICATE_ALERTS.get(received);
+            if (code == null && certificateRequested) {
+                code = ALERTS_AFTER_REQUEST.get(received);
+            }
+            if (code != null) {
+                return new ProbeFailure.ClientCertificateRejected(received, code, true);
+            }
+        }
         Matcher alert = ALERT.matcher(all);
         if (alert.find()) {
             return new ProbeFailure.TlsHandshake("origin sent TLS alert " + alert.group(1));
@@ -90,11 +130,26 @@ final class Failures {
         if (watchdogFired || timedOut(e)) {
             return new ProbeFailure.ResponseTimeout(responseTimeoutMillis, responseBytes);
         }
+        String received = hasCause(e, SSLException.class) ? receivedAlert(messages(e)) : null;
+        if (received != null && CLIENT_CERTIFICATE_ALERTS.containsKey(received)) {
+            // TLS 1.3: the client's handshake completes before the origin has seen its certificate
+            return new ProbeFailure.ClientCertificateRejected(received, CLIENT_CERTIFICATE_ALERTS.get(received), false);
+        }
         if (isReset(e) || hasCause(e, SSLException.class)) {
             return new ProbeFailure.Reset(responseBytes, requestSent);
         }
         return new ProbeFailure.Internal(
                 (requestSent ? "reading the response" : "sending the request") + " failed locally: " + e);
+    }
+
+    /** The name of the fatal alert the peer sent, as the JDK or BoringSSL reports it, or null. */
+    static String receivedAlert(String messages) {
+        Matcher jdk = ALERT.matcher(messages);
+        if (jdk.find()) {
+            return jdk.group(1).toLowerCase(Locale.ROOT);
+        }
+        Matcher boring = BORINGSSL_ALERT.matcher(messages);
+        return boring.find() ? boring.group(1).toLowerCase(Locale.ROOT) : null;
     }
 
     /** RST from the peer, as the JDK reports it on read ("Connection reset") or write ("Broken pipe"). */

@@ -24,6 +24,17 @@ public sealed interface ProbeFailure {
     /** The handshake completed but the certificate failed validation (tls-verify on). */
     record TlsCertificate(String reason) implements ProbeFailure {}
 
+    /**
+     * The origin refused the probe's client certificate (or its absence) with a TLS alert: during
+     * the handshake (TLS 1.2, where the certificate is checked before the handshake completes; the
+     * edge answers 525) or right after it (TLS 1.3, where the client finishes first; 520).
+     *
+     * @param alert           the alert's name as in RFC 8446, e.g. {@code certificate_required}
+     * @param alertCode       its number, e.g. 116
+     * @param duringHandshake true when it ended the handshake, false when it came after it
+     */
+    record ClientCertificateRejected(String alert, int alertCode, boolean duringHandshake) implements ProbeFailure {}
+
     /** Connection reset after the TCP handshake, before the header section was complete. */
     record Reset(long responseBytes, boolean requestSent) implements ProbeFailure {}
 

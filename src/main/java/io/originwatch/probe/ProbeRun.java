@@ -213,42 +213,58 @@ final class ProbeRun {
     private SSLSocket handshake(Socket raw) throws Stop, IOException {
         TlsClients.TlsClient client;
         try {
-            client = tlsClients.forTrustCa(spec.trustCa());
+            client = tlsClients.forSpec(spec.trustCa(), spec.clientCertificate());
+        } catch (ClientCertificate.Unusable e) {
+            throw new Stop(new ProbeFailure.Internal("tls-client-certificate/tls-client-key " + e.getMessage()));
         } catch (IOException | GeneralSecurityException e) {
             throw new Stop(new ProbeFailure.Internal("trust-ca " + spec.trustCa() + ": " + e.getMessage()));
         }
         SSLSocket ssl = (SSLSocket) client.sockets().createSocket(raw, spec.host(), spec.port(), true);
         configure(ssl);
         CapturingTrustManager.Capture capture = client.trust().register(ssl, spec.host());
+        CapturingKeyManager.Capture asked = client.keys().register(ssl);
         listener.tlsStart(spec.host());
         long start = System.nanoTime();
         try {
             ssl.setSoTimeout(overall.remainingMillisAtLeastOne());
             ssl.startHandshake();
         } catch (IOException e) {
-            tlsFacts = CertificateCheck.facts(null, null, capture.chain, capture.validationError);
+            tlsFacts = CertificateCheck.facts(null, null, capture.chain, capture.validationError)
+                    .withClientAuth(clientAuth(asked, client.clientCertificate()));
             ProbeFailure f = capture.validationError != null && spec.tlsVerify()
                     ? new ProbeFailure.TlsCertificate(capture.validationError)
-                    : Failures.handshake(e, since(start), watchdog.fired());
+                    : Failures.handshake(e, since(start), watchdog.fired(), asked.requested);
             listener.tlsFailed(tlsFacts, e);
             throw new Stop(f);
         } finally {
             client.trust().unregister(ssl);
+            client.keys().unregister(ssl);
         }
         timings.put(Phase.TLS, since(start));
-        return verified(ssl, capture);
+        return verified(ssl, capture, clientAuth(asked, client.clientCertificate()));
+    }
+
+    private static TlsFacts.ClientAuth clientAuth(CapturingKeyManager.Capture asked, ClientCertificate.Loaded cert) {
+        return new TlsFacts.ClientAuth(
+                asked.requested,
+                asked.issuers,
+                asked.sent,
+                cert == null ? null : cert.leaf().getSubjectX500Principal().getName(),
+                cert == null ? null : cert.leaf().getNotAfter().toInstant());
     }
 
     /**
      * The handshake completed; now the certificate verdict: with tls-verify on, a chain or name that
      * failed ends the probe as a 526 before any request goes out; off, it is only recorded.
      */
-    private SSLSocket verified(SSLSocket ssl, CapturingTrustManager.Capture capture) throws Stop {
+    private SSLSocket verified(SSLSocket ssl, CapturingTrustManager.Capture capture, TlsFacts.ClientAuth clientAuth)
+            throws Stop {
         SSLSession session = ssl.getSession();
         X509Certificate[] chain = capture.chain != null ? capture.chain : peerChain(session);
         tlsFacts = CertificateCheck.facts(
                         session.getProtocol(), session.getCipherSuite(), chain, capture.validationError)
-                .withAlpn(ssl.getApplicationProtocol());
+                .withAlpn(ssl.getApplicationProtocol())
+                .withClientAuth(clientAuth);
         if (capture.validationError != null && spec.tlsVerify()) {
             listener.tlsFailed(tlsFacts, new CertificateException(capture.validationError));
             closePolitely(ssl);

@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param trustCa          optional PEM bundle trusted in addition to the JDK's CAs, or null
  * @param userAgent        User-Agent header value
  * @param httpVersion      which HTTP to speak over TLS ({@code http-version}); plain http is HTTP/1.1
+ * @param clientCertificate presented when the origin asks for one ({@code tls-client-certificate}
+ *                         and {@code tls-client-key}), or null for none
  */
 public record ProbeSpec(
         String name,
@@ -40,7 +42,8 @@ public record ProbeSpec(
         boolean tlsVerify,
         Path trustCa,
         String userAgent,
-        HttpVersion httpVersion) {
+        HttpVersion httpVersion,
+        ClientCertificate clientCertificate) {
 
     /** One configured request header. */
     public record RequestHeader(String name, String value) {}
@@ -56,6 +59,40 @@ public record ProbeSpec(
         Objects.requireNonNull(expectStatus, "expectStatus");
         Objects.requireNonNull(userAgent, "userAgent");
         Objects.requireNonNull(httpVersion, "httpVersion");
+    }
+
+    /** A spec with no client certificate. */
+    public ProbeSpec(
+            String name,
+            URI url,
+            String host,
+            String method,
+            List<RequestHeader> headers,
+            Duration connectTimeout,
+            Duration responseTimeout,
+            int headerLimitBytes,
+            int bodyLimitBytes,
+            StatusSet expectStatus,
+            boolean tlsVerify,
+            Path trustCa,
+            String userAgent,
+            HttpVersion httpVersion) {
+        this(
+                name,
+                url,
+                host,
+                method,
+                headers,
+                connectTimeout,
+                responseTimeout,
+                headerLimitBytes,
+                bodyLimitBytes,
+                expectStatus,
+                tlsVerify,
+                trustCa,
+                userAgent,
+                httpVersion,
+                null);
     }
 
     /** A spec with {@code http-version: auto}, the default (as the edge: ALPN [h2, http/1.1]). */
@@ -123,12 +160,13 @@ public record ProbeSpec(
                 .tlsVerify(tlsVerify)
                 .trustCa(trustCa)
                 .userAgent(userAgent)
-                .httpVersion(httpVersion);
+                .httpVersion(httpVersion)
+                .clientCertificate(clientCertificate);
     }
 
     /**
      * An empty builder. Only {@code headers} (none), {@code trustCa} (none), {@code tlsVerify}
-     * (true) and {@code httpVersion} (auto) have a value; {@link Builder#build()} rejects a spec missing any other value, so a
+     * (true), {@code httpVersion} (auto) and {@code clientCertificate} (none) have a value; {@link Builder#build()} rejects a spec missing any other value, so a
      * default is never picked here by accident (the config layer owns the defaults).
      */
     public static Builder builder() {
@@ -151,6 +189,7 @@ public record ProbeSpec(
         private Path trustCa;
         private String userAgent;
         private HttpVersion httpVersion = HttpVersion.AUTO;
+        private ClientCertificate clientCertificate;
 
         private Builder() {}
 
@@ -224,6 +263,11 @@ public record ProbeSpec(
             return this;
         }
 
+        public Builder clientCertificate(ClientCertificate clientCertificate) {
+            this.clientCertificate = clientCertificate;
+            return this;
+        }
+
         public ProbeSpec build() {
             return new ProbeSpec(
                     name,
@@ -239,7 +283,8 @@ public record ProbeSpec(
                     tlsVerify,
                     trustCa,
                     userAgent,
-                    httpVersion);
+                    httpVersion,
+                    clientCertificate);
         }
     }
 }

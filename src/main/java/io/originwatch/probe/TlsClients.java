@@ -19,17 +19,36 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * SSL socket factories shared across probes, one per trust-ca file (keyed by path and modification time, so
- * a rotated CA file is picked up). Connections and sessions are never shared: see {@link Prober}.
- * Building happens outside the map (no computeIfAbsent) so a slow build never blocks other keys
- * and never pins a virtual thread inside the map's lock.
+ * SSL socket factories shared across probes, one per trust-ca file and client certificate (keyed by
+ * path and modification time of each file, so a rotated CA, certificate or key is picked up by the
+ * next probe). Connections and sessions are never shared: see {@link Prober}. Building happens
+ * outside the map (no computeIfAbsent) so a slow build never blocks other keys and never pins a
+ * virtual thread inside the map's lock.
  */
 final class TlsClients {
 
-    /** One socket factory with the trust manager that captures its handshakes. */
-    record TlsClient(SSLSocketFactory sockets, CapturingTrustManager trust) {}
+    /** One socket factory with the trust and key managers that capture its handshakes. */
+    record TlsClient(
+            SSLSocketFactory sockets,
+            CapturingTrustManager trust,
+            CapturingKeyManager keys,
+            ClientCertificate.Loaded clientCertificate) {}
 
-    private record Key(Path trustCa, FileTime modified) {}
+    private record Key(
+            Path trustCa,
+            FileTime modified,
+            Path clientCert,
+            FileTime certModified,
+            Path clientKey,
+            FileTime keyModified) {
+
+        /** The same files, whatever their versions. */
+        boolean sameFiles(Key other) {
+            return java.util.Objects.equals(trustCa, other.trustCa)
+                    && java.util.Objects.equals(clientCert, other.clientCert)
+                    && java.util.Objects.equals(clientKey, other.clientKey);
+        }
+    }
 
     private final Map<Key, TlsClient> cache = new ConcurrentHashMap<>();
     private final TlsStack stack;
@@ -42,29 +61,82 @@ final class TlsClients {
         return stack;
     }
 
-    /**
-     * The client for {@code trustCa} (null = JDK CAs only).
-     *
-     * @throws IOException naming the file when it cannot be read or holds no certificate
-     */
+    /** The client for {@code trustCa} (null = JDK CAs only) and no client certificate. */
     TlsClient forTrustCa(Path trustCa) throws IOException, GeneralSecurityException {
-        Key key = trustCa == null
-                ? new Key(null, null)
-                : new Key(trustCa.toAbsolutePath().normalize(), Files.getLastModifiedTime(trustCa));
-        TlsClient client = cache.get(key);
-        if (client == null) {
-            client = build(key.trustCa());
-            if (trustCa != null) {
-                // Older versions of the same file are dead weight now.
-                cache.keySet().removeIf(k -> key.trustCa().equals(k.trustCa()) && !key.equals(k));
-            }
-            TlsClient raced = cache.putIfAbsent(key, client);
-            client = raced == null ? client : raced;
-        }
-        return client;
+        return forSpec(trustCa, null);
     }
 
-    private TlsClient build(Path trustCa) throws IOException, GeneralSecurityException {
+    /**
+     * The client for {@code trustCa} (null = JDK CAs only) presenting {@code client} (null = none).
+     *
+     * @throws IOException naming the file when it cannot be read or holds no certificate
+     *                     ({@link ClientCertificate.Unusable} for the client certificate's files)
+     */
+    TlsClient forSpec(Path trustCa, ClientCertificate client) throws IOException, GeneralSecurityException {
+        Key key = new Key(
+                absolute(trustCa),
+                modified(trustCa),
+                client == null ? null : absolute(client.certificate()),
+                client == null ? null : modifiedOrUnusable(client.certificate(), false),
+                client == null ? null : absolute(client.key()),
+                client == null ? null : modifiedOrUnusable(client.key(), true));
+        TlsClient tls = cache.get(key);
+        if (tls == null) {
+            tls = build(key, client == null ? null : client.load());
+            // Older versions of the same files are dead weight now.
+            cache.keySet().removeIf(k -> k.sameFiles(key) && !key.equals(k));
+            TlsClient raced = cache.putIfAbsent(key, tls);
+            tls = raced == null ? tls : raced;
+        }
+        return tls;
+    }
+
+    private static Path absolute(Path file) {
+        return file == null ? null : file.toAbsolutePath().normalize();
+    }
+
+    private static FileTime modified(Path file) throws IOException {
+        return file == null ? null : Files.getLastModifiedTime(file);
+    }
+
+    private static FileTime modifiedOrUnusable(Path file, boolean keyFile) throws ClientCertificate.Unusable {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            throw new ClientCertificate.Unusable(
+                    file,
+                    keyFile,
+                    "cannot read: " + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e));
+        }
+    }
+
+    private TlsClient build(Key key, ClientCertificate.Loaded client) throws IOException, GeneralSecurityException {
+        CapturingTrustManager capturing = trustFor(new TrustKey(key.trustCa(), key.modified()));
+        CapturingKeyManager keys = new CapturingKeyManager(client);
+        return new TlsClient(stack.clientSockets(keys, capturing), capturing, keys, client);
+    }
+
+    private record TrustKey(Path trustCa, FileTime modified) {}
+
+    /**
+     * One trust manager per trust-ca version, shared by the clients of every client certificate:
+     * building it (the JDK's roots plus the file) is the costly part, and its cache of validated
+     * chains is worth sharing.
+     */
+    private final Map<TrustKey, CapturingTrustManager> trusts = new ConcurrentHashMap<>();
+
+    private CapturingTrustManager trustFor(TrustKey key) throws IOException, GeneralSecurityException {
+        CapturingTrustManager trust = trusts.get(key);
+        if (trust == null) {
+            trust = new CapturingTrustManager(trustManager(key.trustCa()));
+            trusts.keySet().removeIf(k -> java.util.Objects.equals(k.trustCa(), key.trustCa()) && !key.equals(k));
+            CapturingTrustManager raced = trusts.putIfAbsent(key, trust);
+            trust = raced == null ? trust : raced;
+        }
+        return trust;
+    }
+
+    private static X509ExtendedTrustManager trustManager(Path trustCa) throws IOException, GeneralSecurityException {
         X509ExtendedTrustManager jdk = pkix(null);
         X509ExtendedTrustManager trust = jdk;
         if (trustCa != null) {
@@ -79,8 +151,7 @@ final class TlsClients {
             }
             trust = pkix(store);
         }
-        CapturingTrustManager capturing = new CapturingTrustManager(trust);
-        return new TlsClient(stack.clientSockets(capturing), capturing);
+        return trust;
     }
 
     private static Collection<? extends Certificate> readPem(Path file) throws IOException {

@@ -18,6 +18,7 @@ import java.util.List;
  * @param alpn          the application protocol the origin selected in ALPN ({@code h2},
  *                      {@code http/1.1}), or null when none was negotiated or the handshake did not
  *                      complete
+ * @param clientAuth    what the origin asked of the client and what the probe presented; never null
  */
 public record TlsFacts(
         String protocol,
@@ -28,11 +29,66 @@ public record TlsFacts(
         Instant leafNotAfter,
         Instant leafNotBefore,
         String validationError,
-        String alpn) {
+        String alpn,
+        ClientAuth clientAuth) {
+
+    /**
+     * TLS client authentication in one handshake.
+     *
+     * @param requested          the origin sent a CertificateRequest
+     * @param requestedIssuers   the CAs it named in it (RFC 2253), possibly none
+     * @param sent               the probe presented its client certificate
+     * @param certificateSubject subject of the configured client certificate, or null when none is configured
+     * @param certificateNotAfter its expiry, or null when none is configured
+     */
+    public record ClientAuth(
+            boolean requested,
+            List<String> requestedIssuers,
+            boolean sent,
+            String certificateSubject,
+            Instant certificateNotAfter) {
+
+        /** Nothing requested, nothing configured. */
+        public static final ClientAuth NONE = new ClientAuth(false, List.of(), false, null, null);
+
+        public ClientAuth {
+            requestedIssuers = requestedIssuers == null ? List.of() : List.copyOf(requestedIssuers);
+        }
+
+        /** A client certificate is configured for the origin. */
+        public boolean configured() {
+            return certificateSubject != null;
+        }
+    }
 
     public TlsFacts {
         leafSans = leafSans == null ? List.of() : List.copyOf(leafSans);
         alpn = alpn == null || alpn.isEmpty() ? null : alpn;
+        clientAuth = clientAuth == null ? ClientAuth.NONE : clientAuth;
+    }
+
+    /** Facts with no client authentication. */
+    public TlsFacts(
+            String protocol,
+            String cipherSuite,
+            String leafSubject,
+            List<String> leafSans,
+            String leafIssuer,
+            Instant leafNotAfter,
+            Instant leafNotBefore,
+            String validationError,
+            String alpn) {
+        this(
+                protocol,
+                cipherSuite,
+                leafSubject,
+                leafSans,
+                leafIssuer,
+                leafNotAfter,
+                leafNotBefore,
+                validationError,
+                alpn,
+                ClientAuth.NONE);
     }
 
     /** Facts of a handshake with no ALPN outcome (plain HTTP/1.1 offers). */
@@ -68,6 +124,22 @@ public record TlsFacts(
                 leafNotAfter,
                 leafNotBefore,
                 validationError,
-                selected);
+                selected,
+                clientAuth);
+    }
+
+    /** The same facts with this client authentication. */
+    public TlsFacts withClientAuth(ClientAuth auth) {
+        return new TlsFacts(
+                protocol,
+                cipherSuite,
+                leafSubject,
+                leafSans,
+                leafIssuer,
+                leafNotAfter,
+                leafNotBefore,
+                validationError,
+                alpn,
+                auth);
     }
 }

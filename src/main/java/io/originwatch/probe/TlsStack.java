@@ -1,6 +1,7 @@
 package io.originwatch.probe;
 
 import java.security.GeneralSecurityException;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
@@ -22,9 +23,9 @@ public interface TlsStack {
         }
 
         @Override
-        public SSLSocketFactory clientSockets(TrustManager trust) throws GeneralSecurityException {
+        public SSLSocketFactory clientSockets(KeyManager keys, TrustManager trust) throws GeneralSecurityException {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {trust}, null);
+            context.init(keys == null ? null : new KeyManager[] {keys}, new TrustManager[] {trust}, null);
             return context.getSocketFactory();
         }
     };
@@ -37,6 +38,13 @@ public interface TlsStack {
      * {@link javax.net.ssl.X509ExtendedTrustManager} called with the layered socket), built once per
      * trust-ca and shared by every probe. Its sockets must block on the calling thread without
      * pinning it to a carrier (plain Java I/O underneath), since probes run on virtual threads.
+     * {@code keys} (an {@link javax.net.ssl.X509ExtendedKeyManager}, or null for none) answers the
+     * origin's certificate requests.
      */
-    SSLSocketFactory clientSockets(TrustManager trust) throws GeneralSecurityException;
+    SSLSocketFactory clientSockets(KeyManager keys, TrustManager trust) throws GeneralSecurityException;
+
+    /** As {@link #clientSockets(KeyManager, TrustManager)} with no client certificate. */
+    default SSLSocketFactory clientSockets(TrustManager trust) throws GeneralSecurityException {
+        return clientSockets(null, trust);
+    }
 }

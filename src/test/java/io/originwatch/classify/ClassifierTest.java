@@ -3,6 +3,8 @@ package io.originwatch.classify;
 import static io.originwatch.classify.Warning.BODY_TRUNCATED;
 import static io.originwatch.classify.Warning.CERTIFICATE_EXPIRING;
 import static io.originwatch.classify.Warning.CERTIFICATE_INVALID;
+import static io.originwatch.classify.Warning.CLIENT_CERTIFICATE_EXPIRING;
+import static io.originwatch.classify.Warning.CLIENT_CERTIFICATE_NOT_REQUESTED;
 import static io.originwatch.classify.Warning.HEADERS_NEAR_LIMIT;
 import static io.originwatch.classify.Warning.SLOW_RESPONSE;
 import static io.originwatch.testing.ProbeBuilder.NOW;
@@ -16,6 +18,7 @@ import io.originwatch.http1.ParseFailure;
 import io.originwatch.http2.ErrorCode;
 import io.originwatch.http2.H2Failure;
 import io.originwatch.probe.ProbeFailure;
+import io.originwatch.probe.TlsFacts;
 import io.originwatch.testing.ProbeBuilder;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -94,6 +97,29 @@ class ClassifierTest {
                         525,
                         0,
                         "TLS handshake failed: Received fatal alert: protocol_version"),
+                c(
+                        "client_certificate_rejected: TLS 1.3, none configured (520)",
+                        failed(new ProbeFailure.ClientCertificateRejected("certificate_required", 116, false))
+                                .clientAuth(
+                                        "TLSv1.3", new TlsFacts.ClientAuth(true, List.of(AOP_CA), false, null, null)),
+                        Cause.CLIENT_CERTIFICATE_REJECTED,
+                        520,
+                        0,
+                        "origin refused the client certificate with TLS alert certificate_required (116) after the"
+                                + " TLS 1.3 handshake (edge: 520); no client certificate is configured"
+                                + " (tls-client-certificate); the origin accepts CAs [" + AOP_CA + "]"),
+                c(
+                        "client_certificate_rejected: TLS 1.2 handshake, wrong CA (525)",
+                        failed(new ProbeFailure.ClientCertificateRejected("unknown_ca", 48, true))
+                                .clientAuth(
+                                        null,
+                                        new TlsFacts.ClientAuth(
+                                                true, List.of(), true, "CN=edge", NOW.plus(Duration.ofDays(60)))),
+                        Cause.CLIENT_CERTIFICATE_REJECTED,
+                        525,
+                        0,
+                        "origin refused the client certificate with TLS alert unknown_ca (48) during the TLS handshake"
+                                + " (TLS 1.2 checks the client certificate inside it; edge: 525); sent CN=edge"),
                 c(
                         "tls_certificate_invalid: expired",
                         failed(new ProbeFailure.TlsCertificate("certificate expired on 2026-01-02")),
@@ -362,6 +388,13 @@ class ClassifierTest {
                 c("expect 404 only: 200 is unexpected", ok().expect("404"), Cause.UNEXPECTED_STATUS, 200, 200, null));
     }
 
+    private static final String AOP_CA = "CN=origin-pull CA,O=edge";
+
+    /** A configured client certificate expiring at {@code notAfter}, requested (and sent) or not. */
+    private static TlsFacts.ClientAuth configured(boolean requested, java.time.Instant notAfter) {
+        return new TlsFacts.ClientAuth(requested, List.of(), requested, "CN=edge", notAfter);
+    }
+
     static Stream<Case> warnings() {
         return Stream.of(
                 c(
@@ -459,6 +492,54 @@ class ClassifierTest {
                         200,
                         null),
                 c("body_truncated", ok().bodyEndedEarly(), Cause.OK, 200, 200, null, BODY_TRUNCATED),
+                c(
+                        "client_certificate_not_requested: configured, the origin never asked",
+                        ok().clientAuth("TLSv1.3", configured(false, NOW.plus(Duration.ofDays(60)))),
+                        Cause.OK,
+                        200,
+                        200,
+                        null,
+                        CLIENT_CERTIFICATE_NOT_REQUESTED),
+                c(
+                        "client_certificate_not_requested: asked and sent does not warn",
+                        ok().clientAuth("TLSv1.3", configured(true, NOW.plus(Duration.ofDays(60)))),
+                        Cause.OK,
+                        200,
+                        200,
+                        null),
+                c(
+                        "client_certificate_not_requested: a handshake that did not complete does not warn",
+                        failed(new ProbeFailure.TlsHandshake("origin sent TLS alert protocol_version"))
+                                .clientAuth(null, configured(false, NOW.plus(Duration.ofDays(60)))),
+                        Cause.TLS_HANDSHAKE_FAILED,
+                        525,
+                        0,
+                        null),
+                c(
+                        "client_certificate_expiring: exactly 14 days",
+                        ok().clientAuth("TLSv1.3", configured(true, NOW.plus(DAYS_14))),
+                        Cause.OK,
+                        200,
+                        200,
+                        null,
+                        CLIENT_CERTIFICATE_EXPIRING),
+                c(
+                        "client_certificate_expiring: 14 days and 1 s does not warn",
+                        ok().clientAuth(
+                                        "TLSv1.3",
+                                        configured(true, NOW.plus(DAYS_14).plusSeconds(1))),
+                        Cause.OK,
+                        200,
+                        200,
+                        null),
+                c(
+                        "client_certificate_expiring: an expired one warns too (nothing else reports it)",
+                        ok().clientAuth("TLSv1.3", configured(true, NOW.minusSeconds(1))),
+                        Cause.OK,
+                        200,
+                        200,
+                        null,
+                        CLIENT_CERTIFICATE_EXPIRING),
                 c(
                         "every warning at once, in catalogue order",
                         status(503, "Busy")

@@ -51,6 +51,15 @@ class CurlCommandTest {
                         BASE + "-I -k --connect-to shop.example.com:443:203.0.113.10:443 https://shop.example.com/"
                                 + STD),
                 new Row(
+                        "a client certificate is --cert and --key, by path",
+                        spec("https://203.0.113.10/", "shop.example.com", "GET", List.of(), true)
+                                .clientCertificate(new io.originwatch.probe.ClientCertificate(
+                                        java.nio.file.Path.of("/etc/originwatch/aop.crt"),
+                                        java.nio.file.Path.of("/etc/originwatch/aop.key"))),
+                        v4,
+                        BASE + "--cert /etc/originwatch/aop.crt --key /etc/originwatch/aop.key --connect-to"
+                                + " shop.example.com:443:203.0.113.10:443 https://shop.example.com/" + STD),
+                new Row(
                         "IPv6 address in brackets",
                         spec("http://[2001:db8::1]/", "shop.example.com", "GET", List.of(), true),
                         "2001:db8::1",

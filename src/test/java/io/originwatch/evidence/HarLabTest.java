@@ -42,6 +42,7 @@ class HarLabTest {
     @BeforeAll
     static void probeEveryOrigin() throws Exception {
         lab = OriginLab.start();
+        io.originwatch.testing.ClientCertificates.readAll(lab);
         Prober prober = new Prober(h -> lab.lookup(h).orElseThrow(() -> new UnknownHostException(h)));
         Classifier classifier = new Classifier();
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {

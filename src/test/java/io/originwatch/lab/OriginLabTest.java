@@ -28,6 +28,7 @@ class OriginLabTest {
             "connect_timeout",
             "tls_handshake_failed",
             "tls_certificate_invalid",
+            "client_certificate_rejected",
             "connection_reset",
             "empty_response",
             "headers_too_large",
@@ -42,7 +43,13 @@ class OriginLabTest {
             "unexpected_status",
             "ok");
     private static final Set<String> WARNINGS = Set.of(
-            "headers_near_limit", "slow_response", "certificate_expiring", "certificate_invalid", "body_truncated");
+            "headers_near_limit",
+            "slow_response",
+            "certificate_expiring",
+            "certificate_invalid",
+            "body_truncated",
+            "client_certificate_not_requested",
+            "client_certificate_expiring");
 
     @RegisterExtension
     static final LabExtension LAB = new LabExtension();

@@ -62,6 +62,73 @@ class FailuresHandshakeTest {
                         "connection reset by peer during the TLS handshake"));
     }
 
+    /** (name, exception, origin asked for a certificate, expected failure). */
+    static Stream<Arguments> clientCertificateRows() {
+        return Stream.of(
+                arguments(
+                        "jdk certificate_required",
+                        new SSLHandshakeException("Received fatal alert: certificate_required"),
+                        true,
+                        new ProbeFailure.ClientCertificateRejected("certificate_required", 116, true)),
+                arguments(
+                        "boringssl unknown_ca",
+                        new SSLHandshakeException(
+                                "error:10000418:SSL routines:OPENSSL_internal:TLSV1_ALERT_UNKNOWN_CA"),
+                        true,
+                        new ProbeFailure.ClientCertificateRejected("unknown_ca", 48, true)),
+                arguments(
+                        "boringssl bad_certificate",
+                        new SSLHandshakeException(
+                                "error:10000412:SSL routines:OPENSSL_internal:SSLV3_ALERT_BAD_CERTIFICATE"),
+                        false,
+                        new ProbeFailure.ClientCertificateRejected("bad_certificate", 42, true)),
+                arguments(
+                        "handshake_failure after a certificate request (OpenSSL's TLS 1.2 answer)",
+                        new SSLHandshakeException("Received fatal alert: handshake_failure"),
+                        true,
+                        new ProbeFailure.ClientCertificateRejected("handshake_failure", 40, true)),
+                arguments(
+                        "handshake_failure without a certificate request stays a handshake failure",
+                        new SSLHandshakeException("Received fatal alert: handshake_failure"),
+                        false,
+                        new ProbeFailure.TlsHandshake("origin sent TLS alert handshake_failure")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("clientCertificateRows")
+    void certificateAlertsAreClientCertificateRejections(
+            String name, Exception e, boolean requested, ProbeFailure expected) {
+        assertThat(Failures.handshake(e, Duration.ofMillis(5), false, requested))
+                .isEqualTo(expected);
+    }
+
+    static Stream<Arguments> afterHandshakeRows() {
+        return Stream.of(
+                arguments(
+                        "jdk certificate_required after the TLS 1.3 handshake",
+                        new SSLException("Received fatal alert: certificate_required"),
+                        new ProbeFailure.ClientCertificateRejected("certificate_required", 116, false)),
+                arguments(
+                        "boringssl certificate_required after the TLS 1.3 handshake",
+                        new SSLException("Read error: ssl=0x7f: Failure in SSL library, usually a protocol error\n"
+                                + "error:10000474:SSL routines:OPENSSL_internal:TLSV1_ALERT_CERTIFICATE_REQUIRED"),
+                        new ProbeFailure.ClientCertificateRejected("certificate_required", 116, false)),
+                arguments(
+                        "any other alert after the handshake is a reset",
+                        new SSLException("Received fatal alert: internal_error"),
+                        new ProbeFailure.Reset(0, true)),
+                arguments(
+                        "a TCP reset is a reset",
+                        new SocketException("Connection reset"),
+                        new ProbeFailure.Reset(0, true)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("afterHandshakeRows")
+    void afterTheHandshakeOnlyCertificateAlertsAreRejections(String name, Exception e, ProbeFailure expected) {
+        assertThat(Failures.exchange(e, 0, true, 5_000, false)).isEqualTo(expected);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
     void mapsToTheSameDetailOnBothStacks(String name, Exception e, String reason) {

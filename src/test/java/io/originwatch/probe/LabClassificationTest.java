@@ -170,7 +170,42 @@ class LabClassificationTest {
                         Cause.HEADERS_TOO_LARGE,
                         520,
                         List.of(),
-                        "header section exceeds limit 8192 bytes measured as HTTP/1.1"));
+                        "header section exceeds limit 8192 bytes measured as HTTP/1.1"),
+                new Row("lab-client-certificate-ok", Cause.OK, 200, List.of(), "status 200 OK"),
+                new Row(
+                        "lab-client-certificate-missing-tls12",
+                        Cause.CLIENT_CERTIFICATE_REJECTED,
+                        525,
+                        List.of(),
+                        "origin refused the client certificate with TLS alert handshake_failure (40) during the TLS"
+                                + " handshake (TLS 1.2 checks the client certificate inside it; edge: 525); no client"
+                                + " certificate is configured (tls-client-certificate); the origin accepts CAs"
+                                + " [CN=originwatch lab origin-pull CA,O=originwatch]"),
+                new Row(
+                        "lab-client-certificate-missing-tls13",
+                        Cause.CLIENT_CERTIFICATE_REJECTED,
+                        520,
+                        List.of(),
+                        "origin refused the client certificate with TLS alert certificate_required (116) after the"
+                                + " TLS 1.3 handshake (edge: 520); no client certificate is configured"),
+                new Row(
+                        "lab-client-certificate-wrong-ca",
+                        Cause.CLIENT_CERTIFICATE_REJECTED,
+                        520,
+                        List.of(),
+                        "~after the TLS 1.3 handshake (edge: 520); sent CN=stranger.lab.test,O=originwatch lab"),
+                new Row(
+                        "lab-client-certificate-expiring",
+                        Cause.OK,
+                        200,
+                        List.of(Warning.CLIENT_CERTIFICATE_EXPIRING),
+                        "status 200 OK"),
+                new Row(
+                        "lab-client-certificate-not-requested",
+                        Cause.OK,
+                        200,
+                        List.of(Warning.CLIENT_CERTIFICATE_NOT_REQUESTED),
+                        "status 200 OK"));
     }
 
     @RegisterExtension

@@ -14,6 +14,7 @@ final class LabProber extends LabExtension {
     public void beforeAll(ExtensionContext context) throws IOException {
         super.beforeAll(context);
         prober = new Prober(LabFixture.resolver(lab()), Prober.DEFAULT_BODY_CAPTURE_BYTES, LabFixture.tlsStack());
+        io.originwatch.testing.ClientCertificates.readAll(lab());
     }
 
     Prober prober() {

@@ -9,6 +9,7 @@ import io.originwatch.http1.HeaderField;
 import io.originwatch.http1.ParseFailure;
 import io.originwatch.http1.ResponseHead;
 import io.originwatch.lab.LabOrigin;
+import io.originwatch.probe.ClientCertificate;
 import io.originwatch.probe.Evidence;
 import io.originwatch.probe.HttpVersion;
 import io.originwatch.probe.Phase;
@@ -105,7 +106,11 @@ public final class ProbeBuilder {
                 .headerLimitBytes(o.headerLimitBytes())
                 .expectStatus(StatusSet.parse(o.expectStatus()))
                 .tlsVerify(o.tlsVerify())
-                .userAgent(LAB_USER_AGENT);
+                .userAgent(LAB_USER_AGENT)
+                .clientCertificate(
+                        o.clientCertificate() == null
+                                ? null
+                                : new ClientCertificate(o.clientCertificate(), o.clientKey()));
         return b;
     }
 
@@ -265,6 +270,12 @@ public final class ProbeBuilder {
         return this;
     }
 
+    /** The client certificate presented when the origin asks (null: none). */
+    public ProbeBuilder clientCertificate(ClientCertificate client) {
+        spec.clientCertificate(client);
+        return this;
+    }
+
     public ProbeBuilder userAgent(String userAgent) {
         spec.userAgent(userAgent);
         return this;
@@ -328,6 +339,24 @@ public final class ProbeBuilder {
                 notAfter,
                 notAfter.minus(Duration.ofDays(90)),
                 validationError);
+        return this;
+    }
+
+    /**
+     * TLS facts of a TLS 1.3 handshake ({@code protocol} null: one that did not complete) with this
+     * client authentication.
+     */
+    public ProbeBuilder clientAuth(String protocol, TlsFacts.ClientAuth auth) {
+        tls = new TlsFacts(
+                        protocol,
+                        protocol == null ? null : "TLS_AES_128_GCM_SHA256",
+                        "CN=origin.test",
+                        List.of("origin.test"),
+                        "CN=Lab CA",
+                        NOW.plus(Duration.ofDays(60)),
+                        NOW.minus(Duration.ofDays(30)),
+                        null)
+                .withClientAuth(auth);
         return this;
     }
 
