@@ -12,8 +12,10 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
 
 /**
  * One loopback listener on port 0 whose accept loop and connections each run on a virtual thread.
@@ -27,6 +29,9 @@ final class LabServer implements AutoCloseable {
     static final int IDLE_TIMEOUT_MILLIS = 60_000;
 
     private static final long ACCEPT_RETRY_MILLIS = 50;
+
+    /** How long a refused client-certificate handshake waits for the rest of the client's flight. */
+    private static final int DRAIN_MILLIS = 1_000;
 
     private final String name;
     private final ServerSocket listener;
@@ -74,14 +79,51 @@ final class LabServer implements AutoCloseable {
         ServerSocket listener = tls == null
                 ? new ServerSocket(0, 50, address)
                 : tls.getServerSocketFactory().createServerSocket(0, 50, address);
+        Behaviour serve = behaviour;
         if (listener instanceof SSLServerSocket ssl) {
             SSLParameters p = ssl.getSSLParameters();
             tune.accept(p);
             ssl.setSSLParameters(p);
+            if (p.getNeedClientAuth() || p.getWantClientAuth()) {
+                // The client-certificate scenarios refuse in the middle of the client's flight. An
+                // SSLServerSocket's connection then closes with that flight unread, so the kernel
+                // sends a reset that can overtake the alert, and the prober would see a reset one
+                // probe and the alert the next. TLS over a plain connection instead: the alert goes
+                // out, the rest of the flight is read, then a normal close, as nginx and OpenSSL do.
+                listener.close();
+                listener = new ServerSocket(0, 50, address);
+                serve = layered(tls, p, behaviour);
+            }
         }
-        LabServer server = new LabServer(name, listener, behaviour);
+        LabServer server = new LabServer(name, listener, serve);
         server.threads.add(Thread.ofVirtual().name("lab-accept-" + name).start(server::acceptLoop));
         return server;
+    }
+
+    /** Serves TLS over the accepted plain connection, which stays open after a refused handshake. */
+    private static Behaviour layered(SSLContext tls, SSLParameters params, Behaviour behaviour) {
+        return plain -> {
+            SSLSocket ssl = (SSLSocket) tls.getSocketFactory().createSocket(plain, null, plain.getPort(), false);
+            ssl.setUseClientMode(false);
+            ssl.setSSLParameters(params);
+            try {
+                ssl.startHandshake();
+            } catch (SSLException refused) {
+                // the alert is sent; read what the client still sends (its flight, its close) so
+                // the close is a FIN, not a reset that could overtake the alert
+                plain.setSoTimeout(DRAIN_MILLIS);
+                byte[] sink = new byte[4096];
+                try {
+                    while (plain.getInputStream().read(sink) >= 0) {
+                        // discard
+                    }
+                } catch (IOException drained) {
+                    // timed out or reset by the client: either way nothing more to read
+                }
+                throw refused;
+            }
+            behaviour.serve(ssl);
+        };
     }
 
     int port() {
