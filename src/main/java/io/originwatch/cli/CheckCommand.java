@@ -42,6 +42,8 @@ public final class CheckCommand {
               --response-timeout DUR   default 125s (the edge's)
               --expect-status SET      statuses counted as ok, e.g. 200-399 (default) or 200,301-302
               --trust-ca FILE          PEM bundle trusted besides the JDK's CAs
+              --tls-client-certificate FILE, --tls-client-key FILE
+                                       client certificate (PEM) presented when the origin asks
               --http-version V         auto (default: h2 if the origin selects it in ALPN), 1.1 or 2
               --insecure               tls-verify off: the edge's "Full" mode, certificate problems only warn
               --via-edge URL           also probe the site's public URL through the edge, and compare

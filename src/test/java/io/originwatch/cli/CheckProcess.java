@@ -99,6 +99,13 @@ final class CheckProcess {
             args.add("--trust-ca");
             args.add(labCa.toString());
         }
+        if (o.clientCertificate() != null) {
+            args.addAll(List.of(
+                    "--tls-client-certificate",
+                    o.clientCertificate().toString(),
+                    "--tls-client-key",
+                    o.clientKey().toString()));
+        }
         if (!o.tlsVerify()) {
             args.add("--insecure");
         }
