@@ -12,6 +12,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -91,6 +92,9 @@ final class PeerClient {
             return parse(peer.name(), origin, body);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return VantageVerdict.unknown(peer.name(), "no answer within " + timeout.toMillis() + " ms");
+        } catch (HttpTimeoutException e) {
+            // the client's own bound, racing the caller's: both mean the same, so both say the same
             return VantageVerdict.unknown(peer.name(), "no answer within " + timeout.toMillis() + " ms");
         } catch (IOException e) {
             return VantageVerdict.unknown(peer.name(), "request failed: " + describe(e));
