@@ -150,8 +150,13 @@ class ProberTlsOfferTest {
 
     @Test
     void theEdgeProfileOffersTheEdgesListInItsOrderAndNothingElse() throws Exception {
-        try (SSLSocket s =
-                (SSLSocket) new TlsClients(stack).forTrustCa(null).sockets().createSocket()) {
+        // a socket layered over a connected one, as the prober makes them (no handshake starts here)
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                Socket raw = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
+                SSLSocket s = (SSLSocket) new TlsClients(stack)
+                        .forTrustCa(null)
+                        .sockets()
+                        .createSocket(raw, HOST, listener.getLocalPort(), true)) {
             SSLParameters p = s.getSSLParameters();
             TlsProfile.EDGE.apply(p, s.getSupportedProtocols(), s.getSupportedCipherSuites());
             List<String> suites = Arrays.asList(p.getCipherSuites());
