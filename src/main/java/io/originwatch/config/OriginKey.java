@@ -25,6 +25,8 @@ public enum OriginKey {
     EXPECT_STATUS("expect-status", Scope.SETTING, OriginDefaults::expectStatus),
     TLS_VERIFY("tls-verify", Scope.SETTING, OriginDefaults::tlsVerify),
     TRUST_CA("trust-ca", Scope.SETTING, OriginDefaults::trustCa),
+    TLS_TRUST("tls-trust", Scope.SETTING, OriginDefaults::tlsTrust),
+    TLS_PROFILE("tls-profile", Scope.SETTING, OriginDefaults::tlsProfile),
     TLS_CLIENT_CERTIFICATE("tls-client-certificate", Scope.SETTING, OriginDefaults::tlsClientCertificate),
     TLS_CLIENT_KEY("tls-client-key", Scope.SETTING, OriginDefaults::tlsClientKey),
     METHOD("method", Scope.SETTING, OriginDefaults::method),

@@ -9,6 +9,8 @@ import io.originwatch.probe.ClientCertificate;
 import io.originwatch.probe.HttpVersion;
 import io.originwatch.probe.ProbeSpec;
 import io.originwatch.probe.StatusSet;
+import io.originwatch.probe.TlsProfile;
+import io.originwatch.probe.TlsTrust;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -52,6 +54,8 @@ public final class OriginValidator {
             StatusSet expectStatus,
             boolean tlsVerify,
             Path trustCa,
+            TlsTrust tlsTrust,
+            TlsProfile tlsProfile,
             ClientCertificate clientCertificate,
             String method,
             HttpVersion httpVersion,
@@ -69,6 +73,8 @@ public final class OriginValidator {
                 StatusSet.DEFAULT,
                 true,
                 null,
+                TlsTrust.ADD,
+                TlsProfile.EDGE,
                 null,
                 "GET",
                 HttpVersion.AUTO,
@@ -96,6 +102,11 @@ public final class OriginValidator {
                         "\"2\" needs an https url (the edge speaks HTTP/2 to origins only over TLS), got "
                                 + quoted(url.toString())));
             }
+            if (p.tlsTrust() == TlsTrust.REPLACE && p.trustCa() == null && raw.value(OriginKey.TRUST_CA) == null) {
+                errors.add(new ConfigError(
+                        raw.keyOf(OriginKey.TLS_TRUST),
+                        "replace needs a trust-ca (only trust-ca is trusted then), and none is set"));
+            }
             if (errors.size() == before) {
                 ProbeSpec spec = ProbeSpec.builder()
                         .name(name)
@@ -110,6 +121,8 @@ public final class OriginValidator {
                         .expectStatus(p.expectStatus())
                         .tlsVerify(p.tlsVerify())
                         .trustCa(p.trustCa())
+                        .tlsTrust(p.tlsTrust())
+                        .tlsProfile(p.tlsProfile())
                         .clientCertificate(p.clientCertificate())
                         .userAgent(userAgent)
                         .httpVersion(p.httpVersion())
@@ -200,6 +213,9 @@ public final class OriginValidator {
                 .url(url)
                 .host(stripBrackets(url.getHost()))
                 .tlsVerify(true)
+                // the edge serves a publicly trusted certificate, and is no origin to offer the edge's hello to
+                .tlsTrust(TlsTrust.ADD)
+                .tlsProfile(TlsProfile.JDK)
                 .build();
     }
 
@@ -239,6 +255,11 @@ public final class OriginValidator {
                 ? Boolean.valueOf(base.tlsVerify())
                 : ConfigValues.bool(raw.keyOf(OriginKey.TLS_VERIFY), raw.value(OriginKey.TLS_VERIFY), errors);
         Path trustCa = orElse(trustCa(raw, errors), base.trustCa());
+        TlsTrust tlsTrust = orElse(
+                choice(raw, OriginKey.TLS_TRUST, TlsTrust::parse, "must be add or replace", errors), base.tlsTrust());
+        TlsProfile tlsProfile = orElse(
+                choice(raw, OriginKey.TLS_PROFILE, TlsProfile::parse, "must be edge or jdk", errors),
+                base.tlsProfile());
         ClientCertificate client = clientCertificate(raw, base.clientCertificate(), errors);
         String method = orElse(method(raw, errors), base.method());
         HttpVersion httpVersion = orElse(httpVersion(raw, errors), base.httpVersion());
@@ -254,6 +275,8 @@ public final class OriginValidator {
                 expect,
                 verify == null || verify,
                 trustCa,
+                tlsTrust,
+                tlsProfile,
                 client,
                 method,
                 httpVersion,
@@ -338,6 +361,24 @@ public final class OriginValidator {
             return null;
         }
         return m;
+    }
+
+    /** One of a key's named values, via {@code parse}; {@code must} says which when it is none. */
+    private static <T> T choice(
+            RawOrigin raw,
+            OriginKey key,
+            java.util.function.Function<String, java.util.Optional<T>> parse,
+            String must,
+            List<ConfigError> errors) {
+        String text = raw.value(key);
+        if (text == null) {
+            return null;
+        }
+        T v = parse.apply(text).orElse(null);
+        if (v == null) {
+            errors.add(new ConfigError(raw.keyOf(key), must + ", got " + quoted(text)));
+        }
+        return v;
     }
 
     private static HttpVersion httpVersion(RawOrigin raw, List<ConfigError> errors) {
