@@ -108,7 +108,15 @@ public class AlertingService {
             for (int i = 0; i < settings.webhooks().size(); i++) {
                 AlertingSettings.WebhookTarget w = settings.webhooks().get(i);
                 workers.add(worker(new WebhookSink(
-                        "webhook-" + i, w.url(), w.secret(), w.headers(), client, settings.texts(), json)));
+                        "webhook-" + i,
+                        w.url(),
+                        w::currentSecret,
+                        w.headers(),
+                        client,
+                        settings.texts(),
+                        json,
+                        WebhookSink.DEFAULT_TIMEOUT,
+                        Clock.systemUTC())));
             }
         }
         metrics.bind(workers);

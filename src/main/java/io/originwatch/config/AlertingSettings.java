@@ -5,7 +5,9 @@ import io.originwatch.alert.AlertTexts;
 import io.originwatch.alert.Backoff;
 import io.originwatch.alert.Thresholds;
 import io.originwatch.classify.Cause;
+import io.originwatch.probe.FileValue;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,8 +34,19 @@ public record AlertingSettings(
         int queueCapacity,
         Backoff backoff) {
 
-    /** One configured webhook. */
-    public record WebhookTarget(URI url, String secret, Map<String, String> headers) {}
+    /**
+     * One configured webhook.
+     *
+     * @param secret     the literal HMAC key, or null
+     * @param secretFile the file holding it ({@code secret-file}), or null
+     */
+    public record WebhookTarget(URI url, String secret, Map<String, String> headers, FileValue secretFile) {
+
+        /** The key in force now (a file's current content), or null for unsigned requests. */
+        public String currentSecret() {
+            return secretFile != null ? secretFile.current() : secret;
+        }
+    }
 
     private static final String P = "originwatch.alerting.";
 
@@ -87,7 +100,8 @@ public record AlertingSettings(
             webhooks.add(new WebhookTarget(
                     url(h.url(), P + "webhooks[" + i + "].url", errors),
                     h.secret().orElse(null),
-                    h.headers()));
+                    h.headers(),
+                    secretFile(h, P + "webhooks[" + i + "].", errors)));
         }
         Duration resend = ConfigValues.duration(
                 P + "alertmanager.resend-interval", c.alertmanager().resendInterval(), errors);
@@ -139,6 +153,25 @@ public record AlertingSettings(
             errors.add(new ConfigError(key, "must be at least 1, got " + v));
         }
         return v == null ? 1 : Math.max(v, 1);
+    }
+
+    private static FileValue secretFile(AlertingConfig.Webhook h, String prefix, List<ConfigError> errors) {
+        Optional<String> path = h.secretFile().map(String::strip);
+        if (path.isEmpty()) {
+            return null;
+        }
+        if (h.secret().isPresent()) {
+            errors.add(new ConfigError(prefix + "secret-file", "set either secret or secret-file, not both"));
+            return null;
+        }
+        try {
+            return new FileValue(Path.of(path.get()));
+        } catch (FileValue.Unusable | RuntimeException e) {
+            // names the key and the path, never the content
+            errors.add(new ConfigError(
+                    prefix + "secret-file", "the file " + ConfigValues.quoted(path.get()) + " " + e.getMessage()));
+            return null;
+        }
     }
 
     private static Optional<Cause> cause(String label, List<ConfigError> errors) {
