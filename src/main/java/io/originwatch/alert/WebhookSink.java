@@ -32,7 +32,7 @@ public final class WebhookSink implements AlertSink {
     private final String name;
     private final URI url;
     private final Supplier<String> secret;
-    private final Map<String, String> headers;
+    private final Supplier<Map<String, String>> headers;
     private final HttpClient client;
     private final AlertTexts texts;
     private final Function<Object, String> json;
@@ -65,18 +65,24 @@ public final class WebhookSink implements AlertSink {
             Function<Object, String> json,
             Duration timeout,
             Clock clock) {
-        this(name, url, () -> secret, headers, client, texts, json, timeout, clock);
+        this(name, url, () -> secret, constant(headers), client, texts, json, timeout, clock);
+    }
+
+    private static Supplier<Map<String, String>> constant(Map<String, String> headers) {
+        Map<String, String> copy = Map.copyOf(headers);
+        return () -> copy;
     }
 
     /**
-     * @param secret the HMAC key in force at each delivery (a secret file's current content), null or
-     *               empty for an unsigned request
+     * @param secret  the HMAC key in force at each delivery (a secret file's current content), null or
+     *                empty for an unsigned request
+     * @param headers the extra request headers in force at each delivery (files' current contents)
      */
     public WebhookSink(
             String name,
             URI url,
             Supplier<String> secret,
-            Map<String, String> headers,
+            Supplier<Map<String, String>> headers,
             HttpClient client,
             AlertTexts texts,
             Function<Object, String> json,
@@ -87,7 +93,7 @@ public final class WebhookSink implements AlertSink {
         this.name = Objects.requireNonNull(name, "name");
         this.url = Objects.requireNonNull(url, "url");
         this.secret = Objects.requireNonNull(secret, "secret");
-        this.headers = Map.copyOf(headers);
+        this.headers = Objects.requireNonNull(headers, "headers");
         this.client = Objects.requireNonNull(client, "client");
         this.texts = Objects.requireNonNull(texts, "texts");
         this.json = Objects.requireNonNull(json, "json");
@@ -101,7 +107,7 @@ public final class WebhookSink implements AlertSink {
     @Override
     public void deliver(Notification n) throws DeliveryException {
         byte[] body = json.apply(payload(n)).getBytes(StandardCharsets.UTF_8);
-        Map<String, String> all = new LinkedHashMap<>(headers);
+        Map<String, String> all = new LinkedHashMap<>(headers.get());
         String secret = this.secret.get();
         if (secret != null && !secret.isEmpty()) {
             long timestamp = clock.instant().getEpochSecond();

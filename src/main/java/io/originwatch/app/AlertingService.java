@@ -111,7 +111,7 @@ public class AlertingService {
                         "webhook-" + i,
                         w.url(),
                         w::currentSecret,
-                        w.headers(),
+                        w::currentHeaders,
                         client,
                         settings.texts(),
                         json,

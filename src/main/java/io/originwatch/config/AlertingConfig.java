@@ -99,5 +99,8 @@ public interface AlertingConfig {
 
         /** Extra request headers (e.g. an Authorization token). */
         Map<String, String> headers();
+
+        /** Extra request headers whose values are read from files (header name to path), re-read when they change. */
+        Map<String, String> headerFiles();
     }
 }

@@ -37,14 +37,32 @@ public record AlertingSettings(
     /**
      * One configured webhook.
      *
-     * @param secret     the literal HMAC key, or null
-     * @param secretFile the file holding it ({@code secret-file}), or null
+     * @param secret      the literal HMAC key, or null
+     * @param secretFile  the file holding it ({@code secret-file}), or null
+     * @param headerFiles request headers whose values come from files ({@code header-files})
      */
-    public record WebhookTarget(URI url, String secret, Map<String, String> headers, FileValue secretFile) {
+    public record WebhookTarget(
+            URI url,
+            String secret,
+            Map<String, String> headers,
+            FileValue secretFile,
+            Map<String, FileValue> headerFiles) {
+
+        public WebhookTarget {
+            headers = Map.copyOf(headers);
+            headerFiles = Map.copyOf(headerFiles);
+        }
 
         /** The key in force now (a file's current content), or null for unsigned requests. */
         public String currentSecret() {
             return secretFile != null ? secretFile.current() : secret;
+        }
+
+        /** The request headers in force now: the literal ones and the files' current contents. */
+        public Map<String, String> currentHeaders() {
+            Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+            headerFiles.forEach((name, file) -> all.put(name, file.current()));
+            return all;
         }
     }
 
@@ -101,7 +119,8 @@ public record AlertingSettings(
                     url(h.url(), P + "webhooks[" + i + "].url", errors),
                     h.secret().orElse(null),
                     h.headers(),
-                    secretFile(h, P + "webhooks[" + i + "].", errors)));
+                    secretFile(h, P + "webhooks[" + i + "].", errors),
+                    headerFiles(h, P + "webhooks[" + i + "].header-files.", errors)));
         }
         Duration resend = ConfigValues.duration(
                 P + "alertmanager.resend-interval", c.alertmanager().resendInterval(), errors);
@@ -172,6 +191,24 @@ public record AlertingSettings(
                     prefix + "secret-file", "the file " + ConfigValues.quoted(path.get()) + " " + e.getMessage()));
             return null;
         }
+    }
+
+    private static Map<String, FileValue> headerFiles(
+            AlertingConfig.Webhook h, String prefix, List<ConfigError> errors) {
+        Map<String, FileValue> files = new HashMap<>();
+        h.headerFiles().forEach((name, path) -> {
+            if (h.headers().containsKey(name)) {
+                errors.add(new ConfigError(prefix + name, "also set under headers: set the header in one of the two"));
+                return;
+            }
+            try {
+                files.put(name, new FileValue(Path.of(path.strip())));
+            } catch (FileValue.Unusable | RuntimeException e) {
+                errors.add(new ConfigError(
+                        prefix + name, "the file " + ConfigValues.quoted(path.strip()) + " " + e.getMessage()));
+            }
+        });
+        return files;
     }
 
     private static Optional<Cause> cause(String label, List<ConfigError> errors) {

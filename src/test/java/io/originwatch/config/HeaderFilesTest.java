@@ -152,11 +152,21 @@ class HeaderFilesTest {
     }
 
     @Test
-    void aWebhookSecretFromAFileSignsWithTheRotatedKey() throws Exception {
+    void aWebhookSecretAndHeadersFromFilesFollowTheirRotation() throws Exception {
         Path secret = dir.resolve("webhook");
         Files.writeString(secret, "first-key\n");
+        Path token = dir.resolve("webhook-token");
+        Files.writeString(token, "Bearer one\n");
         AlertingSettings.WebhookTarget target = new AlertingSettings.WebhookTarget(
-                java.net.URI.create("http://127.0.0.1:9/"), null, Map.of(), new io.originwatch.probe.FileValue(secret));
+                java.net.URI.create("http://127.0.0.1:9/"),
+                null,
+                Map.of("X-Team", "web"),
+                new io.originwatch.probe.FileValue(secret),
+                Map.of("Authorization", new io.originwatch.probe.FileValue(token)));
+        assertThat(target.currentHeaders())
+                .containsOnly(Map.entry("X-Team", "web"), Map.entry("Authorization", "Bearer one"));
+        Files.writeString(token, "Bearer two-rotated\n");
+        assertThat(target.currentHeaders()).containsEntry("Authorization", "Bearer two-rotated");
         assertThat(target.currentSecret()).isEqualTo("first-key");
         Files.writeString(secret, "second-key-rotated\n");
         assertThat(target.currentSecret()).isEqualTo("second-key-rotated");
