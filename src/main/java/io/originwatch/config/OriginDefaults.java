@@ -66,6 +66,13 @@ public interface OriginDefaults {
     /** Extra request headers. */
     Map<String, String> headers();
 
+    /**
+     * Extra request headers whose values are read from files ({@code header-files.<name>=<path>}, a
+     * mounted Secret): re-read when the file changes, one trailing newline stripped, and redacted
+     * everywhere whatever the header's name. A name in both maps is an error.
+     */
+    Map<String, String> headerFiles();
+
     /** Extra labels kept on the API (not metric labels). */
     Map<String, String> labels();
 }

@@ -33,6 +33,8 @@ public enum OriginKey {
     HTTP_VERSION("http-version", Scope.SETTING, OriginDefaults::httpVersion),
     /** A map ({@code headers.<name>}), read through {@link OriginDefaults#headers()}. */
     HEADERS("headers", Scope.MAP, d -> Optional.empty()),
+    /** A map ({@code header-files.<name>}: a path), read through {@link OriginDefaults#headerFiles()}. */
+    HEADER_FILES("header-files", Scope.MAP, d -> Optional.empty()),
     /** A map ({@code labels.<name>}), read through {@link OriginDefaults#labels()}. */
     LABELS("labels", Scope.MAP, d -> Optional.empty());
 

@@ -6,6 +6,7 @@ import io.originwatch.classify.EdgeLimits;
 import io.originwatch.http1.ResponseHeadParser;
 import io.originwatch.origin.Origin;
 import io.originwatch.probe.ClientCertificate;
+import io.originwatch.probe.FileValue;
 import io.originwatch.probe.HttpVersion;
 import io.originwatch.probe.ProbeSpec;
 import io.originwatch.probe.StatusSet;
@@ -59,7 +60,7 @@ public final class OriginValidator {
             ClientCertificate clientCertificate,
             String method,
             HttpVersion httpVersion,
-            Map<String, String> headers,
+            Map<String, ProbeSpec.RequestHeader> headers,
             Map<String, String> labels) {}
 
     /** Validates {@code defaults} (keys {@code originwatch.defaults.*}) into {@code errors}. */
@@ -113,7 +114,7 @@ public final class OriginValidator {
                         .url(url)
                         .host(host)
                         .method(p.method())
-                        .headers(requestHeaders(p.headers()))
+                        .headers(List.copyOf(p.headers().values()))
                         .connectTimeout(p.connectTimeout())
                         .responseTimeout(p.responseTimeout())
                         .headerLimitBytes(p.headerLimit())
@@ -263,7 +264,7 @@ public final class OriginValidator {
         ClientCertificate client = clientCertificate(raw, base.clientCertificate(), errors);
         String method = orElse(method(raw, errors), base.method());
         HttpVersion httpVersion = orElse(httpVersion(raw, errors), base.httpVersion());
-        Map<String, String> headers = new LinkedHashMap<>(base.headers());
+        Map<String, ProbeSpec.RequestHeader> headers = new LinkedHashMap<>(base.headers());
         headers.putAll(headers(raw, errors));
         Map<String, String> labels = new LinkedHashMap<>(base.labels());
         labels.putAll(raw.labels());
@@ -394,8 +395,8 @@ public final class OriginValidator {
         return v;
     }
 
-    private static Map<String, String> headers(RawOrigin raw, List<ConfigError> errors) {
-        Map<String, String> ok = new LinkedHashMap<>();
+    private static Map<String, ProbeSpec.RequestHeader> headers(RawOrigin raw, List<ConfigError> errors) {
+        Map<String, ProbeSpec.RequestHeader> ok = new LinkedHashMap<>();
         raw.headers().forEach((name, value) -> {
             String key = raw.keyOf(OriginKey.HEADERS) + "." + name;
             if (!TOKEN.matcher(name).matches()) {
@@ -408,15 +409,28 @@ public final class OriginValidator {
                         key,
                         "header value must be one line, got " + ApiSettings.redacted(value) + " with a line break"));
             } else {
-                ok.put(name, value);
+                ok.put(name, new ProbeSpec.RequestHeader(name, value));
+            }
+        });
+        raw.headerFiles().forEach((name, path) -> {
+            String key = raw.keyOf(OriginKey.HEADER_FILES) + "." + name;
+            if (!TOKEN.matcher(name).matches()) {
+                errors.add(new ConfigError(key, "not a valid header name, got " + quoted(name)));
+            } else if (name.equalsIgnoreCase("host")) {
+                errors.add(new ConfigError(key, "set the Host header with the host key"));
+            } else if (raw.headers().containsKey(name)) {
+                errors.add(new ConfigError(key, "also set under headers: set the header in one of the two"));
+            } else if (path == null || path.isBlank()) {
+                errors.add(new ConfigError(key, "must name a file"));
+            } else {
+                try {
+                    ok.put(name, new ProbeSpec.RequestHeader(name, null, new FileValue(Path.of(path.strip()))));
+                } catch (FileValue.Unusable e) {
+                    // the message names the path and the problem, never the file's content
+                    errors.add(new ConfigError(key, "the file " + quoted(path.strip()) + " " + e.getMessage()));
+                }
             }
         });
         return ok;
-    }
-
-    private static List<ProbeSpec.RequestHeader> requestHeaders(Map<String, String> headers) {
-        return headers.entrySet().stream()
-                .map(e -> new ProbeSpec.RequestHeader(e.getKey(), e.getValue()))
-                .toList();
     }
 }

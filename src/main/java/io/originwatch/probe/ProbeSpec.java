@@ -51,8 +51,44 @@ public record ProbeSpec(
         TlsTrust tlsTrust,
         TlsProfile tlsProfile) {
 
-    /** One configured request header. */
-    public record RequestHeader(String name, String value) {}
+    /**
+     * One configured request header: a literal value, or one read from a file ({@code header-files},
+     * re-read when the file changes). A header from a file is a secret whatever its name: evidence
+     * (HAR, curl line, support bundle) records {@code [redacted]} for it, and neither its value nor
+     * the file's content is ever part of {@link #toString}.
+     *
+     * @param value literal value, or null when {@code file} gives it
+     * @param file  where the value comes from, or null for a literal
+     */
+    public record RequestHeader(String name, String value, FileValue file) {
+
+        public RequestHeader {
+            Objects.requireNonNull(name, "name");
+            if ((value == null) == (file == null)) {
+                throw new IllegalArgumentException("a header has a literal value or a file, not both or neither");
+            }
+        }
+
+        public RequestHeader(String name, String value) {
+            this(name, value, null);
+        }
+
+        /** The value to send now (a file's current content). */
+        @Override
+        public String value() {
+            return file == null ? value : file.current();
+        }
+
+        /** True for a header whose value comes from a file: never shown, whatever its name. */
+        public boolean secret() {
+            return file != null;
+        }
+
+        @Override
+        public String toString() {
+            return name + ": " + (file == null ? value : file.toString());
+        }
+    }
 
     public ProbeSpec {
         Objects.requireNonNull(name, "name");
