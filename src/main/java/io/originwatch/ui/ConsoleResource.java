@@ -77,6 +77,9 @@ public class ConsoleResource {
     @Inject
     Session session;
 
+    @Inject
+    LiveRows live;
+
     @GET
     @Operation(summary = "Web console: what is broken now (HTML)")
     public TemplateInstance overview(
@@ -87,7 +90,8 @@ public class ConsoleResource {
             @QueryParam("fpage") @DefaultValue("1") int failingPage,
             @QueryParam("page") @DefaultValue("1") int page) {
         Overview.Filters f = new Overview.Filters(cause.strip(), edge.strip(), label.strip(), q.strip());
-        return Templates.overview(overview.build(f, failingPage, page));
+        long liveAfter = live.sequence(); // before the rows are read: a later change reaches the page's stream
+        return Templates.overview(overview.build(f, failingPage, page), liveAfter);
     }
 
     @GET

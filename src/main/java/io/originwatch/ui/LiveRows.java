@@ -14,10 +14,12 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseBroadcaster;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,6 +49,13 @@ import org.jboss.logging.Logger;
  *     stream; every event carries a retry delay, and the browser's EventSource reconnects by itself.</li>
  * <li>With nobody connected the sender still records the state it would have sent, so the
  *     comparison in step 1 stays true to what a page loaded now shows.</li>
+ * <li>No change is lost to a stream that connects late or reconnects. Each recorded change gets the
+ *     next number of one sequence, which its event carries as its id. The page is rendered with the
+ *     sequence as it was just before ({@link #sequence()}), and the stream it opens asks for every
+ *     row changed after that ({@code ?after=}); a reconnecting browser sends the id of the last
+ *     event it saw ({@code Last-Event-ID}), which wins. A change the page already showed may come
+ *     once more, which swaps a row for the same row. At most {@link #MAX_CATCH_UP_ROWS} rows are
+ *     sent this way, the newest changes; a browser that was away longer reloads to see the rest.</li>
  * </ol>
  */
 @ApplicationScoped
@@ -57,6 +67,7 @@ public class LiveRows {
     static final int MAX_ROWS_PER_TICK = 100;
     static final long KEEP_ALIVE_MILLIS = 15_000;
     static final long RETRY_MILLIS = 2_000;
+    static final int MAX_CATCH_UP_ROWS = 1_000;
 
     @Inject
     OriginRegistry registry;
@@ -71,6 +82,10 @@ public class LiveRows {
     MaintenanceService maintenance;
 
     private final Map<String, String> lastSent = new ConcurrentHashMap<>();
+    /** Origin name to the sequence number of its last recorded change. */
+    private final Map<String, Long> changedAt = new ConcurrentHashMap<>();
+
+    private final AtomicLong sequence = new AtomicLong();
     private final LinkedHashSet<String> queued = new LinkedHashSet<>();
     private final AtomicInteger clients = new AtomicInteger();
     private volatile Sse sse;
@@ -108,10 +123,20 @@ public class LiveRows {
 
     void onRemoved(@Observes OriginRemoved event) {
         lastSent.remove(event.origin());
+        changedAt.remove(event.origin());
     }
 
-    /** A browser's event stream. */
-    void register(SseEventSink sink, Sse sse) {
+    /** The number of the last recorded change: a page rendered now shows every change up to it. */
+    public long sequence() {
+        return sequence.get();
+    }
+
+    /**
+     * A browser's event stream, which has seen every change up to {@code after} (the page's
+     * {@link #sequence()}, or the last event id it received): first the rows changed since, to this
+     * stream only, then whatever is broadcast.
+     */
+    void register(SseEventSink sink, Sse sse, long after) {
         synchronized (this) {
             if (broadcaster == null) {
                 this.sse = sse;
@@ -126,6 +151,34 @@ public class LiveRows {
                 .comment("originwatch live rows")
                 .reconnectDelay(RETRY_MILLIS)
                 .build());
+        catchUp(sink, sse, after);
+    }
+
+    private void catchUp(SseEventSink sink, Sse sse, long after) {
+        List<Map.Entry<String, Long>> missed = changedAt.entrySet().stream()
+                .filter(e -> e.getValue() > after)
+                .sorted(Map.Entry.comparingByValue(Comparator.reverseOrder()))
+                .limit(MAX_CATCH_UP_ROWS)
+                .toList();
+        if (missed.isEmpty()) {
+            return;
+        }
+        for (int i = missed.size() - 1; i >= 0; i--) { // oldest first, as they happened
+            String name = missed.get(i).getKey();
+            Optional<OriginState> state = registry.state(name);
+            if (state.isEmpty()) {
+                continue;
+            }
+            OriginView v = OriginView.listed(state.get(), evidence, maintenance, registry.ownership());
+            Overview.Row row = overview.row(state.get(), v);
+            sink.send(event(
+                    sse,
+                    row.id(),
+                    Templates.overview$row(row).render(),
+                    missed.get(i).getValue()));
+        }
+        sink.send(event(
+                sse, "counts", Templates.overview$counts(overview.counts()).render(), sequence.get()));
     }
 
     int queuedCount() {
@@ -146,15 +199,20 @@ public class LiveRows {
                     continue;
                 }
                 OriginView v = OriginView.listed(state.get(), evidence, maintenance, registry.ownership());
-                lastSent.put(name, key(v));
+                String key = key(v);
+                if (key.equals(lastSent.put(name, key))) {
+                    continue; // back to what was last sent before this tick: nothing to show
+                }
+                long seq = sequence.incrementAndGet();
+                changedAt.put(name, seq);
                 if (anyone) {
                     Overview.Row row = overview.row(state.get(), v);
-                    send(row.id(), Templates.overview$row(row).render());
+                    send(row.id(), Templates.overview$row(row).render(), seq);
                     sent++;
                 }
             }
             if (sent > 0) {
-                send("counts", Templates.overview$counts(overview.counts()).render());
+                send("counts", Templates.overview$counts(overview.counts()).render(), sequence.get());
             } else if (anyone && System.currentTimeMillis() - lastEventAt >= KEEP_ALIVE_MILLIS) {
                 broadcaster.broadcast(
                         sse.newEventBuilder().comment("keep-alive").build());
@@ -177,13 +235,18 @@ public class LiveRows {
         return names;
     }
 
-    private void send(String name, String html) {
-        broadcaster.broadcast(sse.newEventBuilder()
+    private void send(String name, String html, long id) {
+        broadcaster.broadcast(event(sse, name, html, id));
+        lastEventAt = System.currentTimeMillis();
+    }
+
+    private static OutboundSseEvent event(Sse sse, String name, String html, long id) {
+        return sse.newEventBuilder()
                 .name(name)
+                .id(Long.toString(id))
                 .data(String.class, html.strip())
                 .reconnectDelay(RETRY_MILLIS)
-                .build());
-        lastEventAt = System.currentTimeMillis();
+                .build();
     }
 
     static String key(Verdict v) {

@@ -13,7 +13,7 @@ public final class Templates {
 
     private Templates() {}
 
-    public static native TemplateInstance overview(Overview overview);
+    public static native TemplateInstance overview(Overview overview, long liveAfter);
 
     public static native TemplateInstance overview$row(Overview.Row row);
 
