@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The packaged daemon run twice over the same {@code originwatch.state-dir}, with a webhook stand-in
  * and a real Alertmanager on loopback: across the restart the webhook gets exactly one "firing" per
- * alert, an origin that recovers after the restart resolves within 2 intervals of good probes, and
+ * alert, an origin that recovered while the daemon was down resolves with run 2's first two probes
+ * (2 intervals), one that recovers after the restart within 2 intervals of good probes, and
  * Alertmanager keeps a slow cause's alert (response_timeout) active with its original startsAt
  * instead of letting it expire while the new run counts its streak again.
  */
@@ -52,9 +53,12 @@ class RestartIT {
         assertThat(jar).as("run mvn package first").isRegularFile();
         AtomicInteger shopStatus = new AtomicInteger(503);
         AtomicInteger shopHits = new AtomicInteger();
+        AtomicInteger backStatus = new AtomicInteger(503);
+        AtomicInteger backHits = new AtomicInteger();
         try (WebhookReceiver hook = new WebhookReceiver();
                 WebhookReceiver amHook = new WebhookReceiver();
                 LoopbackServer shop = new LoopbackServer(s -> answer(s, shopStatus.get(), shopHits));
+                LoopbackServer back = new LoopbackServer(s -> answer(s, backStatus.get(), backHits));
                 FakeOrigin silent = new FakeOrigin()) {
             try (AlertmanagerProcess am = new AlertmanagerProcess(alertmanagerConfig(amHook)).start()) {
                 List<String> args = List.of(
@@ -68,6 +72,9 @@ class RestartIT {
                         "-Doriginwatch.origins[1].url=" + silent.url("/slow/600000"),
                         "-Doriginwatch.origins[1].interval=1s",
                         "-Doriginwatch.origins[1].response-timeout=" + SLOW_TIMEOUT,
+                        "-Doriginwatch.origins[2].name=back",
+                        "-Doriginwatch.origins[2].url=" + back.url("/health"),
+                        "-Doriginwatch.origins[2].interval=1s",
                         "-Doriginwatch.alerting.webhooks[0].url=" + hook.url("/hooks/originwatch"),
                         "-Doriginwatch.alerting.alertmanager.urls[0]=" + am.url(),
                         "-Doriginwatch.alerting.alertmanager.resend-interval=2s",
@@ -79,8 +86,10 @@ class RestartIT {
                 try {
                     await("both alerts fire (log " + log1 + ")")
                             .atMost(Duration.ofSeconds(120))
-                            .until(() -> firings(hook, "shop") == 1 && firings(hook, "slow") == 1);
-                    await().atMost(Duration.ofSeconds(10)).until(() -> saved(stateDir, "slow", "shop"));
+                            .until(() -> firings(hook, "shop") == 1
+                                    && firings(hook, "slow") == 1
+                                    && firings(hook, "back") == 1);
+                    await().atMost(Duration.ofSeconds(10)).until(() -> saved(stateDir, "slow", "shop", "back"));
                     stop(run1, log1);
                 } finally {
                     run1.destroyForcibly();
@@ -88,6 +97,9 @@ class RestartIT {
                 String out1 = Files.readString(log1);
                 assertThat(out1).contains("dropped=0");
                 String slowStartsAt = startsAt(am, "slow").orElseThrow();
+                // "back" recovers while no daemon runs
+                backStatus.set(200);
+                int backBefore = backHits.get();
 
                 // run 2, same state dir: nothing fires again; Alertmanager never loses "slow"
                 Path log2 = logs.resolve("run2.log");
@@ -95,6 +107,16 @@ class RestartIT {
                 try {
                     await().atMost(Duration.ofSeconds(60))
                             .until(() -> Files.readString(log2).contains("started in"));
+                    // the origin that recovered while the daemon was down is resolved by run 2's first
+                    // two (good) probes: success-threshold 2 at a 1 s interval, so within 2 intervals
+                    await("back resolves")
+                            .atMost(Duration.ofSeconds(30))
+                            .pollInterval(Duration.ofMillis(50))
+                            .until(() -> resolutions(hook, "back") == 1);
+                    assertThat(backHits.get() - backBefore)
+                            .as("run 2's probes of back until its resolution was delivered (two good ones, and at"
+                                    + " most one more while the webhook was posted)")
+                            .isLessThanOrEqualTo(3);
                     int shopBefore = shopHits.get();
                     int slowBefore = silent.hits("/slow/600000");
                     // two 524 probes of the new run and the shop's three bad ones: Alertmanager is asked
@@ -113,6 +135,9 @@ class RestartIT {
                             .containsOnly(slowStartsAt);
                     assertThat(firings(hook, "shop")).isEqualTo(1);
                     assertThat(firings(hook, "slow")).isEqualTo(1);
+                    assertThat(firings(hook, "back"))
+                            .as("back fired once, in run 1")
+                            .isEqualTo(1);
 
                     shopStatus.set(200);
                     int recoveredAt = shopHits.get();
