@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -126,13 +127,17 @@ public final class ClusterMember implements Ownership {
 
     private void changed() {
         if (pending.compareAndSet(false, true)) {
-            events.schedule(
-                    () -> {
-                        pending.set(false);
-                        onChange.run();
-                    },
-                    SETTLE_MILLIS,
-                    TimeUnit.MILLISECONDS);
+            try {
+                events.schedule(
+                        () -> {
+                            pending.set(false);
+                            onChange.run();
+                        },
+                        SETTLE_MILLIS,
+                        TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                // shutting down: the leave's own migrations report in after the event thread stopped
+            }
         }
     }
 

@@ -65,6 +65,9 @@ public class SettingsLoader {
     @Inject
     ClusterConfig cluster;
 
+    @Inject
+    VantageConfig vantages;
+
     @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev")
     String version;
 
@@ -119,6 +122,7 @@ public class SettingsLoader {
         }
         errors.addAll(ApiSettings.errors(api, rawValue(PREFIX + ".api.token")));
         ClusterSettings clusterSettings = ClusterSettings.from(cluster, errors);
+        VantageSettings.from(vantages, errors);
         if (!errors.isEmpty()) {
             throw new InvalidConfigException(errors);
         }

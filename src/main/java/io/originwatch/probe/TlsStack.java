@@ -22,11 +22,26 @@ public interface TlsStack {
             return "jdk";
         }
 
+        /**
+         * A fresh context per socket: the JDK caches a client session per host and port as soon as a
+         * handshake completes (TLS 1.2) or a ticket arrives (TLS 1.3), has no switch to stop that,
+         * and a resumed handshake calls no trust manager. Invalidating at close left a window: a
+         * concurrent probe of the same origin resumed the first one's session and saw no certificate.
+         * A context costs 6-60 us here (20,000 built in a loop, JDK 25), next to a full handshake's
+         * milliseconds. JdkTlsStackTest holds it to that with a connection kept open.
+         */
         @Override
         public SSLSocketFactory clientSockets(KeyManager keys, TrustManager trust) throws GeneralSecurityException {
+            KeyManager[] km = keys == null ? null : new KeyManager[] {keys};
+            TrustManager[] tm = {trust};
+            SSLSocketFactory first = context(km, tm).getSocketFactory(); // fail here, not per probe
+            return new SessionlessSockets(first, () -> context(km, tm).getSocketFactory());
+        }
+
+        private static SSLContext context(KeyManager[] km, TrustManager[] tm) throws GeneralSecurityException {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys == null ? null : new KeyManager[] {keys}, new TrustManager[] {trust}, null);
-            return context.getSocketFactory();
+            context.init(km, tm, null);
+            return context;
         }
     };
 

@@ -35,6 +35,7 @@ final class ConfigFixture {
                 .withMapping(MaintenanceConfig.class)
                 .withMapping(DiscoveryConfig.class)
                 .withMapping(ClusterConfig.class)
+                .withMapping(VantageConfig.class)
                 .build();
         SettingsLoader loader = new SettingsLoader();
         loader.config = config.getConfigMapping(OriginwatchConfig.class);
@@ -44,6 +45,7 @@ final class ConfigFixture {
         loader.alerting = config.getConfigMapping(AlertingConfig.class);
         loader.discovery = config.getConfigMapping(DiscoveryConfig.class);
         loader.cluster = config.getConfigMapping(ClusterConfig.class);
+        loader.vantages = config.getConfigMapping(VantageConfig.class);
         loader.api = config.getConfigMapping(ApiConfig.class);
         loader.maintenance = config.getConfigMapping(MaintenanceConfig.class);
         loader.version = "9.9.9";

@@ -43,6 +43,31 @@ final class ChildProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** SIGKILL, as a node or OOM kill would: no shutdown path runs. Returns once it is gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    /** SIGSTOP: the process freezes with its sockets open (a stalled VM, a paused container). */
+    void freeze() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #freeze()}. */
+    void thaw() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+                .redirectErrorStream(true)
+                .start();
+        if (kill.waitFor() != 0) {
+            throw new IOException("kill -" + name + " " + process.pid() + " failed: "
+                    + new String(kill.getInputStream().readAllBytes()));
+        }
+    }
+
     /** The end of the output, for assertion messages. */
     String logTail() {
         try {

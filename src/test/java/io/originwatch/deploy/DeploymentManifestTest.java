@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DeploymentManifestTest {
 
     static Stream<String> renderings() {
-        return Stream.of("base", "overlays/prometheus-operator", "overlays/kubernetes-allowlists");
+        return Stream.of("base", "overlays/prometheus-operator", "overlays/kubernetes-allowlists", "overlays/cluster");
     }
 
     private static List<JsonNode> render(String dir) {

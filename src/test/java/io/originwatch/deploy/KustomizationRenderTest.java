@@ -31,6 +31,7 @@ class KustomizationRenderTest {
             Map.entry("ConfigMap", "v1"),
             Map.entry("Service", "v1"),
             Map.entry("Deployment", "apps/v1"),
+            Map.entry("PodDisruptionBudget", "policy/v1"),
             Map.entry("NetworkPolicy", "networking.k8s.io/v1"),
             Map.entry("Role", "rbac.authorization.k8s.io/v1"),
             Map.entry("RoleBinding", "rbac.authorization.k8s.io/v1"),
@@ -74,9 +75,99 @@ class KustomizationRenderTest {
                         "overlays/kubernetes-discovery",
                         union(
                                 BASE,
+                                Set.of("Role/originwatch-ingress-watcher", "RoleBinding/originwatch-ingress-watcher"))),
+                new Expected(
+                        "overlays/cluster",
+                        union(
+                                BASE,
                                 Set.of(
-                                        "Role/originwatch-ingress-watcher",
-                                        "RoleBinding/originwatch-ingress-watcher"))));
+                                        "Service/originwatch-cluster",
+                                        "PodDisruptionBudget/originwatch",
+                                        "NetworkPolicy/originwatch-cluster"))));
+    }
+
+    /**
+     * The cluster overlay (issue 14): 3 replicas on distinct nodes, discovery through a headless
+     * Service that publishes not-ready pods, min-members 2 kept by the PodDisruptionBudget and a
+     * one-at-a-time rollout, Hazelcast bound to the pod's own address, and 5701 admitted only from
+     * originwatch pods.
+     */
+    @Test
+    void theClusterOverlayRunsThreeMembersThatFindAndOnlyAdmitEachOther() {
+        List<JsonNode> objects = Kustomize.render(Kustomize.KUBERNETES_DIR.resolve("overlays/cluster"));
+        JsonNode deployment = Kustomize.find(objects, "Deployment", "originwatch");
+        JsonNode pod = deployment.at("/spec/template");
+        JsonNode podLabels = pod.at("/metadata/labels");
+        JsonNode container = pod.at("/spec/containers/0");
+        assertThat(deployment.at("/spec/replicas").asInt()).isEqualTo(3);
+        assertThat(deployment.at("/spec/strategy/type").asText()).isEqualTo("RollingUpdate");
+        assertThat(deployment.at("/spec/strategy/rollingUpdate/maxUnavailable").asInt())
+                .isEqualTo(1);
+        assertThat(deployment.at("/spec/strategy/rollingUpdate/maxSurge").asInt())
+                .isZero();
+
+        JsonNode antiAffinity =
+                pod.at("/spec/affinity/podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution/0");
+        assertThat(antiAffinity.path("topologyKey").asText()).isEqualTo("kubernetes.io/hostname");
+        assertSelects(antiAffinity.at("/labelSelector/matchLabels"), podLabels, "anti-affinity");
+
+        assertThat(DeploymentManifestTest.env(container, "ORIGINWATCH_CLUSTER_ENABLED"))
+                .isEqualTo("true");
+        assertThat(DeploymentManifestTest.env(container, "ORIGINWATCH_CLUSTER_MIN_MEMBERS"))
+                .isEqualTo("2");
+        String bind = DeploymentManifestTest.env(container, "ORIGINWATCH_CLUSTER_BIND");
+        assertThat(bind)
+                .as("Hazelcast bound to the pod's address")
+                .isEqualTo("$(POD_IP):5701")
+                .doesNotContain("0.0.0.0");
+        JsonNode env = container.path("env");
+        assertThat(env.get(0).path("name").asText())
+                .as("POD_IP defined before the variables that expand it")
+                .isEqualTo("POD_IP");
+        assertThat(env.get(0).at("/valueFrom/fieldRef/fieldPath").asText()).isEqualTo("status.podIP");
+        assertThat(DeploymentManifestTest.namedPort(container, "hazelcast")).isEqualTo(5701);
+
+        JsonNode headless = Kustomize.find(objects, "Service", "originwatch-cluster");
+        assertThat(headless.at("/spec/clusterIP").asText()).isEqualTo("None");
+        assertThat(headless.at("/spec/publishNotReadyAddresses").asBoolean())
+                .as("members find each other before they are ready (ready needs min-members)")
+                .isTrue();
+        assertThat(headless.at("/spec/ports/0/port").asInt()).isEqualTo(5701);
+        assertThat(headless.at("/spec/ports/0/targetPort").asText()).isEqualTo("hazelcast");
+        assertSelects(headless.at("/spec/selector"), podLabels, "headless Service");
+        assertThat(DeploymentManifestTest.env(container, "ORIGINWATCH_CLUSTER_KUBERNETES_SERVICE"))
+                .isEqualTo("originwatch-cluster."
+                        + headless.at("/metadata/namespace").asText() + ".svc.cluster.local");
+
+        JsonNode pdb = Kustomize.find(objects, "PodDisruptionBudget", "originwatch");
+        assertThat(pdb.at("/spec/minAvailable").asInt())
+                .as("PDB keeps min-members running")
+                .isEqualTo(2);
+        assertSelects(pdb.at("/spec/selector/matchLabels"), podLabels, "PodDisruptionBudget");
+
+        JsonNode policy = Kustomize.find(objects, "NetworkPolicy", "originwatch-cluster");
+        assertSelects(policy.at("/spec/podSelector/matchLabels"), podLabels, "NetworkPolicy");
+        assertThat(policy.at("/spec/policyTypes").toString()).isEqualTo("[\"Ingress\"]");
+        JsonNode ingress = policy.at("/spec/ingress");
+        assertThat(ingress.size()).isEqualTo(1);
+        assertThat(ingress.at("/0/ports").size()).isEqualTo(1);
+        assertThat(ingress.at("/0/ports/0/port").asInt()).isEqualTo(5701);
+        JsonNode from = ingress.at("/0/from");
+        assertThat(from.size()).isEqualTo(1);
+        assertThat(from.get(0).has("namespaceSelector") || from.get(0).has("ipBlock"))
+                .as("5701 from originwatch pods of this namespace only")
+                .isFalse();
+        assertSelects(from.get(0).at("/podSelector/matchLabels"), podLabels, "NetworkPolicy from");
+    }
+
+    /** A non-empty selector whose every label the pods carry. */
+    private static void assertSelects(JsonNode matchLabels, JsonNode podLabels, String what) {
+        assertThat(matchLabels.size()).as("%s selector", what).isPositive();
+        matchLabels
+                .fields()
+                .forEachRemaining(e -> assertThat(podLabels.path(e.getKey()).asText())
+                        .as("%s selects pod label %s", what, e.getKey())
+                        .isEqualTo(e.getValue().asText()));
     }
 
     @Test

@@ -12,11 +12,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.X509ExtendedTrustManager;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -46,7 +42,7 @@ class ValidatedChainsTest {
         for (int i = 0; i < 3; i++) {
             assertThat(check(chain, HOST).validationError).isNull();
         }
-        assertThat(delegate.calls).isEqualTo(1);
+        assertThat(delegate.calls()).isEqualTo(1);
         assertThat(trust.fullValidations()).isEqualTo(1);
         assertThat(trust.probeChecks()).isEqualTo(3);
     }
@@ -56,12 +52,12 @@ class ValidatedChainsTest {
         X509Certificate good = leaf(HOST, T0.plus(Duration.ofDays(30)));
         X509Certificate other = leaf(HOST, T0.plus(Duration.ofDays(30)));
         check(new X509Certificate[] {good}, HOST);
-        delegate.rejected.add(other);
+        delegate.reject(other);
         CapturingTrustManager.Capture c = check(new X509Certificate[] {other}, HOST);
-        assertThat(delegate.calls).isEqualTo(2);
+        assertThat(delegate.calls()).isEqualTo(2);
         assertThat(c.validationError).isEqualTo("untrusted issuer CN=test CA");
         check(new X509Certificate[] {other}, HOST);
-        assertThat(delegate.calls).as("failures are never cached").isEqualTo(3);
+        assertThat(delegate.calls()).as("failures are never cached").isEqualTo(3);
     }
 
     @Test
@@ -69,7 +65,7 @@ class ValidatedChainsTest {
         X509Certificate good = leaf(HOST, T0.plus(Duration.ofDays(30)));
         check(new X509Certificate[] {good}, HOST);
         check(new X509Certificate[] {good, leaf("ca.test", T0.plus(Duration.ofDays(30)))}, HOST);
-        assertThat(delegate.calls).isEqualTo(2);
+        assertThat(delegate.calls()).isEqualTo(2);
     }
 
     @Test
@@ -77,7 +73,7 @@ class ValidatedChainsTest {
         X509Certificate[] chain = {leaf(HOST, T0.plus(Duration.ofDays(30)))};
         check(chain, HOST);
         check(chain, "b.test");
-        assertThat(delegate.calls).isEqualTo(2);
+        assertThat(delegate.calls()).isEqualTo(2);
     }
 
     @Test
@@ -85,9 +81,9 @@ class ValidatedChainsTest {
         X509Certificate[] chain = {leaf(HOST, T0.plus(Duration.ofMinutes(5)))};
         check(chain, HOST);
         now.set(T0.plus(Duration.ofMinutes(6)));
-        delegate.rejected.add(chain[0]);
+        delegate.reject(chain[0]);
         CapturingTrustManager.Capture c = check(chain, HOST);
-        assertThat(delegate.calls).isEqualTo(2);
+        assertThat(delegate.calls()).isEqualTo(2);
         assertThat(c.validationError).isEqualTo("certificate expired on 2026-11-23");
     }
 
@@ -97,10 +93,10 @@ class ValidatedChainsTest {
         check(chain, HOST);
         now.set(T0.plus(ValidatedChains.MAX_AGE).minusSeconds(1));
         check(chain, HOST);
-        assertThat(delegate.calls).isEqualTo(1);
+        assertThat(delegate.calls()).isEqualTo(1);
         now.set(T0.plus(ValidatedChains.MAX_AGE));
         check(chain, HOST);
-        assertThat(delegate.calls).isEqualTo(2);
+        assertThat(delegate.calls()).isEqualTo(2);
     }
 
     @Test
@@ -138,42 +134,5 @@ class ValidatedChainsTest {
                 Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName(GeneralName.dNSName, name)));
         return new JcaX509CertificateConverter()
                 .getCertificate(b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
-    }
-
-    /** Accepts every chain except the rejected certificates, and counts the validations asked of it. */
-    private static final class CountingTrust extends X509ExtendedTrustManager {
-        final Set<X509Certificate> rejected = new HashSet<>();
-        int calls;
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            calls++;
-            checkServerTrusted(chain, authType);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            if (rejected.contains(chain[0])) {
-                throw new CertificateException("rejected by the test");
-            }
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
     }
 }

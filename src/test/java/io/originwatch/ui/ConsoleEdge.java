@@ -1,58 +1,32 @@
 package io.originwatch.ui;
 
-import io.originwatch.edge.ranges.RangeServer;
+import io.originwatch.testing.EdgeFixture;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A loopback range server and two allowlist files (one in drift, one malformed) for the
- * console's edge page (its own, so the API tests that change the list do not change this one).
+ * The console's edge page's own {@link EdgeFixture} (so the API tests that change the list do not
+ * change this one).
  */
 public class ConsoleEdge implements QuarkusTestResourceLifecycleManager {
 
-    static final String FIVE_BLOCKS = "104.16.0.0/13\n104.24.0.0/14\n172.64.0.0/13\n131.0.72.0/22\n2606:4700::/32\n";
-    static RangeServer server;
-    static Path dir;
+    private static EdgeFixture edge;
 
     @Override
     public Map<String, String> start() {
-        try {
-            server = new RangeServer().serve("/ranges", RangeServer.Script.text(FIVE_BLOCKS));
-            dir = Files.createTempDirectory("console-edge-test");
-            Path web = dir.resolve("web.conf");
-            Files.writeString(
-                    web,
-                    "allow 104.16.0.0/13;\nallow 172.64.0.0/14;\nallow 198.51.100.0/24;\n"
-                            + "allow 203.0.113.10;\nallow 2606:4700::/32;\ndeny all;\n");
-            Path broken = dir.resolve("broken.cidr");
-            Files.writeString(broken, "104.16.0.0/13\n104.24.0.0/14 oops\n");
-            return Map.ofEntries(
-                    // open like the demo: with no token the refresh button is refused (403), which
-                    // api.NoTokenAccessTest covers
-                    Map.entry("originwatch.api.auth", "none"),
-                    Map.entry("originwatch.edge.enabled", "true"),
-                    Map.entry("originwatch.edge.provider", "custom"),
-                    Map.entry("originwatch.edge.urls", server.url("/ranges").toString()),
-                    Map.entry("originwatch.edge.cache-dir", dir.resolve("cache").toString()),
-                    Map.entry("originwatch.allowlists[0].name", "web"),
-                    Map.entry("originwatch.allowlists[0].file", web.toString()),
-                    Map.entry("originwatch.allowlists[0].ignore[0]", "203.0.113.0/24"),
-                    Map.entry("originwatch.allowlists[1].name", "broken"),
-                    Map.entry("originwatch.allowlists[1].file", broken.toString()),
-                    Map.entry("originwatch.allowlists[1].format", "cidr"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        edge = EdgeFixture.start("console-edge-test");
+        Map<String, String> config = new HashMap<>(edge.config());
+        // open like the demo: with no token the refresh button is refused (403), which
+        // api.NoTokenAccessTest covers
+        config.put("originwatch.api.auth", "none");
+        return config;
     }
 
     @Override
     public void stop() {
-        if (server != null) {
-            server.close();
+        if (edge != null) {
+            edge.stop();
         }
     }
 }

@@ -1,0 +1,357 @@
+package io.originwatch.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.originwatch.testing.LoopbackServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Cluster mode as operators run it: three packaged daemons (separate JVMs) on loopback with a static
+ * member list, sharing 30 origins of one counting origin server. The stages run in order on the
+ * same members:
+ * <ol>
+ * <li>steady state: each origin is probed once per interval in total, not once per member;</li>
+ * <li>{@code kill -9} of one member: every origin is probed again within failure detection plus one
+ * interval, and the survivors' API lists every origin with a surviving owner;</li>
+ * <li>the killed member comes back and takes a share again;</li>
+ * <li>SIGSTOP of one member: the other two take its origins after the heartbeat timeout; when it
+ * resumes, no origin is probed by two members for more than one interval.</li>
+ * </ol>
+ * Hazelcast's heartbeat is shortened through its system properties (1 s, removal after 5 s) so the
+ * frozen-member stage takes seconds instead of a minute; the defaults are in docs/cluster.md.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterFailoverIT {
+
+    private static final int ORIGINS = 30;
+    private static final Duration INTERVAL = Duration.ofSeconds(2);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    /** Failure detection after kill -9 is a closed connection (well under a second); plus one interval. */
+    private static final Duration KILL_BOUND = Duration.ofSeconds(15);
+    /** The shortened heartbeat timeout (5 s) plus one interval, with room for a loaded CI box. */
+    private static final Duration FREEZE_BOUND = Duration.ofSeconds(30);
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    private final Map<String, List<Long>> hits = new ConcurrentHashMap<>();
+    private final List<String> hzAddresses = new ArrayList<>();
+    private final int[] httpPorts = new int[3];
+    private final ChildProcess[] members = new ChildProcess[3];
+    private final String clusterName = "it-" + ProcessHandle.current().pid();
+    private LoopbackServer origin;
+    private Path work;
+
+    @BeforeAll
+    void startThreeMembers() throws Exception {
+        assertThat(DashboardQueriesIT.JAR)
+                .as("packaged daemon (mvn package runs before failsafe)")
+                .isRegularFile();
+        work = Files.createDirectories(Path.of("target/cluster-it"));
+        origin = new LoopbackServer(this::serve);
+        for (int i = 0; i < 3; i++) {
+            hzAddresses.add("127.0.0.1:" + LoopbackPorts.free());
+            httpPorts[i] = LoopbackPorts.free();
+        }
+        for (int i = 0; i < 3; i++) {
+            members[i] = start(i);
+        }
+        for (int i = 0; i < 3; i++) {
+            awaitReady(i);
+        }
+        await("every origin probed once")
+                .atMost(START_TIMEOUT)
+                .until(() -> IntStream.range(0, ORIGINS).allMatch(o -> count(o) > 0));
+    }
+
+    @AfterAll
+    void stopAll() throws Exception {
+        for (ChildProcess m : members) {
+            if (m != null) {
+                m.thaw(); // in case a failed stage left it frozen; SIGCONT on a running process is a no-op
+                m.close();
+            }
+        }
+        if (origin != null) {
+            origin.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void eachOriginIsProbedOncePerIntervalInTotal() throws Exception {
+        assertProbedOncePerInterval(allMembers());
+        Map<String, String> owners = owners(0);
+        assertThat(owners).hasSize(ORIGINS);
+        assertThat(Set.copyOf(owners.values()))
+                .as("every member owns a share")
+                .containsExactlyInAnyOrderElementsOf(hzAddresses);
+        for (int i = 1; i < 3; i++) {
+            assertThat(owners(i)).as("member %d's view of the owners", i).isEqualTo(owners);
+        }
+        JsonNode cluster = getJson(0, "/api/cluster");
+        assertThat(cluster.path("enabled").asBoolean()).isTrue();
+        assertThat(cluster.path("quorum").asBoolean()).isTrue();
+        assertThat(cluster.path("members")).hasSize(3);
+    }
+
+    @Test
+    @Order(2)
+    void killNineHandsEveryOriginToTheSurvivorsWithinDetectionPlusOneInterval() throws Exception {
+        Map<String, String> before = owners(0);
+        String victim = hzAddresses.get(2);
+        List<Integer> orphans = IntStream.range(0, ORIGINS)
+                .filter(o -> victim.equals(before.get(name(o))))
+                .boxed()
+                .toList();
+        assertThat(orphans).as("origins the victim owned").isNotEmpty();
+        Map<Integer, Integer> seen = counts();
+
+        long killedAt = System.nanoTime();
+        members[2].kill();
+        await("every origin probed again after kill -9")
+                .atMost(KILL_BOUND)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> IntStream.range(0, ORIGINS).allMatch(o -> count(o) > seen.get(o)));
+        System.out.printf(
+                "ClusterFailoverIT: kill -9 of %s (%d origins): every origin probed again %.2f s later%n",
+                victim, orphans.size(), (System.nanoTime() - killedAt) / 1e9);
+
+        List<String> survivors = hzAddresses.subList(0, 2);
+        await("the survivors own every origin").atMost(KILL_BOUND).untilAsserted(() -> {
+            for (int i = 0; i < 2; i++) {
+                Map<String, String> owners = owners(i);
+                assertThat(owners).as("member %d lists every origin", i).hasSize(ORIGINS);
+                assertThat(Set.copyOf(owners.values())).isSubsetOf(survivors);
+            }
+        });
+        assertProbedOncePerInterval(List.of(0, 1));
+    }
+
+    @Test
+    @Order(3)
+    void aMemberThatJoinsTakesAShare() throws Exception {
+        members[2] = start(2);
+        awaitReady(2);
+        await("the returning member owns a share")
+                .atMost(START_TIMEOUT)
+                .until(() -> Set.copyOf(owners(0).values()).size() == 3);
+        assertProbedOncePerInterval(allMembers());
+    }
+
+    @Test
+    @Order(4)
+    void aFrozenMemberIsReplacedAndProbesNothingTwiceForLongerThanAnIntervalWhenItResumes() throws Exception {
+        String frozen = hzAddresses.get(1);
+        await().atMost(START_TIMEOUT).until(() -> owners(0).containsValue(frozen));
+        Map<String, String> owners = owners(0);
+        List<Integer> its = IntStream.range(0, ORIGINS)
+                .filter(o -> frozen.equals(owners.get(name(o))))
+                .boxed()
+                .toList();
+        Map<Integer, Integer> seen = counts();
+
+        long frozenAt = System.nanoTime();
+        members[1].freeze();
+        await("the others probe the frozen member's origins")
+                .atMost(FREEZE_BOUND)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> its.stream().allMatch(o -> count(o) > seen.get(o)));
+        System.out.printf(
+                "ClusterFailoverIT: SIGSTOP of %s (%d origins): every one probed again %.2f s later%n",
+                frozen, its.size(), (System.nanoTime() - frozenAt) / 1e9);
+        await("the two others own every origin")
+                .atMost(FREEZE_BOUND)
+                .untilAsserted(() -> assertThat(owners(0).values()).doesNotContain(frozen));
+
+        long thawedAt = System.currentTimeMillis();
+        members[1].thaw();
+        // Settled: the resumed member rejoined (after Hazelcast's split-brain merge) or stays out.
+        // Either way each origin is again probed once per interval by one member, which is what
+        // the window below measures; the double probes right after the thaw are counted apart.
+        await("the cluster settles after the thaw")
+                .atMost(START_TIMEOUT)
+                .ignoreExceptions()
+                .untilAsserted(() -> assertProbedOncePerInterval(List.of(0, 2)));
+        long settledAt = System.currentTimeMillis();
+        for (int o = 0; o < ORIGINS; o++) {
+            long doubled = doubleProbes(o, thawedAt, settledAt);
+            long allowed = 1 + 1; // one interval of overlap: one extra probe, plus one at a window edge
+            assertThat(doubled)
+                    .as(
+                            "%s probed twice within half an interval, between the thaw and %d ms later; hits %s",
+                            name(o), settledAt - thawedAt, hits.get(path(o)))
+                    .isLessThanOrEqualTo(allowed);
+        }
+        assertThat(members[1].isAlive()).isTrue();
+    }
+
+    // --- the stages' measurements ---
+
+    /**
+     * Over a window of at least four intervals, no origin is probed more often than the interval
+     * allows (plus one at each edge of the window): three members each probing would triple it.
+     */
+    private void assertProbedOncePerInterval(List<Integer> alive) {
+        Map<Integer, Integer> start = counts();
+        long t0 = System.nanoTime();
+        await("four more probes of every origin")
+                .atMost(START_TIMEOUT)
+                .until(() -> IntStream.range(0, ORIGINS).allMatch(o -> count(o) - start.get(o) >= 4));
+        double intervals = (System.nanoTime() - t0) / 1e9 / INTERVAL.toSeconds();
+        Map<String, Integer> tooMany = new TreeMap<>();
+        for (int o = 0; o < ORIGINS; o++) {
+            int delta = count(o) - start.get(o);
+            if (delta > intervals + 2) {
+                tooMany.put(name(o), delta);
+            }
+        }
+        assertThat(tooMany)
+                .as("origins probed more than once per interval over %.1f intervals (members %s)", intervals, alive)
+                .isEmpty();
+    }
+
+    /** Probes of origin {@code o} in [from, to) that came less than half an interval after the one before. */
+    private long doubleProbes(int o, long from, long to) {
+        List<Long> times = new ArrayList<>(hits.getOrDefault(path(o), List.of()));
+        long doubled = 0;
+        for (int i = 1; i < times.size(); i++) {
+            long t = times.get(i);
+            if (t >= from && t < to && t - times.get(i - 1) < INTERVAL.toMillis() / 2) {
+                doubled++;
+            }
+        }
+        return doubled;
+    }
+
+    // --- the members ---
+
+    private ChildProcess start(int i) {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new ArrayList<>(List.of(
+                java.toString(),
+                "-Xmx256m",
+                "-Dhazelcast.heartbeat.interval.seconds=1",
+                "-Dhazelcast.max.no.heartbeat.seconds=5",
+                "-Dhazelcast.merge.first.run.delay.seconds=5",
+                "-Dhazelcast.merge.next.run.delay.seconds=5",
+                "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.http.port=" + httpPorts[i],
+                "-Dquarkus.log.console.json.enabled=false",
+                "-Doriginwatch.edge.enabled=false",
+                "-Doriginwatch.cluster.enabled=true",
+                "-Doriginwatch.cluster.name=" + clusterName,
+                "-Doriginwatch.cluster.bind=" + hzAddresses.get(i),
+                "-Doriginwatch.cluster.members=" + String.join(",", hzAddresses)));
+        for (int o = 0; o < ORIGINS; o++) {
+            command.add("-Doriginwatch.origins[" + o + "].name=" + name(o));
+            command.add("-Doriginwatch.origins[" + o + "].url=" + origin.url(path(o)));
+            command.add("-Doriginwatch.origins[" + o + "].interval=" + INTERVAL.toSeconds() + "s");
+        }
+        command.addAll(List.of("-jar", DashboardQueriesIT.JAR.toString()));
+        return ChildProcess.start(
+                "member-" + i, command, work.resolve("member-" + i + "-" + System.nanoTime() + ".log"));
+    }
+
+    private void awaitReady(int i) {
+        await("member " + i + " ready")
+                .atMost(START_TIMEOUT)
+                .ignoreExceptions()
+                .failFast("member " + i + " exited", () -> !members[i].isAlive())
+                .until(() -> get(i, "/q/health/ready").statusCode() == 200);
+    }
+
+    private List<Integer> allMembers() {
+        return List.of(0, 1, 2);
+    }
+
+    /** Origin name to owner address, as member {@code i}'s API lists them. */
+    private Map<String, String> owners(int i) throws IOException, InterruptedException {
+        Map<String, String> owners = new HashMap<>();
+        for (JsonNode view : getJson(i, "/api/origins")) {
+            owners.put(view.path("name").asText(), view.path("owner").asText(null));
+        }
+        return owners;
+    }
+
+    private JsonNode getJson(int i, String path) throws IOException, InterruptedException {
+        HttpResponse<String> r = get(i, path);
+        assertThat(r.statusCode())
+                .as("GET %s on member %d: %s", path, i, r.body())
+                .isEqualTo(200);
+        return json.readTree(r.body());
+    }
+
+    private HttpResponse<String> get(int i, String path) throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPorts[i] + path))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    // --- the counting origin ---
+
+    private static String name(int o) {
+        return "origin-" + o;
+    }
+
+    private static String path(int o) {
+        return "/o/" + o;
+    }
+
+    private int count(int o) {
+        return hits.getOrDefault(path(o), List.of()).size();
+    }
+
+    private Map<Integer, Integer> counts() {
+        return IntStream.range(0, ORIGINS).boxed().collect(Collectors.toMap(o -> o, this::count));
+    }
+
+    private void serve(Socket socket) {
+        try (socket) {
+            String line = LoopbackServer.readHead(socket.getInputStream()).split("\r\n", 2)[0];
+            String[] parts = line.split(" ");
+            if (parts.length > 1) {
+                hits.computeIfAbsent(parts[1], p -> new CopyOnWriteArrayList<>())
+                        .add(System.currentTimeMillis());
+            }
+            OutputStream out = socket.getOutputStream();
+            out.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+        } catch (IOException e) {
+            // the prober closed first; nothing to count
+        }
+    }
+}
