@@ -416,7 +416,7 @@ public class Bench {
         HttpResponse<String> r = HTTP.send(
                 HttpRequest.newBuilder(URI.create(url))
                         // /q/metrics at 100,000 origins is about 90 MB: allow for it on a loaded box
-                        .timeout(Duration.ofSeconds(url.endsWith("/q/metrics") ? 60 : 5))
+                        .timeout(Duration.ofSeconds(url.endsWith("/q/metrics") ? 180 : 5))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         return r.body();
@@ -789,7 +789,7 @@ public class Bench {
                 long t0 = System.nanoTime();
                 HttpResponse<byte[]> r = HTTP.send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/metrics"))
-                                .timeout(Duration.ofSeconds(60))
+                                .timeout(Duration.ofSeconds(180))
                                 .build(),
                         HttpResponse.BodyHandlers.ofByteArray());
                 double secs = (System.nanoTime() - t0) / 1e9;
