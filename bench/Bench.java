@@ -9,7 +9,7 @@
  *   java bench/Bench.java --stacks originwatch,blackbox --origins 2000 --interval 4 --scheme https --rounds 3
  *   java bench/Bench.java --interval 4 --load-step 1000,2000,3000,4000,5000   # highest sustained rate
  *
- * Options: --stacks, --origins, --interval (s), --scheme http|https, --key ecdsa|rsa, --warmup (s),
+ * Options: --stacks, --origins, --interval (s), --scheme http|https|h2 (comma-separated to interleave, e.g. https,h2), --key ecdsa|rsa, --warmup (s),
  * --window (s), --rounds, --load-step (probes/s list), --jvm-opts (originwatch's JVM flags,
  * default -Xmx256m), --jar, --keep (keep the work dir), --smoke.
  *
@@ -110,6 +110,28 @@ public class Bench {
                     m.containsKey("reload"));
         }
 
+        /** The schemes to run, in order: {@code --scheme https,h2} interleaves them per round. */
+        List<String> schemes() {
+            return List.of(scheme.split(","));
+        }
+
+        Options withScheme(String one) {
+            return new Options(
+                    stacks,
+                    origins,
+                    intervalSeconds,
+                    one,
+                    warmupSeconds,
+                    windowSeconds,
+                    rounds,
+                    key,
+                    jar,
+                    jvmOpts,
+                    loadStep,
+                    keep,
+                    smoke);
+        }
+
         Options withOrigins(int n) {
             return new Options(
                     stacks,
@@ -146,20 +168,46 @@ public class Bench {
             double lagP50,
             double lagP99,
             double otherCores,
-            double startToFirstProbe) {}
+            double startToFirstProbe) {
+
+        Figures labelled(String label) {
+            return new Figures(
+                    label,
+                    planned,
+                    achieved,
+                    cpuPer1000,
+                    nginxCpuPer1000,
+                    peakRssKiB,
+                    lagP50,
+                    lagP99,
+                    otherCores,
+                    startToFirstProbe);
+        }
+    }
+
+    /** The 1-, 5- and 15-minute load averages: the shared box's state while a run measures. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         Options o = Options.parse(args);
         Path work = Files.createTempDirectory("originwatch-bench");
         System.out.printf(
                 Locale.ROOT,
-                "bench: %d %s origins @ %ds (planned %.0f probes/s), stacks %s, %d round(s), work dir %s%n",
+                "bench: %d %s origins @ %ds (planned %.0f probes/s), stacks %s, %d round(s), load average %s, work dir %s%n",
                 o.origins(),
                 o.scheme(),
                 o.intervalSeconds(),
                 o.planned(),
                 o.stacks(),
                 o.rounds(),
+                loadAverage(),
                 work);
         Pki pki = Pki.create(work, o.key());
         try (Nginx nginx = Nginx.start(work, pki)) {
@@ -168,14 +216,20 @@ public class Bench {
                 return;
             }
             List<Figures> all = new ArrayList<>();
+            boolean severalSchemes = o.schemes().size() > 1;
             for (int round = 1; round <= o.rounds(); round++) {
-                for (String stack : o.stacks()) {
-                    Figures f = runStack(stack.trim(), o, work, pki, nginx);
-                    all.add(f);
-                    print(List.of(f), "round " + round);
+                for (String scheme : o.schemes()) {
+                    for (String stack : o.stacks()) {
+                        Figures f = runStack(stack.trim(), o.withScheme(scheme), work, pki, nginx);
+                        if (severalSchemes) {
+                            f = f.labelled(f.stack() + "/" + scheme);
+                        }
+                        all.add(f);
+                        print(List.of(f), "round " + round + " (" + scheme + ", load average " + loadAverage() + ")");
+                    }
                 }
             }
-            if (o.rounds() > 1 || o.stacks().size() > 1) {
+            if (o.rounds() > 1 || o.stacks().size() > 1 || severalSchemes) {
                 summarize(all, o);
             }
             boolean failed = all.stream().anyMatch(f -> f.achieved() < 0.5 * f.planned());
@@ -261,6 +315,10 @@ public class Bench {
             }
             Sample b = sample(s, nginx);
             Map<Double, Double> lag1 = s.lagBuckets();
+            String spoken = s.protocolsSpoken();
+            if (!spoken.isEmpty()) {
+                System.out.println("  " + stack + " " + o.scheme() + ": origins by ALPN " + spoken);
+            }
             double secs = Duration.between(a.at(), b.at()).toNanos() / 1e9;
             if (s instanceof Originwatch ow) {
                 ow.afterWindow(o, work, nginx, (b.stackCpu() - a.stackCpu()) / secs);
@@ -352,6 +410,12 @@ public class Bench {
                     Locale.ROOT,
                     "ratio originwatch/blackbox CPU per probe: %.2fx%n",
                     cpuMedian.get("originwatch") / cpuMedian.get("blackbox"));
+        }
+        if (cpuMedian.containsKey("originwatch/h2") && cpuMedian.containsKey("originwatch/https")) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "ratio originwatch h2/HTTPS-1.1 CPU per probe: %.2fx (target <= 1.10x)%n",
+                    cpuMedian.get("originwatch/h2") / cpuMedian.get("originwatch/https"));
         }
     }
 
@@ -551,12 +615,16 @@ public class Bench {
         final Process process;
         final int httpPort;
         final int httpsPort;
+        /** TLS with HTTP/2 on (nginx 1.22's {@code listen ... ssl http2}): ALPN selects h2. */
+        final int h2Port;
+
         final int statusPort;
 
-        Nginx(Process process, int httpPort, int httpsPort, int statusPort) {
+        Nginx(Process process, int httpPort, int httpsPort, int h2Port, int statusPort) {
             this.process = process;
             this.httpPort = httpPort;
             this.httpsPort = httpsPort;
+            this.h2Port = h2Port;
             this.statusPort = statusPort;
         }
 
@@ -565,6 +633,7 @@ public class Bench {
             Files.createDirectories(dir.resolve("logs"));
             int http = freePort();
             int https = freePort();
+            int h2 = freePort();
             int status = freePort();
             StringBuilder listen = new StringBuilder();
             for (int i = 0; i < NGINX_ADDRESSES; i++) {
@@ -578,6 +647,11 @@ public class Bench {
                         .append(':')
                         .append(https)
                         .append(" ssl backlog=4096;\n");
+                listen.append("    listen 127.0.0.")
+                        .append(2 + i)
+                        .append(':')
+                        .append(h2)
+                        .append(" ssl http2 backlog=4096;\n");
             }
             String conf = """
                     worker_processes 1;
@@ -613,7 +687,7 @@ public class Bench {
                             dir.resolve("nginx.conf").toString(),
                             "-g",
                             "daemon off;"));
-            Nginx n = new Nginx(p, http, https, status);
+            Nginx n = new Nginx(p, http, https, h2, status);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (true) {
                 try {
@@ -649,13 +723,22 @@ public class Bench {
         private long statusRequests = 1;
 
         String url(String scheme, int i) {
-            int port = scheme.equals("https") ? httpsPort : httpPort;
-            return scheme + "://127.0.0." + (2 + i % NGINX_ADDRESSES) + ":" + port + "/o/" + i;
+            int port = switch (scheme) {
+                case "https" -> httpsPort;
+                case "h2" -> h2Port;
+                default -> httpPort;
+            };
+            return (scheme.equals("http") ? "http" : "https") + "://127.0.0." + (2 + i % NGINX_ADDRESSES) + ":" + port
+                    + "/o/" + i;
         }
 
         @Override
-        public void close() {
+        public void close() throws InterruptedException {
             process.destroy();
+            // nginx removes its pid file as it exits: wait, or deleting the work dir races it
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
         }
     }
 
@@ -681,6 +764,11 @@ public class Bench {
                 s += Proc.statusKiB(pid, "VmHWM");
             }
             return s;
+        }
+
+        /** What the probes negotiated, e.g. {@code {h2=2000}}; empty when the stack does not say. */
+        default String protocolsSpoken() throws Exception {
+            return "";
         }
 
         /** Cumulative schedule-lag buckets (le seconds -> count); empty when the stack has none. */
@@ -751,7 +839,7 @@ public class Bench {
                         .append("    interval: ")
                         .append(o.intervalSeconds())
                         .append("s\n");
-                if (o.scheme().equals("https")) {
+                if (!o.scheme().equals("http")) {
                     y.append("    trust-ca: ").append(pki.ca()).append('\n');
                 }
                 if (relabel && i % 10 == 0) {
@@ -931,6 +1019,19 @@ public class Bench {
         @Override
         public List<Long> pids() {
             return List.of(process.pid());
+        }
+
+        @Override
+        public String protocolsSpoken() throws Exception {
+            Map<String, Integer> by = new TreeMap<>();
+            Pattern p = Pattern.compile("^originwatch_origin_alpn_info\\{[^}]*alpn=\"([^\"]+)\"[^}]*} 1\\.0$");
+            for (String line : get("http://127.0.0.1:" + port + "/q/metrics").split("\n")) {
+                Matcher mm = p.matcher(line);
+                if (mm.matches()) {
+                    by.merge(mm.group(1), 1, Integer::sum);
+                }
+            }
+            return by.toString();
         }
 
         @Override

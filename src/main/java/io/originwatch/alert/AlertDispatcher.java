@@ -1,6 +1,7 @@
 package io.originwatch.alert;
 
 import io.originwatch.classify.Verdict;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,11 @@ import java.util.Optional;
  * Direct dispatch: feeds probe results to the {@link AlertTracker}, hands its notifications to every
  * sink's {@link SinkWorker}, and re-posts active alerts to sinks that expire them (Alertmanager)
  * every {@code resendInterval}. Called on probing threads; never blocks them.
+ *
+ * <p>With a state file ({@link #keepStateIn}) the tracker's state survives a restart: it is restored
+ * before the senders start, and the alerts it brings back are re-posted at once to the sinks that
+ * expire alerts (so Alertmanager keeps them instead of resolving them and firing them again when
+ * the streak has been counted anew), never to the others (a webhook already got their firing).
  */
 public final class AlertDispatcher implements AutoCloseable {
 
@@ -24,6 +30,7 @@ public final class AlertDispatcher implements AutoCloseable {
     private final Clock clock;
     private final Duration resendInterval;
     private volatile Thread resender;
+    private AlertStateKeeper keeper;
 
     public AlertDispatcher(AlertPolicy policy, List<SinkWorker> workers, Clock clock, Duration resendInterval) {
         this.workers = List.copyOf(workers);
@@ -32,9 +39,24 @@ public final class AlertDispatcher implements AutoCloseable {
         this.resendInterval = Objects.requireNonNull(resendInterval, "resendInterval");
     }
 
-    /** Starts the senders and the resend loop. */
+    /** Saves the alert state to {@code file} (before {@link #start}, which restores it). */
+    public synchronized void keepStateIn(Path file, Duration flushInterval) {
+        if (keeper != null) {
+            throw new IllegalStateException("state already kept in " + keeper.file());
+        }
+        keeper = new AlertStateKeeper(file, tracker, flushInterval);
+    }
+
+    /** Starts the senders and the resend loop, after restoring saved state (if kept). */
     public synchronized void start() {
+        boolean restored = keeper != null && keeper.load() > 0;
         workers.forEach(SinkWorker::start);
+        if (keeper != null) {
+            keeper.start();
+        }
+        if (restored) {
+            resendActive();
+        }
         if (resender == null && workers.stream().anyMatch(w -> w.sink().resendsActive())) {
             resender = Thread.ofVirtual().name("alert-resend").start(this::resendLoop);
         }
@@ -62,6 +84,17 @@ public final class AlertDispatcher implements AutoCloseable {
 
     public Optional<Notification> originRemoved(String origin) {
         return tracker.remove(origin, clock.instant());
+    }
+
+    /** Resolves restored alerts of origins no longer configured; returns what was sent. */
+    public List<Notification> forgetUnless(java.util.function.Predicate<String> configured) {
+        return tracker.forgetUnless(configured, clock.instant());
+    }
+
+    /** Writes the alert state now if it changed (no-op without a state file); true when up to date. */
+    public boolean saveState() {
+        AlertStateKeeper k = keeper;
+        return k == null || k.flush();
     }
 
     public List<ActiveAlert> active() {
@@ -102,10 +135,28 @@ public final class AlertDispatcher implements AutoCloseable {
 
     @Override
     public void close() {
+        close(Duration.ZERO);
+    }
+
+    /**
+     * Stops the resend loop, gives the senders {@code grace} (one deadline for all of them) to
+     * deliver what is pending, stops them, and saves the state a last time. Returns the number of
+     * notifications not delivered, over all sinks.
+     */
+    public int close(Duration grace) {
         Thread r = resender;
         if (r != null) {
             r.interrupt();
         }
-        workers.forEach(SinkWorker::close);
+        long deadline = System.nanoTime() + grace.toNanos();
+        int dropped = 0;
+        for (SinkWorker w : workers) {
+            dropped += w.drain(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        }
+        AlertStateKeeper k = keeper;
+        if (k != null) {
+            k.close();
+        }
+        return dropped;
     }
 }

@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Per-origin alert state from consecutive probe results, gatus style:
@@ -35,11 +37,16 @@ import java.util.function.Consumer;
  * the API's {@code consecutiveFailures} is the count compared with {@code failure-threshold} here.
  * Results that flap below the thresholds, or wholly inside a window, therefore send nothing. Thread-safe: each origin's state
  * changes under its own lock; different origins never contend.
+ *
+ * <p>What a restart must not lose ({@link SavedOrigin}: failure streaks and firing alerts) is read
+ * with {@link #saved()} and put back with {@link #restore}; {@link #version()} changes whenever it
+ * changes, so a writer saves only when there is something new.
  */
 public final class AlertTracker {
 
     private final Map<String, OriginState> states = new ConcurrentHashMap<>();
     private final Consumer<Notification> publisher;
+    private final AtomicLong version = new AtomicLong();
     private volatile AlertPolicy policy;
 
     public AlertTracker(AlertPolicy policy) {
@@ -81,10 +88,14 @@ public final class AlertTracker {
         }
         OriginState state = states.computeIfAbsent(origin, o -> new OriginState());
         synchronized (state) {
+            boolean savedBefore = state.worthSaving();
             state.streak.record(verdict.cause());
             Optional<Notification> n = verdict.up()
                     ? state.good(policy.thresholdsFor(origin), now)
                     : state.bad(origin, labels, verdict, policy, inMaintenance, now);
+            if (savedBefore || state.worthSaving()) {
+                version.incrementAndGet();
+            }
             n.ifPresent(publisher);
             return n;
         }
@@ -97,11 +108,61 @@ public final class AlertTracker {
             return Optional.empty();
         }
         synchronized (state) {
+            if (state.worthSaving()) {
+                version.incrementAndGet();
+            }
             Optional<Notification> n = Optional.ofNullable(state.firing).map(a -> Notification.resolved(a, now));
             state.firing = null;
             n.ifPresent(publisher);
             return n;
         }
+    }
+
+    /**
+     * Puts saved state back, for origins that have no state yet (a result recorded since the start
+     * is newer than anything saved). Sends nothing: the receivers already know these alerts.
+     */
+    public void restore(List<SavedOrigin> saved) {
+        for (SavedOrigin s : saved) {
+            OriginState state = new OriginState(new Streak(s.failures(), s.successes()));
+            state.failingSince = s.failingSince();
+            state.firing = s.firing();
+            if (states.putIfAbsent(s.origin(), state) == null) {
+                version.incrementAndGet();
+            }
+        }
+    }
+
+    /**
+     * Resolves and forgets the origins {@code configured} does not know (removed from the config
+     * while the daemon was down); returns what was sent.
+     */
+    public List<Notification> forgetUnless(Predicate<String> configured, Instant now) {
+        return states.keySet().stream().filter(configured.negate()).toList().stream()
+                .map(o -> remove(o, now))
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    /** What a restart must keep: every origin with a failure streak or a firing alert. */
+    public List<SavedOrigin> saved() {
+        return states.entrySet().stream()
+                .map(e -> {
+                    OriginState s = e.getValue();
+                    synchronized (s) {
+                        return s.worthSaving()
+                                ? new SavedOrigin(
+                                        e.getKey(), s.streak.failures(), s.streak.successes(), s.failingSince, s.firing)
+                                : null;
+                    }
+                })
+                .filter(Objects::nonNull)
+                .toList();
+    }
+
+    /** Changes whenever {@link #saved()} would return something else. */
+    public long version() {
+        return version.get();
     }
 
     /**
@@ -152,9 +213,21 @@ public final class AlertTracker {
     }
 
     private static final class OriginState {
-        final Streak streak = new Streak();
+        final Streak streak;
         Instant failingSince;
         ActiveAlert firing;
+
+        OriginState() {
+            this(new Streak());
+        }
+
+        OriginState(Streak streak) {
+            this.streak = streak;
+        }
+
+        boolean worthSaving() {
+            return firing != null || streak.failures() > 0;
+        }
 
         Optional<Notification> bad(
                 String origin,

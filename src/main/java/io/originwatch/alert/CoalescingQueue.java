@@ -24,6 +24,7 @@ final class CoalescingQueue {
     private final LinkedHashMap<String, Notification> pending = new LinkedHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notEmpty = lock.newCondition();
+    private final Condition empty = lock.newCondition();
 
     CoalescingQueue(int capacity) {
         if (capacity < 1) {
@@ -84,7 +85,25 @@ final class CoalescingQueue {
     boolean removeIfCurrent(Notification n) {
         lock.lock();
         try {
-            return pending.remove(n.key(), n);
+            boolean removed = pending.remove(n.key(), n);
+            if (pending.isEmpty()) {
+                empty.signalAll();
+            }
+            return removed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits until nothing is pending or {@code timeout} passed; true when empty. */
+    boolean awaitEmpty(Duration timeout) throws InterruptedException {
+        lock.lock();
+        try {
+            long nanos = timeout.toNanos();
+            while (!pending.isEmpty() && nanos > 0) {
+                nanos = empty.awaitNanos(nanos);
+            }
+            return pending.isEmpty();
         } finally {
             lock.unlock();
         }

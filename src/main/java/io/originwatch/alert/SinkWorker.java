@@ -16,6 +16,8 @@ import java.util.Optional;
  * <li>a permanent failure drops that notification; so do {@link #CLIENT_ERROR_ATTEMPTS} client errors
  * in a row (401, 403, 404: a receiver being redeployed answers them for a while, so they are
  * retried first); {@link #close} stops the sender.</li>
+ * <li>{@link #drain} (shutdown) lets the sender go on until nothing is pending or the grace period
+ * is over, then stops it; what is still pending then is dropped and counted.</li>
  * </ol>
  * A sink going down and coming back is logged once each way, not per attempt.
  */
@@ -136,6 +138,35 @@ public final class SinkWorker implements AutoCloseable {
             listener.failed(sink.name(), n, e);
             return failures + 1;
         }
+    }
+
+    /**
+     * Delivers what is pending for at most {@code grace}, then stops the sender. Returns how many
+     * notifications were not delivered (0 when the queue emptied in time).
+     */
+    public int drain(Duration grace) {
+        boolean started;
+        synchronized (this) {
+            started = sender != null && running;
+        }
+        if (started && grace.isPositive()) {
+            try {
+                queue.awaitEmpty(grace);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        close();
+        int dropped = queue.size();
+        if (dropped > 0) {
+            LOG.log(
+                    Level.WARNING,
+                    "alert sink={0} stopped: dropped={1} notification(s) not delivered within the {2} ms grace period",
+                    sink.name(),
+                    dropped,
+                    grace.toMillis());
+        }
+        return dropped;
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -25,11 +26,13 @@ public final class WebhookSink implements AlertSink {
 
     public static final String SIGNATURE_HEADER = "X-Originwatch-Signature";
     public static final String TIMESTAMP_HEADER = "X-Originwatch-Timestamp";
+    /** Total deadline of one delivery attempt, the answer's body included. */
+    public static final Duration DEFAULT_TIMEOUT = HttpDelivery.DEFAULT_TIMEOUT;
 
     private final String name;
     private final URI url;
-    private final String secret;
-    private final Map<String, String> headers;
+    private final Supplier<String> secret;
+    private final Supplier<Map<String, String>> headers;
     private final HttpClient client;
     private final AlertTexts texts;
     private final Function<Object, String> json;
@@ -62,12 +65,35 @@ public final class WebhookSink implements AlertSink {
             Function<Object, String> json,
             Duration timeout,
             Clock clock) {
+        this(name, url, () -> secret, constant(headers), client, texts, json, timeout, clock);
+    }
+
+    private static Supplier<Map<String, String>> constant(Map<String, String> headers) {
+        Map<String, String> copy = Map.copyOf(headers);
+        return () -> copy;
+    }
+
+    /**
+     * @param secret  the HMAC key in force at each delivery (a secret file's current content), null or
+     *                empty for an unsigned request
+     * @param headers the extra request headers in force at each delivery (files' current contents)
+     */
+    public WebhookSink(
+            String name,
+            URI url,
+            Supplier<String> secret,
+            Supplier<Map<String, String>> headers,
+            HttpClient client,
+            AlertTexts texts,
+            Function<Object, String> json,
+            Duration timeout,
+            Clock clock) {
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.name = Objects.requireNonNull(name, "name");
         this.url = Objects.requireNonNull(url, "url");
-        this.secret = secret == null || secret.isEmpty() ? null : secret;
-        this.headers = Map.copyOf(headers);
+        this.secret = Objects.requireNonNull(secret, "secret");
+        this.headers = Objects.requireNonNull(headers, "headers");
         this.client = Objects.requireNonNull(client, "client");
         this.texts = Objects.requireNonNull(texts, "texts");
         this.json = Objects.requireNonNull(json, "json");
@@ -81,8 +107,9 @@ public final class WebhookSink implements AlertSink {
     @Override
     public void deliver(Notification n) throws DeliveryException {
         byte[] body = json.apply(payload(n)).getBytes(StandardCharsets.UTF_8);
-        Map<String, String> all = new LinkedHashMap<>(headers);
-        if (secret != null) {
+        Map<String, String> all = new LinkedHashMap<>(headers.get());
+        String secret = this.secret.get();
+        if (secret != null && !secret.isEmpty()) {
             long timestamp = clock.instant().getEpochSecond();
             all.put(TIMESTAMP_HEADER, Long.toString(timestamp));
             all.put(SIGNATURE_HEADER, signature(secret, timestamp, body));

@@ -7,7 +7,18 @@ import io.originwatch.metrics.OriginMetrics;
 import io.originwatch.schedule.OriginRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,7 +41,12 @@ public class ClusterRuntime {
     @Inject
     OriginMetrics originMetrics;
 
+    /** How often each member publishes and compares its origin set. */
+    static final Duration ORIGIN_SET_CHECK = Duration.ofSeconds(15);
+
     private volatile ClusterMember member;
+    private volatile ScheduledExecutorService checks;
+    private volatile Map<String, String> mismatched = Map.of();
     private volatile boolean quorum = true;
 
     /** Joins the cluster (cluster mode only); returns once this member is part of it. */
@@ -42,11 +58,72 @@ public class ClusterRuntime {
         member = m;
         quorum = m.quorum();
         registry.ownBy(m);
-        metrics.clusterStarted();
+        metrics.clusterStarted(() -> mismatched.size());
         LOG.infof(
                 "cluster %s: member %s joined, %d member(s), min-members %d",
                 m.name(), m.self(), m.members(), m.minMembers());
         logQuorum(m);
+        checks = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "originwatch-cluster-check");
+            t.setDaemon(true);
+            return t;
+        });
+        checks.scheduleWithFixedDelay(this::compareOriginSets, 0, ORIGIN_SET_CHECK.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /**
+     * Every member must read the same configuration: publishes this member's origin set and says so
+     * (a WARN naming the members that differ, and the gauge) when another member's differs, and
+     * again (INFO) once they match. Runs every {@link #ORIGIN_SET_CHECK}, so a reload that brings
+     * members apart or together shows within that.
+     */
+    synchronized void compareOriginSets() {
+        ClusterMember m = member;
+        if (m == null) {
+            return;
+        }
+        try {
+            List<String> names = registry.states().stream()
+                    .map(s -> s.origin().name())
+                    .sorted()
+                    .toList();
+            String digest = digest(names);
+            m.publishOriginSet(digest, ORIGIN_SET_CHECK.multipliedBy(4));
+            Map<String, String> differing = m.originSetsDifferingFrom(digest);
+            if (!differing.equals(mismatched)) {
+                if (!differing.isEmpty()) {
+                    LOG.warnf(
+                            "cluster: origin sets differ: this member (%s) runs %s; %s. Every member must read "
+                                    + "the same configuration (one ConfigMap): an origin missing on its owner is "
+                                    + "probed by nobody",
+                            m.self(),
+                            digest,
+                            differing.entrySet().stream()
+                                    .map(e -> e.getKey() + " runs " + e.getValue())
+                                    .collect(Collectors.joining("; ")));
+                } else if (!mismatched.isEmpty()) {
+                    LOG.infof("cluster: every member's origin set matches this member's again (%s)", digest);
+                }
+                mismatched = differing;
+            }
+        } catch (RuntimeException e) {
+            // a member leaving mid-read; the next check compares again
+            LOG.debugf("cluster: comparing origin sets failed: %s", e.toString());
+        }
+    }
+
+    /** {@code N origins, sha256 <16 hex digits>} of the sorted names. */
+    static String digest(List<String> sortedNames) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String n : sortedNames) {
+                sha.update(n.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) '\n');
+            }
+            return sortedNames.size() + " origins, sha256 " + HexFormat.of().formatHex(sha.digest(), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     private void changed() {
@@ -62,6 +139,7 @@ public class ClusterRuntime {
                         "cluster: %d member(s); took over %d origin(s), handed over %d, owning %d",
                         m.members(), r.gained().size(), r.lost().size(), registry.owned());
             }
+            compareOriginSets();
             boolean now = m.quorum();
             if (now != quorum) {
                 quorum = now;
@@ -94,6 +172,9 @@ public class ClusterRuntime {
     void stop() {
         ClusterMember m = member;
         member = null;
+        if (checks != null) {
+            checks.shutdownNow();
+        }
         if (m != null) {
             m.shutdown();
         }

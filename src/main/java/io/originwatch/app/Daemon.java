@@ -69,6 +69,9 @@ public class Daemon {
     @Inject
     ClusterRuntime cluster;
 
+    @Inject
+    AlertingService alerting;
+
     private volatile boolean ready;
 
     void onStart(@Observes StartupEvent event) {
@@ -97,6 +100,11 @@ public class Daemon {
             return;
         }
         discovery.start();
+        if (loader.cloudflareDiscovery().isEmpty()
+                && loader.kubernetesDiscovery().isEmpty()) {
+            // every origin is known now; with discovery a source's first run may still bring some back
+            alerting.forgetUnconfigured(name -> registry.state(name).isPresent());
+        }
         settings.originsFile().ifPresent(watcher::start);
         if (registry.size() == 0) {
             LOG.warn("No origins configured, so nothing is probed. Configure origins with "

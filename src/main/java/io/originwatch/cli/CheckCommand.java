@@ -42,6 +42,8 @@ public final class CheckCommand {
               --response-timeout DUR   default 125s (the edge's)
               --expect-status SET      statuses counted as ok, e.g. 200-399 (default) or 200,301-302
               --trust-ca FILE          PEM bundle trusted besides the JDK's CAs
+              --tls-trust add|replace  replace: trust only --trust-ca (the edge's Custom Origin Trust Store)
+              --tls-profile edge|jdk   the ClientHello the edge sends origins (default) or the JDK's own
               --tls-client-certificate FILE, --tls-client-key FILE
                                        client certificate (PEM) presented when the origin asks
               --http-version V         auto (default: h2 if the origin selects it in ALPN), 1.1 or 2

@@ -37,6 +37,8 @@ public record CheckOptions(
             OriginKey.RESPONSE_TIMEOUT,
             OriginKey.EXPECT_STATUS,
             OriginKey.TRUST_CA,
+            OriginKey.TLS_TRUST,
+            OriginKey.TLS_PROFILE,
             OriginKey.TLS_CLIENT_CERTIFICATE,
             OriginKey.TLS_CLIENT_KEY,
             OriginKey.HTTP_VERSION);

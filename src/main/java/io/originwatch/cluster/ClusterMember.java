@@ -7,15 +7,19 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
 import com.hazelcast.partition.MigrationListener;
 import com.hazelcast.partition.MigrationState;
 import com.hazelcast.partition.Partition;
 import com.hazelcast.partition.ReplicaMigrationEvent;
 import io.originwatch.config.ClusterSettings;
 import io.originwatch.origin.Ownership;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,6 +43,9 @@ public final class ClusterMember implements Ownership {
 
     /** Events this close together cause one {@code onChange}: a migration sends one per partition. */
     static final long SETTLE_MILLIS = 100;
+
+    /** Member UUID to the digest of the origin set it runs ({@link #publishOriginSet}). */
+    private static final String ORIGIN_SETS = "originwatch-origin-sets";
 
     private final HazelcastInstance hz;
     private final int minMembers;
@@ -193,6 +200,35 @@ public final class ClusterMember implements Ownership {
 
     static String address(Member member) {
         return member.getAddress().getHost() + ":" + member.getAddress().getPort();
+    }
+
+    /**
+     * Publishes this member's origin set ({@code digest}: any text that is equal exactly when two
+     * sets are) for the others to compare, kept for {@code ttl} unless published again: a member
+     * that left stops counting once its entry expires, and only live members are read anyway.
+     */
+    public void publishOriginSet(String digest, Duration ttl) {
+        IMap<String, String> sets = hz.getMap(ORIGIN_SETS);
+        sets.set(hz.getCluster().getLocalMember().getUuid().toString(), digest, ttl.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The live members (this one excluded) whose published origin set differs from {@code digest},
+     * by address, with what they published. Members that have not published yet are left out.
+     */
+    public Map<String, String> originSetsDifferingFrom(String digest) {
+        IMap<String, String> sets = hz.getMap(ORIGIN_SETS);
+        Map<String, String> differing = new TreeMap<>();
+        for (Member m : hz.getCluster().getMembers()) {
+            if (m.localMember()) {
+                continue;
+            }
+            String theirs = sets.get(m.getUuid().toString());
+            if (theirs != null && !theirs.equals(digest)) {
+                differing.put(address(m), theirs);
+            }
+        }
+        return differing;
     }
 
     /** Graceful leave: this member's partitions move to the others before it stops. */

@@ -91,7 +91,16 @@ public interface AlertingConfig {
         /** HMAC-SHA256 key; when set, requests carry {@code X-Originwatch-Signature: sha256=<hex>}. */
         Optional<String> secret();
 
+        /**
+         * A file holding the HMAC key (a mounted Secret) instead of {@link #secret()}: re-read when it
+         * changes, one trailing newline stripped.
+         */
+        Optional<String> secretFile();
+
         /** Extra request headers (e.g. an Authorization token). */
         Map<String, String> headers();
+
+        /** Extra request headers whose values are read from files (header name to path), re-read when they change. */
+        Map<String, String> headerFiles();
     }
 }

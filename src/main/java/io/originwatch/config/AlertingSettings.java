@@ -5,7 +5,9 @@ import io.originwatch.alert.AlertTexts;
 import io.originwatch.alert.Backoff;
 import io.originwatch.alert.Thresholds;
 import io.originwatch.classify.Cause;
+import io.originwatch.probe.FileValue;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,8 +34,37 @@ public record AlertingSettings(
         int queueCapacity,
         Backoff backoff) {
 
-    /** One configured webhook. */
-    public record WebhookTarget(URI url, String secret, Map<String, String> headers) {}
+    /**
+     * One configured webhook.
+     *
+     * @param secret      the literal HMAC key, or null
+     * @param secretFile  the file holding it ({@code secret-file}), or null
+     * @param headerFiles request headers whose values come from files ({@code header-files})
+     */
+    public record WebhookTarget(
+            URI url,
+            String secret,
+            Map<String, String> headers,
+            FileValue secretFile,
+            Map<String, FileValue> headerFiles) {
+
+        public WebhookTarget {
+            headers = Map.copyOf(headers);
+            headerFiles = Map.copyOf(headerFiles);
+        }
+
+        /** The key in force now (a file's current content), or null for unsigned requests. */
+        public String currentSecret() {
+            return secretFile != null ? secretFile.current() : secret;
+        }
+
+        /** The request headers in force now: the literal ones and the files' current contents. */
+        public Map<String, String> currentHeaders() {
+            Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+            headerFiles.forEach((name, file) -> all.put(name, file.current()));
+            return all;
+        }
+    }
 
     private static final String P = "originwatch.alerting.";
 
@@ -87,7 +118,9 @@ public record AlertingSettings(
             webhooks.add(new WebhookTarget(
                     url(h.url(), P + "webhooks[" + i + "].url", errors),
                     h.secret().orElse(null),
-                    h.headers()));
+                    h.headers(),
+                    secretFile(h, P + "webhooks[" + i + "].", errors),
+                    headerFiles(h, P + "webhooks[" + i + "].header-files.", errors)));
         }
         Duration resend = ConfigValues.duration(
                 P + "alertmanager.resend-interval", c.alertmanager().resendInterval(), errors);
@@ -139,6 +172,43 @@ public record AlertingSettings(
             errors.add(new ConfigError(key, "must be at least 1, got " + v));
         }
         return v == null ? 1 : Math.max(v, 1);
+    }
+
+    private static FileValue secretFile(AlertingConfig.Webhook h, String prefix, List<ConfigError> errors) {
+        Optional<String> path = h.secretFile().map(String::strip);
+        if (path.isEmpty()) {
+            return null;
+        }
+        if (h.secret().isPresent()) {
+            errors.add(new ConfigError(prefix + "secret-file", "set either secret or secret-file, not both"));
+            return null;
+        }
+        try {
+            return new FileValue(Path.of(path.get()));
+        } catch (FileValue.Unusable | RuntimeException e) {
+            // names the key and the path, never the content
+            errors.add(new ConfigError(
+                    prefix + "secret-file", "the file " + ConfigValues.quoted(path.get()) + " " + e.getMessage()));
+            return null;
+        }
+    }
+
+    private static Map<String, FileValue> headerFiles(
+            AlertingConfig.Webhook h, String prefix, List<ConfigError> errors) {
+        Map<String, FileValue> files = new HashMap<>();
+        h.headerFiles().forEach((name, path) -> {
+            if (h.headers().containsKey(name)) {
+                errors.add(new ConfigError(prefix + name, "also set under headers: set the header in one of the two"));
+                return;
+            }
+            try {
+                files.put(name, new FileValue(Path.of(path.strip())));
+            } catch (FileValue.Unusable | RuntimeException e) {
+                errors.add(new ConfigError(
+                        prefix + name, "the file " + ConfigValues.quoted(path.strip()) + " " + e.getMessage()));
+            }
+        });
+        return files;
     }
 
     private static Optional<Cause> cause(String label, List<ConfigError> errors) {

@@ -155,7 +155,9 @@ public final class DiscoverySettings {
         headers.putAll(own.headers());
         Map<String, String> labels = new LinkedHashMap<>(g.labels());
         labels.putAll(own.labels());
-        return new RawOrigin(key, values, headers, labels);
+        Map<String, String> headerFiles = new LinkedHashMap<>(g.headerFiles());
+        headerFiles.putAll(own.headerFiles());
+        return new RawOrigin(key, values, headers, labels, headerFiles);
     }
 
     private static String token(DiscoveryConfig.Cloudflare c, List<ConfigError> errors) {

@@ -30,8 +30,20 @@ public interface OriginDefaults {
     /** false = the edge's "Full" mode: certificate problems only warn; default true. */
     Optional<String> tlsVerify();
 
-    /** PEM bundle trusted in addition to the JDK's CAs. */
+    /** PEM bundle trusted in addition to the JDK's CAs (or instead of them: {@link #tlsTrust()}). */
     Optional<String> trustCa();
+
+    /**
+     * {@code add} (default): {@code trust-ca} is trusted in addition to the JDK's CAs; {@code replace}:
+     * only {@code trust-ca} is trusted, as the edge's Custom Origin Trust Store (needs a trust-ca).
+     */
+    Optional<String> tlsTrust();
+
+    /**
+     * What the ClientHello offers: {@code edge} (default; the edge's protocol versions, cipher suites
+     * and groups to origins) or {@code jdk} (the TLS stack's defaults).
+     */
+    Optional<String> tlsProfile();
 
     /**
      * PEM file of the client certificate presented when the origin asks for one (Authenticated
@@ -53,6 +65,13 @@ public interface OriginDefaults {
 
     /** Extra request headers. */
     Map<String, String> headers();
+
+    /**
+     * Extra request headers whose values are read from files ({@code header-files.<name>=<path>}, a
+     * mounted Secret): re-read when the file changes, one trailing newline stripped, and redacted
+     * everywhere whatever the header's name. A name in both maps is an error.
+     */
+    Map<String, String> headerFiles();
 
     /** Extra labels kept on the API (not metric labels). */
     Map<String, String> labels();

@@ -25,12 +25,16 @@ public enum OriginKey {
     EXPECT_STATUS("expect-status", Scope.SETTING, OriginDefaults::expectStatus),
     TLS_VERIFY("tls-verify", Scope.SETTING, OriginDefaults::tlsVerify),
     TRUST_CA("trust-ca", Scope.SETTING, OriginDefaults::trustCa),
+    TLS_TRUST("tls-trust", Scope.SETTING, OriginDefaults::tlsTrust),
+    TLS_PROFILE("tls-profile", Scope.SETTING, OriginDefaults::tlsProfile),
     TLS_CLIENT_CERTIFICATE("tls-client-certificate", Scope.SETTING, OriginDefaults::tlsClientCertificate),
     TLS_CLIENT_KEY("tls-client-key", Scope.SETTING, OriginDefaults::tlsClientKey),
     METHOD("method", Scope.SETTING, OriginDefaults::method),
     HTTP_VERSION("http-version", Scope.SETTING, OriginDefaults::httpVersion),
     /** A map ({@code headers.<name>}), read through {@link OriginDefaults#headers()}. */
     HEADERS("headers", Scope.MAP, d -> Optional.empty()),
+    /** A map ({@code header-files.<name>}: a path), read through {@link OriginDefaults#headerFiles()}. */
+    HEADER_FILES("header-files", Scope.MAP, d -> Optional.empty()),
     /** A map ({@code labels.<name>}), read through {@link OriginDefaults#labels()}. */
     LABELS("labels", Scope.MAP, d -> Optional.empty());
 

@@ -6,9 +6,12 @@ import io.originwatch.classify.EdgeLimits;
 import io.originwatch.http1.ResponseHeadParser;
 import io.originwatch.origin.Origin;
 import io.originwatch.probe.ClientCertificate;
+import io.originwatch.probe.FileValue;
 import io.originwatch.probe.HttpVersion;
 import io.originwatch.probe.ProbeSpec;
 import io.originwatch.probe.StatusSet;
+import io.originwatch.probe.TlsProfile;
+import io.originwatch.probe.TlsTrust;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -52,10 +55,12 @@ public final class OriginValidator {
             StatusSet expectStatus,
             boolean tlsVerify,
             Path trustCa,
+            TlsTrust tlsTrust,
+            TlsProfile tlsProfile,
             ClientCertificate clientCertificate,
             String method,
             HttpVersion httpVersion,
-            Map<String, String> headers,
+            Map<String, ProbeSpec.RequestHeader> headers,
             Map<String, String> labels) {}
 
     /** Validates {@code defaults} (keys {@code originwatch.defaults.*}) into {@code errors}. */
@@ -69,6 +74,8 @@ public final class OriginValidator {
                 StatusSet.DEFAULT,
                 true,
                 null,
+                TlsTrust.ADD,
+                TlsProfile.EDGE,
                 null,
                 "GET",
                 HttpVersion.AUTO,
@@ -96,13 +103,18 @@ public final class OriginValidator {
                         "\"2\" needs an https url (the edge speaks HTTP/2 to origins only over TLS), got "
                                 + quoted(url.toString())));
             }
+            if (p.tlsTrust() == TlsTrust.REPLACE && p.trustCa() == null && raw.value(OriginKey.TRUST_CA) == null) {
+                errors.add(new ConfigError(
+                        raw.keyOf(OriginKey.TLS_TRUST),
+                        "replace needs a trust-ca (only trust-ca is trusted then), and none is set"));
+            }
             if (errors.size() == before) {
                 ProbeSpec spec = ProbeSpec.builder()
                         .name(name)
                         .url(url)
                         .host(host)
                         .method(p.method())
-                        .headers(requestHeaders(p.headers()))
+                        .headers(List.copyOf(p.headers().values()))
                         .connectTimeout(p.connectTimeout())
                         .responseTimeout(p.responseTimeout())
                         .headerLimitBytes(p.headerLimit())
@@ -110,6 +122,8 @@ public final class OriginValidator {
                         .expectStatus(p.expectStatus())
                         .tlsVerify(p.tlsVerify())
                         .trustCa(p.trustCa())
+                        .tlsTrust(p.tlsTrust())
+                        .tlsProfile(p.tlsProfile())
                         .clientCertificate(p.clientCertificate())
                         .userAgent(userAgent)
                         .httpVersion(p.httpVersion())
@@ -200,6 +214,9 @@ public final class OriginValidator {
                 .url(url)
                 .host(stripBrackets(url.getHost()))
                 .tlsVerify(true)
+                // the edge serves a publicly trusted certificate, and is no origin to offer the edge's hello to
+                .tlsTrust(TlsTrust.ADD)
+                .tlsProfile(TlsProfile.JDK)
                 .build();
     }
 
@@ -239,10 +256,15 @@ public final class OriginValidator {
                 ? Boolean.valueOf(base.tlsVerify())
                 : ConfigValues.bool(raw.keyOf(OriginKey.TLS_VERIFY), raw.value(OriginKey.TLS_VERIFY), errors);
         Path trustCa = orElse(trustCa(raw, errors), base.trustCa());
+        TlsTrust tlsTrust = orElse(
+                choice(raw, OriginKey.TLS_TRUST, TlsTrust::parse, "must be add or replace", errors), base.tlsTrust());
+        TlsProfile tlsProfile = orElse(
+                choice(raw, OriginKey.TLS_PROFILE, TlsProfile::parse, "must be edge or jdk", errors),
+                base.tlsProfile());
         ClientCertificate client = clientCertificate(raw, base.clientCertificate(), errors);
         String method = orElse(method(raw, errors), base.method());
         HttpVersion httpVersion = orElse(httpVersion(raw, errors), base.httpVersion());
-        Map<String, String> headers = new LinkedHashMap<>(base.headers());
+        Map<String, ProbeSpec.RequestHeader> headers = new LinkedHashMap<>(base.headers());
         headers.putAll(headers(raw, errors));
         Map<String, String> labels = new LinkedHashMap<>(base.labels());
         labels.putAll(raw.labels());
@@ -254,6 +276,8 @@ public final class OriginValidator {
                 expect,
                 verify == null || verify,
                 trustCa,
+                tlsTrust,
+                tlsProfile,
                 client,
                 method,
                 httpVersion,
@@ -340,6 +364,24 @@ public final class OriginValidator {
         return m;
     }
 
+    /** One of a key's named values, via {@code parse}; {@code must} says which when it is none. */
+    private static <T> T choice(
+            RawOrigin raw,
+            OriginKey key,
+            java.util.function.Function<String, java.util.Optional<T>> parse,
+            String must,
+            List<ConfigError> errors) {
+        String text = raw.value(key);
+        if (text == null) {
+            return null;
+        }
+        T v = parse.apply(text).orElse(null);
+        if (v == null) {
+            errors.add(new ConfigError(raw.keyOf(key), must + ", got " + quoted(text)));
+        }
+        return v;
+    }
+
     private static HttpVersion httpVersion(RawOrigin raw, List<ConfigError> errors) {
         String text = raw.value(OriginKey.HTTP_VERSION);
         if (text == null) {
@@ -353,8 +395,8 @@ public final class OriginValidator {
         return v;
     }
 
-    private static Map<String, String> headers(RawOrigin raw, List<ConfigError> errors) {
-        Map<String, String> ok = new LinkedHashMap<>();
+    private static Map<String, ProbeSpec.RequestHeader> headers(RawOrigin raw, List<ConfigError> errors) {
+        Map<String, ProbeSpec.RequestHeader> ok = new LinkedHashMap<>();
         raw.headers().forEach((name, value) -> {
             String key = raw.keyOf(OriginKey.HEADERS) + "." + name;
             if (!TOKEN.matcher(name).matches()) {
@@ -367,15 +409,28 @@ public final class OriginValidator {
                         key,
                         "header value must be one line, got " + ApiSettings.redacted(value) + " with a line break"));
             } else {
-                ok.put(name, value);
+                ok.put(name, new ProbeSpec.RequestHeader(name, value));
+            }
+        });
+        raw.headerFiles().forEach((name, path) -> {
+            String key = raw.keyOf(OriginKey.HEADER_FILES) + "." + name;
+            if (!TOKEN.matcher(name).matches()) {
+                errors.add(new ConfigError(key, "not a valid header name, got " + quoted(name)));
+            } else if (name.equalsIgnoreCase("host")) {
+                errors.add(new ConfigError(key, "set the Host header with the host key"));
+            } else if (raw.headers().containsKey(name)) {
+                errors.add(new ConfigError(key, "also set under headers: set the header in one of the two"));
+            } else if (path == null || path.isBlank()) {
+                errors.add(new ConfigError(key, "must name a file"));
+            } else {
+                try {
+                    ok.put(name, new ProbeSpec.RequestHeader(name, null, new FileValue(Path.of(path.strip()))));
+                } catch (FileValue.Unusable e) {
+                    // the message names the path and the problem, never the file's content
+                    errors.add(new ConfigError(key, "the file " + quoted(path.strip()) + " " + e.getMessage()));
+                }
             }
         });
         return ok;
-    }
-
-    private static List<ProbeSpec.RequestHeader> requestHeaders(Map<String, String> headers) {
-        return headers.entrySet().stream()
-                .map(e -> new ProbeSpec.RequestHeader(e.getKey(), e.getValue()))
-                .toList();
     }
 }

@@ -118,6 +118,7 @@ public final class OriginsFileReader {
         Map<Integer, Map<OriginKey, String>> values = new TreeMap<>();
         Map<Integer, Map<String, String>> headers = new HashMap<>();
         Map<Integer, Map<String, String>> labels = new HashMap<>();
+        Map<Integer, Map<String, String>> headerFiles = new HashMap<>();
         for (Map.Entry<String, String> e : new TreeMap<>(flat).entrySet()) {
             Matcher m = ORIGIN_KEY.matcher(e.getKey());
             if (!m.matches()) {
@@ -135,7 +136,11 @@ public final class OriginsFileReader {
             Optional<OriginKey> map = dot > 0 ? OriginKey.map(rest.substring(0, dot)) : Optional.empty();
             Optional<OriginKey> single = OriginKey.single(rest);
             if (map.isPresent()) {
-                Map<Integer, Map<String, String>> target = map.get() == OriginKey.HEADERS ? headers : labels;
+                Map<Integer, Map<String, String>> target = switch (map.get()) {
+                    case HEADERS -> headers;
+                    case HEADER_FILES -> headerFiles;
+                    default -> labels;
+                };
                 target.computeIfAbsent(index, i -> new HashMap<>()).put(unquote(rest.substring(dot + 1)), e.getValue());
             } else if (single.isPresent()) {
                 values.get(index).put(single.get(), e.getValue());
@@ -148,7 +153,8 @@ public final class OriginsFileReader {
                 fileName + ": origins[" + i + "]",
                 v,
                 headers.getOrDefault(i, Map.of()),
-                labels.getOrDefault(i, Map.of()))));
+                labels.getOrDefault(i, Map.of()),
+                headerFiles.getOrDefault(i, Map.of()))));
         return out;
     }
 

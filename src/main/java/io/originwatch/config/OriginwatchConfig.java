@@ -40,6 +40,13 @@ public interface OriginwatchConfig {
      */
     Optional<String> originsFileMaxBytes();
 
+    /**
+     * A writable directory where state that must survive a restart is kept (the alert state:
+     * firing alerts and failure streaks, {@code alert-state.tsv}); unset = memory only. Created when
+     * missing; one that cannot be written is logged at start and the state stays in memory.
+     */
+    Optional<String> stateDir();
+
     /** Global cap on probes in flight; default 256. */
     Optional<String> maxConcurrentProbes();
 

@@ -10,21 +10,32 @@ import java.util.TreeMap;
  *
  * @param key     key prefix that error messages name, e.g. {@code originwatch.origins[2]}
  * @param values  single-valued keys to their text, absent keys left out
- * @param headers request headers
- * @param labels  extra API labels
+ * @param headers     request headers
+ * @param labels      extra API labels
+ * @param headerFiles request headers whose values are read from these files
  */
 public record RawOrigin(
-        String key, Map<OriginKey, String> values, Map<String, String> headers, Map<String, String> labels) {
+        String key,
+        Map<OriginKey, String> values,
+        Map<String, String> headers,
+        Map<String, String> labels,
+        Map<String, String> headerFiles) {
 
     public RawOrigin {
         EnumMap<OriginKey, String> v = new EnumMap<>(OriginKey.class);
         v.putAll(values);
-        if (v.containsKey(OriginKey.HEADERS) || v.containsKey(OriginKey.LABELS)) {
-            throw new IllegalArgumentException("headers and labels are maps, not values");
+        if (v.keySet().stream().anyMatch(k -> k.scope() == OriginKey.Scope.MAP)) {
+            throw new IllegalArgumentException("headers, header-files and labels are maps, not values");
         }
         values = v;
         headers = new TreeMap<>(headers);
         labels = new TreeMap<>(labels);
+        headerFiles = new TreeMap<>(headerFiles);
+    }
+
+    public RawOrigin(
+            String key, Map<OriginKey, String> values, Map<String, String> headers, Map<String, String> labels) {
+        this(key, values, headers, labels, Map.of());
     }
 
     /** The mapping's entry {@code entry} (an origin, or the defaults) under the key prefix {@code key}. */
@@ -33,7 +44,7 @@ public record RawOrigin(
         for (OriginKey k : OriginKey.values()) {
             k.readFrom(entry).ifPresent(v -> values.put(k, v));
         }
-        return new RawOrigin(key, values, entry.headers(), entry.labels());
+        return new RawOrigin(key, values, entry.headers(), entry.labels(), entry.headerFiles());
     }
 
     public String value(OriginKey name) {

@@ -30,9 +30,6 @@ public final class SecretFile {
     }
 
     static String stripOneNewline(String s) {
-        if (s.endsWith("\r\n")) {
-            return s.substring(0, s.length() - 2);
-        }
-        return s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
+        return io.originwatch.probe.FileValue.stripOneNewline(s);
     }
 }

@@ -28,6 +28,18 @@ public final class Streak {
     private int failures;
     private int successes;
 
+    public Streak() {}
+
+    /** A streak restored from saved state: at most one of the two counts is above 0. */
+    public Streak(int failures, int successes) {
+        if (failures < 0 || successes < 0 || (failures > 0 && successes > 0)) {
+            throw new IllegalArgumentException(
+                    "a streak is failures or successes in a row, got " + failures + " and " + successes);
+        }
+        this.failures = failures;
+        this.successes = successes;
+    }
+
     /** Whether a result of this cause counts in a streak at all (rule 3). */
     public static boolean counts(Cause cause) {
         return cause != Cause.PROBE_ERROR;

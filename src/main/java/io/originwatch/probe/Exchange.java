@@ -95,8 +95,10 @@ final class Exchange extends HttpExchange {
     }
 
     private void send() throws ProbeRun.Stop {
+        byte[] wire;
         try {
-            requestHead = RequestHead.build(spec);
+            wire = RequestHead.build(spec);
+            requestHead = RequestHead.evidence(spec);
         } catch (IllegalArgumentException e) {
             throw new ProbeRun.Stop(new ProbeFailure.Internal(e.getMessage()));
         }
@@ -104,7 +106,7 @@ final class Exchange extends HttpExchange {
         long start = System.nanoTime();
         try {
             OutputStream out = socket.getOutputStream();
-            out.write(requestHead);
+            out.write(wire);
             out.flush();
         } catch (IOException e) {
             ProbeFailure f =
@@ -113,7 +115,7 @@ final class Exchange extends HttpExchange {
             throw new ProbeRun.Stop(f);
         }
         timings.put(Phase.SEND, Duration.ofNanos(System.nanoTime() - start));
-        listener.requestEnd(requestHead.length);
+        listener.requestEnd(wire.length);
     }
 
     private void readHead() throws ProbeRun.Stop {

@@ -101,7 +101,7 @@ final class H2Exchange extends HttpExchange {
         byte[] opening;
         try {
             List<Field> fields = H2Request.fields(spec);
-            requestHead = H2Request.evidence(fields);
+            requestHead = H2Request.evidence(H2Request.evidenceFields(spec));
             opening = session.start(fields);
         } catch (IllegalArgumentException e) {
             throw new ProbeRun.Stop(new ProbeFailure.Internal(e.getMessage()));

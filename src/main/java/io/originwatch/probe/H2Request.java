@@ -1,5 +1,6 @@
 package io.originwatch.probe;
 
+import io.originwatch.http1.RedactionRule;
 import io.originwatch.http2.Field;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,15 @@ final class H2Request {
      * @throws IllegalArgumentException when a configured header is not a valid field
      */
     static List<Field> fields(ProbeSpec spec) {
+        return fields(spec, false);
+    }
+
+    /** The fields as kept for evidence: a header from a file reads {@code [redacted]}. */
+    static List<Field> evidenceFields(ProbeSpec spec) {
+        return fields(spec, true);
+    }
+
+    private static List<Field> fields(ProbeSpec spec, boolean redacted) {
         String path = spec.url().getRawPath() == null || spec.url().getRawPath().isEmpty()
                 ? "/"
                 : spec.url().getRawPath();
@@ -46,7 +56,7 @@ final class H2Request {
         for (ProbeSpec.RequestHeader h : spec.headers()) {
             String name = h.name().toLowerCase(Locale.ROOT);
             if (!NOT_SENT.contains(name)) {
-                fields.add(field(name, h.value()));
+                fields.add(field(name, redacted && h.secret() ? RedactionRule.REDACTED : h.value()));
             }
         }
         return fields;

@@ -213,7 +213,7 @@ final class ProbeRun {
     private SSLSocket handshake(Socket raw) throws Stop, IOException {
         TlsClients.TlsClient client;
         try {
-            client = tlsClients.forSpec(spec.trustCa(), spec.clientCertificate());
+            client = tlsClients.forSpec(spec.trustCa(), spec.tlsTrust(), spec.clientCertificate());
         } catch (ClientCertificate.Unusable e) {
             throw new Stop(new ProbeFailure.Internal("tls-client-certificate/tls-client-key " + e.getMessage()));
         } catch (IOException | GeneralSecurityException e) {
@@ -291,6 +291,7 @@ final class ProbeRun {
         if (!httpVersion.alpnOffer().isEmpty()) {
             p.setApplicationProtocols(httpVersion.alpnOffer().toArray(String[]::new));
         }
+        spec.tlsProfile().apply(p, ssl.getSupportedProtocols(), ssl.getSupportedCipherSuites());
         ssl.setSSLParameters(p);
     }
 

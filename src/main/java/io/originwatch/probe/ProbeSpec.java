@@ -22,11 +22,15 @@ import java.util.Objects;
  * @param bodyLimitBytes   body bytes read (and discarded) at most
  * @param expectStatus     statuses counted as ok
  * @param tlsVerify        false = the edge's "Full" mode: certificate problems only warn
- * @param trustCa          optional PEM bundle trusted in addition to the JDK's CAs, or null
+ * @param trustCa          optional PEM bundle trusted in addition to the JDK's CAs (or instead of
+ *                         them with {@code tlsTrust} replace), or null
  * @param userAgent        User-Agent header value
  * @param httpVersion      which HTTP to speak over TLS ({@code http-version}); plain http is HTTP/1.1
  * @param clientCertificate presented when the origin asks for one ({@code tls-client-certificate}
  *                         and {@code tls-client-key}), or null for none
+ * @param tlsTrust         whether {@code trustCa} adds to the JDK's roots or replaces them ({@code tls-trust})
+ * @param tlsProfile       what the ClientHello offers: the edge's versions, suites and groups, or the
+ *                         stack's defaults ({@code tls-profile})
  */
 public record ProbeSpec(
         String name,
@@ -43,10 +47,48 @@ public record ProbeSpec(
         Path trustCa,
         String userAgent,
         HttpVersion httpVersion,
-        ClientCertificate clientCertificate) {
+        ClientCertificate clientCertificate,
+        TlsTrust tlsTrust,
+        TlsProfile tlsProfile) {
 
-    /** One configured request header. */
-    public record RequestHeader(String name, String value) {}
+    /**
+     * One configured request header: a literal value, or one read from a file ({@code header-files},
+     * re-read when the file changes). A header from a file is a secret whatever its name: evidence
+     * (HAR, curl line, support bundle) records {@code [redacted]} for it, and neither its value nor
+     * the file's content is ever part of {@link #toString}.
+     *
+     * @param value literal value, or null when {@code file} gives it
+     * @param file  where the value comes from, or null for a literal
+     */
+    public record RequestHeader(String name, String value, FileValue file) {
+
+        public RequestHeader {
+            Objects.requireNonNull(name, "name");
+            if ((value == null) == (file == null)) {
+                throw new IllegalArgumentException("a header has a literal value or a file, not both or neither");
+            }
+        }
+
+        public RequestHeader(String name, String value) {
+            this(name, value, null);
+        }
+
+        /** The value to send now (a file's current content). */
+        @Override
+        public String value() {
+            return file == null ? value : file.current();
+        }
+
+        /** True for a header whose value comes from a file: never shown, whatever its name. */
+        public boolean secret() {
+            return file != null;
+        }
+
+        @Override
+        public String toString() {
+            return name + ": " + (file == null ? value : file.toString());
+        }
+    }
 
     public ProbeSpec {
         Objects.requireNonNull(name, "name");
@@ -59,6 +101,48 @@ public record ProbeSpec(
         Objects.requireNonNull(expectStatus, "expectStatus");
         Objects.requireNonNull(userAgent, "userAgent");
         Objects.requireNonNull(httpVersion, "httpVersion");
+        Objects.requireNonNull(tlsTrust, "tlsTrust");
+        Objects.requireNonNull(tlsProfile, "tlsProfile");
+        if (tlsTrust == TlsTrust.REPLACE && trustCa == null) {
+            throw new IllegalArgumentException("tls-trust replace needs a trust-ca");
+        }
+    }
+
+    /** A spec with {@code tls-trust: add} and {@code tls-profile: edge}, the defaults. */
+    public ProbeSpec(
+            String name,
+            URI url,
+            String host,
+            String method,
+            List<RequestHeader> headers,
+            Duration connectTimeout,
+            Duration responseTimeout,
+            int headerLimitBytes,
+            int bodyLimitBytes,
+            StatusSet expectStatus,
+            boolean tlsVerify,
+            Path trustCa,
+            String userAgent,
+            HttpVersion httpVersion,
+            ClientCertificate clientCertificate) {
+        this(
+                name,
+                url,
+                host,
+                method,
+                headers,
+                connectTimeout,
+                responseTimeout,
+                headerLimitBytes,
+                bodyLimitBytes,
+                expectStatus,
+                tlsVerify,
+                trustCa,
+                userAgent,
+                httpVersion,
+                clientCertificate,
+                TlsTrust.ADD,
+                TlsProfile.EDGE);
     }
 
     /** A spec with no client certificate. */
@@ -161,12 +245,15 @@ public record ProbeSpec(
                 .trustCa(trustCa)
                 .userAgent(userAgent)
                 .httpVersion(httpVersion)
-                .clientCertificate(clientCertificate);
+                .clientCertificate(clientCertificate)
+                .tlsTrust(tlsTrust)
+                .tlsProfile(tlsProfile);
     }
 
     /**
      * An empty builder. Only {@code headers} (none), {@code trustCa} (none), {@code tlsVerify}
-     * (true), {@code httpVersion} (auto) and {@code clientCertificate} (none) have a value; {@link Builder#build()} rejects a spec missing any other value, so a
+     * (true), {@code httpVersion} (auto), {@code clientCertificate} (none), {@code tlsTrust} (add)
+     * and {@code tlsProfile} (edge) have a value; {@link Builder#build()} rejects a spec missing any other value, so a
      * default is never picked here by accident (the config layer owns the defaults).
      */
     public static Builder builder() {
@@ -190,6 +277,8 @@ public record ProbeSpec(
         private String userAgent;
         private HttpVersion httpVersion = HttpVersion.AUTO;
         private ClientCertificate clientCertificate;
+        private TlsTrust tlsTrust = TlsTrust.ADD;
+        private TlsProfile tlsProfile = TlsProfile.EDGE;
 
         private Builder() {}
 
@@ -268,6 +357,16 @@ public record ProbeSpec(
             return this;
         }
 
+        public Builder tlsTrust(TlsTrust tlsTrust) {
+            this.tlsTrust = tlsTrust;
+            return this;
+        }
+
+        public Builder tlsProfile(TlsProfile tlsProfile) {
+            this.tlsProfile = tlsProfile;
+            return this;
+        }
+
         public ProbeSpec build() {
             return new ProbeSpec(
                     name,
@@ -284,7 +383,9 @@ public record ProbeSpec(
                     trustCa,
                     userAgent,
                     httpVersion,
-                    clientCertificate);
+                    clientCertificate,
+                    tlsTrust,
+                    tlsProfile);
         }
     }
 }

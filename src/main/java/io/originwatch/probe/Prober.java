@@ -64,6 +64,14 @@ public final class Prober {
         this.redaction = redaction == null ? RedactionRule.DEFAULT : redaction;
     }
 
+    /** For tests in this package: a prober over {@code tlsClients} (e.g. with stand-in default roots). */
+    Prober(Resolver resolver, int bodyCaptureBytes, TlsClients tlsClients) {
+        this.resolver = resolver;
+        this.bodyCaptureBytes = bodyCaptureBytes;
+        this.tlsClients = tlsClients;
+        this.redaction = RedactionRule.DEFAULT;
+    }
+
     /** The redaction rule failure excerpts follow. */
     public RedactionRule redaction() {
         return redaction;

@@ -1,5 +1,6 @@
 package io.originwatch.probe;
 
+import io.originwatch.http1.RedactionRule;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
@@ -21,6 +22,18 @@ public final class RequestHead {
      * @throws IllegalArgumentException when a configured header would break the request framing
      */
     public static byte[] build(ProbeSpec spec) {
+        return build(spec, false);
+    }
+
+    /**
+     * The request head as kept for evidence: as sent, except that a header whose value comes from a
+     * file ({@link ProbeSpec.RequestHeader#secret()}) reads {@code [redacted]}, whatever its name.
+     */
+    public static byte[] evidence(ProbeSpec spec) {
+        return build(spec, true);
+    }
+
+    private static byte[] build(ProbeSpec spec, boolean evidence) {
         String path = spec.url().getRawPath() == null || spec.url().getRawPath().isEmpty()
                 ? "/"
                 : spec.url().getRawPath();
@@ -37,7 +50,7 @@ public final class RequestHead {
         line(sb, "Connection", "close");
         for (ProbeSpec.RequestHeader h : spec.headers()) {
             if (!OWNED.contains(h.name().toLowerCase(Locale.ROOT))) {
-                line(sb, h.name(), h.value());
+                line(sb, h.name(), evidence && h.secret() ? RedactionRule.REDACTED : h.value());
             }
         }
         sb.append("\r\n");

@@ -37,6 +37,7 @@ final class TlsClients {
     private record Key(
             Path trustCa,
             FileTime modified,
+            TlsTrust tlsTrust,
             Path clientCert,
             FileTime certModified,
             Path clientKey,
@@ -45,6 +46,7 @@ final class TlsClients {
         /** The same files, whatever their versions. */
         boolean sameFiles(Key other) {
             return java.util.Objects.equals(trustCa, other.trustCa)
+                    && tlsTrust == other.tlsTrust
                     && java.util.Objects.equals(clientCert, other.clientCert)
                     && java.util.Objects.equals(clientKey, other.clientKey);
         }
@@ -52,9 +54,17 @@ final class TlsClients {
 
     private final Map<Key, TlsClient> cache = new ConcurrentHashMap<>();
     private final TlsStack stack;
+    /** The roots {@code tls-trust: add} starts from: the JDK's (null), or a test's stand-in for them. */
+    private final KeyStore defaultRoots;
 
     TlsClients(TlsStack stack) {
+        this(stack, null);
+    }
+
+    /** For tests: {@code defaultRoots} stands in for the JDK's roots (a "public" CA of the test's own). */
+    TlsClients(TlsStack stack, KeyStore defaultRoots) {
         this.stack = stack;
+        this.defaultRoots = defaultRoots;
     }
 
     TlsStack stack() {
@@ -63,19 +73,30 @@ final class TlsClients {
 
     /** The client for {@code trustCa} (null = JDK CAs only) and no client certificate. */
     TlsClient forTrustCa(Path trustCa) throws IOException, GeneralSecurityException {
-        return forSpec(trustCa, null);
+        return forSpec(trustCa, TlsTrust.ADD, null);
+    }
+
+    /** The client for {@code trustCa} added to the JDK's CAs, presenting {@code client} (null = none). */
+    TlsClient forSpec(Path trustCa, ClientCertificate client) throws IOException, GeneralSecurityException {
+        return forSpec(trustCa, TlsTrust.ADD, client);
     }
 
     /**
-     * The client for {@code trustCa} (null = JDK CAs only) presenting {@code client} (null = none).
+     * The client for {@code trustCa} (null = JDK CAs only) added to the JDK's CAs or, with
+     * {@link TlsTrust#REPLACE}, trusted alone, presenting {@code client} (null = none).
      *
      * @throws IOException naming the file when it cannot be read or holds no certificate
      *                     ({@link ClientCertificate.Unusable} for the client certificate's files)
      */
-    TlsClient forSpec(Path trustCa, ClientCertificate client) throws IOException, GeneralSecurityException {
+    TlsClient forSpec(Path trustCa, TlsTrust trust, ClientCertificate client)
+            throws IOException, GeneralSecurityException {
+        if (trust == TlsTrust.REPLACE && trustCa == null) {
+            throw new IOException("tls-trust replace without a trust-ca");
+        }
         Key key = new Key(
                 absolute(trustCa),
                 modified(trustCa),
+                trust,
                 client == null ? null : absolute(client.certificate()),
                 client == null ? null : modifiedOrUnusable(client.certificate(), false),
                 client == null ? null : absolute(client.key()),
@@ -111,12 +132,12 @@ final class TlsClients {
     }
 
     private TlsClient build(Key key, ClientCertificate.Loaded client) throws IOException, GeneralSecurityException {
-        CapturingTrustManager capturing = trustFor(new TrustKey(key.trustCa(), key.modified()));
+        CapturingTrustManager capturing = trustFor(new TrustKey(key.trustCa(), key.modified(), key.tlsTrust()));
         CapturingKeyManager keys = new CapturingKeyManager(client);
         return new TlsClient(stack.clientSockets(keys, capturing), capturing, keys, client);
     }
 
-    private record TrustKey(Path trustCa, FileTime modified) {}
+    private record TrustKey(Path trustCa, FileTime modified, TlsTrust tlsTrust) {}
 
     /**
      * One trust manager per trust-ca version, shared by the clients of every client certificate:
@@ -128,23 +149,33 @@ final class TlsClients {
     private CapturingTrustManager trustFor(TrustKey key) throws IOException, GeneralSecurityException {
         CapturingTrustManager trust = trusts.get(key);
         if (trust == null) {
-            trust = new CapturingTrustManager(trustManager(key.trustCa()));
-            trusts.keySet().removeIf(k -> java.util.Objects.equals(k.trustCa(), key.trustCa()) && !key.equals(k));
+            trust = new CapturingTrustManager(trustManager(key.trustCa(), key.tlsTrust()));
+            trusts.keySet()
+                    .removeIf(k -> java.util.Objects.equals(k.trustCa(), key.trustCa())
+                            && k.tlsTrust() == key.tlsTrust()
+                            && !key.equals(k));
             CapturingTrustManager raced = trusts.putIfAbsent(key, trust);
             trust = raced == null ? trust : raced;
         }
         return trust;
     }
 
-    private static X509ExtendedTrustManager trustManager(Path trustCa) throws IOException, GeneralSecurityException {
-        X509ExtendedTrustManager jdk = pkix(null);
+    /**
+     * PKIX over the default roots plus {@code trustCa} ({@link TlsTrust#ADD}), or over
+     * {@code trustCa} alone ({@link TlsTrust#REPLACE}: the edge's Custom Origin Trust Store).
+     */
+    private X509ExtendedTrustManager trustManager(Path trustCa, TlsTrust mode)
+            throws IOException, GeneralSecurityException {
+        X509ExtendedTrustManager jdk = pkix(defaultRoots);
         X509ExtendedTrustManager trust = jdk;
         if (trustCa != null) {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
             int i = 0;
-            for (X509Certificate ca : jdk.getAcceptedIssuers()) {
-                store.setCertificateEntry("jdk-" + i++, ca);
+            if (mode == TlsTrust.ADD) {
+                for (X509Certificate ca : jdk.getAcceptedIssuers()) {
+                    store.setCertificateEntry("jdk-" + i++, ca);
+                }
             }
             for (Certificate ca : readPem(trustCa)) {
                 store.setCertificateEntry("trust-ca-" + i++, ca);

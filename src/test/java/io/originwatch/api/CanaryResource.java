@@ -23,6 +23,10 @@ public class CanaryResource implements QuarkusTestResourceLifecycleManager {
     static EdgeStandIn edge;
     static CanaryReceiver receiver;
     static Path log;
+    /** A header value and the webhook's HMAC key, each read from a file (a mounted Secret). */
+    static Path headerFile;
+
+    static Path webhookSecretFile;
 
     @Override
     public Map<String, String> start() {
@@ -31,6 +35,10 @@ public class CanaryResource implements QuarkusTestResourceLifecycleManager {
             edge = new EdgeStandIn();
             receiver = new CanaryReceiver();
             log = Files.createTempFile("originwatch-canary", ".log");
+            headerFile = Files.createTempFile("originwatch-canary-header", ".secret");
+            Files.writeString(headerFile, CANARY + "-FILE-HEADER\n");
+            webhookSecretFile = Files.createTempFile("originwatch-canary-webhook", ".secret");
+            Files.writeString(webhookSecretFile, CANARY + "-FILE-WEBHOOK-SECRET\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -45,6 +53,9 @@ public class CanaryResource implements QuarkusTestResourceLifecycleManager {
         c.put("originwatch.origins[0].headers.X-Custom-Token", CANARY + "-HEADER");
         c.put("originwatch.origins[0].headers.CF-Access-Client-Secret", CANARY + "-CF");
         c.put("originwatch.origins[0].headers.X-Tenant", CANARY + "-CONFIGURED-NAME");
+        // a name no rule redacts: a header from a file is a secret by origin
+        c.put("originwatch.origins[0].header-files.X-Plain-Name", headerFile.toString());
+        c.put("originwatch.origins[1].header-files.X-Plain-Name", headerFile.toString());
         c.put(
                 "originwatch.origins[0].via-edge-url",
                 edge.url("/login?sig=" + CANARY + "-EDGE-SIG").toString());
@@ -57,7 +68,7 @@ public class CanaryResource implements QuarkusTestResourceLifecycleManager {
         c.put(
                 "originwatch.alerting.webhooks[0].url",
                 receiver.url("/hooks/" + CANARY + "-HOOK").toString());
-        c.put("originwatch.alerting.webhooks[0].secret", CANARY + "-WEBHOOK-SECRET");
+        c.put("originwatch.alerting.webhooks[0].secret-file", webhookSecretFile.toString());
         c.put("originwatch.alerting.origins.broken.failure-threshold", "1");
         c.put("originwatch.alerting.retry-initial-delay", "50ms");
         c.put("quarkus.log.file.enabled", "true");

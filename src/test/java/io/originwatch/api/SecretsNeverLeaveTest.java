@@ -21,8 +21,9 @@ import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Canary secrets (every one contains "CANARY") are configured as probe headers, query values and a
- * via-edge signature, and sent back by the origin (Location with user-info and a token, Set-Cookie,
+ * Canary secrets (every one contains "CANARY") are configured as probe headers (inline, and from a
+ * file under a name no rule redacts), query values, a via-edge signature and a webhook secret read
+ * from a file, and sent back by the origin (Location with user-info and a token, Set-Cookie,
  * a Set-Cookie line broken by a control byte). Every output is grepped: API views, history, HARs
  * (latest, failing, via-edge), the unzipped support bundle, alerts, the webhook requests, metrics,
  * OpenAPI and the log file. Header names and the real byte counts stay.
@@ -84,6 +85,13 @@ class SecretsNeverLeaveTest {
         outputs.put("log file", Files.readString(CanaryResource.log));
 
         outputs.forEach((where, text) -> assertThat(text).as(where).doesNotContain(CANARY));
+
+        // the values from files were sent (the file's trailing newline stripped) and the webhook signed
+        assertThat(CanaryResource.origin.heads)
+                .anyMatch(h -> h.contains("\r\nX-Plain-Name: " + CANARY + "-FILE-HEADER\r\n"));
+        assertThat(CanaryResource.receiver.requests)
+                .allMatch(r -> r.toLowerCase(java.util.Locale.ROOT).contains("x-originwatch-signature"));
+        assertThat(outputs.get("/api/origins/leaky/har?failing=true")).contains("\"X-Plain-Name\"");
 
         // what stays: names, placeholders and the evidence itself
         assertThat(outputs.get("/api/origins/leaky/har?failing=true"))

@@ -39,6 +39,8 @@ class CheckOptionsTest {
                 "--expect-status",
                 "200,301-302",
                 "--insecure",
+                "--tls-profile",
+                "jdk",
                 "--via-edge",
                 "https://shop.example.com/healthz");
 
@@ -57,6 +59,7 @@ class CheckOptionsTest {
         assertThat(spec.expectStatus().contains(200)).isTrue();
         assertThat(spec.expectStatus().contains(204)).isFalse();
         assertThat(spec.tlsVerify()).isFalse();
+        assertThat(spec.tlsProfile()).isEqualTo(io.originwatch.probe.TlsProfile.JDK);
         assertThat(spec.userAgent()).isEqualTo("originwatch/test");
         assertThat(o.viaEdge().url().toString()).isEqualTo("https://shop.example.com/healthz");
         assertThat(o.viaEdge().host()).isEqualTo("shop.example.com");
@@ -75,6 +78,8 @@ class CheckOptionsTest {
         assertThat(spec.connectTimeout()).isEqualTo(Duration.ofSeconds(19));
         assertThat(spec.responseTimeout()).isEqualTo(Duration.ofSeconds(125));
         assertThat(spec.tlsVerify()).isTrue();
+        assertThat(spec.tlsTrust()).isEqualTo(io.originwatch.probe.TlsTrust.ADD);
+        assertThat(spec.tlsProfile()).isEqualTo(io.originwatch.probe.TlsProfile.EDGE);
     }
 
     @Test
@@ -132,6 +137,14 @@ class CheckOptionsTest {
                         List.of("https://a/", "--http-version", "3"),
                         "--http-version: must be auto, \"1.1\" or \"2\", got \"3\""),
                 new Bad("h2c", List.of("http://a/", "--http-version", "2"), "--http-version: "),
+                new Bad(
+                        "replace without trust-ca",
+                        List.of("https://a/", "--tls-trust", "replace"),
+                        "--tls-trust: replace needs a trust-ca"),
+                new Bad(
+                        "tls profile",
+                        List.of("https://a/", "--tls-profile", "cloudflare"),
+                        "--tls-profile: must be edge or jdk, got \"cloudflare\""),
                 new Bad("user info", List.of("http://u:p@a/"), "URL: must not carry user info"));
     }
 

@@ -101,6 +101,31 @@ class ClusterMemberTest {
         assertThat(ORIGINS).noneMatch(alone::owns);
     }
 
+    @Test
+    void aMemberSeesWhichOthersRunAnotherOriginSet() {
+        Duration ttl = Duration.ofMinutes(1);
+        members.get(0).publishOriginSet("30 origins, sha256 aaaa", ttl);
+        members.get(1).publishOriginSet("30 origins, sha256 aaaa", ttl);
+        members.get(2).publishOriginSet("31 origins, sha256 bbbb", ttl);
+
+        assertThat(members.get(0).originSetsDifferingFrom("30 origins, sha256 aaaa"))
+                .containsExactly(java.util.Map.entry(members.get(2).self(), "31 origins, sha256 bbbb"));
+        assertThat(members.get(2).originSetsDifferingFrom("31 origins, sha256 bbbb"))
+                .containsOnlyKeys(members.get(0).self(), members.get(1).self());
+
+        members.get(2).publishOriginSet("30 origins, sha256 aaaa", ttl);
+        assertThat(members.get(0).originSetsDifferingFrom("30 origins, sha256 aaaa"))
+                .isEmpty();
+
+        ClusterMember gone = members.remove(2);
+        gone.publishOriginSet("1 origins, sha256 cccc", ttl);
+        gone.terminate();
+        await().atMost(SETTLED).until(() -> members.get(0).members() == 2);
+        assertThat(members.get(0).originSetsDifferingFrom("30 origins, sha256 aaaa"))
+                .as("a member that is gone is not compared")
+                .isEmpty();
+    }
+
     private static void assertOwnedOnceBy(List<ClusterMember> live) {
         for (String origin : ORIGINS) {
             assertThat(live.stream().filter(m -> m.owns(origin)).count())

@@ -151,6 +151,8 @@ class DeploymentManifestTest {
 
         assertThat(mount(c, "ranges-cache").path("mountPath").asText()).isEqualTo(env(c, "ORIGINWATCH_EDGE_CACHE_DIR"));
         assertThat(volume(deployment, "ranges-cache").has("emptyDir")).isTrue();
+        assertThat(mount(c, "state").path("mountPath").asText()).isEqualTo(env(c, "ORIGINWATCH_STATE_DIR"));
+        assertThat(volume(deployment, "state").has("emptyDir")).isTrue();
         assertThat(mount(c, "tmp").path("mountPath").asText()).isEqualTo("/tmp");
         assertThat(volume(deployment, "tmp").has("emptyDir")).isTrue();
         List<String> writable = StreamSupport.stream(c.path("volumeMounts").spliterator(), false)
@@ -159,7 +161,8 @@ class DeploymentManifestTest {
                 .toList();
         assertThat(writable)
                 .as("the only writable paths")
-                .containsExactlyInAnyOrder(env(c, "ORIGINWATCH_EDGE_CACHE_DIR"), "/tmp");
+                .containsExactlyInAnyOrder(
+                        env(c, "ORIGINWATCH_EDGE_CACHE_DIR"), env(c, "ORIGINWATCH_STATE_DIR"), "/tmp");
     }
 
     private static void assertProbe(JsonNode c, String probe, String path) {

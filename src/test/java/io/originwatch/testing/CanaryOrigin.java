@@ -5,6 +5,8 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * An origin that hands secrets back: {@code /redirect...} answers 302 with a Location carrying
@@ -18,17 +20,21 @@ public final class CanaryOrigin implements AutoCloseable {
 
     private final LoopbackServer server;
 
+    /** Every request head received, as sent (the canaries in it are the origin's to see). */
+    public final Queue<String> heads = new ConcurrentLinkedQueue<>();
+
     public CanaryOrigin() throws IOException {
-        server = new LoopbackServer(CanaryOrigin::serve);
+        server = new LoopbackServer(this::serve);
     }
 
     public URI url(String path) {
         return server.url(path);
     }
 
-    private static void serve(Socket socket) {
+    private void serve(Socket socket) {
         try (socket) {
             String head = LoopbackServer.readHead(socket.getInputStream());
+            heads.add(head);
             String target = head.split("\r\n", 2)[0].split(" ")[1];
             OutputStream out = socket.getOutputStream();
             if (target.startsWith("/broken")) {

@@ -179,4 +179,45 @@ class ConsolePagesTest {
             given().delete("/api/origins/lab-ok/maintenance").then().statusCode(204);
         }
     }
+
+    /**
+     * The TLS section says whether the origin asked for a client certificate, which CAs it named and
+     * whether the probe sent one: Authenticated Origin Pulls enforced and passed, enforced and
+     * refused, and configured while the origin never asks.
+     */
+    @Test
+    void theTlsSectionShowsTheClientCertificateExchange() {
+        LabReady.origins();
+        String ok = tlsSection("lab-client-certificate-ok");
+        assertThat(dd(ok, "tls-client-requested")).startsWith("yes");
+        assertThat(dd(ok, "tls-client-cas")).isEqualTo("CN=originwatch lab origin-pull CA,O=originwatch");
+        assertThat(dd(ok, "tls-client-sent")).startsWith("yes: CN=edge.lab.test,O=originwatch lab; expires ");
+
+        String missing = tlsSection("lab-client-certificate-missing-tls13");
+        assertThat(dd(missing, "tls-client-requested")).startsWith("yes");
+        assertThat(dd(missing, "tls-client-cas")).isEqualTo("CN=originwatch lab origin-pull CA,O=originwatch");
+        assertThat(dd(missing, "tls-client-sent")).isEqualTo("no (none configured)");
+
+        String notAsked = tlsSection("lab-client-certificate-not-requested");
+        assertThat(dd(notAsked, "tls-client-requested")).isEqualTo("no");
+        assertThat(notAsked).doesNotContain("id=\"tls-client-cas\"");
+        assertThat(dd(notAsked, "tls-client-sent")).startsWith("no (CN=").endsWith(" is configured)");
+    }
+
+    private static String tlsSection(String origin) {
+        String page = when().get("/ui/origins/" + origin)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        int start = page.indexOf("<section id=\"tls\"");
+        return page.substring(start, page.indexOf("</section>", start));
+    }
+
+    /** The text of the {@code <dd id="...">} in {@code html}, entities decoded. */
+    private static String dd(String html, String id) {
+        Matcher m = Pattern.compile("<dd id=\"" + id + "\">(.*?)</dd>").matcher(html);
+        assertThat(m.find()).as("%s in %s", id, html).isTrue();
+        return m.group(1).replace("&#39;", "'").replace("&quot;", "\"").replace("&amp;", "&");
+    }
 }
