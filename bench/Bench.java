@@ -129,7 +129,9 @@ public class Bench {
                     jvmOpts,
                     loadStep,
                     keep,
-                    smoke);
+                    smoke,
+                    heap,
+                    reload);
         }
 
         Options withOrigins(int n) {
@@ -428,10 +430,6 @@ public class Bench {
         return String.join(
                 ", ",
                 values.stream().map(v -> String.format(Locale.ROOT, "%.3f", v)).toList());
-    }
-
-    static String loadAverage() throws IOException {
-        return Files.readString(Path.of("/proc/loadavg")).strip();
     }
 
     static String ms(double seconds) {
