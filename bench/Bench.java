@@ -72,7 +72,9 @@ public class Bench {
             List<String> jvmOpts,
             List<Integer> loadStep,
             boolean keep,
-            boolean smoke) {
+            boolean smoke,
+            boolean heap,
+            boolean reload) {
 
         static Options parse(String[] args) {
             Map<String, String> m = new LinkedHashMap<>();
@@ -103,7 +105,9 @@ public class Bench {
                                     .toList()
                             : List.of(),
                     m.containsKey("keep"),
-                    smoke);
+                    smoke,
+                    m.containsKey("heap"),
+                    m.containsKey("reload"));
         }
 
         /** The schemes to run, in order: {@code --scheme https,h2} interleaves them per round. */
@@ -125,7 +129,9 @@ public class Bench {
                     jvmOpts,
                     loadStep,
                     keep,
-                    smoke);
+                    smoke,
+                    heap,
+                    reload);
         }
 
         Options withOrigins(int n) {
@@ -142,7 +148,9 @@ public class Bench {
                     jvmOpts,
                     loadStep,
                     keep,
-                    smoke);
+                    smoke,
+                    heap,
+                    reload);
         }
 
         double planned() {
@@ -314,6 +322,9 @@ public class Bench {
                 System.out.println("  " + stack + " " + o.scheme() + ": origins by ALPN " + spoken);
             }
             double secs = Duration.between(a.at(), b.at()).toNanos() / 1e9;
+            if (s instanceof Originwatch ow) {
+                ow.afterWindow(o, work, nginx, (b.stackCpu() - a.stackCpu()) / secs);
+            }
             long probes = Math.max(1, b.requests() - a.requests());
             double stackCpu = b.stackCpu() - a.stackCpu();
             double nginxCpu = b.nginxCpu() - a.nginxCpu();
@@ -415,6 +426,12 @@ public class Bench {
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
+    static String list(List<Double> values) {
+        return String.join(
+                ", ",
+                values.stream().map(v -> String.format(Locale.ROOT, "%.3f", v)).toList());
+    }
+
     static String ms(double seconds) {
         return Double.isNaN(seconds) ? "-" : String.format(Locale.ROOT, "%.0fms", seconds * 1000);
     }
@@ -460,7 +477,8 @@ public class Bench {
     static String get(String url) throws IOException, InterruptedException {
         HttpResponse<String> r = HTTP.send(
                 HttpRequest.newBuilder(URI.create(url))
-                        .timeout(Duration.ofSeconds(5))
+                        // /q/metrics at 100,000 origins is about 90 MB: allow for it on a loaded box
+                        .timeout(Duration.ofSeconds(url.endsWith("/q/metrics") ? 180 : 5))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         return r.body();
@@ -761,10 +779,11 @@ public class Bench {
         /** Seconds from process start until nginx counted the first probe. */
         default double waitForFirstProbe(Nginx nginx) throws Exception {
             long base = nginx.requests();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            // generous: at 100,000 origins on a loaded 2-core box the daemon's start alone can take a minute
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
             while (nginx.requests() == base) {
                 if (System.nanoTime() > deadline) {
-                    throw new IOException("no probe reached nginx within 60 s");
+                    throw new IOException("no probe reached nginx within 240 s");
                 }
                 Thread.sleep(20);
             }
@@ -775,7 +794,8 @@ public class Bench {
         void close() throws Exception;
     }
 
-    record Originwatch(Process process, int port, Instant startedAt) implements Stack {
+    record Originwatch(Process process, int port, Instant startedAt, Path originsFile, Path log, Pki pki)
+            implements Stack {
 
         static Originwatch start(Path work, Options o, Pki pki, Nginx nginx) throws Exception {
             Path jar = Path.of(o.jar());
@@ -784,8 +804,27 @@ public class Bench {
             }
             // a directory of its own: the daemon watches the origins file's directory
             Path origins = Files.createDirectories(work.resolve("origins")).resolve("origins.yaml");
-            StringBuilder y = new StringBuilder("origins:\n");
-            for (int i = 0; i < o.origins(); i++) {
+            Files.writeString(origins, originsYaml(o, pki, nginx, 0, o.origins(), false));
+            int port = freePort();
+            Instant t0 = Instant.now();
+            List<String> cmd = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            cmd.addAll(o.jvmOpts());
+            cmd.addAll(List.of(
+                    "-Doriginwatch.origins-file=" + origins,
+                    "-Doriginwatch.edge.enabled=false",
+                    "-Dquarkus.http.port=" + port,
+                    "-Doriginwatch.max-concurrent-probes=" + Math.max(256, o.origins() / 10),
+                    "-jar",
+                    jar.toString()));
+            Process p = spawn(work.resolve("originwatch.log"), cmd);
+            return new Originwatch(p, port, t0, origins, work.resolve("originwatch.log"), pki);
+        }
+
+        /** Origins {@code from} to {@code to - 1}; {@code relabel} gives every tenth a label, so it counts as changed. */
+        static String originsYaml(Options o, Pki pki, Nginx nginx, int from, int to, boolean relabel) {
+            StringBuilder y = new StringBuilder(128 * (to - from) + 16).append("origins:\n");
+            for (int i = from; i < to; i++) {
                 y.append("  - name: o")
                         .append(i)
                         .append('\n')
@@ -801,22 +840,178 @@ public class Bench {
                 if (!o.scheme().equals("http")) {
                     y.append("    trust-ca: ").append(pki.ca()).append('\n');
                 }
+                if (relabel && i % 10 == 0) {
+                    y.append("    labels:\n      reload: \"1\"\n");
+                }
             }
-            Files.writeString(origins, y);
-            int port = freePort();
-            Instant t0 = Instant.now();
-            List<String> cmd = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-            cmd.addAll(o.jvmOpts());
-            cmd.addAll(List.of(
-                    "-Doriginwatch.origins-file=" + origins,
-                    "-Doriginwatch.edge.enabled=false",
-                    "-Dquarkus.http.port=" + port,
-                    "-Doriginwatch.max-concurrent-probes=" + Math.max(256, o.origins() / 10),
-                    "-jar",
-                    jar.toString()));
-            Process p = spawn(work.resolve("originwatch.log"), cmd);
-            return new Originwatch(p, port, t0);
+            return y.toString();
+        }
+
+        /**
+         * After the measured window: the scrape's time, size and daemon CPU; with --heap the live
+         * heap after a full GC (class histogram) per origin; with --reload an origins-file reload.
+         */
+        void afterWindow(Options o, Path work, Nginx nginx, double backgroundCores) throws Exception {
+            System.out.printf(Locale.ROOT, "%nload before the after-window measurements: %s%n", loadAverage());
+            System.out.printf(
+                    Locale.ROOT, "RSS now (history as full as the warm-up made it): %d MiB%n", rssKiB() / 1024);
+            scrape(backgroundCores);
+            if (o.heap()) {
+                heap(o, work);
+            }
+            if (o.reload()) {
+                reload(o, nginx);
+            }
+        }
+
+        /** Three timed GETs of /q/metrics; CPU per scrape is the daemon's CPU over the GET less its background rate. */
+        void scrape(double backgroundCores) throws Exception {
+            List<Double> times = new ArrayList<>();
+            List<Double> cpus = new ArrayList<>();
+            long bytes = 0;
+            long lines = 0;
+            for (int i = 0; i < 3; i++) {
+                double cpu0 = cpuSeconds();
+                long t0 = System.nanoTime();
+                HttpResponse<byte[]> r = HTTP.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/metrics"))
+                                .timeout(Duration.ofSeconds(180))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                double secs = (System.nanoTime() - t0) / 1e9;
+                double cpu = cpuSeconds() - cpu0 - backgroundCores * secs;
+                times.add(secs);
+                cpus.add(Math.max(0, cpu));
+                bytes = r.body().length;
+                lines = 0;
+                for (byte c : r.body()) {
+                    if (c == '\n') {
+                        lines++;
+                    }
+                }
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "scrape /q/metrics: %,d bytes, %,d lines, wall %s s, daemon CPU %s s (less its background %.2f cores)%n",
+                    bytes,
+                    lines,
+                    list(times),
+                    list(cpus),
+                    backgroundCores);
+        }
+
+        /** jcmd GC.class_histogram (a full GC first: live objects only) and GC.heap_info. */
+        void heap(Options o, Path work) throws Exception {
+            String jcmd =
+                    Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+            Process h = new ProcessBuilder(jcmd, String.valueOf(process.pid()), "GC.class_histogram")
+                    .redirectErrorStream(true)
+                    .start();
+            String histogram = new String(h.getInputStream().readAllBytes());
+            h.waitFor();
+            Path file = work.resolve("histogram-" + o.origins() + ".txt");
+            Files.writeString(file, histogram);
+            String[] rows = histogram.split("\n");
+            long total = 0;
+            for (String row : rows) {
+                if (row.startsWith("Total")) {
+                    total = Long.parseLong(row.trim().split("\\s+")[2]);
+                }
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "live heap after a full GC: %,d bytes, %,.0f bytes per origin (%,d origins); histogram in %s%n",
+                    total,
+                    (double) total / o.origins(),
+                    o.origins(),
+                    file);
+            for (int i = 0; i < Math.min(rows.length, 28); i++) {
+                System.out.println("  " + rows[i]);
+            }
+            Process info = new ProcessBuilder(jcmd, String.valueOf(process.pid()), "GC.heap_info")
+                    .redirectErrorStream(true)
+                    .start();
+            System.out.print(new String(info.getInputStream().readAllBytes()));
+            info.waitFor();
+            System.out.printf(Locale.ROOT, "RSS after the full GC: %d MiB%n", rssKiB() / 1024);
+        }
+
+        /**
+         * Rewrites the origins file (1% of the origins removed, 1% added, every tenth relabelled, so
+         * changed) and reports when the daemon logged it applied, and the probes nginx counted per
+         * 100 ms around it (a gap shows as a slow slice).
+         */
+        void reload(Options o, Nginx nginx) throws Exception {
+            int n = o.origins();
+            int shift = Math.max(1, n / 100);
+            String yaml = originsYaml(o, pki, nginx, shift, n + shift, true);
+            Path tmp = originsFile.resolveSibling(".origins.yaml.tmp");
+            Files.writeString(tmp, yaml);
+            long logBefore = Files.size(log);
+            List<long[]> slices = new ArrayList<>(); // nanos, requests
+            long tStart = System.nanoTime();
+            for (int i = 0; i < 20; i++) { // 2 s before
+                slices.add(new long[] {System.nanoTime(), nginx.requests()});
+                Thread.sleep(100);
+            }
+            long written = System.nanoTime();
+            Files.move(
+                    tmp,
+                    originsFile,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            long applied = -1;
+            String line = null;
+            long deadline = written + TimeUnit.SECONDS.toNanos(60);
+            long after = -1;
+            while (System.nanoTime() < deadline && (after < 0 || System.nanoTime() < after)) {
+                slices.add(new long[] {System.nanoTime(), nginx.requests()});
+                if (applied < 0) {
+                    line = newLogLine(logBefore, "origins file");
+                    if (line != null) {
+                        applied = System.nanoTime();
+                        after = applied + TimeUnit.SECONDS.toNanos(5);
+                    }
+                }
+                Thread.sleep(100);
+            }
+            if (applied < 0) {
+                System.out.println("reload: not applied within 60 s");
+                return;
+            }
+            double plannedPerSlice = o.planned() / 10;
+            double worst = Double.MAX_VALUE;
+            double worstAt = 0;
+            for (int i = 1; i < slices.size(); i++) {
+                double secs = (slices.get(i)[0] - slices.get(i - 1)[0]) / 1e9;
+                double rate = (slices.get(i)[1] - slices.get(i - 1)[1]) / secs;
+                if (rate < worst) {
+                    worst = rate;
+                    worstAt = (slices.get(i)[0] - written) / 1e9;
+                }
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "reload of %,d origins: applied %.2f s after the file was replaced (%s)%n"
+                            + "  probes/s in 100 ms slices from 2 s before to 5 s after: lowest %.0f/s at %+.1f s (plan %.0f/s)%n",
+                    n,
+                    (applied - written) / 1e9,
+                    line.strip(),
+                    worst,
+                    worstAt,
+                    o.planned());
+        }
+
+        private String newLogLine(long from, String prefix) throws IOException {
+            try (var in = Files.newInputStream(log)) {
+                in.skipNBytes(from);
+                for (String l : new String(in.readAllBytes()).split("\n")) {
+                    if (l.contains(prefix)) {
+                        return l;
+                    }
+                }
+            }
+            return null;
         }
 
         @Override

@@ -25,6 +25,11 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
+    public Response badParameter(BadParameterException e) {
+        return body(Response.Status.BAD_REQUEST, "bad_parameter", e.getMessage());
+    }
+
+    @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         if (e.getResponse().hasEntity()) {
             return e.getResponse(); // already the house body (e.g. 429 probe_cooldown with Retry-After)

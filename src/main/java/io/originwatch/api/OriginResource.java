@@ -12,14 +12,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The origins and their latest results. Errors answer {@link ErrorBody}. */
@@ -43,11 +46,71 @@ public class OriginResource {
     ProbeCooldown cooldown;
 
     @GET
-    @Operation(summary = "Every configured origin with its latest result, sorted by name")
-    public List<OriginView> list() {
-        return registry.all().stream()
-                .map(s -> OriginView.of(s, evidence, maintenance, registry.ownership()))
-                .toList();
+    @Operation(
+            summary = "Every configured origin with its latest result, sorted by name; filtered and paged on request",
+            description = "Without limit: a JSON array of every origin that passes the filters (all of them when"
+                    + " none is given), as always. With limit: a page, {\"origins\": [...], \"next\": cursor or null};"
+                    + " pass next as cursor for the following page. Pages follow the name order and go on after the"
+                    + " last name of the previous page. At most " + OriginQuery.MAX_LIMIT + " origins a page.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A JSON array of origins (no limit) or a page (limit given)",
+            content = @Content(schema = @Schema(oneOf = {OriginView[].class, OriginPage.class})))
+    @APIResponse(
+            responseCode = "400",
+            description = "A parameter the API cannot use: error bad_parameter, the detail names it",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public Response list(
+            @Parameter(description = "A cause label (e.g. connection_refused, ok) or pending") @QueryParam("cause")
+                    String cause,
+            @Parameter(
+                            description =
+                                    "true: origins whose latest result is not ok (pending is not failing); false: the others")
+                    @QueryParam("failing")
+                    String failing,
+            @Parameter(description = "key:value; repeat it and every one must match") @QueryParam("label")
+                    List<String> labels,
+            @Parameter(description = "Origins per page, 1 to " + OriginQuery.MAX_LIMIT + "; answers a page")
+                    @QueryParam("limit")
+                    String limit,
+            @Parameter(description = "The previous page's next (needs limit)") @QueryParam("cursor") String cursor) {
+        OriginQuery q = OriginQuery.parse(cause, failing, labels, limit, cursor);
+        if (!q.paged()) {
+            List<OriginView> all = new ArrayList<>();
+            for (OriginStateView s : registry.states()) {
+                if (q.matches(s)) {
+                    all.add(view(s));
+                }
+            }
+            return Response.ok(all).build();
+        }
+        return Response.ok(page(q)).build();
+    }
+
+    /**
+     * Walks the registry's name-ordered view from the cursor on and stops one match after the page
+     * is full (that match only says a next page exists): the fleet is never copied.
+     */
+    private OriginPage page(OriginQuery q) {
+        List<OriginView> page = new ArrayList<>(Math.min(q.limit(), 128));
+        String last = null;
+        boolean more = false;
+        for (OriginStateView s : q.after() == null ? registry.states() : registry.statesAfter(q.after())) {
+            if (!q.matches(s)) {
+                continue;
+            }
+            if (page.size() == q.limit()) {
+                more = true;
+                break;
+            }
+            page.add(view(s));
+            last = s.origin().name();
+        }
+        return new OriginPage(page, more ? OriginQuery.cursorAfter(last) : null);
+    }
+
+    private OriginView view(OriginStateView s) {
+        return OriginView.of(s, evidence, maintenance, registry.ownership());
     }
 
     @GET

@@ -15,11 +15,12 @@ import java.util.Objects;
 
 /**
  * One result in an origin's history: what {@code /history} and support bundles show, nothing more.
- * The history holds 50 of these per origin (the schedule's OriginState.HISTORY_SIZE), 500,000 for 10,000
- * origins, so an entry is one flat object of about 80 bytes (the full verdict, with its head
- * fields, TLS facts and evidence bytes, takes 2-3 KB and only the latest result keeps it): the time
- * and the exported phase timings are primitive fields, and a detail or warning list equal to the
- * previous entry's is shared with it (an origin repeats the same detail probe after probe).
+ * The history keeps 50 results per origin (the schedule's OriginState.HISTORY_SIZE), 5,000,000 for
+ * 100,000 origins, so it does not keep these objects: {@link History} packs each result into five
+ * longs and makes an entry when the history is read (the full verdict, with its head fields, TLS
+ * facts and evidence bytes, takes 2-3 KB and only the latest result keeps it). An entry is one flat
+ * object: the time and the exported phase timings are primitive fields, and a detail or warning list
+ * equal to the previous entry's is shared with it (an origin repeats the same detail probe after probe).
  */
 public final class HistoryEntry {
 
@@ -65,6 +66,63 @@ public final class HistoryEntry {
         this.alpn = (byte) ("h2".equals(a) ? 1 : "http/1.1".equals(a) ? 2 : 0);
         String h = v.result().httpVersion();
         this.httpVersion = (byte) (ProbeResult.HTTP_2.equals(h) ? 2 : ProbeResult.HTTP_1_1.equals(h) ? 1 : 0);
+    }
+
+    /** An entry from the fields {@link History} packs (one road: both go through the same fields). */
+    HistoryEntry(
+            long epochSecond,
+            int nano,
+            Cause cause,
+            short edgeStatus,
+            short httpStatus,
+            int headerBytes,
+            List<Warning> warnings,
+            String detail,
+            int[] micros,
+            boolean inMaintenance,
+            byte alpn,
+            byte httpVersion) {
+        this.epochSecond = epochSecond;
+        this.nano = nano;
+        this.cause = cause;
+        this.edgeStatus = edgeStatus;
+        this.httpStatus = httpStatus;
+        this.headerBytes = headerBytes;
+        this.warnings = warnings;
+        this.detail = detail;
+        this.dnsMicros = micros[0];
+        this.connectMicros = micros[1];
+        this.tlsMicros = micros[2];
+        this.ttfbMicros = micros[3];
+        this.totalMicros = micros[4];
+        this.inMaintenance = inMaintenance;
+        this.alpn = alpn;
+        this.httpVersion = httpVersion;
+    }
+
+    /** The five exported phases' microseconds (or -1), in {@link #micros(int[])}'s order: dns, connect, tls, ttfb, total. */
+    void micros(int[] into) {
+        into[0] = dnsMicros;
+        into[1] = connectMicros;
+        into[2] = tlsMicros;
+        into[3] = ttfbMicros;
+        into[4] = totalMicros;
+    }
+
+    long epochSecond() {
+        return epochSecond;
+    }
+
+    int nano() {
+        return nano;
+    }
+
+    byte alpnCode() {
+        return alpn;
+    }
+
+    byte httpVersionCode() {
+        return httpVersion;
     }
 
     /** The protocol the origin selected in ALPN ({@code h2}, {@code http/1.1}), or null. */

@@ -2,23 +2,21 @@ package io.originwatch.schedule;
 
 import io.originwatch.classify.Cause;
 import io.originwatch.classify.Verdict;
+import io.originwatch.origin.History;
 import io.originwatch.origin.HistoryEntry;
 import io.originwatch.origin.Origin;
 import io.originwatch.origin.OriginStateView;
 import io.originwatch.origin.ProbeRecord;
 import io.originwatch.origin.Streak;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The one copy of what the daemon knows about one origin, shown read-only as {@link OriginStateView}: the latest result in full, failures and successes in a
- * row, when the cause last changed, and the last {@value #HISTORY_SIZE} results as compact
- * {@link HistoryEntry}s. Updates and removal take the
+ * row, when the cause last changed, and the last {@value #HISTORY_SIZE} results packed in a
+ * {@link History} (read as {@link HistoryEntry}s). Updates and removal take the
  * object's lock, so a probe that finishes after its origin was removed cannot publish; events are
  * fired outside that lock (see {@link #fireUnlessRemoved}), so readers never wait for observers.
  */
@@ -29,7 +27,7 @@ public final class OriginState implements OriginStateView {
     private volatile Origin origin;
     private volatile OriginRegistry.Source source = OriginRegistry.Source.CONFIG;
     private final AtomicBoolean probing = new AtomicBoolean();
-    private final Deque<HistoryEntry> history = new ArrayDeque<>(HISTORY_SIZE);
+    private final History history = new History(HISTORY_SIZE);
     /** Written under the lock, read without it (gauges read it on every scrape). */
     private volatile ProbeRecord latest;
 
@@ -120,11 +118,7 @@ public final class OriginState implements OriginStateView {
         Instant probedAt = record.probedAt();
         Cause previous = latest == null ? null : latest.verdict().cause();
         latest = record;
-        HistoryEntry entry = HistoryEntry.of(verdict, probedAt, history.peekLast(), inMaintenance);
-        if (history.size() == HISTORY_SIZE) {
-            history.removeFirst();
-        }
-        history.addLast(entry);
+        history.add(verdict, probedAt, inMaintenance);
         streak.record(verdict.cause());
         if (previous != verdict.cause()) {
             lastCauseChange = probedAt;
@@ -166,7 +160,7 @@ public final class OriginState implements OriginStateView {
     /** Oldest first. */
     @Override
     public synchronized List<HistoryEntry> history() {
-        return new ArrayList<>(history);
+        return history.entries();
     }
 
     /** Failures in a row by the {@link Streak} rule (a {@code probe_error} counts as neither), as the alerts count. */

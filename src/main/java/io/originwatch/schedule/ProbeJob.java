@@ -18,14 +18,14 @@ import org.quartz.JobExecutionContext;
 @Dependent
 public class ProbeJob implements Job {
 
-    static final String ORIGIN = "origin";
-
     @Inject
     ProbeRunner runner;
 
     @Override
     public void execute(JobExecutionContext context) {
-        String origin = context.getMergedJobDataMap().getString(ORIGIN);
+        // the job is named after its origin (ProbeScheduler); reading the name allocates nothing, where
+        // getMergedJobDataMap() built a new map on every fire
+        String origin = context.getJobDetail().getKey().getName();
         runner.scheduled(origin, context.getScheduledFireTime().toInstant());
     }
 }

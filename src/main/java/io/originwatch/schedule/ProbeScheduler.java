@@ -32,9 +32,9 @@ public class ProbeScheduler {
     Scheduler quartz;
 
     public void schedule(Origin origin) {
+        // the job's name is the origin's: no job data map (a HashMap per origin, cloned by the job store)
         JobDetail job = JobBuilder.newJob(ProbeJob.class)
                 .withIdentity(origin.name(), GROUP)
-                .usingJobData(ProbeJob.ORIGIN, origin.name())
                 .build();
         Trigger trigger = TriggerBuilder.newTrigger()
                 .withIdentity(origin.name(), GROUP)
