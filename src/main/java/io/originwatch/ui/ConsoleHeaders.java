@@ -23,8 +23,9 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  *     says it comes from another site: {@code Sec-Fetch-Site} other than {@code same-origin} or
  *     {@code none}, or an {@code Origin} whose host and port differ from {@code Host}. A client
  *     that sends neither (curl) is not a browser carrying someone's cookie, and passes.</li>
- * <li>With {@code originwatch.api.token} set, a write without the session cookie is sent to the
- *     login form (303), which comes back to the page afterwards.</li>
+ * <li>With {@code originwatch.api.token} set, a page or a write without the session cookie (or the
+ *     bearer token) is sent to the login form (303), which comes back to the page afterwards: the
+ *     pages show what {@code /api} shows only with the token.</li>
  * </ol>
  */
 public class ConsoleHeaders {
@@ -54,8 +55,17 @@ public class ConsoleHeaders {
     @ServerRequestFilter
     public Response refuseCrossSite(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        if (READS.contains(request.getMethod()) || !console(path)) {
+        if (!console(path)) {
             return null;
+        }
+        if (READS.contains(request.getMethod())) {
+            if (path.equals("/") || path.equals("/ui/login") || path.equals("/ui/logout") || signedIn(request)) {
+                return null;
+            }
+            // a page with a token configured and no session: log in, then come back to it
+            return Response.seeOther(URI.create("/ui/login?next="
+                            + java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8)))
+                    .build();
         }
         String why = crossSite(
                 request.getHeaderString("Sec-Fetch-Site"),
@@ -75,6 +85,17 @@ public class ConsoleHeaders {
                 .type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
                 .entity("refused: " + why + "; console writes are accepted from the console's own pages only\n")
                 .build();
+    }
+
+    /** No token configured, or the request carries the session cookie or the bearer token. */
+    private boolean signedIn(ContainerRequestContext request) {
+        if (session.allowed(request)) {
+            return true;
+        }
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        return header != null
+                && header.regionMatches(true, 0, "Bearer ", 0, "Bearer ".length())
+                && session.matches(header.substring("Bearer ".length()));
     }
 
     /** Why the request is cross-site, or null when it is not. */

@@ -6,6 +6,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,16 @@ import java.util.Map;
 final class AccessProfiles {
 
     private AccessProfiles() {}
+
+    static Path tempFile(String prefix, String suffix) {
+        try {
+            Path p = Files.createTempFile(prefix, suffix);
+            p.toFile().deleteOnExit();
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** One healthy origin, {@code shop}, with a secret query value in its URL. */
     public static class ShopOrigin implements QuarkusTestResourceLifecycleManager {
@@ -62,6 +74,20 @@ final class AccessProfiles {
         }
     }
 
+    /** The daemon's log, as a file: the start-up WARN is read back from it. */
+    public static class LogFile implements QuarkusTestResourceLifecycleManager {
+        static Path log;
+
+        @Override
+        public Map<String, String> start() {
+            log = tempFile("originwatch-access", ".log");
+            return Map.of("quarkus.log.file.enabled", "true", "quarkus.log.file.path", log.toString());
+        }
+
+        @Override
+        public void stop() {}
+    }
+
     public static class AuthNone implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -72,7 +98,7 @@ final class AccessProfiles {
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(ShopOrigin.class));
+            return List.of(new TestResourceEntry(ShopOrigin.class), new TestResourceEntry(LogFile.class));
         }
     }
 }

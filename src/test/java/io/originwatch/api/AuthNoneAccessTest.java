@@ -1,12 +1,16 @@
 package io.originwatch.api;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import java.nio.file.Files;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** originwatch.api.auth=none: an explicit opt-out; everything is open except force=true. */
@@ -25,5 +29,14 @@ class AuthNoneAccessTest {
                 .then()
                 .statusCode(403)
                 .body("error", equalTo("api_token_required"));
+    }
+
+    @Test
+    void theOptOutIsLoggedAsAWarnAtStart() {
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(Files.readAllLines(AccessProfiles.LogFile.log))
+                        .anySatisfy(line -> assertThat(line)
+                                .contains("WARN")
+                                .contains("originwatch.api.auth=none: the API is open to anyone who can reach it")));
     }
 }

@@ -2,12 +2,21 @@ package io.originwatch.api;
 
 import static io.restassured.RestAssured.given;
 import static io.restassured.RestAssured.when;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,5 +71,121 @@ class NoTokenAccessTest {
                 .then()
                 .statusCode(403)
                 .body("error", equalTo("cross_site_request"));
+    }
+
+    @TestHTTPResource("/")
+    URL base;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    static final List<String> EVIDENCE = List.of(
+            "/api/origins/shop/har",
+            "/api/origins/shop/har/",
+            "/api/origins/shop/har;a=b",
+            "/api/origins/shop/%68ar",
+            "/api/origins/shop/har?via-edge=true",
+            "/api/origins/shop/har?failing=true",
+            "//api/origins/shop/har",
+            "/api//origins/shop/har",
+            "/api/origins//shop/har",
+            "/api/origins/shop/support-bundle",
+            "/api/origins/shop/support-bundle/",
+            "/api/origins/shop/support-bundle;a=b",
+            "/api/origins/shop/%73upport-bundle",
+            "//api/origins/shop/support-bundle");
+
+    static final List<String> WRITES = List.of(
+            "/api/origins/shop/probe",
+            "/api/origins/shop/probe/",
+            "/api/origins/shop/probe;a=b",
+            "/api/origins/shop/%70robe",
+            "//api/origins/shop/probe",
+            "/api//origins/shop/probe",
+            "/api/edge/ranges/refresh",
+            "/api/edge/ranges/refresh/",
+            "/api/edge/ranges/refresh;a=b",
+            "/api/edge/ranges/%72efresh",
+            "/api//edge/ranges/refresh",
+            "/api/edge/ranges/refresh?force=true");
+
+    /**
+     * Every spelling of the evidence, probe and refresh paths, sent raw (the JDK client rewrites
+     * nothing), answers exactly this: the spellings reach the protected method and are refused.
+     */
+    static final String ANSWERS = """
+            GET /api/origins/shop/har -> 403 api_token_required
+            HEAD /api/origins/shop/har -> 403
+            GET /api/origins/shop/har/ -> 403 api_token_required
+            HEAD /api/origins/shop/har/ -> 403
+            GET /api/origins/shop/har;a=b -> 403 api_token_required
+            HEAD /api/origins/shop/har;a=b -> 403
+            GET /api/origins/shop/%68ar -> 403 api_token_required
+            HEAD /api/origins/shop/%68ar -> 403
+            GET /api/origins/shop/har?via-edge=true -> 403 api_token_required
+            HEAD /api/origins/shop/har?via-edge=true -> 403
+            GET /api/origins/shop/har?failing=true -> 403 api_token_required
+            HEAD /api/origins/shop/har?failing=true -> 403
+            GET //api/origins/shop/har -> 403 api_token_required
+            HEAD //api/origins/shop/har -> 403
+            GET /api//origins/shop/har -> 403 api_token_required
+            HEAD /api//origins/shop/har -> 403
+            GET /api/origins//shop/har -> 403 api_token_required
+            HEAD /api/origins//shop/har -> 403
+            GET /api/origins/shop/support-bundle -> 403 api_token_required
+            HEAD /api/origins/shop/support-bundle -> 403
+            GET /api/origins/shop/support-bundle/ -> 403 api_token_required
+            HEAD /api/origins/shop/support-bundle/ -> 403
+            GET /api/origins/shop/support-bundle;a=b -> 403 api_token_required
+            HEAD /api/origins/shop/support-bundle;a=b -> 403
+            GET /api/origins/shop/%73upport-bundle -> 403 api_token_required
+            HEAD /api/origins/shop/%73upport-bundle -> 403
+            GET //api/origins/shop/support-bundle -> 403 api_token_required
+            HEAD //api/origins/shop/support-bundle -> 403
+            POST /api/origins/shop/probe -> 403 api_token_required
+            POST /api/origins/shop/probe/ -> 403 api_token_required
+            POST /api/origins/shop/probe;a=b -> 403 api_token_required
+            POST /api/origins/shop/%70robe -> 403 api_token_required
+            POST //api/origins/shop/probe -> 403 api_token_required
+            POST /api//origins/shop/probe -> 403 api_token_required
+            POST /api/edge/ranges/refresh -> 403 api_token_required
+            POST /api/edge/ranges/refresh/ -> 403 api_token_required
+            POST /api/edge/ranges/refresh;a=b -> 403 api_token_required
+            POST /api/edge/ranges/%72efresh -> 403 api_token_required
+            POST /api//edge/ranges/refresh -> 403 api_token_required
+            POST /api/edge/ranges/refresh?force=true -> 403 api_token_required
+            """;
+
+    @Test
+    void everySpellingOfTheProtectedPathsAnswers403() throws Exception {
+        StringBuilder out = new StringBuilder();
+        for (String path : EVIDENCE) {
+            for (String method : List.of("GET", "HEAD")) {
+                out.append(answer(method, path)).append('\n');
+            }
+        }
+        for (String path : WRITES) {
+            out.append(answer("POST", path)).append('\n');
+        }
+        assertThat(out.toString()).isEqualTo(ANSWERS);
+        assertThat(AccessProfiles.ShopOrigin.origin.hits("/ok?api_key=s3cret-query"))
+                .as("scheduled probes only: the origin is up")
+                .isPositive();
+    }
+
+    /** "METHOD path -> status [error]"; never evidence in the body. */
+    private String answer(String method, String path) throws Exception {
+        String root = base.toString().replaceAll("/$", "");
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(root + path))
+                        .timeout(Duration.ofSeconds(30))
+                        .method(method, HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.body()).as(method + " " + path).doesNotContain("\"log\"", "\"entries\"", "PK");
+        String error = r.body().isEmpty()
+                        || !r.headers().firstValue("Content-Type").orElse("").contains("json")
+                ? ""
+                : " " + io.restassured.path.json.JsonPath.from(r.body()).getString("error");
+        return method + " " + path + " -> " + r.statusCode() + error;
     }
 }
