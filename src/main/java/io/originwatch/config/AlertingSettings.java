@@ -116,7 +116,7 @@ public record AlertingSettings(
         for (int i = 0; i < hooks.size(); i++) {
             AlertingConfig.Webhook h = hooks.get(i);
             webhooks.add(new WebhookTarget(
-                    url(h.url(), P + "webhooks[" + i + "].url", errors),
+                    url(h.url(), P + "webhooks[" + i + "].url", errors, true),
                     h.secret().orElse(null),
                     h.headers(),
                     secretFile(h, P + "webhooks[" + i + "].", errors),
@@ -231,6 +231,10 @@ public record AlertingSettings(
     }
 
     private static URI url(String text, String key, List<ConfigError> errors) {
+        return url(text, key, errors, false);
+    }
+
+    private static URI url(String text, String key, List<ConfigError> errors, boolean webhook) {
         try {
             URI uri = URI.create(text.strip());
             if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
@@ -239,7 +243,10 @@ public record AlertingSettings(
         } catch (IllegalArgumentException e) {
             // reported below
         }
-        errors.add(new ConfigError(key, "must be an http or https URL with a host, got \"" + text + "\""));
+        errors.add(new ConfigError(
+                key,
+                "must be an http or https URL with a host, got "
+                        + (webhook ? ConfigValues.quotedWebhookUrl(text) : ConfigValues.quotedUrl(text))));
         return URI.create("http://invalid");
     }
 }

@@ -1,5 +1,6 @@
 package io.originwatch.config;
 
+import io.originwatch.http1.RedactionRule;
 import io.quarkus.runtime.configuration.DurationConverter;
 import java.time.Duration;
 import java.util.Arrays;
@@ -19,6 +20,40 @@ import java.util.Locale;
 final class ConfigValues {
 
     private ConfigValues() {}
+
+    /**
+     * A URL (or text that should have been one) quoted for a config error, with its user-info and
+     * the values of secret query parameters replaced by the project's one redaction rule
+     * ({@link RedactionRule#url(String)}): a config error never shows a password or a token.
+     */
+    static String quotedUrl(String text) {
+        return quoted(RedactionRule.DEFAULT.url(text));
+    }
+
+    /**
+     * A webhook URL quoted for a config error: for Slack and most chat receivers the path is the
+     * secret, so only the scheme and authority (user-info redacted) are shown and the rest is
+     * {@code <redacted, N chars>}.
+     */
+    static String quotedWebhookUrl(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "^((?:[A-Za-z][A-Za-z0-9+.-]*://)?[^/?#]*)(.*)$", java.util.regex.Pattern.DOTALL)
+                .matcher(text);
+        if (!m.matches() || m.group(2).isEmpty()) {
+            return quotedUrl(text);
+        }
+        return quoted(RedactionRule.DEFAULT.url(m.group(1))) + " followed by <redacted, "
+                + m.group(2).length() + " chars>";
+    }
+
+    /** {@link #quotedUrl} without the quotes, for messages (a {@link java.net.URI} parser's) that echo a URL. */
+    static String redactedUrls(String message, String url) {
+        if (message == null || url == null || url.isEmpty()) {
+            return message;
+        }
+        String safe = RedactionRule.DEFAULT.url(url);
+        return safe.equals(url) ? message : message.replace(url, safe);
+    }
 
     static String quoted(String value) {
         return "\""

@@ -192,12 +192,14 @@ public final class DiscoverySettings {
         try {
             URI u = new URI(text.trim());
             if ((u.getScheme() == null || !u.getScheme().matches("https?")) || u.getHost() == null) {
-                errors.add(new ConfigError(CLOUDFLARE + ".api-url", "must be an http(s) URL, got " + quoted(text)));
+                errors.add(new ConfigError(
+                        CLOUDFLARE + ".api-url", "must be an http(s) URL, got " + ConfigValues.quotedUrl(text)));
                 return null;
             }
             return u;
         } catch (URISyntaxException e) {
-            errors.add(new ConfigError(CLOUDFLARE + ".api-url", "not a valid URL, got " + quoted(text)));
+            errors.add(
+                    new ConfigError(CLOUDFLARE + ".api-url", "not a valid URL, got " + ConfigValues.quotedUrl(text)));
             return null;
         }
     }

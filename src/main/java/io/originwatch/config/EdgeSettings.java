@@ -8,6 +8,7 @@ import io.originwatch.edge.allowlist.FileAllowlistSource;
 import io.originwatch.edge.cidr.Cidrs;
 import io.originwatch.edge.ranges.Provider;
 import io.originwatch.edge.ranges.RangeSettings;
+import io.originwatch.http1.RedactionRule;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,9 +47,9 @@ public record EdgeSettings(boolean enabled, RangeSettings ranges, Duration refre
         for (int i = 0; i < configured.size(); i++) {
             String u = configured.get(i).strip();
             String key = EDGE + "urls[" + i + "]";
-            URI uri = step(key, () -> URI.create(u), errors);
+            URI uri = step(key, () -> URI.create(u), errors, u);
             if (uri != null && !"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-                errors.add(new ConfigError(key, "scheme must be http or https: " + u));
+                errors.add(new ConfigError(key, "scheme must be http or https: " + RedactionRule.DEFAULT.url(u)));
             } else if (uri != null) {
                 urls.add(uri);
             }
@@ -176,10 +177,15 @@ public record EdgeSettings(boolean enabled, RangeSettings ranges, Duration refre
 
     /** {@code step}'s value, or null after adding its IllegalArgumentException's message under {@code key}. */
     private static <T> T step(String key, Supplier<T> step, List<ConfigError> errors) {
+        return step(key, step, errors, null);
+    }
+
+    /** {@link #step} whose error message, when it echoes {@code url}, shows it redacted. */
+    private static <T> T step(String key, Supplier<T> step, List<ConfigError> errors, String url) {
         try {
             return step.get();
         } catch (IllegalArgumentException e) {
-            errors.add(new ConfigError(key, e.getMessage()));
+            errors.add(new ConfigError(key, ConfigValues.redactedUrls(e.getMessage(), url)));
             return null;
         }
     }

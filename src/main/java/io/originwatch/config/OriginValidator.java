@@ -1,6 +1,7 @@
 package io.originwatch.config;
 
 import static io.originwatch.config.ConfigValues.quoted;
+import static io.originwatch.config.ConfigValues.quotedUrl;
 
 import io.originwatch.classify.EdgeLimits;
 import io.originwatch.http1.ResponseHeadParser;
@@ -101,7 +102,7 @@ public final class OriginValidator {
                 errors.add(new ConfigError(
                         raw.keyOf(OriginKey.HTTP_VERSION),
                         "\"2\" needs an https url (the edge speaks HTTP/2 to origins only over TLS), got "
-                                + quoted(url.toString())));
+                                + quotedUrl(url.toString())));
             }
             if (p.tlsTrust() == TlsTrust.REPLACE && p.trustCa() == null && raw.value(OriginKey.TRUST_CA) == null) {
                 errors.add(new ConfigError(
@@ -169,7 +170,7 @@ public final class OriginValidator {
         try {
             uri = new URI(text.trim());
         } catch (URISyntaxException e) {
-            errors.add(new ConfigError(key, "not a valid URL (" + e.getReason() + "), got " + quoted(text)));
+            errors.add(new ConfigError(key, "not a valid URL (" + e.getReason() + "), got " + quotedUrl(text)));
             return null;
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -180,11 +181,11 @@ public final class OriginValidator {
             return null;
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            errors.add(new ConfigError(key, "must name a host (and optional port), got " + quoted(text)));
+            errors.add(new ConfigError(key, "must name a host (and optional port), got " + quotedUrl(text)));
             return null;
         }
         if (uri.getUserInfo() != null || uri.getFragment() != null) {
-            errors.add(new ConfigError(key, "must not carry user info or a fragment, got " + quoted(text)));
+            errors.add(new ConfigError(key, "must not carry user info or a fragment, got " + quotedUrl(text)));
             return null;
         }
         return uri;

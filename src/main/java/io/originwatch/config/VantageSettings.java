@@ -119,7 +119,7 @@ public record VantageSettings(String vantage, List<PeerSettings> peers, Duration
             URI u = new URI(text);
             String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https")) {
-                errors.add(new ConfigError(key, "scheme must be http or https, got " + ConfigValues.quoted(text)));
+                errors.add(new ConfigError(key, "scheme must be http or https, got " + ConfigValues.quotedUrl(text)));
                 return null;
             }
             if (u.getRawUserInfo() != null) {
@@ -131,13 +131,14 @@ public record VantageSettings(String vantage, List<PeerSettings> peers, Duration
             if (u.getHost() == null || u.getRawQuery() != null || u.getRawFragment() != null) {
                 errors.add(new ConfigError(
                         key,
-                        "must be a base URL with a host and no query or fragment, got " + ConfigValues.quoted(text)));
+                        "must be a base URL with a host and no query or fragment, got "
+                                + ConfigValues.quotedUrl(text)));
                 return null;
             }
             String s = u.toString();
             return URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
         } catch (URISyntaxException e) {
-            errors.add(new ConfigError(key, "not a URL: " + ConfigValues.quoted(text)));
+            errors.add(new ConfigError(key, "not a URL: " + ConfigValues.quotedUrl(text)));
             return null;
         }
     }

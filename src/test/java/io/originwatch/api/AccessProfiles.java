@@ -70,7 +70,7 @@ final class AccessProfiles {
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(ShopOrigin.class));
+            return List.of(new TestResourceEntry(ShopOrigin.class), new TestResourceEntry(DisabledEdgeFeed.class));
         }
     }
 

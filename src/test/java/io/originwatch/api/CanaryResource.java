@@ -15,13 +15,17 @@ import java.util.Map;
 
 /**
  * Origins configured with secrets (probe headers, a query token, a via-edge URL with a signature),
- * an origin that sends secrets back, a webhook receiver whose path is its secret, and a log file.
+ * an origin that sends secrets back, a webhook receiver whose path is its secret, an Alertmanager
+ * stand-in, and a log file.
  */
 public class CanaryResource implements QuarkusTestResourceLifecycleManager {
 
     static CanaryOrigin origin;
     static EdgeStandIn edge;
     static CanaryReceiver receiver;
+    /** An Alertmanager stand-in: keeps every alert batch posted to it. */
+    static CanaryReceiver alertmanager;
+
     static Path log;
     /** A header value and the webhook's HMAC key, each read from a file (a mounted Secret). */
     static Path headerFile;
@@ -34,6 +38,7 @@ public class CanaryResource implements QuarkusTestResourceLifecycleManager {
             origin = new CanaryOrigin();
             edge = new EdgeStandIn();
             receiver = new CanaryReceiver();
+            alertmanager = new CanaryReceiver();
             log = Files.createTempFile("originwatch-canary", ".log");
             headerFile = Files.createTempFile("originwatch-canary-header", ".secret");
             Files.writeString(headerFile, CANARY + "-FILE-HEADER\n");
@@ -68,6 +73,7 @@ public class CanaryResource implements QuarkusTestResourceLifecycleManager {
         c.put(
                 "originwatch.alerting.webhooks[0].url",
                 receiver.url("/hooks/" + CANARY + "-HOOK").toString());
+        c.put("originwatch.alerting.alertmanager.urls", alertmanager.url("").toString());
         c.put("originwatch.alerting.webhooks[0].secret-file", webhookSecretFile.toString());
         c.put("originwatch.alerting.origins.broken.failure-threshold", "1");
         c.put("originwatch.alerting.retry-initial-delay", "50ms");
@@ -83,6 +89,7 @@ public class CanaryResource implements QuarkusTestResourceLifecycleManager {
             origin.close();
             edge.close();
             receiver.close();
+            alertmanager.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

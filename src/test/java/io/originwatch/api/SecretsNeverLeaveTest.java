@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * file under a name no rule redacts), query values, a via-edge signature and a webhook secret read
  * from a file, and sent back by the origin (Location with user-info and a token, Set-Cookie,
  * a Set-Cookie line broken by a control byte). Every output is grepped: API views, history, HARs
- * (latest, failing, via-edge), the unzipped support bundle, alerts, the webhook requests, metrics,
+ * (latest, failing, via-edge), the unzipped support bundle, alerts, the webhook requests, the
+ * batches posted to an Alertmanager stand-in, metrics,
  * OpenAPI and the log file. Header names and the real byte counts stay.
  */
 @QuarkusTest
@@ -44,6 +45,7 @@ class SecretsNeverLeaveTest {
             assertThat(String.valueOf(api().get("/api/origins/leaky").<Object>path("viaEdge.status")))
                     .isEqualTo("520");
             assertThat(CanaryResource.receiver.requests).isNotEmpty();
+            assertThat(CanaryResource.alertmanager.requests).anyMatch(r -> r.contains("broken"));
             assertThat(String.valueOf(api().get("/api/origins/leaky/history").<Object>path("size()")))
                     .isNotEqualTo("0");
         });
@@ -82,6 +84,10 @@ class SecretsNeverLeaveTest {
         for (String request : CanaryResource.receiver.requests) {
             outputs.put("webhook request " + i++, request);
         }
+        i = 0;
+        for (String request : CanaryResource.alertmanager.requests) {
+            outputs.put("alertmanager request " + i++, request);
+        }
         outputs.put("log file", Files.readString(CanaryResource.log));
 
         outputs.forEach((where, text) -> assertThat(text).as(where).doesNotContain(CANARY));
@@ -105,6 +111,7 @@ class SecretsNeverLeaveTest {
         assertThat(outputs.get("/api/origins/leaky"))
                 .contains("-H 'X-Custom-Token: <redacted>'", "token=<redacted>&x=1");
         assertThat(outputs.get("webhook request 0")).contains("malformed header line 2");
+        assertThat(CanaryResource.alertmanager.requests).anyMatch(r -> r.contains("invalid_response"));
         assertThat(outputs.get("log file"))
                 .contains("origin=broken cause=pending->invalid_response", "Set-Cookie: [redacted]");
     }

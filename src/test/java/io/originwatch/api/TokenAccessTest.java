@@ -242,5 +242,11 @@ class TokenAccessTest {
         HttpResponse<String> r = send("POST", "/api/edge/ranges/refresh", ApiToken.TOKEN);
         assertThat(r.statusCode()).isEqualTo(409);
         assertThat(r.body()).contains("\"error\":\"edge_disabled\"", "originwatch.edge.enabled");
+        HttpResponse<String> forced = send("POST", "/api/edge/ranges/refresh?force=true", ApiToken.TOKEN);
+        assertThat(forced.statusCode()).isEqualTo(409);
+        // the answer came without a fetch: the configured feed (loopback) never saw a request
+        assertThat(DisabledEdgeFeed.feed.conditionsSeen)
+                .as("requests to the feed")
+                .isEmpty();
     }
 }
