@@ -55,9 +55,9 @@ class ReceiverMisbehaviourTest {
                 name, url, "k", Map.of(), HttpClient.newHttpClient(), texts, Json.ENCODER, timeout, Clock.systemUTC());
     }
 
-    private void start(WebhookSink... sinks) {
+    private void start(AlertSink... sinks) {
         List<SinkWorker> workers = new ArrayList<>();
-        for (WebhookSink s : sinks) {
+        for (AlertSink s : sinks) {
             workers.add(new SinkWorker(s, 100, FAST, listener));
         }
         dispatcher = new AlertDispatcher(AlertPolicy.DEFAULT, workers, Clock.systemUTC(), Duration.ofMinutes(1));
@@ -95,6 +95,42 @@ class ReceiverMisbehaviourTest {
                         .isEqualTo("webhook-0: POST http://127.0.0.1:" + stalling.port()
                                 + ": no complete answer (headers and body) within 500 ms"));
         assertThat(listener.sent).containsExactlyInAnyOrder("webhook-0", "webhook-1");
+    }
+
+    @Test
+    void anAlertmanagerThatStallsAfterItsHeadersFailsThatAttemptAndIsRetriedWhileTheWebhookDelivers() throws Exception {
+        StallingServer stalling = new StallingServer(1, "ok");
+        WebhookReceiver healthy = new WebhookReceiver();
+        closing.add(stalling);
+        closing.add(healthy::close);
+        AlertTexts texts =
+                new AlertTexts(URI.create("http://originwatch.test:8080"), AlertTexts.DEFAULT_RUNBOOK_BASE_URL);
+        start(
+                new AlertmanagerSink(
+                        "alertmanager-0",
+                        stalling.url(""),
+                        HttpClient.newHttpClient(),
+                        texts,
+                        Map.of(),
+                        AlertmanagerSink.DEFAULT_TTL,
+                        Json.ENCODER,
+                        Clock.systemUTC(),
+                        Duration.ofMillis(500)),
+                sink("webhook-1", healthy.url("/hook")));
+
+        fire("shop");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> listener.sent.contains("webhook-1"));
+        assertThat(healthy.accepted()).hasSize(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> listener.sent.contains("alertmanager-0"));
+        assertThat(stalling.connections.get())
+                .as("a second attempt after the stall")
+                .isEqualTo(2);
+        assertThat(listener.failures)
+                .first()
+                .satisfies(m -> assertThat(m)
+                        .startsWith("alertmanager-0: POST http://127.0.0.1:" + stalling.port())
+                        .endsWith("no complete answer (headers and body) within 500 ms"));
     }
 
     @Test

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Rewrites the origins file under the running daemon the way a ConfigMap update does (symlink
  * swap): an added origin starts, a removed one stops and loses its series, a changed one is
- * rescheduled; an invalid file is rejected, counted, and the previous set keeps running.
+ * rescheduled; an invalid file is rejected, counted, and the previous set keeps running; so are an
+ * empty file, one listing no origins and one that would remove more than half of them (the
+ * mass-removal guard), each with its reason on the console's last-reload line.
  */
 @QuarkusTest
 @TestProfile(OriginsFileProfile.class)
@@ -88,5 +90,26 @@ class OriginsFileReloadTest {
         await().atMost(WAIT)
                 .until(() -> when().get("/api/origins/gamma/history").<Integer>path("size()") > before);
         when().get("/api/origins/alpha").then().body("cause", equalTo("unexpected_status"));
+
+        // files that would stop everything (empty, no origins) or most of it: refused through the
+        // same road, counted, said why, and alpha and gamma keep running
+        refused(map, "", 2, "lists no origins, which would stop all 2");
+        refused(map, "origins: []\n", 3, "lists no origins, which would stop all 2");
+        refused(map, OriginsFileProfile.yaml(base, "epsilon", "/ok"), 4, "would remove 2 of the 2");
+        when().get("/api/origins/epsilon").then().statusCode(404);
+        int gammaBefore = when().get("/api/origins/gamma/history").path("size()");
+        await().atMost(WAIT)
+                .until(() -> when().get("/api/origins/gamma/history").<Integer>path("size()") > gammaBefore);
+        when().get("/api/origins/alpha").then().statusCode(200);
+    }
+
+    private void refused(ConfigMapDir map, String content, int failures, String why) throws Exception {
+        map.swap(content);
+        await().atMost(WAIT)
+                .until(() ->
+                        metrics().contains("originwatch_config_reloads_total{result=\"failure\"} " + failures + ".0"));
+        assertThat(healthReload()).contains("refused").contains(why);
+        when().get("/api/origins/alpha").then().statusCode(200);
+        when().get("/api/origins/gamma").then().statusCode(200);
     }
 }
