@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -73,64 +74,59 @@ class ReceiverMisbehaviourTest {
 
     @Test
     void aReceiverThatStallsAfterItsHeadersFailsThatAttemptAndIsRetriedWhileTheOtherSinkDelivers() throws Exception {
-        StallingServer stalling = new StallingServer(1, "ok");
-        WebhookReceiver healthy = new WebhookReceiver();
-        closing.add(stalling);
-        closing.add(healthy::close);
-        start(
-                sink("webhook-0", stalling.url(SECRET_PATH), Duration.ofMillis(500)),
-                sink("webhook-1", healthy.url("/hook")));
-
-        fire("shop");
-
-        await().atMost(Duration.ofSeconds(5)).until(() -> listener.sent.contains("webhook-1"));
-        assertThat(healthy.accepted()).hasSize(1);
-        await().atMost(Duration.ofSeconds(10)).until(() -> listener.sent.contains("webhook-0"));
-        assertThat(stalling.connections.get())
-                .as("a second attempt after the stall")
-                .isEqualTo(2);
+        StallingServer stalling = stalledOnceThenRetried(
+                "webhook-0", url -> sink("webhook-0", url.resolve(SECRET_PATH), Duration.ofMillis(500)));
         assertThat(listener.failures)
                 .first()
-                .satisfies(m -> assertThat(m)
-                        .isEqualTo("webhook-0: POST http://127.0.0.1:" + stalling.port()
-                                + ": no complete answer (headers and body) within 500 ms"));
+                .isEqualTo("webhook-0: POST http://127.0.0.1:" + stalling.port()
+                        + ": no complete answer (headers and body) within 500 ms");
         assertThat(listener.sent).containsExactlyInAnyOrder("webhook-0", "webhook-1");
     }
 
     @Test
     void anAlertmanagerThatStallsAfterItsHeadersFailsThatAttemptAndIsRetriedWhileTheWebhookDelivers() throws Exception {
-        StallingServer stalling = new StallingServer(1, "ok");
-        WebhookReceiver healthy = new WebhookReceiver();
-        closing.add(stalling);
-        closing.add(healthy::close);
         AlertTexts texts =
                 new AlertTexts(URI.create("http://originwatch.test:8080"), AlertTexts.DEFAULT_RUNBOOK_BASE_URL);
-        start(
-                new AlertmanagerSink(
+        stalledOnceThenRetried(
+                "alertmanager-0",
+                url -> new AlertmanagerSink(
                         "alertmanager-0",
-                        stalling.url(""),
+                        url,
                         HttpClient.newHttpClient(),
                         texts,
                         Map.of(),
                         AlertmanagerSink.DEFAULT_TTL,
                         Json.ENCODER,
                         Clock.systemUTC(),
-                        Duration.ofMillis(500)),
-                sink("webhook-1", healthy.url("/hook")));
+                        Duration.ofMillis(500)));
+    }
+
+    /**
+     * {@code stalled} (given the stalling server's base URL, a 500 ms deadline) answers its headers and
+     * then nothing on the first attempt: that attempt fails on the deadline, the second is delivered,
+     * and a healthy webhook beside it delivers meanwhile.
+     */
+    private StallingServer stalledOnceThenRetried(String name, Function<URI, AlertSink> stalled) throws Exception {
+        StallingServer stalling = new StallingServer(1, "ok");
+        WebhookReceiver healthy = new WebhookReceiver();
+        closing.add(stalling);
+        closing.add(healthy::close);
+        start(stalled.apply(stalling.url("")), sink("webhook-1", healthy.url("/hook")));
 
         fire("shop");
 
         await().atMost(Duration.ofSeconds(5)).until(() -> listener.sent.contains("webhook-1"));
         assertThat(healthy.accepted()).hasSize(1);
-        await().atMost(Duration.ofSeconds(10)).until(() -> listener.sent.contains("alertmanager-0"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> listener.sent.contains(name));
         assertThat(stalling.connections.get())
                 .as("a second attempt after the stall")
                 .isEqualTo(2);
         assertThat(listener.failures)
                 .first()
                 .satisfies(m -> assertThat(m)
-                        .startsWith("alertmanager-0: POST http://127.0.0.1:" + stalling.port())
+                        .startsWith(name + ": POST http://127.0.0.1:" + stalling.port())
                         .endsWith("no complete answer (headers and body) within 500 ms"));
+        return stalling;
     }
 
     @Test
