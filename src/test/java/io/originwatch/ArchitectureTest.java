@@ -48,6 +48,7 @@ class ArchitectureTest {
             Map.entry("maintenance", 4),
             Map.entry("discovery", 4),
             Map.entry("config", 5),
+            Map.entry("handover", 5),
             Map.entry("schedule", 6),
             Map.entry("metrics", 7),
             Map.entry("cluster", 8),

@@ -28,7 +28,8 @@ public record ActiveAlert(
         String detail,
         PhaseTimings timings,
         Instant probedAt,
-        Instant startsAt) {
+        Instant startsAt)
+        implements java.io.Serializable {
 
     public ActiveAlert {
         originLabels = Map.copyOf(originLabels);

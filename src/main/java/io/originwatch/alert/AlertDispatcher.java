@@ -86,6 +86,30 @@ public final class AlertDispatcher implements AutoCloseable {
         return tracker.remove(origin, clock.instant());
     }
 
+    /** See {@link AlertTracker#saved(String)}. */
+    public Optional<SavedOrigin> saved(String origin) {
+        return tracker.saved(origin);
+    }
+
+    /**
+     * Takes one origin's alert state over from its previous cluster owner ({@link
+     * AlertTracker#continueFrom}): nothing is sent, except that a firing alert is re-posted at once
+     * to the sinks that expire alerts (Alertmanager), as after a restart, so it does not expire
+     * while the old owner's resends have stopped.
+     */
+    public void continueFrom(String origin, SavedOrigin saved) {
+        tracker.continueFrom(origin, saved);
+        if (saved != null && saved.firing() != null) {
+            Instant now = clock.instant();
+            workers.stream().filter(w -> w.sink().resendsActive()).forEach(w -> w.resend(saved.firing(), now));
+        }
+    }
+
+    /** See {@link AlertTracker#release}: this member stopped owning the origin. */
+    public void release(String origin) {
+        tracker.release(origin);
+    }
+
     /** Resolves restored alerts of origins no longer configured; returns what was sent. */
     public List<Notification> forgetUnless(java.util.function.Predicate<String> configured) {
         return tracker.forgetUnless(configured, clock.instant());

@@ -134,6 +134,56 @@ public final class AlertTracker {
     }
 
     /**
+     * The state of one origin as it moves to another cluster member (also when there is nothing a
+     * restart would keep: a success streak counts towards a resolve too); empty when the tracker
+     * has none for it.
+     */
+    public Optional<SavedOrigin> saved(String origin) {
+        OriginState s = states.get(origin);
+        if (s == null) {
+            return Optional.empty();
+        }
+        synchronized (s) {
+            return Optional.of(
+                    new SavedOrigin(origin, s.streak.failures(), s.streak.successes(), s.failingSince, s.firing));
+        }
+    }
+
+    /**
+     * Replaces one origin's state with {@code saved} (null: forgets it), when this cluster member
+     * takes the origin over from its previous owner. Unlike {@link #restore} it replaces what is
+     * here: what this member remembers of an origin it owned before is older than the owner's.
+     * Sends nothing: the receivers already know a firing alert, and a forgotten one is resolved by
+     * its owner, not here.
+     */
+    public void continueFrom(String origin, SavedOrigin saved) {
+        if (saved != null && !saved.origin().equals(origin)) {
+            throw new IllegalArgumentException("state of " + saved.origin() + " given for " + origin);
+        }
+        OriginState previous;
+        if (saved == null) {
+            previous = states.remove(origin);
+        } else {
+            OriginState state = new OriginState(new Streak(saved.failures(), saved.successes()));
+            state.failingSince = saved.failingSince();
+            state.firing = saved.firing();
+            previous = states.put(origin, state);
+        }
+        if (previous != null || saved != null) {
+            version.incrementAndGet();
+        }
+    }
+
+    /**
+     * Forgets one origin without a notification: this cluster member no longer owns it, so it stops
+     * re-posting its alert ({@link #forEachActive}); the new owner carries on from the origin's
+     * snapshot and resolves it when it recovers.
+     */
+    public void release(String origin) {
+        continueFrom(origin, null);
+    }
+
+    /**
      * Resolves and forgets the origins {@code configured} does not know (removed from the config
      * while the daemon was down); returns what was sent.
      */

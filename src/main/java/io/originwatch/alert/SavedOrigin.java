@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param failingSince start of the first bad probe of the current run, or null
  * @param firing       the origin's firing alert, or null
  */
-public record SavedOrigin(String origin, int failures, int successes, Instant failingSince, ActiveAlert firing) {
+public record SavedOrigin(String origin, int failures, int successes, Instant failingSince, ActiveAlert firing)
+        implements java.io.Serializable {
 
     public SavedOrigin {
         Objects.requireNonNull(origin, "origin");

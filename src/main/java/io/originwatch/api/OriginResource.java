@@ -1,5 +1,6 @@
 package io.originwatch.api;
 
+import io.originwatch.app.ClusterRuntime;
 import io.originwatch.app.EvidenceRecorder;
 import io.originwatch.app.MaintenanceService;
 import io.originwatch.origin.OriginStateView;
@@ -45,6 +46,9 @@ public class OriginResource {
     @Inject
     ProbeCooldown cooldown;
 
+    @Inject
+    ClusterRuntime cluster;
+
     @GET
     @Operation(
             summary = "Every configured origin with its latest result, sorted by name; filtered and paged on request",
@@ -77,7 +81,7 @@ public class OriginResource {
         OriginQuery q = OriginQuery.parse(cause, failing, labels, limit, cursor);
         if (!q.paged()) {
             List<OriginView> all = new ArrayList<>();
-            for (OriginStateView s : registry.states()) {
+            for (OriginStateView s : cluster.current(registry.states())) {
                 if (q.matches(s)) {
                     all.add(view(s));
                 }
@@ -95,7 +99,8 @@ public class OriginResource {
         List<OriginView> page = new ArrayList<>(Math.min(q.limit(), 128));
         String last = null;
         boolean more = false;
-        for (OriginStateView s : q.after() == null ? registry.states() : registry.statesAfter(q.after())) {
+        for (OriginStateView s :
+                cluster.current(q.after() == null ? registry.states() : registry.statesAfter(q.after()))) {
             if (!q.matches(s)) {
                 continue;
             }
@@ -168,7 +173,8 @@ public class OriginResource {
                 .thenApply(r -> OriginView.of(state(name), evidence, maintenance, registry.ownership()));
     }
 
+    /** The origin's state, in cluster mode brought up to date from its owner's snapshot. */
     private OriginStateView state(String name) {
-        return registry.state(name).orElseThrow(() -> new UnknownOriginException(name));
+        return cluster.current(registry.state(name).orElseThrow(() -> new UnknownOriginException(name)));
     }
 }

@@ -17,6 +17,7 @@ import io.originwatch.config.OriginwatchConfig;
 import io.originwatch.metrics.AlertMetrics;
 import io.originwatch.origin.OriginRemoved;
 import io.originwatch.origin.ProbeCompleted;
+import io.originwatch.schedule.OriginRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -72,6 +73,9 @@ public class AlertingService {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    OriginRegistry registry;
 
     private AlertingSettings settings;
     private AlertDispatcher dispatcher;
@@ -172,6 +176,10 @@ public class AlertingService {
     }
 
     void onProbe(@Observes ProbeCompleted event) {
+        if (!registry.ownership().owns(event.origin())) {
+            // cluster mode: only the owner pages (a probe in flight when its origin moved, a manual probe)
+            return;
+        }
         dispatcher
                 .probeCompleted(event.origin(), event.labels(), event.verdict(), event.inMaintenance())
                 .ifPresent(n -> LOG.infof(

@@ -4,16 +4,25 @@ import io.originwatch.cluster.ClusterMember;
 import io.originwatch.config.ClusterSettings;
 import io.originwatch.metrics.ClusterMetrics;
 import io.originwatch.metrics.OriginMetrics;
+import io.originwatch.origin.OriginStateView;
+import io.originwatch.origin.ProbeCompleted;
 import io.originwatch.schedule.OriginRegistry;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -41,6 +50,9 @@ public class ClusterRuntime {
     @Inject
     OriginMetrics originMetrics;
 
+    @Inject
+    AlertingService alerting;
+
     /** How often each member publishes and compares its origin set. */
     static final Duration ORIGIN_SET_CHECK = Duration.ofSeconds(15);
 
@@ -48,6 +60,8 @@ public class ClusterRuntime {
     private volatile ScheduledExecutorService checks;
     private volatile Map<String, String> mismatched = Map.of();
     private volatile boolean quorum = true;
+    /** Cluster mode only: standalone encodes no snapshot and reads none. */
+    private volatile StateHandover handover;
 
     /** Joins the cluster (cluster mode only); returns once this member is part of it. */
     void start(ClusterSettings settings) {
@@ -55,9 +69,11 @@ public class ClusterRuntime {
             return;
         }
         ClusterMember m = ClusterMember.start(settings, this::changed);
+        StateHandover h = new StateHandover(m.snapshots(), registry::state, registry::ownership, alerting.dispatcher());
+        handover = h;
         member = m;
         quorum = m.quorum();
-        registry.ownBy(m);
+        registry.ownBy(m, h::gained);
         metrics.clusterStarted(() -> mismatched.size());
         LOG.infof(
                 "cluster %s: member %s joined, %d member(s), min-members %d",
@@ -134,6 +150,7 @@ public class ClusterRuntime {
         try {
             OriginRegistry.Reassignment r = registry.reassign();
             r.lost().forEach(originMetrics::disowned);
+            releaseNotOwned(m);
             if (!r.gained().isEmpty() || !r.lost().isEmpty()) {
                 LOG.infof(
                         "cluster: %d member(s); took over %d origin(s), handed over %d, owning %d",
@@ -148,6 +165,81 @@ public class ClusterRuntime {
         } catch (RuntimeException e) {
             LOG.warnf("cluster: reassigning origins failed: %s", e.toString());
         }
+    }
+
+    /**
+     * The alert state of every origin this member does not own now is forgotten without a
+     * notification (the owner carries it on): the ones it just handed over, and ones restored from
+     * the state file at start that another member owns. So this member re-posts no alert it does not own.
+     */
+    private void releaseNotOwned(ClusterMember m) {
+        StateHandover h = handover;
+        if (h == null) {
+            return;
+        }
+        h.lost(registry.states().stream()
+                .map(st -> st.origin().name())
+                .filter(n -> !m.owns(n))
+                .toList());
+    }
+
+    /**
+     * After each probe (and after the alert tracker saw it: a later priority than its observer's),
+     * the owner publishes the origin's snapshot. Standalone: nothing at all.
+     */
+    void onProbe(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) ProbeCompleted event) {
+        StateHandover h = handover;
+        if (h != null) {
+            h.recorded(event.origin(), event.inMaintenance());
+        }
+    }
+
+    /**
+     * The origins of {@code source} in order, each chunk of {@link StateHandover#READ_CHUNK} read
+     * ahead and brought up to date from the owners' snapshots for those this member does not own
+     * (cluster mode; standalone it is {@code source} itself): what the API and the console show of
+     * the whole fleet on any member.
+     */
+    public <T extends OriginStateView> Iterable<T> current(Iterable<T> source) {
+        StateHandover h = handover;
+        if (h == null) {
+            return source;
+        }
+        return () -> new Iterator<T>() {
+            private final Iterator<T> in = source.iterator();
+            private final ArrayDeque<T> ahead = new ArrayDeque<>();
+
+            @Override
+            public boolean hasNext() {
+                if (ahead.isEmpty()) {
+                    List<String> names = new ArrayList<>();
+                    while (in.hasNext() && ahead.size() < StateHandover.READ_CHUNK) {
+                        T t = in.next();
+                        ahead.add(t);
+                        names.add(t.origin().name());
+                    }
+                    h.refresh(names);
+                }
+                return !ahead.isEmpty();
+            }
+
+            @Override
+            public T next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return ahead.poll();
+            }
+        };
+    }
+
+    /** One origin brought up to date as {@link #current} does. */
+    public <T extends OriginStateView> T current(T state) {
+        StateHandover h = handover;
+        if (h != null) {
+            h.refresh(List.of(state.origin().name()));
+        }
+        return state;
     }
 
     private static void logQuorum(ClusterMember m) {
@@ -172,6 +264,7 @@ public class ClusterRuntime {
     void stop() {
         ClusterMember m = member;
         member = null;
+        handover = null;
         if (checks != null) {
             checks.shutdownNow();
         }

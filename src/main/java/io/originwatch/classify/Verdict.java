@@ -11,7 +11,8 @@ import java.util.List;
  * @param edgeStatus what the edge would answer: the cause's fixed 52x, or the origin's status
  */
 public record Verdict(
-        ProbeResult result, Cause cause, int edgeStatus, int httpStatus, List<Warning> warnings, String detail) {
+        ProbeResult result, Cause cause, int edgeStatus, int httpStatus, List<Warning> warnings, String detail)
+        implements java.io.Serializable {
 
     public Verdict {
         warnings = List.copyOf(warnings);

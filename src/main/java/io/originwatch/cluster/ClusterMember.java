@@ -231,6 +231,11 @@ public final class ClusterMember implements Ownership {
         return differing;
     }
 
+    /** The origins' snapshots, kept where their owners are ({@link OriginSnapshots}). */
+    public io.originwatch.handover.SnapshotStore snapshots() {
+        return new OriginSnapshots(hz.getMap(OriginSnapshots.MAP));
+    }
+
     /** Graceful leave: this member's partitions move to the others before it stops. */
     public void shutdown() {
         events.shutdownNow();

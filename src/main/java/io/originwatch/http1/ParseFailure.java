@@ -4,7 +4,7 @@ package io.originwatch.http1;
  * Why a response head could not be parsed. Each variant is decided at the byte where it happens,
  * so "headers too large", "empty reply" and "invalid response" never share a type.
  */
-public sealed interface ParseFailure {
+public sealed interface ParseFailure extends java.io.Serializable {
 
     /** One line for logs and the probe's detail, carrying the evidence (limits, escaped excerpts). */
     String describe();

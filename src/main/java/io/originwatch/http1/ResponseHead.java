@@ -12,8 +12,8 @@ import java.util.Optional;
  * @param fields             header fields in wire order
  * @param headerSectionBytes bytes of this head, status line through the empty line that ends it
  */
-public record ResponseHead(
-        String version, int status, String reason, List<HeaderField> fields, int headerSectionBytes) {
+public record ResponseHead(String version, int status, String reason, List<HeaderField> fields, int headerSectionBytes)
+        implements java.io.Serializable {
 
     public ResponseHead {
         fields = List.copyOf(fields);

@@ -5,7 +5,7 @@ package io.originwatch.http2;
  * (a frame header, a SETTINGS entry, a decoded field), so a reset stream, a GOAWAY, a broken frame
  * and a malformed head never share a type. The classifier maps each to one cause.
  */
-public sealed interface H2Failure {
+public sealed interface H2Failure extends java.io.Serializable {
 
     /** One line for logs and the probe's detail, carrying the evidence (codes, limits, excerpts). */
     String describe();

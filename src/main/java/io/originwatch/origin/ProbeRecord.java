@@ -12,7 +12,7 @@ import java.util.Objects;
  * an alert's {@code probedAt} and {@code startsAt} are built from. There is no second timestamp to
  * keep in step.
  */
-public record ProbeRecord(Verdict verdict) {
+public record ProbeRecord(Verdict verdict) implements java.io.Serializable {
 
     public ProbeRecord {
         Objects.requireNonNull(verdict, "verdict");

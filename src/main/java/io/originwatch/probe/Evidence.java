@@ -8,7 +8,8 @@ package io.originwatch.probe;
  * @param body          the body as received, up to the prober's body-capture limit (may be empty)
  * @param bodyTruncated true when more body bytes existed than were kept
  */
-public record Evidence(byte[] requestHead, byte[] responseHead, byte[] body, boolean bodyTruncated) {
+public record Evidence(byte[] requestHead, byte[] responseHead, byte[] body, boolean bodyTruncated)
+        implements java.io.Serializable {
 
     /** Upper bound on {@link #responseHead} kept per probe. */
     public static final int MAX_HEAD_BYTES = 16 * 1024;

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Durations of the phases that happened; a phase that did not happen is absent, never zero. */
-public record PhaseTimings(Map<Phase, Duration> byPhase) {
+public record PhaseTimings(Map<Phase, Duration> byPhase) implements java.io.Serializable {
 
     public PhaseTimings {
         EnumMap<Phase, Duration> copy = new EnumMap<>(Phase.class);

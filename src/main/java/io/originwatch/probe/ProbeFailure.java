@@ -7,7 +7,7 @@ import io.originwatch.http2.H2Failure;
  * Why a probe did not end with a complete response head. Decided by the prober where it happens;
  * the classifier maps each to a cause.
  */
-public sealed interface ProbeFailure {
+public sealed interface ProbeFailure extends java.io.Serializable {
 
     /** Name resolution failed or the network said host/network unreachable. */
     record Unreachable(String reason) implements ProbeFailure {}

@@ -34,7 +34,8 @@ public record ProbeResult(
         boolean bodyLimitReached,
         TlsFacts tls,
         Evidence evidence,
-        String httpVersion) {
+        String httpVersion)
+        implements java.io.Serializable {
 
     public static final String HTTP_1_1 = "HTTP/1.1";
     public static final String HTTP_2 = "HTTP/2";

@@ -30,7 +30,8 @@ public record TlsFacts(
         Instant leafNotBefore,
         String validationError,
         String alpn,
-        ClientAuth clientAuth) {
+        ClientAuth clientAuth)
+        implements java.io.Serializable {
 
     /**
      * TLS client authentication in one handshake.
@@ -46,7 +47,8 @@ public record TlsFacts(
             List<String> requestedIssuers,
             boolean sent,
             String certificateSubject,
-            Instant certificateNotAfter) {
+            Instant certificateNotAfter)
+            implements java.io.Serializable {
 
         /** Nothing requested, nothing configured. */
         public static final ClientAuth NONE = new ClientAuth(false, List.of(), false, null, null);

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Consumer;
 
 /**
  * The running origins, grouped by the source that configured them (application config, origins
@@ -75,6 +76,7 @@ public class OriginRegistry {
     private final Map<Source, Set<String>> bySource = new ConcurrentHashMap<>();
     private final Set<String> scheduled = ConcurrentHashMap.newKeySet();
     private volatile Ownership ownership = Ownership.STANDALONE;
+    private volatile Consumer<List<String>> continuity = names -> {};
 
     /** What a {@link #reassign} changed: origins this member took over and origins it gave up. */
     public record Reassignment(List<String> gained, List<String> lost) {}
@@ -122,7 +124,18 @@ public class OriginRegistry {
 
     /** Switches to {@code ownership} and schedules exactly the origins it gives this member. */
     public synchronized Reassignment ownBy(Ownership ownership) {
+        return ownBy(ownership, names -> {});
+    }
+
+    /**
+     * Switches to {@code ownership}; {@code continuity} is called with the origins this member takes
+     * over (here, by {@link #reassign}, or added by {@link #apply} while owned) before they are
+     * scheduled, so their state can be continued from their previous owner's before their first
+     * probe here. It must not throw.
+     */
+    public synchronized Reassignment ownBy(Ownership ownership, Consumer<List<String>> continuity) {
         this.ownership = ownership;
+        this.continuity = continuity;
         return reassign();
     }
 
@@ -138,11 +151,19 @@ public class OriginRegistry {
             String name = state.origin().name();
             boolean owns = ownership.owns(name);
             if (owns && !scheduled.contains(name)) {
-                schedule(state.origin());
                 gained.add(name);
             } else if (!owns && scheduled.remove(name)) {
                 scheduler.unschedule(name);
                 lost.add(name);
+            }
+        }
+        if (!gained.isEmpty()) {
+            continuity.accept(List.copyOf(gained));
+        }
+        for (String name : gained) {
+            OriginState state = states.get(name);
+            if (state != null) {
+                schedule(state.origin());
             }
         }
         return new Reassignment(gained, lost);
@@ -180,6 +201,7 @@ public class OriginRegistry {
         int added = 0;
         int changed = 0;
         int unchanged = 0;
+        List<Origin> fresh = new ArrayList<>();
         for (Origin o : origins) {
             next.add(o.name());
             takeOver(source, o.name());
@@ -188,7 +210,7 @@ public class OriginRegistry {
                 OriginState state = new OriginState(o);
                 state.source(source);
                 states.put(o.name(), state);
-                schedule(o);
+                fresh.add(o);
                 added++;
             } else if (existing.origin().sameProbeAs(o) && existing.source() == source) {
                 existing.replaceOrigin(o);
@@ -204,6 +226,12 @@ public class OriginRegistry {
                 changed++;
             }
         }
+        List<String> owned =
+                fresh.stream().map(Origin::name).filter(ownership::owns).toList();
+        if (!owned.isEmpty()) {
+            continuity.accept(owned);
+        }
+        fresh.forEach(this::schedule);
         int removed = 0;
         for (String name : previous) {
             if (!next.contains(name)) {

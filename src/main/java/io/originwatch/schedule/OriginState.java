@@ -1,7 +1,9 @@
 package io.originwatch.schedule;
 
+import io.originwatch.alert.SavedOrigin;
 import io.originwatch.classify.Cause;
 import io.originwatch.classify.Verdict;
+import io.originwatch.handover.OriginSnapshot;
 import io.originwatch.origin.History;
 import io.originwatch.origin.HistoryEntry;
 import io.originwatch.origin.Origin;
@@ -31,7 +33,9 @@ public final class OriginState implements OriginStateView {
     /** Written under the lock, read without it (gauges read it on every scrape). */
     private volatile ProbeRecord latest;
 
-    private final Streak streak = new Streak();
+    /** Replaced only when a cluster member takes the origin over ({@link #continueFrom}). */
+    private Streak streak = new Streak();
+
     private Instant lastCauseChange;
     private volatile boolean removed;
     private volatile Instant watchedSince = Instant.now();
@@ -124,6 +128,54 @@ public final class OriginState implements OriginStateView {
             lastCauseChange = probedAt;
         }
         return new Transition(previous, verdict.cause());
+    }
+
+    /**
+     * This origin's snapshot for the next cluster owner: the latest result, the streak and the last
+     * cause change read together under the state's lock; empty before the first probe ends.
+     *
+     * @param alert               the alert tracker's state of the origin, or null
+     * @param latestInMaintenance the latest probe started inside a maintenance window
+     */
+    public synchronized Optional<OriginSnapshot> snapshot(SavedOrigin alert, boolean latestInMaintenance) {
+        if (latest == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new OriginSnapshot(
+                origin.name(),
+                latest,
+                latestInMaintenance,
+                streak.failures(),
+                streak.successes(),
+                lastCauseChange,
+                alert));
+    }
+
+    /**
+     * Continues from another member's snapshot of this origin: its latest result (also appended to
+     * the history, so the history's newest entry is the latest result), streak and last cause
+     * change replace this state's when the snapshot is newer, or as new when {@code orSame}.
+     * Returns whether it did: a member that owned the origin before has an older state, one that
+     * probed it since the snapshot was written a newer one.
+     */
+    public synchronized boolean continueFrom(OriginSnapshot s, boolean orSame) {
+        if (removed || !s.origin().equals(origin.name())) {
+            return false;
+        }
+        if (latest != null) {
+            int order = s.probedAt().compareTo(latest.probedAt());
+            if (order < 0 || (order == 0 && !orSame)) {
+                return false;
+            }
+        }
+        boolean sameProbe = latest != null && latest.probedAt().equals(s.probedAt());
+        latest = s.latest();
+        if (!sameProbe) {
+            history.add(s.latest().verdict(), s.probedAt(), s.latestInMaintenance());
+        }
+        streak = new Streak(s.failures(), s.successes());
+        lastCauseChange = s.lastCauseChange();
+        return true;
     }
 
     boolean removed() {

@@ -4,6 +4,7 @@ import io.originwatch.api.EdgeResource;
 import io.originwatch.api.OriginView;
 import io.originwatch.api.ResultView;
 import io.originwatch.app.AlertingService;
+import io.originwatch.app.ClusterRuntime;
 import io.originwatch.app.EvidenceRecorder;
 import io.originwatch.app.MaintenanceService;
 import io.originwatch.classify.Cause;
@@ -43,7 +44,11 @@ public class OriginPageBuilder {
     @Inject
     EdgeResource edge;
 
+    @Inject
+    ClusterRuntime cluster;
+
     public OriginPage build(OriginState state, boolean loginNeeded) {
+        cluster.current(state);
         OriginView v = OriginView.of(state, evidence, maintenance, registry.ownership());
         List<ResultView> history = state.history().stream().map(ResultView::of).toList();
         OriginEvidence ev = evidence.evidence(v.name()).orElse(null);

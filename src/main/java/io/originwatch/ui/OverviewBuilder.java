@@ -2,6 +2,7 @@ package io.originwatch.ui;
 
 import io.originwatch.api.OriginView;
 import io.originwatch.api.ResultView;
+import io.originwatch.app.ClusterRuntime;
 import io.originwatch.app.EvidenceRecorder;
 import io.originwatch.app.MaintenanceService;
 import io.originwatch.classify.Cause;
@@ -43,11 +44,14 @@ public class OverviewBuilder {
     @Inject
     HealthBuilder health;
 
+    @Inject
+    ClusterRuntime cluster;
+
     public Overview build(Overview.Filters f, int failingPage, int othersPage) {
         List<Entry> failing = new ArrayList<>();
         List<Entry> others = new ArrayList<>();
         List<OriginView> views = new ArrayList<>();
-        for (OriginState s : registry.all()) {
+        for (OriginState s : cluster.current(registry.all())) {
             OriginView v = OriginView.listed(s, evidence, maintenance, registry.ownership());
             views.add(v);
             if (matches(v, f)) {
@@ -72,7 +76,9 @@ public class OverviewBuilder {
 
     /** The counts alone, for live updates. */
     public Overview.Counts counts() {
-        return counts(registry.all().stream()
+        List<OriginState> all = new ArrayList<>();
+        cluster.current(registry.all()).forEach(all::add);
+        return counts(all.stream()
                 .map(s -> OriginView.listed(s, evidence, maintenance, registry.ownership()))
                 .toList());
     }

@@ -1,0 +1,170 @@
+package io.originwatch.app;
+
+import io.originwatch.alert.AlertDispatcher;
+import io.originwatch.handover.OriginSnapshot;
+import io.originwatch.handover.SnapshotCodec;
+import io.originwatch.handover.SnapshotStore;
+import io.originwatch.origin.Ownership;
+import io.originwatch.schedule.OriginState;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * State continuity across a move of an origin between cluster members:
+ * <ol>
+ * <li>after each probe of an origin it owns, a member publishes the origin's snapshot (latest
+ * result, streak, last cause change, alert state) to the {@link SnapshotStore}; asynchronously, a
+ * probe never waits for the cluster;</li>
+ * <li>a member that takes an origin over reads its snapshot before the origin's first probe there
+ * and continues from it when it is newer than what the member has (a member that owned the origin
+ * earlier has an older state), alert state included: nothing is sent, the receivers already know a
+ * firing alert, and the next bad probes count on from the previous owner's streak;</li>
+ * <li>a member that gives an origin up forgets its alert state without a notification, so it
+ * stops re-posting the alert; the new owner resolves it when the origin recovers;</li>
+ * <li>before showing origins it does not own, a member reads their snapshots, in chunks of
+ * {@link #READ_CHUNK} (one round trip each), and shows the owners' newer results;</li>
+ * <li>a snapshot that cannot be read is logged (once per origin until one can be read again) and
+ * left alone: the member keeps its own state; nothing here throws.</li>
+ * </ol>
+ */
+final class StateHandover {
+
+    private static final Logger LOG = Logger.getLogger(StateHandover.class);
+
+    /** Origins per {@link SnapshotStore#getAll}. */
+    static final int READ_CHUNK = 500;
+
+    /** What {@link #gained} did. */
+    record Continued(int continued, int firing, int without, int refused) {}
+
+    private final SnapshotStore store;
+    private final Function<String, Optional<OriginState>> states;
+    private final Supplier<Ownership> ownership;
+    private final AlertDispatcher alerts;
+    private final Set<String> refused = ConcurrentHashMap.newKeySet();
+
+    StateHandover(
+            SnapshotStore store,
+            Function<String, Optional<OriginState>> states,
+            Supplier<Ownership> ownership,
+            AlertDispatcher alerts) {
+        this.store = store;
+        this.states = states;
+        this.ownership = ownership;
+        this.alerts = alerts;
+    }
+
+    /** Rule 1: after a probe of {@code origin} was recorded and the alert tracker has seen it. */
+    void recorded(String origin, boolean inMaintenance) {
+        if (!ownership.get().owns(origin)) {
+            return;
+        }
+        OriginState state = states.apply(origin).orElse(null);
+        if (state == null) {
+            return;
+        }
+        try {
+            Optional<OriginSnapshot> s = state.snapshot(alerts.saved(origin).orElse(null), inMaintenance);
+            if (s.isPresent()) {
+                store.put(origin, SnapshotCodec.encode(s.get()));
+            }
+        } catch (SnapshotCodec.Refused e) {
+            LOG.warnf("cluster: %s; the next owner starts the origin from its own state", e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.debugf("cluster: publishing the snapshot of origin=%s failed: %s", origin, e.toString());
+        }
+    }
+
+    /** Rule 2: {@code names} were taken over and are not scheduled yet. */
+    Continued gained(List<String> names) {
+        int continued = 0;
+        int firing = 0;
+        int without = 0;
+        int refusedNow = 0;
+        for (List<String> chunk : chunks(names)) {
+            Map<String, byte[]> got = read(chunk);
+            for (String name : chunk) {
+                OriginState state = states.apply(name).orElse(null);
+                byte[] bytes = got.get(name);
+                if (state == null) {
+                    continue;
+                }
+                if (bytes == null) {
+                    without++;
+                    continue;
+                }
+                Optional<OriginSnapshot> s = decode(name, bytes, state);
+                if (s.isEmpty()) {
+                    refusedNow++;
+                } else if (state.continueFrom(s.get(), true)) {
+                    alerts.continueFrom(name, s.get().alert());
+                    continued++;
+                    if (s.get().alert() != null && s.get().alert().firing() != null) {
+                        firing++;
+                    }
+                }
+            }
+        }
+        Continued c = new Continued(continued, firing, without, refusedNow);
+        LOG.infof(
+                "cluster: took over %d origin(s): %d continued from their previous owner's snapshot (%d with a firing"
+                        + " alert), %d without a snapshot, %d refused",
+                names.size(), continued, firing, without, refusedNow);
+        return c;
+    }
+
+    /** Rule 3: {@code names} are no longer this member's. */
+    void lost(Collection<String> names) {
+        names.forEach(alerts::release);
+    }
+
+    /** Rule 4: the owners' newer states of those of {@code names} this member does not own. */
+    void refresh(Collection<String> names) {
+        Ownership o = ownership.get();
+        List<String> others = names.stream().filter(n -> !o.owns(n)).toList();
+        for (List<String> chunk : chunks(others)) {
+            Map<String, byte[]> got = read(chunk);
+            got.forEach((name, bytes) -> states.apply(name)
+                    .ifPresent(state -> decode(name, bytes, state).ifPresent(s -> state.continueFrom(s, false))));
+        }
+    }
+
+    private Map<String, byte[]> read(List<String> chunk) {
+        try {
+            return store.getAll(chunk);
+        } catch (RuntimeException e) {
+            // a member leaving mid-read: these origins go on from this member's own state
+            LOG.infof("cluster: reading %d snapshot(s) failed: %s", chunk.size(), e.toString());
+            return Map.of();
+        }
+    }
+
+    private Optional<OriginSnapshot> decode(String name, byte[] bytes, OriginState state) {
+        try {
+            OriginSnapshot s = SnapshotCodec.decode(name, bytes, state.origin().spec());
+            refused.remove(name);
+            return Optional.of(s);
+        } catch (SnapshotCodec.Refused e) {
+            if (refused.add(name)) {
+                LOG.warnf("cluster: %s; this member keeps its own state of the origin", e.getMessage());
+            }
+            return Optional.empty();
+        }
+    }
+
+    private static List<List<String>> chunks(List<String> names) {
+        List<List<String>> out = new ArrayList<>();
+        for (int i = 0; i < names.size(); i += READ_CHUNK) {
+            out.add(names.subList(i, Math.min(names.size(), i + READ_CHUNK)));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,49 @@
+package io.originwatch.handover;
+
+import io.originwatch.alert.SavedOrigin;
+import io.originwatch.origin.ProbeRecord;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One origin's state as its owner publishes it after each probe, for the member that owns it next
+ * (a move after a leave, a crash or a rebalance) and for the members that show it without owning it.
+ *
+ * @param origin              origin name, the snapshot's key
+ * @param latest              the latest result; its {@code ProbeResult} carries no spec and no
+ *                            evidence bytes on the wire ({@link SnapshotCodec})
+ * @param latestInMaintenance the latest probe started inside a maintenance window
+ * @param failures            failures in a row (the origin's {@code Streak})
+ * @param successes           successes in a row
+ * @param lastCauseChange     start of the probe whose cause differed from the one before, or null
+ * @param alert               the alert tracker's state of the origin (streak, failing since, firing
+ *                            alert), or null when the tracker has none
+ */
+public record OriginSnapshot(
+        String origin,
+        ProbeRecord latest,
+        boolean latestInMaintenance,
+        int failures,
+        int successes,
+        Instant lastCauseChange,
+        SavedOrigin alert)
+        implements Serializable {
+
+    public OriginSnapshot {
+        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(latest, "latest");
+        if (failures < 0 || successes < 0 || (failures > 0 && successes > 0)) {
+            throw new IllegalArgumentException(
+                    "a streak is failures or successes in a row, got " + failures + " and " + successes);
+        }
+        if (alert != null && !alert.origin().equals(origin)) {
+            throw new IllegalArgumentException("alert state of " + alert.origin() + " in the snapshot of " + origin);
+        }
+    }
+
+    /** When the latest probe started: a snapshot with a later one is newer. */
+    public Instant probedAt() {
+        return latest.probedAt();
+    }
+}
