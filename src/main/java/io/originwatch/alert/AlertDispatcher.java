@@ -105,6 +105,11 @@ public final class AlertDispatcher implements AutoCloseable {
         }
     }
 
+    /** The thresholds the policy gives {@code origin} now. */
+    public Thresholds thresholds(String origin) {
+        return tracker.policy().thresholdsFor(origin);
+    }
+
     /** See {@link AlertTracker#release}: this member stopped owning the origin. */
     public void release(String origin) {
         tracker.release(origin);

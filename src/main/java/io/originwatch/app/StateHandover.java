@@ -1,6 +1,10 @@
 package io.originwatch.app;
 
+import io.originwatch.alert.ActiveAlert;
 import io.originwatch.alert.AlertDispatcher;
+import io.originwatch.alert.SavedOrigin;
+import io.originwatch.alert.Thresholds;
+import io.originwatch.classify.Cause;
 import io.originwatch.handover.OriginSnapshot;
 import io.originwatch.handover.SnapshotCodec;
 import io.originwatch.handover.SnapshotStore;
@@ -13,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -20,9 +25,10 @@ import org.jboss.logging.Logger;
 /**
  * State continuity across a move of an origin between cluster members:
  * <ol>
- * <li>after each probe of an origin it owns, a member publishes the origin's snapshot (latest
- * result, streak, last cause change, alert state) to the {@link SnapshotStore}; asynchronously, a
- * probe never waits for the cluster;</li>
+ * <li>after a probe of an origin it owns, a member publishes the origin's snapshot (latest
+ * result, streak, last cause change, alert state) to the {@link SnapshotStore} when it matters
+ * ({@link Published}: every probe of a failing or alerting origin, a healthy one in a steady
+ * state at most every 60 s); asynchronously, a probe never waits for the cluster;</li>
  * <li>a member that takes an origin over reads its snapshot before the origin's first probe there
  * and continues from it when it is newer than what the member has (a member that owned the origin
  * earlier has an older state), alert state included: nothing is sent, the receivers already know a
@@ -50,6 +56,31 @@ final class StateHandover {
     private final Supplier<Ownership> ownership;
     private final AlertDispatcher alerts;
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
+    private final Map<String, Published> published = new ConcurrentHashMap<>();
+
+    /**
+     * What this member last published of an origin it owns. After every probe of an origin that
+     * is failing, has a firing alert, changed its cause or counts successes towards a resolve, a
+     * snapshot is published; a healthy origin past its success threshold with no alert (most of a
+     * fleet, most of the time) is published at most every {@link #REFRESH_NANOS}: more successes
+     * change nothing a next owner decides on, and only its latest timings and success count lag on
+     * the other members. This keeps the encoding off most probes.
+     */
+    record Published(Cause cause, ActiveAlert firing, long atNanos) {
+        boolean worthPublishingAfter(Cause now, SavedOrigin alert, Thresholds t, long nanos) {
+            ActiveAlert f = alert == null ? null : alert.firing();
+            if (now == null || !now.healthy() || f != null || firing != null || now != cause) {
+                return true;
+            }
+            if (alert != null && alert.successes() <= t.successes()) {
+                return true;
+            }
+            return nanos - atNanos >= REFRESH_NANOS;
+        }
+    }
+
+    /** A snapshot in a steady state is published at least this often (the non-owners' view lags at most this). */
+    static final long REFRESH_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     StateHandover(
             SnapshotStore store,
@@ -72,9 +103,17 @@ final class StateHandover {
             return;
         }
         try {
-            Optional<OriginSnapshot> s = state.snapshot(alerts.saved(origin).orElse(null), inMaintenance);
+            SavedOrigin alert = alerts.saved(origin).orElse(null);
+            Cause cause = state.latest().map(r -> r.verdict().cause()).orElse(null);
+            long now = System.nanoTime();
+            Published before = published.get(origin);
+            if (before != null && !before.worthPublishingAfter(cause, alert, alerts.thresholds(origin), now)) {
+                return;
+            }
+            Optional<OriginSnapshot> s = state.snapshot(alert, inMaintenance);
             if (s.isPresent()) {
                 store.put(origin, SnapshotCodec.encode(s.get()));
+                published.put(origin, new Published(cause, alert == null ? null : alert.firing(), now));
             }
         } catch (SnapshotCodec.Refused e) {
             LOG.warnf("cluster: %s; the next owner starts the origin from its own state", e.getMessage());
@@ -123,7 +162,10 @@ final class StateHandover {
 
     /** Rule 3: {@code names} are no longer this member's. */
     void lost(Collection<String> names) {
-        names.forEach(alerts::release);
+        for (String name : names) {
+            alerts.release(name);
+            published.remove(name);
+        }
     }
 
     /** Rule 4: the owners' newer states of those of {@code names} this member does not own. */
