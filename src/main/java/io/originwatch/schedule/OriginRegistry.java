@@ -76,7 +76,10 @@ public class OriginRegistry {
     private final Map<Source, Set<String>> bySource = new ConcurrentHashMap<>();
     private final Set<String> scheduled = ConcurrentHashMap.newKeySet();
     private volatile Ownership ownership = Ownership.STANDALONE;
-    private volatile Consumer<List<String>> continuity = names -> {};
+    /** Standalone: no continuity, and {@link #apply} pays nothing for it. */
+    private static final Consumer<List<String>> NO_CONTINUITY = names -> {};
+
+    private volatile Consumer<List<String>> continuity = NO_CONTINUITY;
 
     /** What a {@link #reassign} changed: origins this member took over and origins it gave up. */
     public record Reassignment(List<String> gained, List<String> lost) {}
@@ -124,7 +127,7 @@ public class OriginRegistry {
 
     /** Switches to {@code ownership} and schedules exactly the origins it gives this member. */
     public synchronized Reassignment ownBy(Ownership ownership) {
-        return ownBy(ownership, names -> {});
+        return ownBy(ownership, NO_CONTINUITY);
     }
 
     /**
@@ -226,10 +229,12 @@ public class OriginRegistry {
                 changed++;
             }
         }
-        List<String> owned =
-                fresh.stream().map(Origin::name).filter(ownership::owns).toList();
-        if (!owned.isEmpty()) {
-            continuity.accept(owned);
+        if (continuity != NO_CONTINUITY && !fresh.isEmpty()) {
+            List<String> owned =
+                    fresh.stream().map(Origin::name).filter(ownership::owns).toList();
+            if (!owned.isEmpty()) {
+                continuity.accept(owned);
+            }
         }
         fresh.forEach(this::schedule);
         int removed = 0;

@@ -1,0 +1,192 @@
+package io.originwatch.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.originwatch.testing.LoopbackServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Alerting through a failover with three packaged daemons on loopback (issue 14): one origin fails,
+ * its alert fires once; its owner is killed with {@code kill -9}; the new owner continues from the
+ * owner's snapshot, so the webhook receiver sees no second {@code firing} while the origin keeps
+ * failing, and exactly one {@code resolved} after it recovers.
+ */
+class ClusterAlertFailoverIT {
+
+    private static final Duration INTERVAL = Duration.ofSeconds(1);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    private final List<String> hzAddresses = new ArrayList<>();
+    private final int[] httpPorts = new int[3];
+    private final ChildProcess[] members = new ChildProcess[3];
+    private final String clusterName = "alert-it-" + ProcessHandle.current().pid();
+    private final AtomicInteger status = new AtomicInteger(503);
+    private final AtomicInteger hits = new AtomicInteger();
+    private final List<String> received = new CopyOnWriteArrayList<>();
+    private LoopbackServer origin;
+    private HttpServer hook;
+
+    @AfterEach
+    void stopAll() throws Exception {
+        for (ChildProcess m : members) {
+            if (m != null) {
+                m.close();
+            }
+        }
+        if (origin != null) {
+            origin.close();
+        }
+        if (hook != null) {
+            hook.stop(0);
+        }
+    }
+
+    @Test
+    void oneFiringThroughAKillNineAndOneResolvedAfterTheRecovery() throws Exception {
+        assertThat(DashboardQueriesIT.JAR)
+                .as("packaged daemon (mvn package runs before failsafe)")
+                .isRegularFile();
+        Path work = Files.createDirectories(Path.of("target/cluster-alert-it"));
+        origin = new LoopbackServer(this::serve);
+        hook = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        hook.createContext("/", exchange -> {
+            JsonNode body = json.readTree(exchange.getRequestBody().readAllBytes());
+            if ("shop".equals(body.path("origin").asText())) {
+                received.add(body.path("status").asText());
+            }
+            exchange.sendResponseHeaders(200, 2);
+            exchange.getResponseBody().write("ok".getBytes(StandardCharsets.US_ASCII));
+            exchange.close();
+        });
+        hook.start();
+        for (int i = 0; i < 3; i++) {
+            hzAddresses.add("127.0.0.1:" + LoopbackPorts.free());
+            httpPorts[i] = LoopbackPorts.free();
+        }
+        for (int i = 0; i < 3; i++) {
+            members[i] = start(i, work);
+        }
+        for (int i = 0; i < 3; i++) {
+            awaitReady(i);
+        }
+        await("shop fires").atMost(START_TIMEOUT).until(() -> received.contains("firing"));
+        assertThat(received).containsExactly("firing");
+
+        int victim = hzAddresses.indexOf(owner(0));
+        assertThat(victim).as("the owner of shop is a member").isNotNegative();
+        int survivor = (victim + 1) % 3;
+        members[victim].kill();
+        await("another member owns shop")
+                .atMost(START_TIMEOUT)
+                .ignoreExceptions()
+                .until(() -> {
+                    String o = owner(survivor);
+                    return o != null && !o.equals(hzAddresses.get(victim));
+                });
+        int afterKill = hits.get();
+        await("four more failing probes by the new owner")
+                .atMost(START_TIMEOUT)
+                .until(() -> hits.get() >= afterKill + 4);
+        assertThat(received).as("no second firing through the failover").containsExactly("firing");
+        JsonNode shop = getJson(survivor, "/api/origins/shop");
+        assertThat(shop.path("consecutiveFailures").asInt())
+                .as("the streak counts on from the old owner's")
+                .isGreaterThanOrEqualTo(6);
+
+        status.set(200);
+        await("shop resolves").atMost(START_TIMEOUT).until(() -> received.contains("resolved"));
+        int afterResolve = hits.get();
+        await("three more good probes").atMost(START_TIMEOUT).until(() -> hits.get() >= afterResolve + 3);
+        assertThat(received).containsExactly("firing", "resolved");
+    }
+
+    private String owner(int i) throws IOException, InterruptedException {
+        return getJson(i, "/api/origins/shop").path("owner").asText(null);
+    }
+
+    private ChildProcess start(int i, Path work) {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> command = List.of(
+                java.toString(),
+                "-Xmx256m",
+                "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.http.port=" + httpPorts[i],
+                "-Dquarkus.log.console.json.enabled=false",
+                "-Doriginwatch.edge.enabled=false",
+                "-Doriginwatch.cluster.enabled=true",
+                "-Doriginwatch.cluster.name=" + clusterName,
+                "-Doriginwatch.cluster.bind=" + hzAddresses.get(i),
+                "-Doriginwatch.cluster.members=" + String.join(",", hzAddresses),
+                "-Doriginwatch.origins[0].name=shop",
+                "-Doriginwatch.origins[0].url=" + origin.url("/health"),
+                "-Doriginwatch.origins[0].interval=" + INTERVAL.toSeconds() + "s",
+                "-Doriginwatch.alerting.webhooks[0].url=http://127.0.0.1:"
+                        + hook.getAddress().getPort() + "/hooks/originwatch",
+                "-jar",
+                DashboardQueriesIT.JAR.toString());
+        return ChildProcess.start(
+                "alert-member-" + i, command, work.resolve("member-" + i + "-" + System.nanoTime() + ".log"));
+    }
+
+    private void awaitReady(int i) {
+        await("member " + i + " ready")
+                .atMost(START_TIMEOUT)
+                .ignoreExceptions()
+                .failFast("member " + i + " exited", () -> !members[i].isAlive())
+                .until(() -> get(i, "/q/health/ready").statusCode() == 200);
+    }
+
+    private JsonNode getJson(int i, String path) throws IOException, InterruptedException {
+        HttpResponse<String> r = get(i, path);
+        assertThat(r.statusCode())
+                .as("GET %s on member %d: %s", path, i, r.body())
+                .isEqualTo(200);
+        return json.readTree(r.body());
+    }
+
+    private HttpResponse<String> get(int i, String path) throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPorts[i] + path))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void serve(Socket socket) {
+        try (socket) {
+            LoopbackServer.readHead(socket.getInputStream());
+            hits.incrementAndGet();
+            int s = status.get();
+            OutputStream out = socket.getOutputStream();
+            out.write(("HTTP/1.1 " + s + " X\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+        } catch (IOException e) {
+            // the prober closed first; nothing to count
+        }
+    }
+}
