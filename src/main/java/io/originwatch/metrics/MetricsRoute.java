@@ -1,8 +1,5 @@
 package io.originwatch.metrics;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.prometheus.client.exporter.common.TextFormat;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
@@ -126,11 +123,46 @@ public class MetricsRoute {
         }
     }
 
+    /**
+     * UTF-8 of {@code chunk} into {@code b} (at least three bytes per char); the byte count. An
+     * unpaired surrogate becomes '?', as {@code String.getBytes(UTF_8)} has it.
+     */
+    static int utf8(CharSequence chunk, byte[] b) {
+        int length = chunk.length();
+        int n = 0;
+        for (int i = 0; i < length; i++) {
+            char c = chunk.charAt(i);
+            if (c < 0x80) {
+                b[n++] = (byte) c;
+            } else if (c < 0x800) {
+                b[n++] = (byte) (0xC0 | (c >> 6));
+                b[n++] = (byte) (0x80 | (c & 0x3F));
+            } else if (Character.isHighSurrogate(c)
+                    && i + 1 < length
+                    && Character.isLowSurrogate(chunk.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, chunk.charAt(++i));
+                b[n++] = (byte) (0xF0 | (cp >> 18));
+                b[n++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+                b[n++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                b[n++] = (byte) (0x80 | (cp & 0x3F));
+            } else if (Character.isSurrogate(c)) {
+                b[n++] = '?';
+            } else {
+                b[n++] = (byte) (0xE0 | (c >> 12));
+                b[n++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                b[n++] = (byte) (0x80 | (c & 0x3F));
+            }
+        }
+        return n;
+    }
+
     /** Each chunk encoded to UTF-8 and written; waits while the connection's write queue is full. */
     private static final class ResponseChunks implements ChunkedText.ChunkOutput {
 
         private final HttpServerResponse response;
         private final CompletableFuture<Void> closed = new CompletableFuture<>();
+        /** Reused for every chunk: at most three bytes per char (a surrogate pair's two chars are four). */
+        private byte[] utf8 = new byte[3 * (ChunkedText.CHUNK_CHARS + 1024)];
 
         ResponseChunks(HttpServerResponse response) {
             this.response = response;
@@ -142,9 +174,11 @@ public class MetricsRoute {
             if (closed.isDone() || response.closed()) {
                 throw new IOException("the scraper closed the connection");
             }
-            ByteBuf bytes = Unpooled.buffer(chunk.length() + 16);
-            ByteBufUtil.writeUtf8(bytes, chunk);
-            response.write(Buffer.buffer(bytes));
+            if (utf8.length < 3 * chunk.length()) {
+                utf8 = new byte[3 * chunk.length()];
+            }
+            int n = utf8(chunk, utf8);
+            response.write(Buffer.buffer(n).appendBytes(utf8, 0, n));
             if (response.writeQueueFull()) {
                 awaitDrain();
             }

@@ -225,6 +225,16 @@ class TextPageTest {
                 .allMatch(n -> n >= ChunkedText.CHUNK_CHARS && n < ChunkedText.CHUNK_CHARS + 1_000);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {"plain ascii", "caf\u00e9 \u20ac", "\ud83d\ude00 pair", "lone \ud83d high", "lone \ude00 low", ""
+            })
+    void chunksAreUtf8AsTheJdkEncodesThem(String text) {
+        byte[] b = new byte[3 * text.length()];
+        int n = MetricsRoute.utf8(new StringBuilder(text), b);
+        assertThat(java.util.Arrays.copyOf(b, n)).isEqualTo(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     private static List<String> sorted(String page) {
         return Stream.of(page.split("\n")).sorted().toList();
     }
