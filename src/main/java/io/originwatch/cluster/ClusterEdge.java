@@ -165,6 +165,11 @@ public final class ClusterEdge implements AutoCloseable {
         return hz.getMap(MAP);
     }
 
+    /** The state last published by the member that fetches, if any. */
+    public Optional<EdgeState> published() {
+        return Optional.ofNullable(map().get(KEY));
+    }
+
     /** Publishes this member's edge state for the others (the owner calls it after each refresh and check). */
     public void publish(EdgeRangeService ranges, boolean forced, AllowlistMonitor monitor) {
         EdgeState state = state(ranges, forced, monitor);

@@ -210,6 +210,10 @@ public final class EdgeRangeService {
             return new RefreshOutcome.Rejected("the list has no source or fetch time");
         }
         EdgeRanges previous = current;
+        if (source.startsWith("snapshot:")) {
+            // every member has the same built-in snapshot; only fetched lists travel
+            return new RefreshOutcome.Unchanged(previous);
+        }
         if (previous != null && !previous.isSnapshot() && fetchedAt.isBefore(previous.fetchedAt())) {
             return new RefreshOutcome.Unchanged(previous);
         }
