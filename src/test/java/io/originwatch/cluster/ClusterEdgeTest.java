@@ -118,7 +118,7 @@ class ClusterEdgeTest {
                     Clock.systemUTC());
             int port = Integer.parseInt(address.substring(address.indexOf(':') + 1));
             ClusterSettings cs = new ClusterSettings(
-                    true, "edge-" + addresses.get(0), "127.0.0.1", port, addresses, Optional.empty(), 2);
+                    true, "edge-" + addresses.get(0), "127.0.0.1", port, List.copyOf(addresses), Optional.empty(), 2);
             Map.Entry<String, Object> handler = ClusterEdge.handlerEntry(this::refreshHere);
             member = ClusterMember.start(cs, () -> {}, Map.of(handler.getKey(), handler.getValue()));
             edge = new ClusterEdge(member);
@@ -155,7 +155,7 @@ class ClusterEdgeTest {
     @BeforeEach
     void startThree() throws IOException {
         feed = new RangeServer().serve("/ips", RangeServer.Script.text(String.join("\n", FEED)));
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 3; i++) {
             addresses.add("127.0.0.1:" + freePort());
         }
         for (int i = 0; i < 3; i++) {
@@ -238,6 +238,8 @@ class ClusterEdgeTest {
         nodes.forEach(Node::slot);
         await().atMost(SETTLED)
                 .until(() -> nodes.stream().allMatch(n -> n.served().size() == FEED.size()));
+        // its port is chosen now: one chosen at the start could have been taken by a connection since
+        addresses.add("127.0.0.1:" + freePort());
         Node late = new Node(addresses.get(3), "cache-late");
         nodes.add(late);
         await().atMost(SETTLED)
