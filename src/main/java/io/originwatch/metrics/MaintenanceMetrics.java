@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +42,12 @@ public class MaintenanceMetrics {
     private final Map<String, Map<String, String>> origins = new ConcurrentHashMap<>();
 
     private final Map<String, Gauge> windows = new ConcurrentHashMap<>();
-    private Collector collector;
+    private volatile Collector collector;
+
+    /** The collector of the per-origin series while the application runs, else null. */
+    StreamedCollector collector() {
+        return collector;
+    }
 
     /**
      * The two per-origin families are written at scrape time by one collector instead of two
@@ -72,49 +76,38 @@ public class MaintenanceMetrics {
     }
 
     /** {@code originwatch_origin_maintenance} and {@code originwatch_origin_alert_suppressed}, names, HELP and type as the gauges had. */
-    private final class Collector extends io.prometheus.client.Collector
-            implements io.prometheus.client.Collector.Describable {
+    private final class Collector extends StreamedCollector {
 
         private static final List<String> ORIGIN = List.of("origin");
+        private static final int MAINTENANCE = 0;
+
+        private static final List<Family> FAMILIES = List.of(
+                new Family(
+                        "originwatch_origin_maintenance",
+                        io.prometheus.client.Collector.Type.GAUGE,
+                        "1 while the origin is in a maintenance window (at scrape time)",
+                        ORIGIN),
+                new Family(
+                        "originwatch_origin_alert_suppressed",
+                        io.prometheus.client.Collector.Type.GAUGE,
+                        "1 while the origin is in a maintenance window and its alert is not carried"
+                                + " (no alert may open)",
+                        ORIGIN));
 
         @Override
-        public List<MetricFamilySamples> collect() {
-            List<MetricFamilySamples.Sample> maintenance = new ArrayList<>(origins.size());
-            List<MetricFamilySamples.Sample> suppressed = new ArrayList<>(origins.size());
+        List<Family> families() {
+            return FAMILIES;
+        }
+
+        @Override
+        void samples(int family, SampleSink sink) {
             Instant now = Instant.now();
             origins.forEach((origin, labels) -> {
                 boolean inWindow = calendar.covers(origin, labels, now);
-                List<String> value = List.of(origin);
-                maintenance.add(new MetricFamilySamples.Sample(
-                        "originwatch_origin_maintenance", ORIGIN, value, inWindow ? 1 : 0));
-                suppressed.add(new MetricFamilySamples.Sample(
-                        "originwatch_origin_alert_suppressed",
-                        ORIGIN,
-                        value,
-                        dispatcher.suppressing(origin, inWindow) ? 1 : 0));
+                double value =
+                        family == MAINTENANCE ? (inWindow ? 1 : 0) : (dispatcher.suppressing(origin, inWindow) ? 1 : 0);
+                sink.sample(origin, null, null, value);
             });
-            return families(maintenance, suppressed);
-        }
-
-        @Override
-        public List<MetricFamilySamples> describe() {
-            return families(List.of(), List.of());
-        }
-
-        private static List<MetricFamilySamples> families(
-                List<MetricFamilySamples.Sample> maintenance, List<MetricFamilySamples.Sample> suppressed) {
-            return List.of(
-                    new MetricFamilySamples(
-                            "originwatch_origin_maintenance",
-                            Type.GAUGE,
-                            "1 while the origin is in a maintenance window (at scrape time)",
-                            maintenance),
-                    new MetricFamilySamples(
-                            "originwatch_origin_alert_suppressed",
-                            Type.GAUGE,
-                            "1 while the origin is in a maintenance window and its alert is not carried"
-                                    + " (no alert may open)",
-                            suppressed));
         }
     }
 

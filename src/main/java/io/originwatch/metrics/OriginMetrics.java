@@ -34,7 +34,12 @@ public class OriginMetrics {
     OriginRegistry origins;
 
     private final Map<String, ProbeCounts> counts = new ConcurrentHashMap<>();
-    private OriginSeriesCollector collector;
+    private volatile OriginSeriesCollector collector;
+
+    /** The collector of the per-origin series while the application runs, else null. */
+    StreamedCollector collector() {
+        return collector;
+    }
 
     void onStart(@Observes StartupEvent event) {
         collector = new OriginSeriesCollector(origins.states(), origins::scheduledHere, counts::get);

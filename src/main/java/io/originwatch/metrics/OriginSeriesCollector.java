@@ -1,15 +1,16 @@
 package io.originwatch.metrics;
 
+import io.originwatch.classify.Cause;
 import io.originwatch.classify.Verdict;
 import io.originwatch.origin.Origin;
 import io.originwatch.origin.OriginStateView;
+import io.originwatch.origin.ProbeRecord;
 import io.originwatch.probe.Phase;
+import io.originwatch.probe.ProbeResult;
 import io.originwatch.probe.TlsFacts;
-import io.prometheus.client.Collector;
-import io.prometheus.client.Collector.MetricFamilySamples.Sample;
+import io.prometheus.client.Collector.Type;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -35,8 +36,11 @@ import java.util.function.Predicate;
  * </ol>
  *
  * Label names are written in the order Micrometer wrote them (sorted), so the page reads the same.
+ * Each family is one pass over the origins ({@link #samples}), so the streamed page
+ * ({@link MetricsPage}) writes a family's series together without keeping any: a probe that ends
+ * between two passes shows in the later families only, as a scrape of separate meters would.
  */
-final class OriginSeriesCollector extends Collector implements Collector.Describable {
+final class OriginSeriesCollector extends StreamedCollector {
 
     private static final List<String> ORIGIN = List.of("origin");
     private static final List<String> STATUS = List.of("cause", "edge_status", "origin");
@@ -48,6 +52,75 @@ final class OriginSeriesCollector extends Collector implements Collector.Describ
     /** Its edge_status label: no edge status known (as {@code probe_error} has). */
     static final String NO_EDGE_STATUS = "0";
 
+    private static final Cause[] CAUSES = Cause.values();
+    private static final Phase[] PHASES = Phase.EXPORTED.toArray(Phase[]::new);
+    /** edge_status label values 0-999 written once, not a string per origin per scrape. */
+    private static final String[] STATUS_LABELS = new String[1000];
+
+    static {
+        for (int i = 0; i < STATUS_LABELS.length; i++) {
+            STATUS_LABELS[i] = Integer.toString(i);
+        }
+    }
+
+    private static final int UP = 0;
+    private static final int STATUS_FAMILY = 1;
+    private static final int HEADER_BYTES = 2;
+    private static final int HEADER_LIMIT = 3;
+    private static final int PHASE_SECONDS = 4;
+    private static final int CERTIFICATE_EXPIRY = 5;
+    private static final int PROBES_TOTAL = 6;
+    private static final int ALPN_INFO = 7;
+    private static final int LAST_PROBE = 8;
+    private static final int INTERVAL = 9;
+    private static final int DEADLINE = 10;
+
+    private static final List<Family> FAMILIES = List.of(
+            new Family("originwatch_origin_up", Type.GAUGE, "1 if the last probe's cause was ok, else 0", ORIGIN),
+            new Family(
+                    "originwatch_origin_status",
+                    Type.GAUGE,
+                    "Always 1; the cause and edge_status labels carry the origin's current state",
+                    STATUS),
+            new Family(
+                    "originwatch_response_header_bytes",
+                    Type.GAUGE,
+                    "Header-section bytes of the last response",
+                    ORIGIN),
+            new Family(
+                    "originwatch_header_limit_bytes",
+                    Type.GAUGE,
+                    "Header-section limit the origin is probed against",
+                    ORIGIN),
+            new Family(
+                    "originwatch_probe_phase_seconds", Type.GAUGE, "Duration of each phase of the last probe", PHASE),
+            new Family(
+                    "originwatch_certificate_expiry_timestamp_seconds",
+                    Type.GAUGE,
+                    "Unix time when the origin's leaf certificate expires",
+                    ORIGIN),
+            new Family("originwatch_probes", Type.COUNTER, "Probes finished, by cause", PROBES),
+            new Family(
+                    "originwatch_origin_alpn_info",
+                    Type.GAUGE,
+                    "Always 1; the alpn label is the protocol the origin selected in ALPN (none if none)",
+                    ALPN),
+            new Family(
+                    "originwatch_origin_last_probe_timestamp_seconds",
+                    Type.GAUGE,
+                    "Unix time the origin's last completed probe ended (its probedAt plus its duration); before the first, when the origin began to be scheduled",
+                    ORIGIN),
+            new Family(
+                    "originwatch_origin_probe_interval_seconds",
+                    Type.GAUGE,
+                    "Configured time between two probes of the origin",
+                    ORIGIN),
+            new Family(
+                    "originwatch_origin_probe_deadline_seconds",
+                    Type.GAUGE,
+                    "Longest one scheduled run of the origin can take: connect plus response timeout plus 0.5 s, plus the same for its via-edge probe",
+                    ORIGIN));
+
     private final Iterable<? extends OriginStateView> states;
     private final Predicate<String> exported;
     private final Function<String, ProbeCounts> counts;
@@ -58,7 +131,7 @@ final class OriginSeriesCollector extends Collector implements Collector.Describ
     }
 
     /**
-     * @param states   every origin's state, read once per scrape
+     * @param states   every origin's state, read once per family and scrape
      * @param exported whether an origin's series are written by this process (cluster mode: the
      *                 origins this member owns; another member writes the rest)
      * @param counts   the probe counts of an origin by name, null when it has none
@@ -73,85 +146,110 @@ final class OriginSeriesCollector extends Collector implements Collector.Describ
     }
 
     @Override
-    public List<MetricFamilySamples> collect() {
-        List<Sample> up = new ArrayList<>();
-        List<Sample> status = new ArrayList<>();
-        List<Sample> headerBytes = new ArrayList<>();
-        List<Sample> headerLimit = new ArrayList<>();
-        List<Sample> phases = new ArrayList<>();
-        List<Sample> certs = new ArrayList<>();
-        List<Sample> probes = new ArrayList<>();
-        List<Sample> alpn = new ArrayList<>();
-        List<Sample> lastProbe = new ArrayList<>();
-        List<Sample> interval = new ArrayList<>();
-        List<Sample> deadline = new ArrayList<>();
+    List<Family> families() {
+        return FAMILIES;
+    }
+
+    @Override
+    void samples(int family, SampleSink sink) {
         for (OriginStateView state : states) {
             Origin configured = state.origin();
             String name = configured.name();
             if (!exported.test(name)) {
                 continue;
             }
-            List<String> origin = List.of(name);
-            interval.add(new Sample(
-                    "originwatch_origin_probe_interval_seconds", ORIGIN, origin, seconds(configured.interval())));
-            deadline.add(new Sample(
-                    "originwatch_origin_probe_deadline_seconds", ORIGIN, origin, seconds(configured.runDeadline())));
-            Optional<Verdict> latest = state.latest().map(r -> r.verdict());
-            if (latest.isEmpty()) {
-                status.add(new Sample("originwatch_origin_status", STATUS, List.of(PENDING, NO_EDGE_STATUS, name), 1));
-                lastProbe.add(new Sample(
-                        "originwatch_origin_last_probe_timestamp_seconds",
-                        ORIGIN,
-                        origin,
-                        epochSeconds(state.watchedSince())));
-                continue;
-            }
-            Verdict v = latest.get();
-            // the end of the last completed probe: its start (probedAt, the probe's one clock) plus its duration
-            Instant ended = v.result()
-                    .startedAt()
-                    .plus(v.result().timings().get(Phase.TOTAL).orElse(Duration.ZERO));
-            lastProbe.add(
-                    new Sample("originwatch_origin_last_probe_timestamp_seconds", ORIGIN, origin, epochSeconds(ended)));
-            up.add(new Sample("originwatch_origin_up", ORIGIN, origin, v.up() ? 1 : 0));
-            status.add(new Sample(
-                    "originwatch_origin_status",
-                    STATUS,
-                    List.of(v.cause().label(), Integer.toString(v.edgeStatus()), name),
-                    1));
-            // exactly one per origin: the protocol selected in ALPN, none without (plain http, no handshake)
-            alpn.add(new Sample(
-                    "originwatch_origin_alpn_info",
-                    ALPN,
-                    List.of(Optional.ofNullable(v.result().alpn()).orElse("none"), name),
-                    1));
-            headerBytes.add(new Sample(
-                    "originwatch_response_header_bytes",
-                    ORIGIN,
-                    origin,
-                    v.result().headerBytes()));
-            headerLimit.add(new Sample(
-                    "originwatch_header_limit_bytes",
-                    ORIGIN,
-                    origin,
-                    v.result().spec().headerLimitBytes()));
-            for (Phase p : Phase.EXPORTED) {
-                Optional<Duration> d = v.result().timings().get(p);
-                d.ifPresent(t -> phases.add(new Sample(
-                        "originwatch_probe_phase_seconds", PHASE, List.of(name, p.label()), t.toNanos() / 1e9)));
-            }
-            Optional.ofNullable(v.result().tls())
-                    .map(TlsFacts::leafNotAfter)
-                    .ifPresent(n -> certs.add(new Sample(
-                            "originwatch_certificate_expiry_timestamp_seconds", ORIGIN, origin, n.getEpochSecond())));
-            ProbeCounts c = counts.apply(name);
-            if (c != null) {
-                c.forEach((cause, n) ->
-                        probes.add(new Sample("originwatch_probes_total", PROBES, List.of(cause.label(), name), n)));
+            Optional<ProbeRecord> latest = state.latest();
+            Verdict v = latest.isPresent() ? latest.get().verdict() : null;
+            switch (family) {
+                case UP -> {
+                    if (v != null) {
+                        sink.sample(name, null, null, v.up() ? 1 : 0);
+                    }
+                }
+                case STATUS_FAMILY -> {
+                    if (v == null) {
+                        sink.sample(PENDING, NO_EDGE_STATUS, name, 1);
+                    } else {
+                        sink.sample(v.cause().label(), statusLabel(v.edgeStatus()), name, 1);
+                    }
+                }
+                case HEADER_BYTES -> {
+                    if (v != null) {
+                        sink.sample(name, null, null, v.result().headerBytes());
+                    }
+                }
+                case HEADER_LIMIT -> {
+                    if (v != null) {
+                        sink.sample(name, null, null, v.result().spec().headerLimitBytes());
+                    }
+                }
+                case PHASE_SECONDS -> {
+                    if (v != null) {
+                        phases(name, v.result(), sink);
+                    }
+                }
+                case CERTIFICATE_EXPIRY -> {
+                    TlsFacts tls = v == null ? null : v.result().tls();
+                    if (tls != null && tls.leafNotAfter() != null) {
+                        sink.sample(name, null, null, tls.leafNotAfter().getEpochSecond());
+                    }
+                }
+                case PROBES_TOTAL -> {
+                    ProbeCounts c = counts.apply(name);
+                    if (c != null) {
+                        for (Cause cause : CAUSES) {
+                            long n = c.get(cause);
+                            if (n > 0) {
+                                sink.sample(cause.label(), name, null, n);
+                            }
+                        }
+                    }
+                }
+                case ALPN_INFO -> {
+                    // exactly one per origin: the protocol selected in ALPN, none without (plain http, no handshake)
+                    if (v != null) {
+                        String alpn = v.result().alpn();
+                        sink.sample(alpn == null ? "none" : alpn, name, null, 1);
+                    }
+                }
+                case LAST_PROBE ->
+                    sink.sample(name, null, null, v == null ? epochSeconds(state.watchedSince()) : ended(v));
+                case INTERVAL -> sink.sample(name, null, null, seconds(configured.interval()));
+                case DEADLINE -> sink.sample(name, null, null, seconds(configured.runDeadline()));
+                default -> throw new IllegalArgumentException("no family " + family);
             }
         }
-        return families(
-                up, status, headerBytes, headerLimit, phases, certs, probes, alpn, lastProbe, interval, deadline);
+    }
+
+    private static void phases(String name, ProbeResult result, SampleSink sink) {
+        for (Phase p : PHASES) {
+            Optional<Duration> d = result.timings().get(p);
+            if (d.isPresent()) {
+                sink.sample(name, p.label(), null, d.get().toNanos() / 1e9);
+            }
+        }
+    }
+
+    private static String statusLabel(int edgeStatus) {
+        return edgeStatus >= 0 && edgeStatus < STATUS_LABELS.length
+                ? STATUS_LABELS[edgeStatus]
+                : Integer.toString(edgeStatus);
+    }
+
+    /**
+     * The end of the last completed probe: its start (probedAt, the probe's one clock) plus its
+     * duration, in seconds; the arithmetic of {@code startedAt.plus(total)} without the Instant.
+     */
+    private static double ended(Verdict v) {
+        Instant start = v.result().startedAt();
+        Duration total = v.result().timings().get(Phase.TOTAL).orElse(Duration.ZERO);
+        long seconds = Math.addExact(start.getEpochSecond(), total.getSeconds());
+        long nanos = start.getNano() + (long) total.getNano();
+        if (nanos >= 1_000_000_000L) {
+            seconds++;
+            nanos -= 1_000_000_000L;
+        }
+        return seconds + nanos / 1e9;
     }
 
     private static double seconds(Duration d) {
@@ -160,76 +258,5 @@ final class OriginSeriesCollector extends Collector implements Collector.Describ
 
     private static double epochSeconds(Instant t) {
         return t.getEpochSecond() + t.getNano() / 1e9;
-    }
-
-    /** The families without samples, so the registry knows these names are taken. */
-    @Override
-    public List<MetricFamilySamples> describe() {
-        return families(
-                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of());
-    }
-
-    private static List<MetricFamilySamples> families(
-            List<Sample> up,
-            List<Sample> status,
-            List<Sample> headerBytes,
-            List<Sample> headerLimit,
-            List<Sample> phases,
-            List<Sample> certs,
-            List<Sample> probes,
-            List<Sample> alpn,
-            List<Sample> lastProbe,
-            List<Sample> interval,
-            List<Sample> deadline) {
-        return List.of(
-                new MetricFamilySamples(
-                        "originwatch_origin_up", Type.GAUGE, "1 if the last probe's cause was ok, else 0", up),
-                new MetricFamilySamples(
-                        "originwatch_origin_status",
-                        Type.GAUGE,
-                        "Always 1; the cause and edge_status labels carry the origin's current state",
-                        status),
-                new MetricFamilySamples(
-                        "originwatch_response_header_bytes",
-                        Type.GAUGE,
-                        "Header-section bytes of the last response",
-                        headerBytes),
-                new MetricFamilySamples(
-                        "originwatch_header_limit_bytes",
-                        Type.GAUGE,
-                        "Header-section limit the origin is probed against",
-                        headerLimit),
-                new MetricFamilySamples(
-                        "originwatch_probe_phase_seconds",
-                        Type.GAUGE,
-                        "Duration of each phase of the last probe",
-                        phases),
-                new MetricFamilySamples(
-                        "originwatch_certificate_expiry_timestamp_seconds",
-                        Type.GAUGE,
-                        "Unix time when the origin's leaf certificate expires",
-                        certs),
-                new MetricFamilySamples("originwatch_probes", Type.COUNTER, "Probes finished, by cause", probes),
-                new MetricFamilySamples(
-                        "originwatch_origin_alpn_info",
-                        Type.GAUGE,
-                        "Always 1; the alpn label is the protocol the origin selected in ALPN (none if none)",
-                        alpn),
-                new MetricFamilySamples(
-                        "originwatch_origin_last_probe_timestamp_seconds",
-                        Type.GAUGE,
-                        "Unix time the origin's last completed probe ended (its probedAt plus its duration); before the first, when the origin began to be scheduled",
-                        lastProbe),
-                new MetricFamilySamples(
-                        "originwatch_origin_probe_interval_seconds",
-                        Type.GAUGE,
-                        "Configured time between two probes of the origin",
-                        interval),
-                new MetricFamilySamples(
-                        "originwatch_origin_probe_deadline_seconds",
-                        Type.GAUGE,
-                        "Longest one scheduled run of the origin can take: connect plus response timeout plus 0.5 s, plus the same for its via-edge probe",
-                        deadline));
     }
 }

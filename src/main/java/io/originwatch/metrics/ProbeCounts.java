@@ -2,7 +2,6 @@ package io.originwatch.metrics;
 
 import io.originwatch.classify.Cause;
 import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.function.ObjLongConsumer;
 
 /**
  * Probes finished by one origin, per cause: the values of its {@code originwatch_probes_total}
@@ -19,13 +18,8 @@ final class ProbeCounts {
         counts.incrementAndGet(cause.ordinal());
     }
 
-    /** Each cause seen at least once, with its count. */
-    void forEach(ObjLongConsumer<Cause> action) {
-        for (int i = 0; i < CAUSES.length; i++) {
-            long n = counts.get(i);
-            if (n > 0) {
-                action.accept(CAUSES[i], n);
-            }
-        }
+    /** Probes that ended with {@code cause}. */
+    long get(Cause cause) {
+        return counts.get(cause.ordinal());
     }
 }

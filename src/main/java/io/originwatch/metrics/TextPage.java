@@ -1,0 +1,175 @@
+package io.originwatch.metrics;
+
+import io.prometheus.client.Collector;
+import io.prometheus.client.exporter.common.TextFormat;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Writes a {@link StreamedCollector}'s families as the Prometheus client's {@link TextFormat}
+ * writes them, character for character, in text format 0.0.4 or OpenMetrics 1.0.0, with no object
+ * per series: label values and numbers are appended to the chunk buffer directly.
+ *
+ * <p>What the client writes, and so this: 0.0.4 names a counter's HELP and TYPE lines with its
+ * {@code _total} sample name, escapes backslash and newline in HELP, and ends every label with a
+ * comma ({@code {origin="a",}}); OpenMetrics puts TYPE before HELP with the family's own name,
+ * escapes HELP as a label value, and separates labels with commas. Values are Go's float text:
+ * {@code +Inf}, {@code -Inf}, else {@link Double#toString(double)}.
+ */
+final class TextPage {
+
+    private final ChunkedText out;
+    private final boolean openMetrics;
+
+    /** @param contentType {@link TextFormat#CONTENT_TYPE_004} or {@link TextFormat#CONTENT_TYPE_OPENMETRICS_100} */
+    TextPage(ChunkedText out, String contentType) {
+        this.out = out;
+        this.openMetrics = TextFormat.CONTENT_TYPE_OPENMETRICS_100.equals(contentType);
+    }
+
+    /** Every family of {@code collector}, each with its HELP and TYPE lines (also when it has no series). */
+    void write(StreamedCollector collector) throws IOException {
+        List<Family> families = collector.families();
+        for (int i = 0; i < families.size(); i++) {
+            Family f = families.get(i);
+            header(f);
+            String sampleName = f.sampleName();
+            List<String> labels = f.labelNames();
+            IOException[] failed = new IOException[1];
+            collector.samples(i, (l1, l2, l3, value) -> {
+                if (failed[0] == null) {
+                    try {
+                        sample(sampleName, labels, l1, l2, l3, value);
+                    } catch (IOException e) {
+                        failed[0] = e;
+                    }
+                }
+            });
+            if (failed[0] != null) {
+                throw failed[0];
+            }
+        }
+    }
+
+    private void header(Family f) throws IOException {
+        StringBuilder t = out.text();
+        if (openMetrics) {
+            t.append("# TYPE ")
+                    .append(f.name())
+                    .append(' ')
+                    .append(omType(f.type()))
+                    .append('\n');
+            t.append("# HELP ").append(f.name()).append(' ');
+            labelValue(t, f.help());
+            t.append('\n');
+        } else {
+            String name = f.type() == Collector.Type.INFO ? f.name() + "_info" : f.sampleName();
+            t.append("# HELP ").append(name).append(' ');
+            help(t, f.help());
+            t.append('\n');
+            t.append("# TYPE ").append(name).append(' ').append(type(f.type())).append('\n');
+        }
+        out.endOfLine();
+    }
+
+    private void sample(String name, List<String> labels, String l1, String l2, String l3, double value)
+            throws IOException {
+        StringBuilder t = out.text();
+        t.append(name);
+        int n = labels.size();
+        if (n > 0) {
+            t.append('{');
+            label(t, labels.get(0), l1, false);
+            if (n > 1) {
+                label(t, labels.get(1), l2, openMetrics);
+            }
+            if (n > 2) {
+                label(t, labels.get(2), l3, openMetrics);
+            }
+            t.append('}');
+        }
+        t.append(' ');
+        value(t, value);
+        t.append('\n');
+        out.endOfLine();
+    }
+
+    private void label(StringBuilder t, String name, String value, boolean commaBefore) {
+        if (commaBefore) {
+            t.append(',');
+        }
+        t.append(name).append("=\"");
+        labelValue(t, value);
+        t.append('"');
+        if (!openMetrics) {
+            t.append(',');
+        }
+    }
+
+    /** Label values (and OpenMetrics HELP): backslash, double quote and newline escaped. */
+    private static void labelValue(StringBuilder t, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\\' -> t.append("\\\\");
+                case '"' -> t.append("\\\"");
+                case '\n' -> t.append("\\n");
+                default -> t.append(c);
+            }
+        }
+    }
+
+    /** 0.0.4 HELP: backslash and newline escaped. */
+    private static void help(StringBuilder t, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\\' -> t.append("\\\\");
+                case '\n' -> t.append("\\n");
+                default -> t.append(c);
+            }
+        }
+    }
+
+    /** Whole numbers below 10^7 are written without the double's formatting: "123.0", as Double.toString has them. */
+    private static final double PLAIN_LIMIT = 1e7;
+
+    private static final long NEGATIVE_ZERO = Double.doubleToRawLongBits(-0.0);
+
+    /** As {@link Collector#doubleToGoString(double)}, appended instead of returned. */
+    static void value(StringBuilder t, double d) {
+        if (d == Double.POSITIVE_INFINITY) {
+            t.append("+Inf");
+        } else if (d == Double.NEGATIVE_INFINITY) {
+            t.append("-Inf");
+        } else if (d == (long) d && Math.abs(d) < PLAIN_LIMIT && Double.doubleToRawLongBits(d) != NEGATIVE_ZERO) {
+            t.append((long) d).append(".0");
+        } else {
+            t.append(d); // the same shortest decimal as Double.toString
+        }
+    }
+
+    private static String type(Collector.Type t) {
+        return switch (t) {
+            case GAUGE -> "gauge";
+            case COUNTER -> "counter";
+            case SUMMARY -> "summary";
+            case HISTOGRAM, GAUGE_HISTOGRAM -> "histogram";
+            case STATE_SET, INFO -> "gauge";
+            default -> "untyped";
+        };
+    }
+
+    private static String omType(Collector.Type t) {
+        return switch (t) {
+            case GAUGE -> "gauge";
+            case COUNTER -> "counter";
+            case SUMMARY -> "summary";
+            case HISTOGRAM -> "histogram";
+            case GAUGE_HISTOGRAM -> "gaugehistogram";
+            case STATE_SET -> "stateset";
+            case INFO -> "info";
+            default -> "unknown";
+        };
+    }
+}
