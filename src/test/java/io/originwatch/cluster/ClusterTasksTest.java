@@ -70,6 +70,8 @@ class ClusterTasksTest {
             members.add(self[0]);
         }
         await().atMost(SETTLED).until(() -> members.stream().allMatch(m -> m.members() == 3));
+        // migrations done: every member reads the same owner for each name
+        await().atMost(SETTLED).until(() -> members.stream().allMatch(ClusterTasks::settled));
     }
 
     /** What the daemon's handler does, reduced: reach the origin, answer with the result as JSON. */
