@@ -1,6 +1,8 @@
 package io.originwatch.app;
 
+import io.originwatch.cluster.ClusterEdge;
 import io.originwatch.cluster.ClusterMember;
+import io.originwatch.cluster.ClusterTasks;
 import io.originwatch.config.ClusterSettings;
 import io.originwatch.metrics.ClusterMetrics;
 import io.originwatch.metrics.OriginMetrics;
@@ -10,6 +12,7 @@ import io.originwatch.schedule.OriginRegistry;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +21,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
@@ -53,10 +57,18 @@ public class ClusterRuntime {
     @Inject
     AlertingService alerting;
 
+    @Inject
+    EdgeRuntime edge;
+
+    /** Runs probes other members forward here (the API provides it). */
+    @Inject
+    Instance<ClusterTasks.ProbeHandler> probeHandler;
+
     /** How often each member publishes and compares its origin set. */
     static final Duration ORIGIN_SET_CHECK = Duration.ofSeconds(15);
 
     private volatile ClusterMember member;
+    private volatile ClusterEdge clusterEdge;
     private volatile ScheduledExecutorService checks;
     private volatile Map<String, String> mismatched = Map.of();
     private volatile boolean quorum = true;
@@ -68,10 +80,19 @@ public class ClusterRuntime {
         if (!settings.enabled()) {
             return;
         }
-        ClusterMember m = ClusterMember.start(settings, this::changed);
+        Map<String, Object> context = new HashMap<>();
+        if (probeHandler.isResolvable()) {
+            var e = ClusterTasks.handlerEntry(probeHandler.get());
+            context.put(e.getKey(), e.getValue());
+        }
+        var refresh = ClusterEdge.handlerEntry(edge::refreshForPeer);
+        context.put(refresh.getKey(), refresh.getValue());
+        ClusterMember m = ClusterMember.start(settings, this::changed, context);
         StateHandover h = new StateHandover(m.snapshots(), registry::state, registry::ownership, alerting.dispatcher());
         handover = h;
         member = m;
+        clusterEdge = new ClusterEdge(m);
+        edge.joinCluster(clusterEdge);
         quorum = m.quorum();
         registry.ownBy(m, h::gained);
         metrics.clusterStarted(() -> mismatched.size());
@@ -267,6 +288,9 @@ public class ClusterRuntime {
         handover = null;
         if (checks != null) {
             checks.shutdownNow();
+        }
+        if (clusterEdge != null) {
+            clusterEdge.close();
         }
         if (m != null) {
             m.shutdown();
