@@ -2,6 +2,7 @@ package io.originwatch.api;
 
 import io.originwatch.app.EvidenceRecorder;
 import io.originwatch.app.MaintenanceService;
+import io.originwatch.cluster.ClusterMember;
 import io.originwatch.origin.OriginStateView;
 import io.originwatch.origin.UnknownOriginException;
 import io.originwatch.schedule.OriginRegistry;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -44,6 +46,9 @@ public class OriginResource {
 
     @Inject
     ProbeCooldown cooldown;
+
+    @Inject
+    ForwardedProbes forwarded;
 
     @GET
     @Operation(
@@ -138,7 +143,14 @@ public class OriginResource {
     @POST
     @Sensitive
     @Path("/{name}/probe")
-    @Operation(summary = "Probe a configured origin now and return its result")
+    @Operation(
+            summary = "Probe a configured origin now and return its result",
+            description = "In cluster mode the probe runs on the origin's owner (its cooldown, permits and deadline)"
+                    + " and this member answers with the owner's answer.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The origin with the fresh result",
+            content = @Content(schema = @Schema(implementation = OriginView.class)))
     @APIResponse(
             responseCode = "404",
             description = "No origin of that name",
@@ -151,21 +163,31 @@ public class OriginResource {
             responseCode = "429",
             description = "A manual probe of this origin ran less than originwatch.api.probe-cooldown ago",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public CompletionStage<OriginView> probe(@PathParam("name") String name) {
-        state(name);
+    @APIResponse(
+            responseCode = "503",
+            description = "Cluster mode: the origin's owner left or failed before answering (owner_unavailable)",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(
+            responseCode = "504",
+            description = "Cluster mode: the origin's owner did not answer within the probe's deadline (owner_timeout)",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public CompletionStage<Response> probe(@PathParam("name") String name) {
+        OriginStateView s = state(name);
+        Optional<ClusterMember> owner = forwarded.forwardFor(name);
+        if (owner.isPresent()) {
+            return forwarded.forward(owner.get(), s);
+        }
         cooldown.acquire(name).ifPresent(wait -> {
-            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+            long seconds = ProbeCooldown.retryAfterSeconds(wait);
             throw new WebApplicationException(Response.status(429)
                     .header("Retry-After", seconds)
                     .type(MediaType.APPLICATION_JSON)
-                    .entity(new ErrorBody(
-                            "probe_cooldown",
-                            "origin " + name + " was probed by hand less than originwatch.api.probe-cooldown ago;"
-                                    + " retry in " + seconds + " s (scheduled probes go on)"))
+                    .entity(new ErrorBody("probe_cooldown", ProbeCooldown.detail(name, seconds)))
                     .build());
         });
         return runner.probeNow(name)
-                .thenApply(r -> OriginView.of(state(name), evidence, maintenance, registry.ownership()));
+                .thenApply(r -> Response.ok(OriginView.of(state(name), evidence, maintenance, registry.ownership()))
+                        .build());
     }
 
     private OriginStateView state(String name) {

@@ -51,6 +51,17 @@ public class ProbeCooldown {
         return wait[0] == 0 ? Optional.empty() : Optional.of(Duration.ofNanos(wait[0]));
     }
 
+    /** Whole seconds to wait, at least 1: the {@code Retry-After} of a refused manual probe. */
+    static long retryAfterSeconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+
+    /** The detail of a refused manual probe's {@code probe_cooldown} error. */
+    static String detail(String origin, long seconds) {
+        return "origin " + origin + " was probed by hand less than originwatch.api.probe-cooldown ago;" + " retry in "
+                + seconds + " s (scheduled probes go on)";
+    }
+
     /** Forgets a removed origin. */
     public void forget(String origin) {
         lastAcceptedNanos.remove(origin);

@@ -1,16 +1,20 @@
 package io.originwatch.app;
 
+import io.originwatch.cluster.ClusterEdge;
 import io.originwatch.cluster.ClusterMember;
+import io.originwatch.cluster.ClusterTasks;
 import io.originwatch.config.ClusterSettings;
 import io.originwatch.metrics.ClusterMetrics;
 import io.originwatch.metrics.OriginMetrics;
 import io.originwatch.schedule.OriginRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +45,18 @@ public class ClusterRuntime {
     @Inject
     OriginMetrics originMetrics;
 
+    @Inject
+    EdgeRuntime edge;
+
+    /** Runs probes other members forward here (the API provides it). */
+    @Inject
+    Instance<ClusterTasks.ProbeHandler> probeHandler;
+
     /** How often each member publishes and compares its origin set. */
     static final Duration ORIGIN_SET_CHECK = Duration.ofSeconds(15);
 
     private volatile ClusterMember member;
+    private volatile ClusterEdge clusterEdge;
     private volatile ScheduledExecutorService checks;
     private volatile Map<String, String> mismatched = Map.of();
     private volatile boolean quorum = true;
@@ -54,8 +66,17 @@ public class ClusterRuntime {
         if (!settings.enabled()) {
             return;
         }
-        ClusterMember m = ClusterMember.start(settings, this::changed);
+        Map<String, Object> context = new HashMap<>();
+        if (probeHandler.isResolvable()) {
+            var e = ClusterTasks.handlerEntry(probeHandler.get());
+            context.put(e.getKey(), e.getValue());
+        }
+        var refresh = ClusterEdge.handlerEntry(edge::refreshForPeer);
+        context.put(refresh.getKey(), refresh.getValue());
+        ClusterMember m = ClusterMember.start(settings, this::changed, context);
         member = m;
+        clusterEdge = new ClusterEdge(m);
+        edge.joinCluster(clusterEdge);
         quorum = m.quorum();
         registry.ownBy(m);
         metrics.clusterStarted(() -> mismatched.size());
@@ -174,6 +195,9 @@ public class ClusterRuntime {
         member = null;
         if (checks != null) {
             checks.shutdownNow();
+        }
+        if (clusterEdge != null) {
+            clusterEdge.close();
         }
         if (m != null) {
             m.shutdown();

@@ -17,7 +17,8 @@ import jakarta.enterprise.event.Observes;
  * before the daemon's start-up check and fails on a value that is not a duration, with its own
  * message and a stack trace, where the check reports it with every other error. With the edge off
  * ({@code originwatch.edge.enabled=false}, the test profile's default) or an invalid configuration
- * neither job is scheduled.
+ * neither job is scheduled. In cluster mode both run on every member, and only the member owning the
+ * edge key fetches or checks at its slot ({@link EdgeRuntime#scheduledRefresh}).
  */
 @ApplicationScoped
 public class EdgeRefreshJob {
@@ -42,14 +43,14 @@ public class EdgeRefreshJob {
                 .newJob(REFRESH)
                 .setInterval(settings.refresh().toString())
                 .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
-                .setTask(execution -> runtime.refresh(false))
+                .setTask(execution -> runtime.scheduledRefresh())
                 .schedule();
         scheduler
                 .newJob(ALLOWLIST_CHECK)
                 .setInterval(settings.allowlistCheck().toString())
                 .setDelayed(settings.allowlistCheck().toString())
                 .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
-                .setTask(execution -> runtime.checkAllowlists())
+                .setTask(execution -> runtime.scheduledCheck())
                 .schedule();
     }
 }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -65,8 +66,19 @@ public final class ClusterMember implements Ownership {
 
     /** Starts the member (it joins the others, or forms a cluster alone) and starts listening. */
     public static ClusterMember start(ClusterSettings settings, Runnable onChange) {
+        return start(settings, onChange, Map.of());
+    }
+
+    /**
+     * As {@link #start(ClusterSettings, Runnable)}, with {@code userContext} in the member's
+     * {@link Config#setUserContext user context}: where tasks sent to this member find what they run
+     * ({@link ClusterTasks}, {@link ClusterEdge}), in place before the member joins.
+     */
+    public static ClusterMember start(ClusterSettings settings, Runnable onChange, Map<String, Object> userContext) {
+        Config config = config(settings);
+        config.setUserContext(new ConcurrentHashMap<>(userContext));
         ClusterMember member =
-                new ClusterMember(Hazelcast.newHazelcastInstance(config(settings)), settings.minMembers(), onChange);
+                new ClusterMember(Hazelcast.newHazelcastInstance(config), settings.minMembers(), onChange);
         member.listen();
         return member;
     }
@@ -80,6 +92,8 @@ public final class ClusterMember implements Ownership {
         config.setProperty("hazelcast.shutdownhook.enabled", "false");
         config.setProperty("hazelcast.shutdownhook.policy", "GRACEFUL");
         config.setProperty("hazelcast.logging.type", "jdk");
+        // tasks and published values are originwatch classes: resolve them where this class was loaded
+        config.setClassLoader(ClusterMember.class.getClassLoader());
         config.getNetworkConfig().setPort(settings.bindPort()).setPortAutoIncrement(false);
         if (!settings.bindHost().equals("0.0.0.0")) {
             config.setProperty("hazelcast.socket.bind.any", "false");
@@ -196,6 +210,10 @@ public final class ClusterMember implements Ownership {
 
     public int minMembers() {
         return minMembers;
+    }
+
+    HazelcastInstance hazelcast() {
+        return hz;
     }
 
     static String address(Member member) {

@@ -56,6 +56,45 @@ public final class AllowlistMonitor {
         return List.copyOf(statuses.values());
     }
 
+    /**
+     * Takes the statuses of a check another member ran (cluster mode: only one member checks), as if
+     * this member had checked: each status of an allowlist this member also defines replaces its own,
+     * a change is logged once and the listener is told; statuses of allowlists it does not define are
+     * ignored. Returns the names ignored.
+     */
+    public synchronized List<String> adopt(List<AllowlistStatus> checked) {
+        List<String> ignored = new java.util.ArrayList<>();
+        for (AllowlistStatus s : checked) {
+            if (definition(s.name()).isEmpty()) {
+                ignored.add(s.name());
+                continue;
+            }
+            AllowlistStatus before = statuses.put(s.name(), s);
+            // the inputs were another member's: a check here (as the new checker) computes afresh
+            inputs.remove(s.name());
+            if (before == null
+                    || before.state() != s.state()
+                    || !before.missing().equals(s.missing())
+                    || !before.extra().equals(s.extra())) {
+                logChange(s);
+            }
+            listener.checked(s);
+        }
+        if (!checked.isEmpty() && statuses.size() > 1) {
+            // configuration order, as a local check keeps it
+            Map<String, AllowlistStatus> ordered = new LinkedHashMap<>();
+            for (AllowlistDefinition d : definitions) {
+                AllowlistStatus s = statuses.get(d.name());
+                if (s != null) {
+                    ordered.put(d.name(), s);
+                }
+            }
+            statuses.clear();
+            statuses.putAll(ordered);
+        }
+        return ignored;
+    }
+
     /** The statuses of the last check, in configuration order. */
     public synchronized List<AllowlistStatus> statuses() {
         return List.copyOf(statuses.values());

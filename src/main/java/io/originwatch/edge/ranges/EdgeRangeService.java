@@ -144,6 +144,97 @@ public final class EdgeRangeService {
         return outcome;
     }
 
+    /**
+     * Takes a list another member fetched (cluster mode: only one member fetches), as if this member
+     * had fetched it: the same validation and shrink guard against this member's own list in force
+     * ({@code forced}: the fetching member accepted it with {@code force=true}, so the guard is
+     * skipped here too), then installed and persisted. A refused list is logged and the last good one
+     * stays. Counts no refresh: only the member that fetched does ({@link EdgeRangeListener#loaded}
+     * is called for a list that came into force). {@code last} is the fetching member's last refresh,
+     * shown here as this member's; a list older than the one in force (not a snapshot) is ignored.
+     *
+     * @return {@code Updated} when the list came into force, {@code Unchanged} when it was already in
+     *     force (or older), {@code Rejected} when this member refused it
+     */
+    public synchronized RefreshOutcome adopt(
+            String from,
+            String provider,
+            String source,
+            java.time.Instant fetchedAt,
+            String etag,
+            List<String> entries,
+            boolean forced,
+            LastRefresh last) {
+        RefreshOutcome outcome = adoptChecked(provider, source, fetchedAt, etag, entries, forced);
+        switch (outcome) {
+            case RefreshOutcome.Rejected r -> {
+                LOG.log(
+                        Level.WARNING,
+                        "edge ranges from cluster member {0} refused provider={1} reason={2}; last good list stays",
+                        from,
+                        provider(),
+                        r.reason());
+                return outcome;
+            }
+            case RefreshOutcome.Updated u -> {
+                LOG.log(
+                        Level.INFO,
+                        "edge ranges updated from cluster member {0} provider={1} ipv4={2} ipv6={3} {4}",
+                        from,
+                        provider(),
+                        u.ranges().ipv4().size(),
+                        u.ranges().ipv6().size(),
+                        u.diff());
+                listener.loaded(u.ranges());
+            }
+            default -> {}
+        }
+        if (last != null) {
+            lastRefresh = last;
+        }
+        return outcome;
+    }
+
+    private RefreshOutcome adoptChecked(
+            String provider,
+            String source,
+            java.time.Instant fetchedAt,
+            String etag,
+            List<String> entries,
+            boolean forced) {
+        if (!provider().equals(provider)) {
+            return new RefreshOutcome.Rejected(
+                    "the list is for provider " + provider + ", this member runs " + provider());
+        }
+        if (fetchedAt == null || source == null) {
+            return new RefreshOutcome.Rejected("the list has no source or fetch time");
+        }
+        EdgeRanges previous = current;
+        if (source.startsWith("snapshot:")) {
+            // every member has the same built-in snapshot; only fetched lists travel
+            return new RefreshOutcome.Unchanged(previous);
+        }
+        if (previous != null && !previous.isSnapshot() && fetchedAt.isBefore(previous.fetchedAt())) {
+            return new RefreshOutcome.Unchanged(previous);
+        }
+        Validation v = validator.validate(entries, previous, forced);
+        if (v instanceof Validation.Rejected(String reason)) {
+            return new RefreshOutcome.Rejected(reason);
+        }
+        EdgeRanges next = EdgeRanges.of(provider(), source, fetchedAt, etag, ((Validation.Accepted) v).blocks());
+        if (previous != null
+                && !previous.isSnapshot()
+                && previous.fetchedAt().equals(next.fetchedAt())
+                && Objects.equals(previous.etag(), next.etag())
+                && new HashSet<>(previous.all()).equals(new HashSet<>(next.all()))) {
+            return new RefreshOutcome.Unchanged(previous);
+        }
+        RangeDiff diff = RangeDiff.between(previous, next);
+        // this member's own conditional-GET markers no longer describe the list in force
+        install(next, Map.of());
+        return new RefreshOutcome.Updated(next, diff);
+    }
+
     private RefreshOutcome doRefresh(boolean force) {
         boolean conditional = !force && current != null && !current.isSnapshot();
         Map<URI, FetchResult> first = new LinkedHashMap<>();

@@ -84,6 +84,65 @@ class EdgeRangeServiceTest {
         assertThat(svc.stale()).isFalse();
     }
 
+    /** Cluster mode: a list another member fetched goes through this member's validation, not its counters. */
+    @Test
+    void aListAnotherMemberFetchedIsValidatedGuardedAndPersistedButNotCounted() {
+        List<String> twenty = java.util.stream.IntStream.range(0, 20)
+                .mapToObj(i -> "198." + i + ".0.0/16")
+                .toList();
+        EdgeRangeService svc = service(Provider.CUSTOM, "/ips");
+        Instant at = Instant.parse("2026-12-01T10:00:00Z");
+        EdgeRangeService.LastRefresh last = new EdgeRangeService.LastRefresh(at, new RefreshOutcome.Unchanged(null));
+
+        assertThat(svc.adopt("10.0.0.11:5701", "custom", "http://feed/ips", at, "e1", twenty, false, last))
+                .isInstanceOfSatisfying(
+                        RefreshOutcome.Updated.class,
+                        u -> assertThat(u.diff().added()).hasSize(20));
+        assertThat(svc.current().fetchedAt()).isEqualTo(at);
+        assertThat(svc.current().etag()).isEqualTo("e1");
+        assertThat(svc.lastRefresh()).contains(last);
+        assertThat(events).as("loaded, never a refresh counted").containsExactly("loaded http://feed/ips");
+        assertThat(server.conditionsSeen).as("nothing fetched").isEmpty();
+
+        // the same list again: nothing changes
+        assertThat(svc.adopt("10.0.0.11:5701", "custom", "http://feed/ips", at, "e1", twenty, false, last))
+                .isInstanceOf(RefreshOutcome.Unchanged.class);
+        // a 90 % shrink, not forced on the fetching member: refused here too, the list stays
+        Instant later = at.plusSeconds(60);
+        assertThat(svc.adopt(
+                        "10.0.0.11:5701", "custom", "http://feed/ips", later, "e2", twenty.subList(0, 2), false, last))
+                .isInstanceOf(RefreshOutcome.Rejected.class);
+        assertThat(svc.current().all()).hasSize(20);
+        // another provider's list: refused
+        assertThat(svc.adopt("10.0.0.11:5701", "fastly", "http://feed/ips", later, "e2", twenty, false, last))
+                .isInstanceOfSatisfying(
+                        RefreshOutcome.Rejected.class,
+                        r -> assertThat(r.reason()).contains("fastly").contains("custom"));
+        // an older list than the one in force: not taken
+        assertThat(svc.adopt(
+                        "10.0.0.11:5701",
+                        "custom",
+                        "http://feed/ips",
+                        at.minusSeconds(60),
+                        "e0",
+                        twenty.subList(0, 19),
+                        false,
+                        last))
+                .isInstanceOf(RefreshOutcome.Unchanged.class);
+        assertThat(svc.current().all()).hasSize(20);
+        // forced on the fetching member: the guard is skipped here as well
+        assertThat(svc.adopt(
+                        "10.0.0.11:5701", "custom", "http://feed/ips", later, "e2", twenty.subList(0, 2), true, last))
+                .isInstanceOf(RefreshOutcome.Updated.class);
+        assertThat(svc.current().all()).hasSize(2);
+
+        // persisted: a restart loads it from this member's cache
+        EdgeRangeService restarted = service(Provider.CUSTOM, "/ips");
+        restarted.start();
+        assertThat(restarted.current().all()).hasSize(2);
+        assertThat(restarted.current().etag()).isEqualTo("e2");
+    }
+
     @Test
     void cloudflareTextListsAreCombined() {
         server.serve("/ips-v4", Script.text(json("ips-v4"))).serve("/ips-v6", Script.text(json("ips-v6")));
