@@ -44,9 +44,12 @@ public enum Cause {
     PROBE_ERROR(0);
 
     private final int edgeStatus;
+    /** Computed once: the scrape writes it for every origin. */
+    private final String label;
 
     Cause(int edgeStatus) {
         this.edgeStatus = edgeStatus;
+        this.label = name().toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -59,7 +62,7 @@ public enum Cause {
 
     /** snake_case name used in metrics, JSON, logs and alerts. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 
     public boolean healthy() {

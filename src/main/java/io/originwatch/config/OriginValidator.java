@@ -43,6 +43,8 @@ public final class OriginValidator {
     public static final Pattern NAME = Pattern.compile("[a-z0-9._-]+");
     /** RFC 9110 token characters, for header names. */
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    /** Compiled once, not per origin (String.matches compiles its pattern on every call). */
+    private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9.:\\[\\]_-]+");
 
     private final String userAgent;
     private final ProbeDefaults defaults;
@@ -226,7 +228,7 @@ public final class OriginValidator {
         if (host == null) {
             return url == null ? null : stripBrackets(url.getHost());
         }
-        if (host.isBlank() || !host.trim().matches("[A-Za-z0-9.:\\[\\]_-]+")) {
+        if (host.isBlank() || !HOST_NAME.matcher(host.trim()).matches()) {
             errors.add(new ConfigError(raw.keyOf(OriginKey.HOST), "must be a host name, got " + quoted(host)));
             return null;
         }

@@ -114,7 +114,11 @@ public class MetricsRoute {
                 rc.fail(e);
             } else {
                 LOG.warnf("/q/metrics: the page stopped part-way (%s); the connection is closed", e.toString());
-                response.reset();
+                try {
+                    response.reset(); // the scraper must not take a partial page for a whole one
+                } catch (RuntimeException closed) {
+                    LOG.debugf("/q/metrics: already closed: %s", closed);
+                }
             }
         } finally {
             if (activated) {

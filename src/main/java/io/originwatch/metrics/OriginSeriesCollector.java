@@ -12,7 +12,7 @@ import io.prometheus.client.Collector.Type;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -158,8 +158,8 @@ final class OriginSeriesCollector extends StreamedCollector {
             if (!exported.test(name)) {
                 continue;
             }
-            Optional<ProbeRecord> latest = state.latest();
-            Verdict v = latest.isPresent() ? latest.get().verdict() : null;
+            ProbeRecord latest = state.latestOrNull();
+            Verdict v = latest == null ? null : latest.verdict();
             switch (family) {
                 case UP -> {
                     if (v != null) {
@@ -222,10 +222,11 @@ final class OriginSeriesCollector extends StreamedCollector {
     }
 
     private static void phases(String name, ProbeResult result, SampleSink sink) {
+        Map<Phase, Duration> byPhase = result.timings().byPhase();
         for (Phase p : PHASES) {
-            Optional<Duration> d = result.timings().get(p);
-            if (d.isPresent()) {
-                sink.sample(name, p.label(), null, d.get().toNanos() / 1e9);
+            Duration d = byPhase.get(p);
+            if (d != null) {
+                sink.sample(name, p.label(), null, d.toNanos() / 1e9);
             }
         }
     }
@@ -242,7 +243,7 @@ final class OriginSeriesCollector extends StreamedCollector {
      */
     private static double ended(Verdict v) {
         Instant start = v.result().startedAt();
-        Duration total = v.result().timings().get(Phase.TOTAL).orElse(Duration.ZERO);
+        Duration total = v.result().timings().byPhase().getOrDefault(Phase.TOTAL, Duration.ZERO);
         long seconds = Math.addExact(start.getEpochSecond(), total.getSeconds());
         long nanos = start.getNano() + (long) total.getNano();
         if (nanos >= 1_000_000_000L) {

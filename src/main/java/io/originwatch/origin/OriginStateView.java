@@ -32,6 +32,14 @@ public interface OriginStateView {
     /** The latest result in full; empty before the first probe ends. */
     Optional<ProbeRecord> latest();
 
+    /**
+     * {@link #latest()} without the Optional, null before the first probe ends: for readers of
+     * every origin many times over (the scrape reads it once per family and origin).
+     */
+    default ProbeRecord latestOrNull() {
+        return latest().orElse(null);
+    }
+
     /** The last results, oldest first. */
     List<HistoryEntry> history();
 

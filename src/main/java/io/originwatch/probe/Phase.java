@@ -17,6 +17,9 @@ public enum Phase {
     RECEIVE,
     TOTAL;
 
+    /** Computed once: the scrape writes it for every origin's every phase. */
+    private final String label = name().toLowerCase(Locale.ROOT);
+
     /**
      * The phases exported as {@code originwatch_probe_phase_seconds}, shown by the API's timings and
      * kept in the history, in this order. The one list: every layer that shows phases reads it.
@@ -25,6 +28,6 @@ public enum Phase {
 
     /** Lower-case name used in metrics and JSON. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 }

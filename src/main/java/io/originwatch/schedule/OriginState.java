@@ -209,6 +209,11 @@ public final class OriginState implements OriginStateView {
         return Optional.ofNullable(latest);
     }
 
+    @Override
+    public ProbeRecord latestOrNull() {
+        return latest;
+    }
+
     /** Oldest first. */
     @Override
     public synchronized List<HistoryEntry> history() {
