@@ -92,6 +92,9 @@ public final class ClusterMember implements Ownership {
         config.setProperty("hazelcast.shutdownhook.enabled", "false");
         config.setProperty("hazelcast.shutdownhook.policy", "GRACEFUL");
         config.setProperty("hazelcast.logging.type", "jdk");
+        // Hazelcast's own metrics (collected every 5 s, published over JMX, read by Management
+        // Center) cost CPU on every member and nobody reads them: originwatch exports its own
+        config.getMetricsConfig().setEnabled(false);
         // tasks and published values are originwatch classes: resolve them where this class was loaded
         config.setClassLoader(ClusterMember.class.getClassLoader());
         config.getNetworkConfig().setPort(settings.bindPort()).setPortAutoIncrement(false);
