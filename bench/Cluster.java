@@ -134,6 +134,13 @@ public class Cluster {
         }
     }
 
+    /** Every daemon started: killed when the benchmark ends, also when it fails part-way. */
+    static final List<Process> STARTED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> STARTED.forEach(Process::destroyForcibly)));
+    }
+
     record Daemon(Process process, int httpPort, Path log) {
         double cpuSeconds() throws IOException {
             Path stat = Path.of("/proc/" + process.pid() + "/stat");
@@ -388,6 +395,7 @@ public class Cluster {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
+        STARTED.add(p);
         return new Daemon(p, port, log);
     }
 

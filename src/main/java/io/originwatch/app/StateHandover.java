@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.zip.CRC32C;
 import org.jboss.logging.Logger;
 
 /**
@@ -57,6 +58,12 @@ final class StateHandover {
     private final AlertDispatcher alerts;
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
     private final Map<String, Published> published = new ConcurrentHashMap<>();
+    /**
+     * CRC-32C of the snapshot bytes last applied to each origin this member does not own: a list
+     * read decodes (about 130 us each) only the snapshots that changed since, so reading the fleet
+     * again costs a fetch and a checksum per unchanged origin.
+     */
+    private final Map<String, Long> applied = new ConcurrentHashMap<>();
 
     /**
      * What this member last published of an origin it owns. After every probe of an origin that
@@ -174,8 +181,22 @@ final class StateHandover {
         List<String> others = names.stream().filter(n -> !o.owns(n)).toList();
         for (List<String> chunk : chunks(others)) {
             Map<String, byte[]> got = read(chunk);
-            got.forEach((name, bytes) -> states.apply(name)
-                    .ifPresent(state -> decode(name, bytes, state).ifPresent(s -> state.continueFrom(s, false))));
+            got.forEach((name, bytes) -> {
+                Optional<OriginState> state = states.apply(name);
+                if (state.isEmpty()) {
+                    applied.remove(name);
+                    return;
+                }
+                long crc = crc(bytes);
+                Long before = applied.get(name);
+                if (before != null && before == crc) {
+                    return; // applied already (or older than this member's own state then)
+                }
+                decode(name, bytes, state.get()).ifPresent(s -> {
+                    state.get().continueFrom(s, false);
+                    applied.put(name, crc);
+                });
+            });
         }
     }
 
@@ -200,6 +221,12 @@ final class StateHandover {
             }
             return Optional.empty();
         }
+    }
+
+    private static long crc(byte[] bytes) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, 0, bytes.length);
+        return crc.getValue();
     }
 
     private static List<List<String>> chunks(List<String> names) {
