@@ -4,6 +4,7 @@ import io.originwatch.cluster.ClusterEdge;
 import io.originwatch.cluster.ClusterMember;
 import io.originwatch.cluster.ClusterTasks;
 import io.originwatch.config.ClusterSettings;
+import io.originwatch.handover.CarriedEvidence;
 import io.originwatch.metrics.ClusterMetrics;
 import io.originwatch.metrics.OriginMetrics;
 import io.originwatch.origin.OriginStateView;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,6 +62,9 @@ public class ClusterRuntime {
     @Inject
     EdgeRuntime edge;
 
+    @Inject
+    EvidenceRecorder evidence;
+
     /** Runs probes other members forward here (the API provides it). */
     @Inject
     Instance<ClusterTasks.ProbeHandler> probeHandler;
@@ -88,7 +93,8 @@ public class ClusterRuntime {
         var refresh = ClusterEdge.handlerEntry(edge::refreshForPeer);
         context.put(refresh.getKey(), refresh.getValue());
         ClusterMember m = ClusterMember.start(settings, this::changed, context);
-        StateHandover h = new StateHandover(m.snapshots(), registry::state, registry::ownership, alerting.dispatcher());
+        StateHandover h = new StateHandover(
+                m.snapshots(), registry::state, registry::ownership, alerting.dispatcher(), handoverEvidence());
         handover = h;
         member = m;
         clusterEdge = new ClusterEdge(m);
@@ -213,6 +219,27 @@ public class ClusterRuntime {
         if (h != null) {
             h.recorded(event.origin(), event.inMaintenance());
         }
+    }
+
+    /** The evidence recorder as the handover sees it: the last failing HAR, carried and received. */
+    private StateHandover.Evidence handoverEvidence() {
+        EvidenceRecorder r = evidence;
+        return new StateHandover.Evidence() {
+            @Override
+            public Optional<Instant> lastFailingAt(String origin) {
+                return r.lastFailingAt(origin);
+            }
+
+            @Override
+            public Optional<CarriedEvidence> renderLastFailing(String origin) {
+                return r.renderLastFailing(origin);
+            }
+
+            @Override
+            public void received(String origin, CarriedEvidence e) {
+                r.received(origin, e);
+            }
+        };
     }
 
     /**
