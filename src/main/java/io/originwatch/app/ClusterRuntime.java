@@ -4,7 +4,6 @@ import io.originwatch.cluster.ClusterEdge;
 import io.originwatch.cluster.ClusterMember;
 import io.originwatch.cluster.ClusterTasks;
 import io.originwatch.config.ClusterSettings;
-import io.originwatch.handover.CarriedEvidence;
 import io.originwatch.metrics.ClusterMetrics;
 import io.originwatch.metrics.OriginMetrics;
 import io.originwatch.origin.OriginStateView;
@@ -20,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -94,7 +92,7 @@ public class ClusterRuntime {
         context.put(refresh.getKey(), refresh.getValue());
         ClusterMember m = ClusterMember.start(settings, this::changed, context);
         StateHandover h = new StateHandover(
-                m.snapshots(), registry::state, registry::ownership, alerting.dispatcher(), handoverEvidence());
+                m.snapshots(), registry::state, registry::ownership, alerting.dispatcher(), evidence.carried());
         handover = h;
         member = m;
         clusterEdge = new ClusterEdge(m);
@@ -219,27 +217,6 @@ public class ClusterRuntime {
         if (h != null) {
             h.recorded(event.origin(), event.inMaintenance());
         }
-    }
-
-    /** The evidence recorder as the handover sees it: the last failing HAR, carried and received. */
-    private StateHandover.Evidence handoverEvidence() {
-        EvidenceRecorder r = evidence;
-        return new StateHandover.Evidence() {
-            @Override
-            public Optional<Instant> lastFailingAt(String origin) {
-                return r.lastFailingAt(origin);
-            }
-
-            @Override
-            public Optional<CarriedEvidence> renderLastFailing(String origin) {
-                return r.renderLastFailing(origin);
-            }
-
-            @Override
-            public void received(String origin, CarriedEvidence e) {
-                r.received(origin, e);
-            }
-        };
     }
 
     /**

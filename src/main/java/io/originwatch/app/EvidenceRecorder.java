@@ -29,9 +29,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -67,8 +65,7 @@ public class EvidenceRecorder {
     String version;
 
     private final EvidenceStore store = new EvidenceStore();
-    /** Cluster mode: the previous owner's last failing HAR per origin, from its snapshot. */
-    private final Map<String, CarriedEvidence> carried = new ConcurrentHashMap<>();
+    private final CarriedHars carried = new CarriedHars(store, this::json);
 
     private HarBuilder builder;
     private HarJson json;
@@ -136,47 +133,17 @@ public class EvidenceRecorder {
         carried.remove(event.origin());
     }
 
-    /** When this member's last failing direct probe of {@code origin} started. */
-    Optional<Instant> lastFailingAt(String origin) {
-        return store.get(origin).map(OriginEvidence::directFailing).map(Captured::probedAt);
+    /** Cluster mode's side of the evidence: the last failing HAR carried across a move. */
+    CarriedHars carried() {
+        return carried;
     }
 
     /**
-     * The last failing direct probe's HAR as {@link #json} serves it (redacted), to carry in the
-     * origin's snapshot; empty when there is none or it exceeds {@link CarriedEvidence#MAX_HAR_BYTES}
-     * (said at DEBUG).
-     */
-    Optional<CarriedEvidence> renderLastFailing(String origin) {
-        Captured c = store.get(origin).map(OriginEvidence::directFailing).orElse(null);
-        if (c == null) {
-            return Optional.empty();
-        }
-        byte[] har = json(c);
-        if (har.length > CarriedEvidence.MAX_HAR_BYTES) {
-            LOG.debugf(
-                    "origin=%s last failing HAR is %d bytes, over the %d carried to the next owner: not carried",
-                    origin, har.length, CarriedEvidence.MAX_HAR_BYTES);
-            return Optional.empty();
-        }
-        return Optional.of(new CarriedEvidence(c.probedAt(), c.cause(), har));
-    }
-
-    /** Keeps another member's last failing HAR of {@code origin} (the newer one when there are two). */
-    void received(String origin, CarriedEvidence evidence) {
-        carried.merge(origin, evidence, (a, b) -> b.probedAt().isAfter(a.probedAt()) ? b : a);
-    }
-
-    /**
-     * The previous owner's last failing HAR of {@code origin}, until this member has a failing
-     * direct probe of its own as new or newer.
+     * The previous owner's last failing direct HAR of {@code origin} (cluster mode, from its
+     * snapshot), until this member has a failing direct probe of its own as new or newer.
      */
     public Optional<CarriedEvidence> carriedFailing(String origin) {
-        CarriedEvidence c = carried.get(origin);
-        if (c == null) {
-            return Optional.empty();
-        }
-        Instant own = lastFailingAt(origin).orElse(null);
-        return own != null && !own.isBefore(c.probedAt()) ? Optional.empty() : Optional.of(c);
+        return carried.failing(origin);
     }
 
     /**
