@@ -119,7 +119,7 @@ public class EvidenceResource {
             description = "No origin of that name",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public Response supportBundle(@PathParam("name") String name) {
-        OriginStateView state = state(name);
+        OriginStateView state = cluster.current(state(name));
         Origin origin = state.origin();
         OriginEvidence ev = recorder.evidence(name).orElse(null);
         List<HistoryEntry> history = state.history();
@@ -127,7 +127,11 @@ public class EvidenceResource {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             Captured direct = ev == null ? null : ev.forTicket(ProbeKind.DIRECT);
-            if (direct != null) {
+            // cluster mode: the previous owner's failing HAR until this member's own probe fails
+            CarriedEvidence carried = recorder.carriedFailing(name).orElse(null);
+            if (carried != null) {
+                put(zip, "direct.har", carried.har());
+            } else if (direct != null) {
                 put(zip, "direct.har", recorder.json(direct));
             }
             Captured viaEdge = ev == null ? null : ev.forTicket(ProbeKind.VIA_EDGE);
