@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * A real Alertmanager (Debian's prometheus-alertmanager) on a loopback port, clustering off, with a
  * temporary config (one receiver that notifies nobody) and storage directory.
  */
-final class AlertmanagerProcess implements AutoCloseable {
+public final class AlertmanagerProcess implements AutoCloseable {
 
     static final Path BINARY =
             Path.of(System.getenv().getOrDefault("ALERTMANAGER", "/usr/bin/prometheus-alertmanager"));
@@ -45,7 +45,7 @@ final class AlertmanagerProcess implements AutoCloseable {
     }
 
     /** As {@link #AlertmanagerProcess()}, with this alertmanager.yml (e.g. a webhook receiver). */
-    AlertmanagerProcess(String config) throws IOException {
+    public AlertmanagerProcess(String config) throws IOException {
         if (!Files.isExecutable(BINARY)) {
             fail(BINARY + " not found: install it with `apt-get install prometheus-alertmanager`"
                     + " (.ci/run does this) or set ALERTMANAGER to its path.");
@@ -58,11 +58,11 @@ final class AlertmanagerProcess implements AutoCloseable {
         Files.writeString(dir.resolve("alertmanager.yml"), config);
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + port);
     }
 
-    AlertmanagerProcess start() throws IOException {
+    public AlertmanagerProcess start() throws IOException {
         process = new ProcessBuilder(
                         BINARY.toString(),
                         "--config.file=" + dir.resolve("alertmanager.yml"),

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.originwatch.alert.AlertmanagerProcess;
 import io.originwatch.testing.LoopbackServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +33,10 @@ import org.junit.jupiter.api.Test;
  * Alerting through a failover with three packaged daemons on loopback (issue 14): one origin fails,
  * its alert fires once; its owner is killed with {@code kill -9}; the new owner continues from the
  * owner's snapshot, so the webhook receiver sees no second {@code firing} while the origin keeps
- * failing, and exactly one {@code resolved} after it recovers.
+ * failing, and exactly one {@code resolved} after it recovers. A real Alertmanager gets the same
+ * alerts: its alert stays active with the first owner's {@code startsAt} through the failover
+ * (longer than the alert's TTL, so only the new owner's re-posts keep it), and its own receiver is
+ * notified once of the firing and once of the resolution.
  */
 class ClusterAlertFailoverIT {
 
@@ -49,6 +54,11 @@ class ClusterAlertFailoverIT {
     private final List<String> received = new CopyOnWriteArrayList<>();
     private LoopbackServer origin;
     private HttpServer hook;
+    private AlertmanagerProcess alertmanager;
+    /** What Alertmanager's webhook receiver was told of shop: {@code status} of each notification. */
+    private final List<String> notified = new CopyOnWriteArrayList<>();
+    /** An alert of Alertmanager's lives this long unless re-posted (resend every 1 s). */
+    private static final String ALERT_TTL = "6s";
 
     @AfterEach
     void stopAll() throws Exception {
@@ -63,6 +73,9 @@ class ClusterAlertFailoverIT {
         if (hook != null) {
             hook.stop(0);
         }
+        if (alertmanager != null) {
+            alertmanager.close();
+        }
     }
 
     @Test
@@ -75,7 +88,11 @@ class ClusterAlertFailoverIT {
         hook = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         hook.createContext("/", exchange -> {
             JsonNode body = json.readTree(exchange.getRequestBody().readAllBytes());
-            if ("shop".equals(body.path("origin").asText())) {
+            if (exchange.getRequestURI().getPath().equals("/am")) {
+                if ("shop".equals(body.at("/groupLabels/origin").asText())) {
+                    notified.add(body.path("status").asText());
+                }
+            } else if ("shop".equals(body.path("origin").asText())) {
                 received.add(body.path("status").asText());
             }
             exchange.sendResponseHeaders(200, 2);
@@ -83,6 +100,19 @@ class ClusterAlertFailoverIT {
             exchange.close();
         });
         hook.start();
+        alertmanager = new AlertmanagerProcess("""
+                        route:
+                          receiver: hook
+                          group_by: [origin]
+                          group_wait: 1s
+                          group_interval: 1s
+                          repeat_interval: 1h
+                        receivers:
+                          - name: hook
+                            webhook_configs:
+                              - url: http://127.0.0.1:%d/am
+                                send_resolved: true
+                        """.formatted(hook.getAddress().getPort())).start();
         for (int i = 0; i < 3; i++) {
             hzAddresses.add("127.0.0.1:" + LoopbackPorts.free());
             httpPorts[i] = LoopbackPorts.free();
@@ -95,6 +125,10 @@ class ClusterAlertFailoverIT {
         }
         await("shop fires").atMost(START_TIMEOUT).until(() -> received.contains("firing"));
         assertThat(received).containsExactly("firing");
+        String startsAt = await("Alertmanager has shop's alert")
+                .atMost(START_TIMEOUT)
+                .until(this::alertmanagerStartsAt, Optional::isPresent)
+                .orElseThrow();
 
         int victim = hzAddresses.indexOf(owner(0));
         assertThat(victim).as("the owner of shop is a member").isNotNegative();
@@ -108,10 +142,18 @@ class ClusterAlertFailoverIT {
                     return o != null && !o.equals(hzAddresses.get(victim));
                 });
         int afterKill = hits.get();
-        await("four more failing probes by the new owner")
+        List<String> seen = new CopyOnWriteArrayList<>();
+        await("twelve more failing probes by the new owner (twice the alert's TTL)")
                 .atMost(START_TIMEOUT)
-                .until(() -> hits.get() >= afterKill + 4);
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    seen.add(alertmanagerStartsAt().orElse("absent"));
+                    return hits.get() >= afterKill + 12;
+                });
         assertThat(received).as("no second firing through the failover").containsExactly("firing");
+        assertThat(seen)
+                .as("Alertmanager's shop alert through the failover: always active, startsAt unchanged")
+                .containsOnly(startsAt);
         JsonNode shop = getJson(survivor, "/api/origins/shop");
         assertThat(shop.path("consecutiveFailures").asInt())
                 .as("the streak counts on from the old owner's")
@@ -122,6 +164,28 @@ class ClusterAlertFailoverIT {
         int afterResolve = hits.get();
         await("three more good probes").atMost(START_TIMEOUT).until(() -> hits.get() >= afterResolve + 3);
         assertThat(received).containsExactly("firing", "resolved");
+        await("Alertmanager resolves shop")
+                .atMost(START_TIMEOUT)
+                .until(() -> alertmanagerStartsAt().isEmpty() && notified.contains("resolved"));
+        assertThat(notified)
+                .as("Alertmanager's receiver: one notification of the firing, one of the resolution")
+                .containsExactly("firing", "resolved");
+    }
+
+    /** startsAt of shop's active alert in Alertmanager, if it has one. */
+    private Optional<String> alertmanagerStartsAt() throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(alertmanager.url().resolve("/api/v2/alerts?active=true"))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        for (JsonNode a : json.readTree(r.body())) {
+            if ("shop".equals(a.at("/labels/origin").asText())
+                    && "active".equals(a.at("/status/state").asText())) {
+                return Optional.of(a.path("startsAt").asText());
+            }
+        }
+        return Optional.empty();
     }
 
     private String owner(int i) throws IOException, InterruptedException {
@@ -146,6 +210,9 @@ class ClusterAlertFailoverIT {
                 "-Doriginwatch.origins[0].interval=" + INTERVAL.toSeconds() + "s",
                 "-Doriginwatch.alerting.webhooks[0].url=http://127.0.0.1:"
                         + hook.getAddress().getPort() + "/hooks/originwatch",
+                "-Doriginwatch.alerting.alertmanager.urls[0]=" + alertmanager.url(),
+                "-Doriginwatch.alerting.alertmanager.resend-interval=1s",
+                "-Doriginwatch.alerting.alertmanager.alert-ttl=" + ALERT_TTL,
                 "-jar",
                 DashboardQueriesIT.JAR.toString());
         return ChildProcess.start(
