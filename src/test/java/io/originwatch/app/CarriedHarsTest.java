@@ -104,6 +104,13 @@ class CarriedHarsTest {
                     .doesNotContain("CANARY");
         }
 
+        int with = puts.get(puts.size() - 1).length;
+        int without = SnapshotCodec.encode(s.carrying(null)).length;
+        System.out.printf(
+                "snapshot %d bytes carrying a %d-byte HAR, %d without%n",
+                with, s.failing().har().length, without);
+        assertThat(with).as("a small failing HAR keeps the snapshot small").isLessThan(16 * 1024);
+
         Instant again = probe(Cause.CONNECTION_REFUSED);
         assertThat(last().failing().probedAt()).as("the newest failing probe").isEqualTo(again);
         assertThat(renders).as("one render per changed failing probe").hasValue(2);
