@@ -2,6 +2,7 @@ package io.originwatch.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.originwatch.app.ClusterRuntime;
 import io.originwatch.app.EdgeRuntime;
 import io.originwatch.app.EvidenceRecorder;
 import io.originwatch.edge.allowlist.AllowlistStatus;
@@ -10,6 +11,7 @@ import io.originwatch.evidence.OriginEvidence;
 import io.originwatch.evidence.ProbeKind;
 import io.originwatch.evidence.SupportSummary;
 import io.originwatch.evidence.TimelineEntry;
+import io.originwatch.handover.CarriedEvidence;
 import io.originwatch.origin.HistoryEntry;
 import io.originwatch.origin.Origin;
 import io.originwatch.origin.OriginStateView;
@@ -59,6 +61,9 @@ public class EvidenceResource {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    ClusterRuntime cluster;
+
     @GET
     @Sensitive
     @Path("/har")
@@ -72,7 +77,17 @@ public class EvidenceResource {
             @PathParam("name") String name,
             @QueryParam("failing") boolean failing,
             @QueryParam("via-edge") boolean viaEdge) {
-        state(name);
+        OriginStateView state = state(name);
+        if (failing && !viaEdge) {
+            // cluster mode: the owner's snapshot carries its last failing HAR (already redacted)
+            cluster.current(state);
+            CarriedEvidence carried = recorder.carriedFailing(name).orElse(null);
+            if (carried != null) {
+                return Response.ok(carried.har(), MediaType.APPLICATION_JSON)
+                        .header("Content-Disposition", attachment(EvidenceRecorder.fileName(name, carried.probedAt())))
+                        .build();
+            }
+        }
         OriginEvidence ev = recorder.evidence(name).orElse(null);
         Captured c = ev == null ? null : pick(ev, failing, viaEdge ? ProbeKind.VIA_EDGE : ProbeKind.DIRECT);
         if (c == null) {
@@ -104,7 +119,7 @@ public class EvidenceResource {
             description = "No origin of that name",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public Response supportBundle(@PathParam("name") String name) {
-        OriginStateView state = state(name);
+        OriginStateView state = cluster.current(state(name));
         Origin origin = state.origin();
         OriginEvidence ev = recorder.evidence(name).orElse(null);
         List<HistoryEntry> history = state.history();
@@ -112,7 +127,11 @@ public class EvidenceResource {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             Captured direct = ev == null ? null : ev.forTicket(ProbeKind.DIRECT);
-            if (direct != null) {
+            // cluster mode: the previous owner's failing HAR until this member's own probe fails
+            CarriedEvidence carried = recorder.carriedFailing(name).orElse(null);
+            if (carried != null) {
+                put(zip, "direct.har", carried.har());
+            } else if (direct != null) {
                 put(zip, "direct.har", recorder.json(direct));
             }
             Captured viaEdge = ev == null ? null : ev.forTicket(ProbeKind.VIA_EDGE);

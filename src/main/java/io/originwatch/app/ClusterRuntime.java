@@ -60,6 +60,9 @@ public class ClusterRuntime {
     @Inject
     EdgeRuntime edge;
 
+    @Inject
+    EvidenceRecorder evidence;
+
     /** Runs probes other members forward here (the API provides it). */
     @Inject
     Instance<ClusterTasks.ProbeHandler> probeHandler;
@@ -88,7 +91,8 @@ public class ClusterRuntime {
         var refresh = ClusterEdge.handlerEntry(edge::refreshForPeer);
         context.put(refresh.getKey(), refresh.getValue());
         ClusterMember m = ClusterMember.start(settings, this::changed, context);
-        StateHandover h = new StateHandover(m.snapshots(), registry::state, registry::ownership, alerting.dispatcher());
+        StateHandover h = new StateHandover(
+                m.snapshots(), registry::state, registry::ownership, alerting.dispatcher(), evidence.carried());
         handover = h;
         member = m;
         clusterEdge = new ClusterEdge(m);

@@ -13,6 +13,7 @@ import io.originwatch.evidence.HarWriteQueue;
 import io.originwatch.evidence.OriginEvidence;
 import io.originwatch.evidence.ProbeKind;
 import io.originwatch.evidence.Redactor;
+import io.originwatch.handover.CarriedEvidence;
 import io.originwatch.metrics.EvidenceMetrics;
 import io.originwatch.origin.EdgeProbeCompleted;
 import io.originwatch.origin.OriginRemoved;
@@ -64,6 +65,8 @@ public class EvidenceRecorder {
     String version;
 
     private final EvidenceStore store = new EvidenceStore();
+    private final CarriedHars carried = new CarriedHars(store, this::json);
+
     private HarBuilder builder;
     private HarJson json;
     private HarDirectory directory;
@@ -127,6 +130,20 @@ public class EvidenceRecorder {
 
     void onRemoved(@Observes OriginRemoved event) {
         store.remove(event.origin());
+        carried.remove(event.origin());
+    }
+
+    /** Cluster mode's side of the evidence: the last failing HAR carried across a move. */
+    CarriedHars carried() {
+        return carried;
+    }
+
+    /**
+     * The previous owner's last failing direct HAR of {@code origin} (cluster mode, from its
+     * snapshot), until this member has a failing direct probe of its own as new or newer.
+     */
+    public Optional<CarriedEvidence> carriedFailing(String origin) {
+        return carried.failing(origin);
     }
 
     /**

@@ -5,11 +5,13 @@ import io.originwatch.alert.AlertDispatcher;
 import io.originwatch.alert.SavedOrigin;
 import io.originwatch.alert.Thresholds;
 import io.originwatch.classify.Cause;
+import io.originwatch.handover.CarriedEvidence;
 import io.originwatch.handover.OriginSnapshot;
 import io.originwatch.handover.SnapshotCodec;
 import io.originwatch.handover.SnapshotStore;
 import io.originwatch.origin.Ownership;
 import io.originwatch.schedule.OriginState;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -38,6 +40,11 @@ import org.jboss.logging.Logger;
  * stops re-posting the alert; the new owner resolves it when the origin recovers;</li>
  * <li>before showing origins it does not own, a member reads their snapshots, in chunks of
  * {@link #READ_CHUNK} (one round trip each), and shows the owners' newer results;</li>
+ * <li>a snapshot published while the origin is failing also carries the last failing direct
+ * probe's evidence ({@link CarriedEvidence}: its HAR as the evidence API serves it, redacted),
+ * rendered only when that probe changed since the last publish; a member that continues from the
+ * snapshot, or shows it, hands it to its {@link Evidence} (which serves it until it has a failing
+ * probe of its own). A healthy origin carries none;</li>
  * <li>a snapshot that cannot be read is logged (once per origin until one can be read again) and
  * left alone: the member keeps its own state; nothing here throws.</li>
  * </ol>
@@ -73,7 +80,7 @@ final class StateHandover {
      * change nothing a next owner decides on, and only its latest timings and success count lag on
      * the other members. This keeps the encoding off most probes.
      */
-    record Published(Cause cause, ActiveAlert firing, long atNanos) {
+    record Published(Cause cause, ActiveAlert firing, long atNanos, Instant failingAt, CarriedEvidence carried) {
         boolean worthPublishingAfter(Cause now, SavedOrigin alert, Thresholds t, long nanos) {
             ActiveAlert f = alert == null ? null : alert.firing();
             if (now == null || !now.healthy() || f != null || firing != null || now != cause) {
@@ -89,15 +96,55 @@ final class StateHandover {
     /** A snapshot in a steady state is published at least this often (the non-owners' view lags at most this). */
     static final long REFRESH_NANOS = TimeUnit.SECONDS.toNanos(60);
 
+    /** Where the kept evidence is: what this member's evidence recorder offers the handover. */
+    interface Evidence {
+        /** No evidence kept (carries and keeps nothing). */
+        Evidence NONE = new Evidence() {
+            @Override
+            public Optional<Instant> lastFailingAt(String origin) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<CarriedEvidence> renderLastFailing(String origin) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void received(String origin, CarriedEvidence evidence) {}
+        };
+
+        /** When this member's last failing direct probe of {@code origin} started, if it has one. */
+        Optional<Instant> lastFailingAt(String origin);
+
+        /** That probe's evidence, rendered and redacted; empty when none or over {@link CarriedEvidence#MAX_HAR_BYTES}. */
+        Optional<CarriedEvidence> renderLastFailing(String origin);
+
+        /** Another member's last failing evidence of {@code origin}, from its snapshot. */
+        void received(String origin, CarriedEvidence evidence);
+    }
+
+    private final Evidence evidence;
+
     StateHandover(
             SnapshotStore store,
             Function<String, Optional<OriginState>> states,
             Supplier<Ownership> ownership,
             AlertDispatcher alerts) {
+        this(store, states, ownership, alerts, Evidence.NONE);
+    }
+
+    StateHandover(
+            SnapshotStore store,
+            Function<String, Optional<OriginState>> states,
+            Supplier<Ownership> ownership,
+            AlertDispatcher alerts,
+            Evidence evidence) {
         this.store = store;
         this.states = states;
         this.ownership = ownership;
         this.alerts = alerts;
+        this.evidence = evidence;
     }
 
     /** Rule 1: after a probe of {@code origin} was recorded and the alert tracker has seen it. */
@@ -119,13 +166,36 @@ final class StateHandover {
             }
             Optional<OriginSnapshot> s = state.snapshot(alert, inMaintenance);
             if (s.isPresent()) {
-                store.put(origin, SnapshotCodec.encode(s.get()));
-                published.put(origin, new Published(cause, alert == null ? null : alert.firing(), now));
+                boolean failing = !s.get().latest().verdict().up();
+                Instant failingAt = failing ? evidence.lastFailingAt(origin).orElse(null) : null;
+                CarriedEvidence carried = null;
+                if (failingAt != null) {
+                    carried = before != null && failingAt.equals(before.failingAt())
+                            ? before.carried()
+                            : evidence.renderLastFailing(origin).orElse(null);
+                }
+                store.put(origin, encode(s.get(), carried));
+                published.put(
+                        origin, new Published(cause, alert == null ? null : alert.firing(), now, failingAt, carried));
             }
         } catch (SnapshotCodec.Refused e) {
             LOG.warnf("cluster: %s; the next owner starts the origin from its own state", e.getMessage());
         } catch (RuntimeException e) {
             LOG.debugf("cluster: publishing the snapshot of origin=%s failed: %s", origin, e.toString());
+        }
+    }
+
+    private static byte[] encode(OriginSnapshot s, CarriedEvidence carried) throws SnapshotCodec.Refused {
+        if (carried == null) {
+            return SnapshotCodec.encode(s);
+        }
+        try {
+            return SnapshotCodec.encode(s.carrying(carried));
+        } catch (SnapshotCodec.Refused e) {
+            LOG.debugf(
+                    "cluster: origin=%s last failing HAR (%d bytes) left out of the snapshot: %s",
+                    s.origin(), carried.har().length, e.getMessage());
+            return SnapshotCodec.encode(s);
         }
     }
 
@@ -152,6 +222,7 @@ final class StateHandover {
                     refusedNow++;
                 } else if (state.continueFrom(s.get(), true)) {
                     alerts.continueFrom(name, s.get().alert());
+                    carry(name, s.get());
                     continued++;
                     if (s.get().alert() != null && s.get().alert().firing() != null) {
                         firing++;
@@ -194,9 +265,16 @@ final class StateHandover {
                 }
                 decode(name, bytes, state.get()).ifPresent(s -> {
                     state.get().continueFrom(s, false);
+                    carry(name, s);
                     applied.put(name, crc);
                 });
             });
+        }
+    }
+
+    private void carry(String name, OriginSnapshot s) {
+        if (s.failing() != null) {
+            evidence.received(name, s.failing());
         }
     }
 

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param lastCauseChange     start of the probe whose cause differed from the one before, or null
  * @param alert               the alert tracker's state of the origin (streak, failing since, firing
  *                            alert), or null when the tracker has none
+ * @param failing             the evidence of the last failing direct probe, carried while the
+ *                            origin is failing (null when healthy, or when its HAR is too large)
  */
 public record OriginSnapshot(
         String origin,
@@ -27,8 +29,21 @@ public record OriginSnapshot(
         int failures,
         int successes,
         Instant lastCauseChange,
-        SavedOrigin alert)
+        SavedOrigin alert,
+        CarriedEvidence failing)
         implements Serializable {
+
+    /** A snapshot that carries no evidence. */
+    public OriginSnapshot(
+            String origin,
+            ProbeRecord latest,
+            boolean latestInMaintenance,
+            int failures,
+            int successes,
+            Instant lastCauseChange,
+            SavedOrigin alert) {
+        this(origin, latest, latestInMaintenance, failures, successes, lastCauseChange, alert, null);
+    }
 
     public OriginSnapshot {
         Objects.requireNonNull(origin, "origin");
@@ -40,6 +55,12 @@ public record OriginSnapshot(
         if (alert != null && !alert.origin().equals(origin)) {
             throw new IllegalArgumentException("alert state of " + alert.origin() + " in the snapshot of " + origin);
         }
+    }
+
+    /** This snapshot carrying {@code evidence} (or none, when null). */
+    public OriginSnapshot carrying(CarriedEvidence evidence) {
+        return new OriginSnapshot(
+                origin, latest, latestInMaintenance, failures, successes, lastCauseChange, alert, evidence);
     }
 
     /** When the latest probe started: a snapshot with a later one is newer. */

@@ -20,7 +20,9 @@ import java.util.Set;
  * <ol>
  * <li>No secret goes on the wire: the result is written without its {@code ProbeSpec} (request
  * headers can hold tokens) and without its evidence bytes (the raw request head holds them too);
- * the reader puts its own configured spec back, and its evidence starts with its own probes.</li>
+ * the reader puts its own configured spec back, and its evidence starts with its own probes. The
+ * only evidence carried is a {@link CarriedEvidence}: the last failing probe's HAR as the evidence
+ * API serves it, already redacted.</li>
  * <li>Reading is allowlisted ({@link Filter}): records and enums of {@code io.originwatch} (a record
  * is built through its canonical constructor, so its checks run), and the few JDK types these
  * records use; nothing else is even instantiated. Depth, references and size are bounded.</li>
@@ -117,7 +119,8 @@ public final class SnapshotCodec {
                 snapshot.failures(),
                 snapshot.successes(),
                 snapshot.lastCauseChange(),
-                snapshot.alert());
+                snapshot.alert(),
+                snapshot.failing());
         ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
         out.writeBytes(MAGIC);
         try (ObjectOutputStream o = new ObjectOutputStream(out)) {
@@ -174,7 +177,8 @@ public final class SnapshotCodec {
                 s.failures(),
                 s.successes(),
                 s.lastCauseChange(),
-                s.alert());
+                s.alert(),
+                s.failing());
     }
 
     private static String firstLine(String message) {

@@ -15,6 +15,13 @@ import io.originwatch.classify.Verdict;
 import io.originwatch.cluster.ClusterMember;
 import io.originwatch.cluster.Crash;
 import io.originwatch.config.ClusterSettings;
+import io.originwatch.evidence.Captured;
+import io.originwatch.evidence.EvidenceStore;
+import io.originwatch.evidence.HarBuilder;
+import io.originwatch.evidence.HarSchema;
+import io.originwatch.evidence.ProbeKind;
+import io.originwatch.evidence.Redactor;
+import io.originwatch.handover.CarriedEvidence;
 import io.originwatch.origin.Origin;
 import io.originwatch.origin.ProbeRecord;
 import io.originwatch.schedule.OriginState;
@@ -158,6 +165,65 @@ class StateHandoverClusterTest {
         assertThat(owner.webhook.states()).containsExactly("firing");
     }
 
+    @Test
+    void theNewOwnerServesTheOldOwnersFailingHarUntilItsOwnProbeFails() throws Exception {
+        Node owner = owner(nodes);
+        owner.probe(Cause.OK);
+        owner.probe(Cause.CONNECTION_REFUSED);
+        owner.probe(Cause.CONNECTION_REFUSED);
+        Captured failing = owner.evidence.get(SHOP).orElseThrow().directFailing();
+        String startedAt = startedDateTime(owner.json(failing));
+
+        Node viewer = nodes.stream().filter(n -> n != owner).findFirst().orElseThrow();
+        await().atMost(SETTLED).untilAsserted(() -> {
+            viewer.handover.refresh(List.of(SHOP));
+            assertThat(viewer.hars.failing(SHOP).map(CarriedEvidence::probedAt))
+                    .as("a non-owner serves the owner's failing HAR")
+                    .contains(failing.probedAt());
+        });
+
+        nodes.remove(owner);
+        owner.crash();
+        await().atMost(SETTLED).until(() -> nodes.stream().allMatch(n -> n.member.members() == 2));
+        await().atMost(SETTLED)
+                .until(() -> nodes.stream().filter(n -> n.member.owns(SHOP)).count() == 1);
+        Node next = owner(nodes);
+        assertThat(next.evidence.get(SHOP))
+                .as("the new owner has probed nothing")
+                .isEmpty();
+        assertThat(next.handover.gained(List.of(SHOP)).continued()).isEqualTo(1);
+
+        CarriedEvidence carried = next.hars.failing(SHOP).orElseThrow();
+        assertThat(carried.probedAt()).isEqualTo(failing.probedAt());
+        assertThat(carried.cause()).isEqualTo("connection_refused");
+        assertThat(startedDateTime(carried.har()))
+                .as("the old owner's probe, as the old owner renders it")
+                .isEqualTo(startedAt);
+        assertThat(carried.har()).isEqualTo(owner.json(failing));
+        assertThat(HarSchema.errors(carried.har())).isEmpty();
+
+        next.probe(Cause.OK);
+        assertThat(next.hars.failing(SHOP))
+                .as("a good probe keeps the carried failing HAR")
+                .isPresent();
+        next.probe(Cause.CONNECTION_REFUSED);
+        assertThat(next.hars.failing(SHOP))
+                .as("its own failing probe is served now")
+                .isEmpty();
+        assertThat(next.evidence.get(SHOP).orElseThrow().directFailing().probedAt())
+                .isAfter(failing.probedAt());
+    }
+
+    private static String startedDateTime(byte[] har) throws IOException {
+        return HarSchema.MAPPER
+                .readTree(har)
+                .path("log")
+                .path("entries")
+                .path(0)
+                .path("startedDateTime")
+                .asText();
+    }
+
     private Node owner(List<Node> live) {
         return live.stream().filter(n -> n.member.owns(SHOP)).findFirst().orElseThrow();
     }
@@ -177,6 +243,9 @@ class StateHandoverClusterTest {
         final Recording alertmanager = new Recording("alertmanager", true);
         final AlertDispatcher alerts;
         final StateHandover handover;
+        final EvidenceStore evidence = new EvidenceStore();
+        final HarBuilder builder = new HarBuilder("test", Redactor.defaults());
+        final CarriedHars hars = new CarriedHars(evidence, this::json);
         private boolean closed;
 
         Node(String address, List<String> addresses) {
@@ -201,19 +270,25 @@ class StateHandoverClusterTest {
                     member.snapshots(),
                     name -> name.equals(SHOP) ? Optional.of(state) : Optional.empty(),
                     () -> member,
-                    alerts);
+                    alerts,
+                    hars);
+        }
+
+        byte[] json(Captured c) {
+            return HarSchema.JSON.bytes(c.har(builder));
         }
 
         OriginState state() {
             return state;
         }
 
-        /** One probe as the daemon records it: state, alert tracker, then the snapshot. */
+        /** One probe as the daemon records it: state, alert tracker, evidence, then the snapshot. */
         void probe(Cause cause) {
             clock = clock.plusSeconds(10);
             Verdict v = ProbeBuilder.verdict(SHOP, cause, clock);
             Probes.record(state, new ProbeRecord(v));
             alerts.probeCompleted(SHOP, origin.labels(), v);
+            evidence.recordDirect(SHOP, new Captured(v, ProbeKind.DIRECT));
             handover.recorded(SHOP, false);
             // the sinks' workers deliver asynchronously: wait until what the tracker sent arrived
             await().atMost(SETTLED).until(() -> webhook.pendingDelivered(alerts));

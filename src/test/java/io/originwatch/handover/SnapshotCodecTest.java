@@ -8,6 +8,11 @@ import io.originwatch.alert.SavedOrigin;
 import io.originwatch.classify.Cause;
 import io.originwatch.classify.Verdict;
 import io.originwatch.classify.Warning;
+import io.originwatch.evidence.Captured;
+import io.originwatch.evidence.HarBuilder;
+import io.originwatch.evidence.HarSchema;
+import io.originwatch.evidence.ProbeKind;
+import io.originwatch.evidence.Redactor;
 import io.originwatch.http1.HeaderField;
 import io.originwatch.http1.ParseFailure;
 import io.originwatch.http1.ResponseHead;
@@ -135,6 +140,55 @@ class SnapshotCodecTest {
         String text = new String(bytes, StandardCharsets.ISO_8859_1);
         assertThat(text).doesNotContain("s3cr3t-canary-token").doesNotContain("Authorization");
         assertThat(bytes.length).as("snapshot size").isLessThan(8 * 1024);
+    }
+
+    /** The failing probe's HAR as the evidence API renders it: through the default redactor. */
+    private static CarriedEvidence carried(OriginSnapshot s) {
+        Captured c = new Captured(s.latest().verdict(), ProbeKind.DIRECT);
+        byte[] har = HarSchema.JSON.bytes(c.har(new HarBuilder("test", Redactor.defaults())));
+        return new CarriedEvidence(c.probedAt(), c.cause(), har);
+    }
+
+    @Test
+    void theCarriedFailingHarRoundTrips() throws Exception {
+        OriginSnapshot s = full(spec(TOKEN));
+        CarriedEvidence ev = carried(s);
+        assertThat(new String(ev.har(), StandardCharsets.UTF_8))
+                .as("a real HAR of the failing probe")
+                .contains("\"startedDateTime\"")
+                .contains("Authorization");
+
+        OriginSnapshot back = SnapshotCodec.decode("shop", SnapshotCodec.encode(s.carrying(ev)), spec(TOKEN));
+
+        assertThat(back.failing()).isNotNull();
+        assertThat(back.failing().probedAt()).isEqualTo(T0);
+        assertThat(back.failing().cause()).isEqualTo("invalid_response");
+        assertThat(back.failing().har()).isEqualTo(ev.har());
+        assertThat(HarSchema.errors(back.failing().har())).as("HAR 1.2").isEmpty();
+        assertThat(SnapshotCodec.decode("shop", SnapshotCodec.encode(s), spec(TOKEN))
+                        .failing())
+                .as("a snapshot without evidence")
+                .isNull();
+    }
+
+    @Test
+    void aSecretHeaderValueNeverAppearsInASnapshotCarryingTheHar() throws Exception {
+        OriginSnapshot s = full(spec(TOKEN));
+        byte[] bytes = SnapshotCodec.encode(s.carrying(carried(s)));
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        assertThat(text)
+                .as("the HAR's header name stays, its value is redacted")
+                .contains("Authorization")
+                .contains(Redactor.REDACTED)
+                .doesNotContain("s3cr3t-canary-token");
+    }
+
+    @Test
+    void aCarriedHarIsBounded() {
+        assertThatThrownBy(() ->
+                        new CarriedEvidence(T0, "connection_refused", new byte[CarriedEvidence.MAX_HAR_BYTES + 1]))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at most " + CarriedEvidence.MAX_HAR_BYTES);
     }
 
     @Test
