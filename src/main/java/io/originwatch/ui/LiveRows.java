@@ -16,7 +16,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseBroadcaster;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,11 +24,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
@@ -87,9 +86,16 @@ public class LiveRows {
 
     private final AtomicLong sequence = new AtomicLong();
     private final LinkedHashSet<String> queued = new LinkedHashSet<>();
-    private final AtomicInteger clients = new AtomicInteger();
+    /**
+     * The open streams. Not an {@code SseBroadcaster}: its broadcast holds the broadcaster's lock
+     * while it writes to each stream, and a stream closing on the event loop takes that lock while
+     * it holds the stream's, so a client leaving mid-broadcast could deadlock the one sender and
+     * stop live rows for every console (quarkusio/quarkus#51033). Here each stream is written
+     * without a shared lock, and one that is closed or fails is dropped.
+     */
+    private final Set<SseEventSink> sinks = ConcurrentHashMap.newKeySet();
+
     private volatile Sse sse;
-    private volatile SseBroadcaster broadcaster;
     private ScheduledExecutorService sender;
     private long lastEventAt = System.currentTimeMillis();
 
@@ -106,9 +112,13 @@ public class LiveRows {
         if (sender != null) {
             sender.shutdownNow();
         }
-        SseBroadcaster b = broadcaster;
-        if (b != null) {
-            b.close();
+        for (SseEventSink sink : sinks) {
+            sinks.remove(sink);
+            try {
+                sink.close();
+            } catch (RuntimeException e) {
+                // closed by its client already
+            }
         }
     }
 
@@ -137,21 +147,18 @@ public class LiveRows {
      * stream only, then whatever is broadcast.
      */
     void register(SseEventSink sink, Sse sse, long after) {
-        synchronized (this) {
-            if (broadcaster == null) {
-                this.sse = sse;
-                broadcaster = sse.newBroadcaster();
-                broadcaster.onClose(s -> clients.decrementAndGet());
-                broadcaster.onError((s, e) -> LOG.debugf("console event stream closed: %s", e.toString()));
-            }
+        this.sse = sse;
+        sinks.add(sink);
+        try {
+            sink.send(sse.newEventBuilder()
+                    .comment("originwatch live rows")
+                    .reconnectDelay(RETRY_MILLIS)
+                    .build());
+            catchUp(sink, sse, after);
+        } catch (IllegalStateException e) {
+            // the client left before its catch-up was written
+            sinks.remove(sink);
         }
-        clients.incrementAndGet();
-        broadcaster.register(sink);
-        sink.send(sse.newEventBuilder()
-                .comment("originwatch live rows")
-                .reconnectDelay(RETRY_MILLIS)
-                .build());
-        catchUp(sink, sse, after);
     }
 
     private void catchUp(SseEventSink sink, Sse sse, long after) {
@@ -191,7 +198,7 @@ public class LiveRows {
     void tick() {
         try {
             List<String> names = take();
-            boolean anyone = broadcaster != null && clients.get() > 0;
+            boolean anyone = !sinks.isEmpty();
             int sent = 0;
             for (String name : names) {
                 Optional<OriginState> state = registry.state(name);
@@ -214,8 +221,7 @@ public class LiveRows {
             if (sent > 0) {
                 send("counts", Templates.overview$counts(overview.counts()).render(), sequence.get());
             } else if (anyone && System.currentTimeMillis() - lastEventAt >= KEEP_ALIVE_MILLIS) {
-                broadcaster.broadcast(
-                        sse.newEventBuilder().comment("keep-alive").build());
+                broadcast(sse.newEventBuilder().comment("keep-alive").build());
                 lastEventAt = System.currentTimeMillis();
             }
         } catch (RuntimeException e) {
@@ -236,8 +242,28 @@ public class LiveRows {
     }
 
     private void send(String name, String html, long id) {
-        broadcaster.broadcast(event(sse, name, html, id));
+        broadcast(event(sse, name, html, id));
         lastEventAt = System.currentTimeMillis();
+    }
+
+    /** Writes {@code event} to every open stream; a closed or failing one is dropped. */
+    private void broadcast(OutboundSseEvent event) {
+        for (SseEventSink sink : sinks) {
+            if (sink.isClosed()) {
+                sinks.remove(sink);
+                continue;
+            }
+            try {
+                sink.send(event).whenComplete((ok, e) -> {
+                    if (e != null) {
+                        sinks.remove(sink);
+                        LOG.debugf("console event stream closed: %s", e.toString());
+                    }
+                });
+            } catch (IllegalStateException e) {
+                sinks.remove(sink);
+            }
+        }
     }
 
     private static OutboundSseEvent event(Sse sse, String name, String html, long id) {
