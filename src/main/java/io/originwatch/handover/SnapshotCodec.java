@@ -191,23 +191,15 @@ public final class SnapshotCodec {
     }
 
     private static ProbeResult strip(ProbeResult r) {
-        return new ProbeResult(
-                null,
-                r.startedAt(),
-                r.timings(),
-                r.connectedAddress(),
-                r.failure(),
-                r.head(),
-                r.headerBytes(),
-                r.bodyBytes(),
-                r.bodyEndedEarly(),
-                r.bodyLimitReached(),
-                r.tls(),
-                Evidence.none(),
-                r.httpVersion());
+        return copy(r, null, Evidence.none());
     }
 
     private static ProbeResult withSpec(ProbeResult r, ProbeSpec spec) {
+        return copy(r, spec, r.evidence() == null ? Evidence.none() : r.evidence());
+    }
+
+    /** {@code r} with another spec and evidence, every other field as it is. */
+    private static ProbeResult copy(ProbeResult r, ProbeSpec spec, Evidence evidence) {
         return new ProbeResult(
                 spec,
                 r.startedAt(),
@@ -220,7 +212,7 @@ public final class SnapshotCodec {
                 r.bodyEndedEarly(),
                 r.bodyLimitReached(),
                 r.tls(),
-                r.evidence() == null ? Evidence.none() : r.evidence(),
+                evidence,
                 r.httpVersion());
     }
 }
