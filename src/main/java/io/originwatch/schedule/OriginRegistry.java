@@ -76,7 +76,7 @@ public class OriginRegistry {
     private final Map<Source, Set<String>> bySource = new ConcurrentHashMap<>();
     private final Set<String> scheduled = ConcurrentHashMap.newKeySet();
     private volatile Ownership ownership = Ownership.STANDALONE;
-    /** Standalone: no continuity, and {@link #apply} pays nothing for it. */
+    /** Standalone: no continuity. */
     private static final Consumer<List<String>> NO_CONTINUITY = names -> {};
 
     private volatile Consumer<List<String>> continuity = NO_CONTINUITY;
@@ -160,26 +160,45 @@ public class OriginRegistry {
                 lost.add(name);
             }
         }
-        if (!gained.isEmpty()) {
-            continuity.accept(List.copyOf(gained));
-        }
-        for (String name : gained) {
-            OriginState state = states.get(name);
-            if (state != null) {
-                schedule(state.origin());
-            }
-        }
+        start(gained);
         return new Reassignment(gained, lost);
     }
 
-    private void schedule(Origin origin) {
-        if (ownership.owns(origin.name())) {
-            OriginState state = states.get(origin.name());
+    /**
+     * Starts {@code gained}: origins this member was found to own, not scheduled yet. The one
+     * answer of the ownership that put a name here decides; it is not asked again, because it can
+     * change in between (a partition migrating meanwhile): an origin that becomes this member's
+     * only between the two answers would otherwise start without its previous owner's state and page
+     * again. One this member lost meanwhile is stopped by the next {@link #reassign}, which the
+     * migration that moved it calls.
+     */
+    private void start(List<String> gained) {
+        if (gained.isEmpty()) {
+            return;
+        }
+        continuity.accept(List.copyOf(gained));
+        for (String name : gained) {
+            OriginState state = states.get(name);
             if (state != null) {
                 state.watchedSince(java.time.Instant.now());
+                scheduler.schedule(state.origin());
+                scheduled.add(name);
             }
+        }
+    }
+
+    /**
+     * A changed origin scheduled here is rescheduled with its new probe (or stopped when this member
+     * no longer owns it); one not scheduled here is left to {@link #reassign}, which starts it
+     * through the continuity when this member owns it.
+     */
+    private void reschedule(Origin origin) {
+        if (!scheduled.contains(origin.name())) {
+            return;
+        }
+        if (ownership.owns(origin.name())) {
+            state(origin.name()).ifPresent(st -> st.watchedSince(java.time.Instant.now()));
             scheduler.schedule(origin);
-            scheduled.add(origin.name());
         } else if (scheduled.remove(origin.name())) {
             scheduler.unschedule(origin.name());
         }
@@ -222,21 +241,14 @@ public class OriginRegistry {
                 boolean viaEdgeDropped = existing.origin().viaEdge() != null && o.viaEdge() == null;
                 existing.replaceOrigin(o);
                 existing.source(source);
-                schedule(o);
+                reschedule(o);
                 if (viaEdgeDropped) {
                     viaEdgeDroppedEvent.fire(new ViaEdgeDropped(o.name()));
                 }
                 changed++;
             }
         }
-        if (continuity != NO_CONTINUITY && !fresh.isEmpty()) {
-            List<String> owned =
-                    fresh.stream().map(Origin::name).filter(ownership::owns).toList();
-            if (!owned.isEmpty()) {
-                continuity.accept(owned);
-            }
-        }
-        fresh.forEach(this::schedule);
+        start(fresh.stream().map(Origin::name).filter(ownership::owns).toList());
         int removed = 0;
         for (String name : previous) {
             if (!next.contains(name)) {
