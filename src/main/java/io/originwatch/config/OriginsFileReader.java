@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,8 +89,9 @@ public final class OriginsFileReader {
             errors.add(new ConfigError(file.toString(), "not valid YAML: " + yamlProblem(e)));
             return new Content(List.of(), Map.of());
         }
+        // flat is sorted already (YamlFlattener): split it in order instead of sorting it again
         Map<String, String> maintenance = new TreeMap<>();
-        Map<String, String> rest = new HashMap<>();
+        Map<String, String> rest = new LinkedHashMap<>();
         flat.forEach((k, v) -> (k.startsWith(MAINTENANCE + ".") ? maintenance : rest).put(k, v));
         return new Content(group(file.toString(), rest, errors), maintenance);
     }
@@ -114,12 +116,13 @@ public final class OriginsFileReader {
         return new Yaml(constructor);
     }
 
+    /** {@code flat} in key order (as {@link YamlFlattener#flatten} gives it). */
     private static List<RawOrigin> group(String fileName, Map<String, String> flat, List<ConfigError> errors) {
         Map<Integer, Map<OriginKey, String>> values = new TreeMap<>();
         Map<Integer, Map<String, String>> headers = new HashMap<>();
         Map<Integer, Map<String, String>> labels = new HashMap<>();
         Map<Integer, Map<String, String>> headerFiles = new HashMap<>();
-        for (Map.Entry<String, String> e : new TreeMap<>(flat).entrySet()) {
+        for (Map.Entry<String, String> e : flat.entrySet()) {
             Matcher m = ORIGIN_KEY.matcher(e.getKey());
             if (!m.matches()) {
                 if (!e.getKey().equals("origins")) {

@@ -156,10 +156,10 @@ public class OriginRegistry {
             if (owns && !scheduled.contains(name)) {
                 gained.add(name);
             } else if (!owns && scheduled.remove(name)) {
-                scheduler.unschedule(name);
                 lost.add(name);
             }
         }
+        scheduler.unscheduleAll(lost);
         start(gained);
         return new Reassignment(gained, lost);
     }
@@ -177,30 +177,37 @@ public class OriginRegistry {
             return;
         }
         continuity.accept(List.copyOf(gained));
+        List<Origin> origins = new ArrayList<>(gained.size());
+        java.time.Instant now = java.time.Instant.now();
         for (String name : gained) {
             OriginState state = states.get(name);
             if (state != null) {
-                state.watchedSince(java.time.Instant.now());
-                scheduler.schedule(state.origin());
-                scheduled.add(name);
+                state.watchedSince(now);
+                origins.add(state.origin());
             }
         }
+        scheduler.scheduleAll(origins);
+        origins.forEach(o -> scheduled.add(o.name()));
     }
 
     /**
-     * A changed origin scheduled here is rescheduled with its new probe (or stopped when this member
-     * no longer owns it); one not scheduled here is left to {@link #reassign}, which starts it
-     * through the continuity when this member owns it.
+     * A changed origin scheduled here keeps running (or is stopped when this member no longer owns
+     * it); one not scheduled here is left to {@link #reassign}, which starts it through the
+     * continuity when this member owns it. Its trigger is replaced only when its interval changed:
+     * the trigger holds nothing else of the origin ({@link ProbeScheduler#scheduleAll}), so a new
+     * label, URL or timeout does not touch Quartz at all, and a replaced trigger keeps the name's phase.
      */
-    private void reschedule(Origin origin) {
+    private void reschedule(Origin before, Origin origin, List<Origin> retrigger, List<String> stop) {
         if (!scheduled.contains(origin.name())) {
             return;
         }
         if (ownership.owns(origin.name())) {
             state(origin.name()).ifPresent(st -> st.watchedSince(java.time.Instant.now()));
-            scheduler.schedule(origin);
+            if (!before.interval().equals(origin.interval())) {
+                retrigger.add(origin);
+            }
         } else if (scheduled.remove(origin.name())) {
-            scheduler.unschedule(origin.name());
+            stop.add(origin.name());
         }
     }
 
@@ -224,6 +231,8 @@ public class OriginRegistry {
         int changed = 0;
         int unchanged = 0;
         List<Origin> fresh = new ArrayList<>();
+        List<Origin> retrigger = new ArrayList<>();
+        List<String> stop = new ArrayList<>();
         for (Origin o : origins) {
             next.add(o.name());
             takeOver(source, o.name());
@@ -238,24 +247,30 @@ public class OriginRegistry {
                 existing.replaceOrigin(o);
                 unchanged++;
             } else {
-                boolean viaEdgeDropped = existing.origin().viaEdge() != null && o.viaEdge() == null;
+                Origin before = existing.origin();
+                boolean viaEdgeDropped = before.viaEdge() != null && o.viaEdge() == null;
                 existing.replaceOrigin(o);
                 existing.source(source);
-                reschedule(o);
+                reschedule(before, o, retrigger, stop);
                 if (viaEdgeDropped) {
                     viaEdgeDroppedEvent.fire(new ViaEdgeDropped(o.name()));
                 }
                 changed++;
             }
         }
+        scheduler.unscheduleAll(stop);
+        scheduler.scheduleAll(retrigger);
         start(fresh.stream().map(Origin::name).filter(ownership::owns).toList());
-        int removed = 0;
+        List<String> gone = new ArrayList<>();
         for (String name : previous) {
             if (!next.contains(name)) {
-                remove(name);
-                removed++;
+                gone.add(name);
             }
         }
+        // one Quartz call per batch of removed origins, then their states and events
+        scheduler.unscheduleAll(gone);
+        gone.forEach(this::remove);
+        int removed = gone.size();
         bySource.put(source, Set.copyOf(next));
         return new Change(added, removed, changed, unchanged);
     }
@@ -282,8 +297,8 @@ public class OriginRegistry {
         return bySource.getOrDefault(source, Set.of());
     }
 
+    /** Removes an origin already unscheduled. */
     private void remove(String name) {
-        scheduler.unschedule(name);
         scheduled.remove(name);
         OriginState state = states.remove(name);
         if (state != null) {

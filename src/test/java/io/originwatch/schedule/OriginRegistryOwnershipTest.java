@@ -8,6 +8,7 @@ import io.originwatch.origin.Ownership;
 import io.originwatch.origin.ViaEdgeDropped;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,13 +34,13 @@ class OriginRegistryOwnershipTest {
     OriginRegistryOwnershipTest() {
         registry.scheduler = new ProbeScheduler() {
             @Override
-            public void schedule(Origin origin) {
-                scheduled.add(origin.name());
+            public void scheduleAll(Collection<Origin> origins) {
+                origins.forEach(o -> scheduled.add(o.name()));
             }
 
             @Override
-            public void unschedule(String name) {
-                scheduled.remove(name);
+            public void unscheduleAll(Collection<String> names) {
+                scheduled.removeAll(names);
             }
         };
         registry.removedEvent = new ProbeRunnerTest.Recording<>(e -> {});

@@ -16,6 +16,7 @@ import io.originwatch.probe.ProbeSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,10 +60,10 @@ class ProbeFairnessTest {
     ProbeFairnessTest() {
         registry.scheduler = new ProbeScheduler() {
             @Override
-            public void schedule(Origin origin) {}
+            public void scheduleAll(Collection<Origin> origins) {}
 
             @Override
-            public void unschedule(String name) {}
+            public void unscheduleAll(Collection<String> names) {}
         };
         registry.removedEvent = new ProbeRunnerTest.Recording<>(e -> {});
         registry.viaEdgeDroppedEvent = new ProbeRunnerTest.Recording<ViaEdgeDropped>(e -> {});

@@ -37,6 +37,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -67,10 +68,10 @@ class ProbeRunnerTest {
     ProbeRunnerTest() {
         registry.scheduler = new ProbeScheduler() {
             @Override
-            public void schedule(Origin origin) {}
+            public void scheduleAll(Collection<Origin> origins) {}
 
             @Override
-            public void unschedule(String name) {}
+            public void unscheduleAll(Collection<String> names) {}
         };
         registry.removedEvent = new Recording<>(e -> events.add(e));
         registry.viaEdgeDroppedEvent = new Recording<ViaEdgeDropped>(e -> events.add(e));

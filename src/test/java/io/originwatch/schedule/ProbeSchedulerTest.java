@@ -2,8 +2,13 @@ package io.originwatch.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.originwatch.origin.Origin;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -33,5 +38,40 @@ class ProbeSchedulerTest {
         // evenly spread: each of the 10 one-second slots gets about 1,000 first runs
         assertThat(java.util.Arrays.stream(perSecond).boxed().toList())
                 .allSatisfy(n -> assertThat(n).isBetween(850, 1150));
+    }
+
+    /** A Quartz stand-in counting the batch calls and the jobs/keys each carried. */
+    private static org.quartz.Scheduler counting(List<Integer> scheduled, List<Integer> deleted) {
+        return (org.quartz.Scheduler) Proxy.newProxyInstance(
+                ProbeSchedulerTest.class.getClassLoader(), new Class<?>[] {org.quartz.Scheduler.class}, (p, m, a) -> {
+                    switch (m.getName()) {
+                        case "scheduleJobs" -> {
+                            assertThat((Boolean) a[1]).as("replace in place").isTrue();
+                            scheduled.add(((Map<?, ?>) a[0]).size());
+                        }
+                        case "deleteJobs" -> deleted.add(((List<?>) a[0]).size());
+                        default -> throw new AssertionError("unexpected Quartz call " + m.getName());
+                    }
+                    return m.getReturnType() == boolean.class ? Boolean.TRUE : null;
+                });
+    }
+
+    @Test
+    void originsAreScheduledAndUnscheduledInBatchesNotOneCallEach() {
+        List<Integer> scheduled = new ArrayList<>();
+        List<Integer> deleted = new ArrayList<>();
+        ProbeScheduler scheduler = new ProbeScheduler();
+        scheduler.quartz = counting(scheduled, deleted);
+        List<Origin> origins = IntStream.range(0, 2_500)
+                .mapToObj(i -> new Origin(ProbeRunnerTest.spec("o" + i), TEN_S, Map.of(), "test"))
+                .toList();
+
+        scheduler.scheduleAll(origins);
+        scheduler.unscheduleAll(origins.stream().map(Origin::name).toList());
+        scheduler.scheduleAll(List.of());
+        scheduler.unscheduleAll(List.of());
+
+        assertThat(scheduled).containsExactly(ProbeScheduler.BATCH, ProbeScheduler.BATCH, 500);
+        assertThat(deleted).containsExactly(ProbeScheduler.BATCH, ProbeScheduler.BATCH, 500);
     }
 }
