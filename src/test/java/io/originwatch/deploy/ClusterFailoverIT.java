@@ -5,9 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import io.originwatch.testing.LoopbackServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,11 +44,16 @@ import org.junit.jupiter.api.TestMethodOrder;
  * same members:
  * <ol>
  * <li>steady state: each origin is probed once per interval in total, not once per member;</li>
+ * <li>two origins of each member start failing: the webhook receiver gets one {@code firing} for
+ * each;</li>
  * <li>{@code kill -9} of one member: every origin is probed again within failure detection plus one
- * interval, and the survivors' API lists every origin with a surviving owner;</li>
- * <li>the killed member comes back and takes a share again;</li>
+ * interval, the survivors' API lists every origin with a surviving owner, and the failing origins
+ * the victim owned, still failing under their new owner, are not paged again;</li>
+ * <li>the killed member comes back and takes a share again (origins move to it, pages do not);</li>
  * <li>SIGSTOP of one member: the other two take its origins after the heartbeat timeout; when it
- * resumes, no origin is probed by two members for more than one interval.</li>
+ * resumes, no origin is probed by two members for more than one interval, and nothing is paged
+ * again;</li>
+ * <li>the failing origins recover: exactly one {@code resolved} each, after everything above.</li>
  * </ol>
  * Hazelcast's heartbeat is shortened through its system properties (1 s, removal after 5 s) so the
  * frozen-member stage takes seconds instead of a minute; the defaults are in docs/cluster.md.
@@ -61,10 +69,19 @@ class ClusterFailoverIT {
     private static final Duration KILL_BOUND = Duration.ofSeconds(15);
     /** The shortened heartbeat timeout (5 s) plus one interval, with room for a loaded CI box. */
     private static final Duration FREEZE_BOUND = Duration.ofSeconds(30);
+    /** Bad probes in a row that fire an alert, good ones that resolve it. */
+    private static final int THRESHOLD = 2;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, List<Long>> hits = new ConcurrentHashMap<>();
+    /** Paths the origin server answers 503 on (the others get 200). */
+    private final Set<String> failing = ConcurrentHashMap.newKeySet();
+    /** Webhook posts as {@code origin status}, in arrival order. */
+    private final List<String> pages = new CopyOnWriteArrayList<>();
+
+    private final List<String> paged = new ArrayList<>();
+    private HttpServer webhook;
     private final List<String> hzAddresses = new ArrayList<>();
     private final int[] httpPorts = new int[3];
     private final ChildProcess[] members = new ChildProcess[3];
@@ -79,6 +96,14 @@ class ClusterFailoverIT {
                 .isRegularFile();
         work = Files.createDirectories(Path.of("target/cluster-it"));
         origin = new LoopbackServer(this::serve);
+        webhook = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        webhook.createContext("/hook", exchange -> {
+            JsonNode body = json.readTree(exchange.getRequestBody().readAllBytes());
+            pages.add(body.path("origin").asText() + " " + body.path("status").asText());
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        webhook.start();
         for (int i = 0; i < 3; i++) {
             hzAddresses.add("127.0.0.1:" + LoopbackPorts.free());
             httpPorts[i] = LoopbackPorts.free();
@@ -105,6 +130,9 @@ class ClusterFailoverIT {
         if (origin != null) {
             origin.close();
         }
+        if (webhook != null) {
+            webhook.stop(0);
+        }
     }
 
     @Test
@@ -127,6 +155,26 @@ class ClusterFailoverIT {
 
     @Test
     @Order(2)
+    void twoFailingOriginsOfEachMemberFireOnce() throws Exception {
+        Map<String, String> owners = owners(0);
+        for (String member : hzAddresses) {
+            owners.entrySet().stream()
+                    .filter(e -> member.equals(e.getValue()))
+                    .map(Map.Entry::getKey)
+                    .sorted()
+                    .limit(2)
+                    .forEach(paged::add);
+        }
+        assertThat(paged).as("two origins of each member").hasSize(6);
+        paged.forEach(n -> failing.add(path(Integer.parseInt(n.substring("origin-".length())))));
+        await("each failing origin fires")
+                .atMost(START_TIMEOUT)
+                .until(() -> paged.stream().allMatch(n -> pages(n, "firing") == 1));
+        assertPagedOnce(false);
+    }
+
+    @Test
+    @Order(3)
     void killNineHandsEveryOriginToTheSurvivorsWithinDetectionPlusOneInterval() throws Exception {
         Map<String, String> before = owners(0);
         String victim = hzAddresses.get(2);
@@ -156,10 +204,24 @@ class ClusterFailoverIT {
             }
         });
         assertProbedOncePerInterval(List.of(0, 1));
+        // the victim's failing origins are failing under their new owners now: 4 more bad probes
+        // (twice the threshold) and no second firing, and their alert is still known as firing
+        assertThat(orphans.stream().map(ClusterFailoverIT::name).filter(paged::contains))
+                .as("failing origins the victim owned")
+                .isNotEmpty();
+        assertPagedOnce(false);
+        for (int i = 0; i < 2; i++) {
+            for (String n : paged) {
+                JsonNode view = getJson(i, "/api/origins/" + n);
+                assertThat(view.path("cause").asText())
+                        .as("latest cause of %s on member %d, owned by %s: %s", n, i, view.path("owner"), view)
+                        .isEqualTo("unexpected_status");
+            }
+        }
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aMemberThatJoinsTakesAShare() throws Exception {
         members[2] = start(2);
         awaitReady(2);
@@ -167,10 +229,11 @@ class ClusterFailoverIT {
                 .atMost(START_TIMEOUT)
                 .until(() -> Set.copyOf(owners(0).values()).size() == 3);
         assertProbedOncePerInterval(allMembers());
+        assertPagedOnce(false);
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aFrozenMemberIsReplacedAndProbesNothingTwiceForLongerThanAnIntervalWhenItResumes() throws Exception {
         String frozen = hzAddresses.get(1);
         await().atMost(START_TIMEOUT).until(() -> owners(0).containsValue(frozen));
@@ -214,6 +277,39 @@ class ClusterFailoverIT {
                     .isLessThanOrEqualTo(allowed);
         }
         assertThat(members[1].isAlive()).isTrue();
+        assertProbedOncePerInterval(List.of(0, 2));
+        assertPagedOnce(false);
+    }
+
+    @Test
+    @Order(6)
+    void theFailingOriginsRecoverAndResolveOnceEach() throws Exception {
+        failing.clear();
+        await("each recovered origin resolves")
+                .atMost(START_TIMEOUT)
+                .until(() -> paged.stream().allMatch(n -> pages(n, "resolved") == 1));
+        assertProbedOncePerInterval(List.of(0, 2));
+        assertPagedOnce(true);
+    }
+
+    /**
+     * Every failing origin was paged exactly once ({@code firing}) and, once recovered, resolved
+     * exactly once; no other origin was paged at all.
+     */
+    private void assertPagedOnce(boolean resolved) {
+        for (String n : paged) {
+            assertThat(pages(n, "firing"))
+                    .as("firings of %s; pages %s", n, pages)
+                    .isEqualTo(1);
+            assertThat(pages(n, "resolved"))
+                    .as("resolutions of %s; pages %s", n, pages)
+                    .isEqualTo(resolved ? 1 : 0);
+        }
+        assertThat(pages).as("pages of origins that never failed").allMatch(p -> paged.contains(p.split(" ")[0]));
+    }
+
+    private long pages(String origin, String status) {
+        return pages.stream().filter((origin + " " + status)::equals).count();
     }
 
     // --- the stages' measurements ---
@@ -272,7 +368,11 @@ class ClusterFailoverIT {
                 "-Doriginwatch.cluster.enabled=true",
                 "-Doriginwatch.cluster.name=" + clusterName,
                 "-Doriginwatch.cluster.bind=" + hzAddresses.get(i),
-                "-Doriginwatch.cluster.members=" + String.join(",", hzAddresses)));
+                "-Doriginwatch.cluster.members=" + String.join(",", hzAddresses),
+                "-Doriginwatch.alerting.failure-threshold=" + THRESHOLD,
+                "-Doriginwatch.alerting.success-threshold=" + THRESHOLD,
+                "-Doriginwatch.alerting.webhooks[0].url=http://127.0.0.1:"
+                        + webhook.getAddress().getPort() + "/hook"));
         for (int o = 0; o < ORIGINS; o++) {
             command.add("-Doriginwatch.origins[" + o + "].name=" + name(o));
             command.add("-Doriginwatch.origins[" + o + "].url=" + origin.url(path(o)));
@@ -347,7 +447,8 @@ class ClusterFailoverIT {
                         .add(System.currentTimeMillis());
             }
             OutputStream out = socket.getOutputStream();
-            out.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
+            String status = parts.length > 1 && failing.contains(parts[1]) ? "503 Failing" : "200 OK";
+            out.write(("HTTP/1.1 " + status + "\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
         } catch (IOException e) {
