@@ -12,13 +12,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -72,7 +66,6 @@ class ClusterFailoverIT {
     /** Bad probes in a row that fire an alert, good ones that resolve it. */
     private static final int THRESHOLD = 2;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, List<Long>> hits = new ConcurrentHashMap<>();
     /** Paths the origin server answers 503 on (the others get 200). */
@@ -82,19 +75,12 @@ class ClusterFailoverIT {
 
     private final List<String> paged = new ArrayList<>();
     private HttpServer webhook;
-    private final List<String> hzAddresses = new ArrayList<>();
-    private final int[] httpPorts = new int[3];
-    private final ChildProcess[] members = new ChildProcess[3];
-    private final String clusterName = "it-" + ProcessHandle.current().pid();
+    private ClusterDaemons daemons;
     private LoopbackServer origin;
-    private Path work;
 
     @BeforeAll
     void startThreeMembers() throws Exception {
-        assertThat(DashboardQueriesIT.JAR)
-                .as("packaged daemon (mvn package runs before failsafe)")
-                .isRegularFile();
-        work = Files.createDirectories(Path.of("target/cluster-it"));
+        daemons = new ClusterDaemons("it-" + ProcessHandle.current().pid());
         origin = new LoopbackServer(this::serve);
         webhook = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         webhook.createContext("/hook", exchange -> {
@@ -104,15 +90,11 @@ class ClusterFailoverIT {
             exchange.close();
         });
         webhook.start();
-        for (int i = 0; i < 3; i++) {
-            hzAddresses.add("127.0.0.1:" + LoopbackPorts.free());
-            httpPorts[i] = LoopbackPorts.free();
+        for (int i = 0; i < ClusterDaemons.SIZE; i++) {
+            start(i);
         }
-        for (int i = 0; i < 3; i++) {
-            members[i] = start(i);
-        }
-        for (int i = 0; i < 3; i++) {
-            awaitReady(i);
+        for (int i = 0; i < ClusterDaemons.SIZE; i++) {
+            daemons.awaitReady(i, START_TIMEOUT);
         }
         await("every origin probed once")
                 .atMost(START_TIMEOUT)
@@ -121,11 +103,8 @@ class ClusterFailoverIT {
 
     @AfterAll
     void stopAll() throws Exception {
-        for (ChildProcess m : members) {
-            if (m != null) {
-                m.thaw(); // in case a failed stage left it frozen; SIGCONT on a running process is a no-op
-                m.close();
-            }
+        if (daemons != null) {
+            daemons.close();
         }
         if (origin != null) {
             origin.close();
@@ -143,11 +122,11 @@ class ClusterFailoverIT {
         assertThat(owners).hasSize(ORIGINS);
         assertThat(Set.copyOf(owners.values()))
                 .as("every member owns a share")
-                .containsExactlyInAnyOrderElementsOf(hzAddresses);
+                .containsExactlyInAnyOrderElementsOf(daemons.hzAddresses);
         for (int i = 1; i < 3; i++) {
             assertThat(owners(i)).as("member %d's view of the owners", i).isEqualTo(owners);
         }
-        JsonNode cluster = getJson(0, "/api/cluster");
+        JsonNode cluster = daemons.getJson(0, "/api/cluster");
         assertThat(cluster.path("enabled").asBoolean()).isTrue();
         assertThat(cluster.path("quorum").asBoolean()).isTrue();
         assertThat(cluster.path("members")).hasSize(3);
@@ -157,7 +136,7 @@ class ClusterFailoverIT {
     @Order(2)
     void twoFailingOriginsOfEachMemberFireOnce() throws Exception {
         Map<String, String> owners = owners(0);
-        for (String member : hzAddresses) {
+        for (String member : daemons.hzAddresses) {
             owners.entrySet().stream()
                     .filter(e -> member.equals(e.getValue()))
                     .map(Map.Entry::getKey)
@@ -177,7 +156,7 @@ class ClusterFailoverIT {
     @Order(3)
     void killNineHandsEveryOriginToTheSurvivorsWithinDetectionPlusOneInterval() throws Exception {
         Map<String, String> before = owners(0);
-        String victim = hzAddresses.get(2);
+        String victim = daemons.hzAddresses.get(2);
         List<Integer> orphans = IntStream.range(0, ORIGINS)
                 .filter(o -> victim.equals(before.get(name(o))))
                 .boxed()
@@ -186,7 +165,7 @@ class ClusterFailoverIT {
         Map<Integer, Integer> seen = counts();
 
         long killedAt = System.nanoTime();
-        members[2].kill();
+        daemons.members[2].kill();
         await("every origin probed again after kill -9")
                 .atMost(KILL_BOUND)
                 .pollInterval(Duration.ofMillis(100))
@@ -195,7 +174,7 @@ class ClusterFailoverIT {
                 "ClusterFailoverIT: kill -9 of %s (%d origins): every origin probed again %.2f s later%n",
                 victim, orphans.size(), (System.nanoTime() - killedAt) / 1e9);
 
-        List<String> survivors = hzAddresses.subList(0, 2);
+        List<String> survivors = daemons.hzAddresses.subList(0, 2);
         await("the survivors own every origin").atMost(KILL_BOUND).untilAsserted(() -> {
             for (int i = 0; i < 2; i++) {
                 Map<String, String> owners = owners(i);
@@ -212,7 +191,7 @@ class ClusterFailoverIT {
         assertPagedOnce(false);
         for (int i = 0; i < 2; i++) {
             for (String n : paged) {
-                JsonNode view = getJson(i, "/api/origins/" + n);
+                JsonNode view = daemons.getJson(i, "/api/origins/" + n);
                 assertThat(view.path("cause").asText())
                         .as("latest cause of %s on member %d, owned by %s: %s", n, i, view.path("owner"), view)
                         .isEqualTo("unexpected_status");
@@ -223,8 +202,8 @@ class ClusterFailoverIT {
     @Test
     @Order(4)
     void aMemberThatJoinsTakesAShare() throws Exception {
-        members[2] = start(2);
-        awaitReady(2);
+        start(2);
+        daemons.awaitReady(2, START_TIMEOUT);
         await("the returning member owns a share")
                 .atMost(START_TIMEOUT)
                 .until(() -> Set.copyOf(owners(0).values()).size() == 3);
@@ -235,7 +214,7 @@ class ClusterFailoverIT {
     @Test
     @Order(5)
     void aFrozenMemberIsReplacedAndProbesNothingTwiceForLongerThanAnIntervalWhenItResumes() throws Exception {
-        String frozen = hzAddresses.get(1);
+        String frozen = daemons.hzAddresses.get(1);
         await().atMost(START_TIMEOUT).until(() -> owners(0).containsValue(frozen));
         Map<String, String> owners = owners(0);
         List<Integer> its = IntStream.range(0, ORIGINS)
@@ -245,7 +224,7 @@ class ClusterFailoverIT {
         Map<Integer, Integer> seen = counts();
 
         long frozenAt = System.nanoTime();
-        members[1].freeze();
+        daemons.members[1].freeze();
         await("the others probe the frozen member's origins")
                 .atMost(FREEZE_BOUND)
                 .pollInterval(Duration.ofMillis(100))
@@ -258,7 +237,7 @@ class ClusterFailoverIT {
                 .untilAsserted(() -> assertThat(owners(0).values()).doesNotContain(frozen));
 
         long thawedAt = System.currentTimeMillis();
-        members[1].thaw();
+        daemons.members[1].thaw();
         // Settled: the resumed member rejoined (after Hazelcast's split-brain merge) or stays out.
         // Either way each origin is again probed once per interval by one member, which is what
         // the window below measures; the double probes right after the thaw are counted apart.
@@ -276,7 +255,7 @@ class ClusterFailoverIT {
                             name(o), settledAt - thawedAt, hits.get(path(o)))
                     .isLessThanOrEqualTo(allowed);
         }
-        assertThat(members[1].isAlive()).isTrue();
+        assertThat(daemons.members[1].isAlive()).isTrue();
         assertProbedOncePerInterval(List.of(0, 2));
         assertPagedOnce(false);
     }
@@ -352,43 +331,25 @@ class ClusterFailoverIT {
 
     // --- the members ---
 
-    private ChildProcess start(int i) {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(
-                java.toString(),
-                "-Xmx256m",
-                "-Dhazelcast.heartbeat.interval.seconds=1",
-                "-Dhazelcast.max.no.heartbeat.seconds=5",
-                "-Dhazelcast.merge.first.run.delay.seconds=5",
-                "-Dhazelcast.merge.next.run.delay.seconds=5",
-                "-Dquarkus.http.host=127.0.0.1",
-                "-Dquarkus.http.port=" + httpPorts[i],
-                "-Dquarkus.log.console.json.enabled=false",
-                "-Doriginwatch.edge.enabled=false",
-                "-Doriginwatch.cluster.enabled=true",
-                "-Doriginwatch.cluster.name=" + clusterName,
-                "-Doriginwatch.cluster.bind=" + hzAddresses.get(i),
-                "-Doriginwatch.cluster.members=" + String.join(",", hzAddresses),
+    private void start(int i) {
+        List<String> settings = new ArrayList<>(List.of(
                 "-Doriginwatch.alerting.failure-threshold=" + THRESHOLD,
                 "-Doriginwatch.alerting.success-threshold=" + THRESHOLD,
                 "-Doriginwatch.alerting.webhooks[0].url=http://127.0.0.1:"
                         + webhook.getAddress().getPort() + "/hook"));
         for (int o = 0; o < ORIGINS; o++) {
-            command.add("-Doriginwatch.origins[" + o + "].name=" + name(o));
-            command.add("-Doriginwatch.origins[" + o + "].url=" + origin.url(path(o)));
-            command.add("-Doriginwatch.origins[" + o + "].interval=" + INTERVAL.toSeconds() + "s");
+            settings.add("-Doriginwatch.origins[" + o + "].name=" + name(o));
+            settings.add("-Doriginwatch.origins[" + o + "].url=" + origin.url(path(o)));
+            settings.add("-Doriginwatch.origins[" + o + "].interval=" + INTERVAL.toSeconds() + "s");
         }
-        command.addAll(List.of("-jar", DashboardQueriesIT.JAR.toString()));
-        return ChildProcess.start(
-                "member-" + i, command, work.resolve("member-" + i + "-" + System.nanoTime() + ".log"));
-    }
-
-    private void awaitReady(int i) {
-        await("member " + i + " ready")
-                .atMost(START_TIMEOUT)
-                .ignoreExceptions()
-                .failFast("member " + i + " exited", () -> !members[i].isAlive())
-                .until(() -> get(i, "/q/health/ready").statusCode() == 200);
+        daemons.start(
+                i,
+                List.of(
+                        "-Dhazelcast.heartbeat.interval.seconds=1",
+                        "-Dhazelcast.max.no.heartbeat.seconds=5",
+                        "-Dhazelcast.merge.first.run.delay.seconds=5",
+                        "-Dhazelcast.merge.next.run.delay.seconds=5"),
+                settings);
     }
 
     private List<Integer> allMembers() {
@@ -398,26 +359,10 @@ class ClusterFailoverIT {
     /** Origin name to owner address, as member {@code i}'s API lists them. */
     private Map<String, String> owners(int i) throws IOException, InterruptedException {
         Map<String, String> owners = new HashMap<>();
-        for (JsonNode view : getJson(i, "/api/origins")) {
+        for (JsonNode view : daemons.getJson(i, "/api/origins")) {
             owners.put(view.path("name").asText(), view.path("owner").asText(null));
         }
         return owners;
-    }
-
-    private JsonNode getJson(int i, String path) throws IOException, InterruptedException {
-        HttpResponse<String> r = get(i, path);
-        assertThat(r.statusCode())
-                .as("GET %s on member %d: %s", path, i, r.body())
-                .isEqualTo(200);
-        return json.readTree(r.body());
-    }
-
-    private HttpResponse<String> get(int i, String path) throws IOException, InterruptedException {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPorts[i] + path))
-                        .timeout(Duration.ofSeconds(5))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     // --- the counting origin ---
