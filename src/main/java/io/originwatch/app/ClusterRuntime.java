@@ -175,7 +175,7 @@ public class ClusterRuntime {
         try {
             OriginRegistry.Reassignment r = registry.reassign();
             r.lost().forEach(originMetrics::disowned);
-            releaseNotOwned(m);
+            releaseNotScheduled();
             if (!r.gained().isEmpty() || !r.lost().isEmpty()) {
                 LOG.infof(
                         "cluster: %d member(s); took over %d origin(s), handed over %d, owning %d",
@@ -193,19 +193,18 @@ public class ClusterRuntime {
     }
 
     /**
-     * The alert state of every origin this member does not own now is forgotten without a
-     * notification (the owner carries it on): the ones it just handed over, and ones restored from
-     * the state file at start that another member owns. So this member re-posts no alert it does not own.
+     * The alert state of every origin not scheduled on this member is forgotten without a
+     * notification (its owner carries it on): the ones it just handed over, and ones restored from
+     * the state file at start that another member owns. So this member re-posts no alert it does not
+     * own. Under the registry's lock: an origin that starts here meanwhile (its snapshot just
+     * continued) is not released after.
      */
-    private void releaseNotOwned(ClusterMember m) {
+    private void releaseNotScheduled() {
         StateHandover h = handover;
         if (h == null) {
             return;
         }
-        h.lost(registry.states().stream()
-                .map(st -> st.origin().name())
-                .filter(n -> !m.owns(n))
-                .toList());
+        registry.withUnscheduled(h::lost);
     }
 
     /**

@@ -33,9 +33,10 @@ import org.jboss.logging.Logger;
  * ({@link Published}: every probe of a failing or alerting origin, a healthy one in a steady
  * state at most every 60 s); asynchronously, a probe never waits for the cluster;</li>
  * <li>a member that takes an origin over reads its snapshot before the origin's first probe there
- * and continues from it when it is newer than what the member has (a member that owned the origin
- * earlier has an older state), alert state included: nothing is sent, the receivers already know a
- * firing alert, and the next bad probes count on from the previous owner's streak;</li>
+ * and continues from it: the result, streak and last cause change when the snapshot is as new or
+ * newer than what the member has (a member that owned the origin earlier has an older state), the
+ * alert state in any case (only an owner pages, so the last owner's is what the receivers know):
+ * nothing is sent, and the next bad probes count on from the previous owner's streak;</li>
  * <li>a member that gives an origin up forgets its alert state without a notification, so it
  * stops re-posting the alert; the new owner resolves it when the origin recovers;</li>
  * <li>before showing origins it does not own, a member reads their snapshots, in chunks of
@@ -205,6 +206,7 @@ final class StateHandover {
         int firing = 0;
         int without = 0;
         int refusedNow = 0;
+        int newerHere = 0;
         for (List<String> chunk : chunks(names)) {
             Map<String, byte[]> got = read(chunk);
             for (String name : chunk) {
@@ -220,21 +222,29 @@ final class StateHandover {
                 Optional<OriginSnapshot> s = decode(name, bytes, state);
                 if (s.isEmpty()) {
                     refusedNow++;
-                } else if (state.continueFrom(s.get(), true)) {
-                    alerts.continueFrom(name, s.get().alert());
+                    continue;
+                }
+                if (state.continueFrom(s.get(), true)) {
                     carry(name, s.get());
-                    continued++;
-                    if (s.get().alert() != null && s.get().alert().firing() != null) {
-                        firing++;
-                    }
+                } else {
+                    newerHere++;
+                }
+                // the alert state is the last owner's in any case: only an owner pages, so it is what
+                // the receivers know. A newer result here comes from probes this member ran while it
+                // did not own the origin (a frozen member resuming fires its missed run before it
+                // learns it lost the origin) and has forgotten their alert state since.
+                alerts.continueFrom(name, s.get().alert());
+                continued++;
+                if (s.get().alert() != null && s.get().alert().firing() != null) {
+                    firing++;
                 }
             }
         }
         Continued c = new Continued(continued, firing, without, refusedNow);
         LOG.infof(
                 "cluster: took over %d origin(s): %d continued from their previous owner's snapshot (%d with a firing"
-                        + " alert), %d without a snapshot, %d refused",
-                names.size(), continued, firing, without, refusedNow);
+                        + " alert, %d keeping this member's newer result), %d without a snapshot, %d refused",
+                names.size(), continued, firing, newerHere, without, refusedNow);
         return c;
     }
 

@@ -125,6 +125,21 @@ public class OriginRegistry {
         return scheduled.contains(name);
     }
 
+    /**
+     * Calls {@code action} with the names of every origin not scheduled on this member, holding the
+     * lock under which origins start: none starts (and has its state continued) meanwhile, so
+     * {@code action} may forget what this member knew of them without undoing a continuation.
+     */
+    public synchronized void withUnscheduled(Consumer<List<String>> action) {
+        List<String> names = new ArrayList<>();
+        for (String name : states.keySet()) {
+            if (!scheduled.contains(name)) {
+                names.add(name);
+            }
+        }
+        action.accept(names);
+    }
+
     /** Switches to {@code ownership} and schedules exactly the origins it gives this member. */
     public synchronized Reassignment ownBy(Ownership ownership) {
         return ownBy(ownership, NO_CONTINUITY);

@@ -153,6 +153,46 @@ class StateHandoverClusterTest {
                 .isEmpty();
     }
 
+    /**
+     * A member that probed the origin after the owner's last snapshot (a frozen member resuming, its
+     * Quartz firing the missed run before it sees it lost the origin) has the newer result, and has
+     * forgotten its alert state since: when it takes the origin back it keeps its result but takes the
+     * owner's alert state, so it does not page the origin again.
+     */
+    @Test
+    void aMemberWithANewerOwnResultStillTakesTheOwnersAlertState() {
+        Node owner = owner(nodes);
+        for (int i = 0; i < 3; i++) {
+            owner.probe(Cause.CONNECTION_REFUSED);
+        }
+        assertThat(owner.webhook.states()).containsExactly("firing");
+        Instant startsAt = owner.alerts.active().get(0).startsAt();
+
+        nodes.remove(owner);
+        owner.crash();
+        await().atMost(SETTLED).until(() -> nodes.stream().allMatch(n -> n.member.members() == 2));
+        await().atMost(SETTLED)
+                .until(() -> nodes.stream().filter(n -> n.member.owns(SHOP)).count() == 1);
+        Node next = owner(nodes);
+        clock = clock.plusSeconds(10);
+        Probes.record(next.state, new ProbeRecord(ProbeBuilder.verdict(SHOP, Cause.CONNECTION_REFUSED, clock)));
+        Instant own = next.state().latest().orElseThrow().probedAt();
+
+        StateHandover.Continued c = next.handover.gained(List.of(SHOP));
+
+        assertThat(c.firing()).isEqualTo(1);
+        assertThat(next.state().latest().orElseThrow().probedAt())
+                .as("its own newer result stays")
+                .isEqualTo(own);
+        assertThat(next.alerts.active())
+                .singleElement()
+                .satisfies(a -> assertThat(a.startsAt()).isEqualTo(startsAt));
+        for (int i = 0; i < 3; i++) {
+            next.probe(Cause.CONNECTION_REFUSED);
+        }
+        assertThat(next.webhook.states()).as("no second firing").isEmpty();
+    }
+
     @Test
     void theLosingMemberForgetsTheAlertWithoutAResolve() {
         Node owner = owner(nodes);

@@ -13,15 +13,11 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -45,10 +41,7 @@ class ClusterAlertFailoverIT {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
-    private final List<String> hzAddresses = new ArrayList<>();
-    private final int[] httpPorts = new int[3];
-    private final ChildProcess[] members = new ChildProcess[3];
-    private final String clusterName = "alert-it-" + ProcessHandle.current().pid();
+    private ClusterDaemons daemons;
     private final AtomicInteger status = new AtomicInteger(503);
     private final AtomicInteger hits = new AtomicInteger();
     private final List<String> received = new CopyOnWriteArrayList<>();
@@ -62,10 +55,8 @@ class ClusterAlertFailoverIT {
 
     @AfterEach
     void stopAll() throws Exception {
-        for (ChildProcess m : members) {
-            if (m != null) {
-                m.close();
-            }
+        if (daemons != null) {
+            daemons.close();
         }
         if (origin != null) {
             origin.close();
@@ -80,10 +71,7 @@ class ClusterAlertFailoverIT {
 
     @Test
     void oneFiringThroughAKillNineAndOneResolvedAfterTheRecovery() throws Exception {
-        assertThat(DashboardQueriesIT.JAR)
-                .as("packaged daemon (mvn package runs before failsafe)")
-                .isRegularFile();
-        Path work = Files.createDirectories(Path.of("target/cluster-alert-it"));
+        daemons = new ClusterDaemons("alert-it-" + ProcessHandle.current().pid());
         origin = new LoopbackServer(this::serve);
         hook = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         hook.createContext("/", exchange -> {
@@ -113,15 +101,11 @@ class ClusterAlertFailoverIT {
                               - url: http://127.0.0.1:%d/am
                                 send_resolved: true
                         """.formatted(hook.getAddress().getPort())).start();
-        for (int i = 0; i < 3; i++) {
-            hzAddresses.add("127.0.0.1:" + LoopbackPorts.free());
-            httpPorts[i] = LoopbackPorts.free();
+        for (int i = 0; i < ClusterDaemons.SIZE; i++) {
+            start(i);
         }
-        for (int i = 0; i < 3; i++) {
-            members[i] = start(i, work);
-        }
-        for (int i = 0; i < 3; i++) {
-            awaitReady(i);
+        for (int i = 0; i < ClusterDaemons.SIZE; i++) {
+            daemons.awaitReady(i, START_TIMEOUT);
         }
         await("shop fires").atMost(START_TIMEOUT).until(() -> received.contains("firing"));
         assertThat(received).containsExactly("firing");
@@ -130,16 +114,16 @@ class ClusterAlertFailoverIT {
                 .until(this::alertmanagerStartsAt, Optional::isPresent)
                 .orElseThrow();
 
-        int victim = hzAddresses.indexOf(owner(0));
+        int victim = daemons.hzAddresses.indexOf(owner(0));
         assertThat(victim).as("the owner of shop is a member").isNotNegative();
         int survivor = (victim + 1) % 3;
-        members[victim].kill();
+        daemons.members[victim].kill();
         await("another member owns shop")
                 .atMost(START_TIMEOUT)
                 .ignoreExceptions()
                 .until(() -> {
                     String o = owner(survivor);
-                    return o != null && !o.equals(hzAddresses.get(victim));
+                    return o != null && !o.equals(daemons.hzAddresses.get(victim));
                 });
         int afterKill = hits.get();
         List<String> seen = new CopyOnWriteArrayList<>();
@@ -154,7 +138,7 @@ class ClusterAlertFailoverIT {
         assertThat(seen)
                 .as("Alertmanager's shop alert through the failover: always active, startsAt unchanged")
                 .containsOnly(startsAt);
-        JsonNode shop = getJson(survivor, "/api/origins/shop");
+        JsonNode shop = daemons.getJson(survivor, "/api/origins/shop");
         assertThat(shop.path("consecutiveFailures").asInt())
                 .as("the streak counts on from the old owner's")
                 .isGreaterThanOrEqualTo(6);
@@ -189,58 +173,22 @@ class ClusterAlertFailoverIT {
     }
 
     private String owner(int i) throws IOException, InterruptedException {
-        return getJson(i, "/api/origins/shop").path("owner").asText(null);
+        return daemons.getJson(i, "/api/origins/shop").path("owner").asText(null);
     }
 
-    private ChildProcess start(int i, Path work) {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = List.of(
-                java.toString(),
-                "-Xmx256m",
-                "-Dquarkus.http.host=127.0.0.1",
-                "-Dquarkus.http.port=" + httpPorts[i],
-                "-Dquarkus.log.console.json.enabled=false",
-                "-Doriginwatch.edge.enabled=false",
-                "-Doriginwatch.cluster.enabled=true",
-                "-Doriginwatch.cluster.name=" + clusterName,
-                "-Doriginwatch.cluster.bind=" + hzAddresses.get(i),
-                "-Doriginwatch.cluster.members=" + String.join(",", hzAddresses),
-                "-Doriginwatch.origins[0].name=shop",
-                "-Doriginwatch.origins[0].url=" + origin.url("/health"),
-                "-Doriginwatch.origins[0].interval=" + INTERVAL.toSeconds() + "s",
-                "-Doriginwatch.alerting.webhooks[0].url=http://127.0.0.1:"
-                        + hook.getAddress().getPort() + "/hooks/originwatch",
-                "-Doriginwatch.alerting.alertmanager.urls[0]=" + alertmanager.url(),
-                "-Doriginwatch.alerting.alertmanager.resend-interval=1s",
-                "-Doriginwatch.alerting.alertmanager.alert-ttl=" + ALERT_TTL,
-                "-jar",
-                DashboardQueriesIT.JAR.toString());
-        return ChildProcess.start(
-                "alert-member-" + i, command, work.resolve("member-" + i + "-" + System.nanoTime() + ".log"));
-    }
-
-    private void awaitReady(int i) {
-        await("member " + i + " ready")
-                .atMost(START_TIMEOUT)
-                .ignoreExceptions()
-                .failFast("member " + i + " exited", () -> !members[i].isAlive())
-                .until(() -> get(i, "/q/health/ready").statusCode() == 200);
-    }
-
-    private JsonNode getJson(int i, String path) throws IOException, InterruptedException {
-        HttpResponse<String> r = get(i, path);
-        assertThat(r.statusCode())
-                .as("GET %s on member %d: %s", path, i, r.body())
-                .isEqualTo(200);
-        return json.readTree(r.body());
-    }
-
-    private HttpResponse<String> get(int i, String path) throws IOException, InterruptedException {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPorts[i] + path))
-                        .timeout(Duration.ofSeconds(5))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+    private void start(int i) {
+        daemons.start(
+                i,
+                List.of(),
+                List.of(
+                        "-Doriginwatch.origins[0].name=shop",
+                        "-Doriginwatch.origins[0].url=" + origin.url("/health"),
+                        "-Doriginwatch.origins[0].interval=" + INTERVAL.toSeconds() + "s",
+                        "-Doriginwatch.alerting.webhooks[0].url=http://127.0.0.1:"
+                                + hook.getAddress().getPort() + "/hooks/originwatch",
+                        "-Doriginwatch.alerting.alertmanager.urls[0]=" + alertmanager.url(),
+                        "-Doriginwatch.alerting.alertmanager.resend-interval=1s",
+                        "-Doriginwatch.alerting.alertmanager.alert-ttl=" + ALERT_TTL));
     }
 
     private void serve(Socket socket) {

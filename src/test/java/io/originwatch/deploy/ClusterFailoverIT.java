@@ -5,17 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import io.originwatch.testing.LoopbackServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,11 +38,16 @@ import org.junit.jupiter.api.TestMethodOrder;
  * same members:
  * <ol>
  * <li>steady state: each origin is probed once per interval in total, not once per member;</li>
+ * <li>two origins of each member start failing: the webhook receiver gets one {@code firing} for
+ * each;</li>
  * <li>{@code kill -9} of one member: every origin is probed again within failure detection plus one
- * interval, and the survivors' API lists every origin with a surviving owner;</li>
- * <li>the killed member comes back and takes a share again;</li>
+ * interval, the survivors' API lists every origin with a surviving owner, and the failing origins
+ * the victim owned, still failing under their new owner, are not paged again;</li>
+ * <li>the killed member comes back and takes a share again (origins move to it, pages do not);</li>
  * <li>SIGSTOP of one member: the other two take its origins after the heartbeat timeout; when it
- * resumes, no origin is probed by two members for more than one interval.</li>
+ * resumes, no origin is probed by two members for more than one interval, and nothing is paged
+ * again;</li>
+ * <li>the failing origins recover: exactly one {@code resolved} each, after everything above.</li>
  * </ol>
  * Hazelcast's heartbeat is shortened through its system properties (1 s, removal after 5 s) so the
  * frozen-member stage takes seconds instead of a minute; the defaults are in docs/cluster.md.
@@ -61,33 +63,38 @@ class ClusterFailoverIT {
     private static final Duration KILL_BOUND = Duration.ofSeconds(15);
     /** The shortened heartbeat timeout (5 s) plus one interval, with room for a loaded CI box. */
     private static final Duration FREEZE_BOUND = Duration.ofSeconds(30);
+    /** Bad probes in a row that fire an alert, good ones that resolve it. */
+    private static final int THRESHOLD = 2;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, List<Long>> hits = new ConcurrentHashMap<>();
-    private final List<String> hzAddresses = new ArrayList<>();
-    private final int[] httpPorts = new int[3];
-    private final ChildProcess[] members = new ChildProcess[3];
-    private final String clusterName = "it-" + ProcessHandle.current().pid();
+    /** Paths the origin server answers 503 on (the others get 200). */
+    private final Set<String> failing = ConcurrentHashMap.newKeySet();
+    /** Webhook posts as {@code origin status}, in arrival order. */
+    private final List<String> pages = new CopyOnWriteArrayList<>();
+
+    private final List<String> paged = new ArrayList<>();
+    private HttpServer webhook;
+    private ClusterDaemons daemons;
     private LoopbackServer origin;
-    private Path work;
 
     @BeforeAll
     void startThreeMembers() throws Exception {
-        assertThat(DashboardQueriesIT.JAR)
-                .as("packaged daemon (mvn package runs before failsafe)")
-                .isRegularFile();
-        work = Files.createDirectories(Path.of("target/cluster-it"));
+        daemons = new ClusterDaemons("it-" + ProcessHandle.current().pid());
         origin = new LoopbackServer(this::serve);
-        for (int i = 0; i < 3; i++) {
-            hzAddresses.add("127.0.0.1:" + LoopbackPorts.free());
-            httpPorts[i] = LoopbackPorts.free();
+        webhook = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        webhook.createContext("/hook", exchange -> {
+            JsonNode body = json.readTree(exchange.getRequestBody().readAllBytes());
+            pages.add(body.path("origin").asText() + " " + body.path("status").asText());
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        webhook.start();
+        for (int i = 0; i < ClusterDaemons.SIZE; i++) {
+            start(i);
         }
-        for (int i = 0; i < 3; i++) {
-            members[i] = start(i);
-        }
-        for (int i = 0; i < 3; i++) {
-            awaitReady(i);
+        for (int i = 0; i < ClusterDaemons.SIZE; i++) {
+            daemons.awaitReady(i, START_TIMEOUT);
         }
         await("every origin probed once")
                 .atMost(START_TIMEOUT)
@@ -96,14 +103,14 @@ class ClusterFailoverIT {
 
     @AfterAll
     void stopAll() throws Exception {
-        for (ChildProcess m : members) {
-            if (m != null) {
-                m.thaw(); // in case a failed stage left it frozen; SIGCONT on a running process is a no-op
-                m.close();
-            }
+        if (daemons != null) {
+            daemons.close();
         }
         if (origin != null) {
             origin.close();
+        }
+        if (webhook != null) {
+            webhook.stop(0);
         }
     }
 
@@ -115,11 +122,11 @@ class ClusterFailoverIT {
         assertThat(owners).hasSize(ORIGINS);
         assertThat(Set.copyOf(owners.values()))
                 .as("every member owns a share")
-                .containsExactlyInAnyOrderElementsOf(hzAddresses);
+                .containsExactlyInAnyOrderElementsOf(daemons.hzAddresses);
         for (int i = 1; i < 3; i++) {
             assertThat(owners(i)).as("member %d's view of the owners", i).isEqualTo(owners);
         }
-        JsonNode cluster = getJson(0, "/api/cluster");
+        JsonNode cluster = daemons.getJson(0, "/api/cluster");
         assertThat(cluster.path("enabled").asBoolean()).isTrue();
         assertThat(cluster.path("quorum").asBoolean()).isTrue();
         assertThat(cluster.path("members")).hasSize(3);
@@ -127,9 +134,29 @@ class ClusterFailoverIT {
 
     @Test
     @Order(2)
+    void twoFailingOriginsOfEachMemberFireOnce() throws Exception {
+        Map<String, String> owners = owners(0);
+        for (String member : daemons.hzAddresses) {
+            owners.entrySet().stream()
+                    .filter(e -> member.equals(e.getValue()))
+                    .map(Map.Entry::getKey)
+                    .sorted()
+                    .limit(2)
+                    .forEach(paged::add);
+        }
+        assertThat(paged).as("two origins of each member").hasSize(6);
+        paged.forEach(n -> failing.add(path(Integer.parseInt(n.substring("origin-".length())))));
+        await("each failing origin fires")
+                .atMost(START_TIMEOUT)
+                .until(() -> paged.stream().allMatch(n -> pages(n, "firing") == 1));
+        assertPagedOnce(false);
+    }
+
+    @Test
+    @Order(3)
     void killNineHandsEveryOriginToTheSurvivorsWithinDetectionPlusOneInterval() throws Exception {
         Map<String, String> before = owners(0);
-        String victim = hzAddresses.get(2);
+        String victim = daemons.hzAddresses.get(2);
         List<Integer> orphans = IntStream.range(0, ORIGINS)
                 .filter(o -> victim.equals(before.get(name(o))))
                 .boxed()
@@ -138,7 +165,7 @@ class ClusterFailoverIT {
         Map<Integer, Integer> seen = counts();
 
         long killedAt = System.nanoTime();
-        members[2].kill();
+        daemons.members[2].kill();
         await("every origin probed again after kill -9")
                 .atMost(KILL_BOUND)
                 .pollInterval(Duration.ofMillis(100))
@@ -147,7 +174,7 @@ class ClusterFailoverIT {
                 "ClusterFailoverIT: kill -9 of %s (%d origins): every origin probed again %.2f s later%n",
                 victim, orphans.size(), (System.nanoTime() - killedAt) / 1e9);
 
-        List<String> survivors = hzAddresses.subList(0, 2);
+        List<String> survivors = daemons.hzAddresses.subList(0, 2);
         await("the survivors own every origin").atMost(KILL_BOUND).untilAsserted(() -> {
             for (int i = 0; i < 2; i++) {
                 Map<String, String> owners = owners(i);
@@ -156,23 +183,38 @@ class ClusterFailoverIT {
             }
         });
         assertProbedOncePerInterval(List.of(0, 1));
-    }
-
-    @Test
-    @Order(3)
-    void aMemberThatJoinsTakesAShare() throws Exception {
-        members[2] = start(2);
-        awaitReady(2);
-        await("the returning member owns a share")
-                .atMost(START_TIMEOUT)
-                .until(() -> Set.copyOf(owners(0).values()).size() == 3);
-        assertProbedOncePerInterval(allMembers());
+        // the victim's failing origins are failing under their new owners now: 4 more bad probes
+        // (twice the threshold) and no second firing, and their alert is still known as firing
+        assertThat(orphans.stream().map(ClusterFailoverIT::name).filter(paged::contains))
+                .as("failing origins the victim owned")
+                .isNotEmpty();
+        assertPagedOnce(false);
+        for (int i = 0; i < 2; i++) {
+            for (String n : paged) {
+                JsonNode view = daemons.getJson(i, "/api/origins/" + n);
+                assertThat(view.path("cause").asText())
+                        .as("latest cause of %s on member %d, owned by %s: %s", n, i, view.path("owner"), view)
+                        .isEqualTo("unexpected_status");
+            }
+        }
     }
 
     @Test
     @Order(4)
+    void aMemberThatJoinsTakesAShare() throws Exception {
+        start(2);
+        daemons.awaitReady(2, START_TIMEOUT);
+        await("the returning member owns a share")
+                .atMost(START_TIMEOUT)
+                .until(() -> Set.copyOf(owners(0).values()).size() == 3);
+        assertProbedOncePerInterval(allMembers());
+        assertPagedOnce(false);
+    }
+
+    @Test
+    @Order(5)
     void aFrozenMemberIsReplacedAndProbesNothingTwiceForLongerThanAnIntervalWhenItResumes() throws Exception {
-        String frozen = hzAddresses.get(1);
+        String frozen = daemons.hzAddresses.get(1);
         await().atMost(START_TIMEOUT).until(() -> owners(0).containsValue(frozen));
         Map<String, String> owners = owners(0);
         List<Integer> its = IntStream.range(0, ORIGINS)
@@ -182,7 +224,7 @@ class ClusterFailoverIT {
         Map<Integer, Integer> seen = counts();
 
         long frozenAt = System.nanoTime();
-        members[1].freeze();
+        daemons.members[1].freeze();
         await("the others probe the frozen member's origins")
                 .atMost(FREEZE_BOUND)
                 .pollInterval(Duration.ofMillis(100))
@@ -195,7 +237,7 @@ class ClusterFailoverIT {
                 .untilAsserted(() -> assertThat(owners(0).values()).doesNotContain(frozen));
 
         long thawedAt = System.currentTimeMillis();
-        members[1].thaw();
+        daemons.members[1].thaw();
         // Settled: the resumed member rejoined (after Hazelcast's split-brain merge) or stays out.
         // Either way each origin is again probed once per interval by one member, which is what
         // the window below measures; the double probes right after the thaw are counted apart.
@@ -213,7 +255,40 @@ class ClusterFailoverIT {
                             name(o), settledAt - thawedAt, hits.get(path(o)))
                     .isLessThanOrEqualTo(allowed);
         }
-        assertThat(members[1].isAlive()).isTrue();
+        assertThat(daemons.members[1].isAlive()).isTrue();
+        assertProbedOncePerInterval(List.of(0, 2));
+        assertPagedOnce(false);
+    }
+
+    @Test
+    @Order(6)
+    void theFailingOriginsRecoverAndResolveOnceEach() throws Exception {
+        failing.clear();
+        await("each recovered origin resolves")
+                .atMost(START_TIMEOUT)
+                .until(() -> paged.stream().allMatch(n -> pages(n, "resolved") == 1));
+        assertProbedOncePerInterval(List.of(0, 2));
+        assertPagedOnce(true);
+    }
+
+    /**
+     * Every failing origin was paged exactly once ({@code firing}) and, once recovered, resolved
+     * exactly once; no other origin was paged at all.
+     */
+    private void assertPagedOnce(boolean resolved) {
+        for (String n : paged) {
+            assertThat(pages(n, "firing"))
+                    .as("firings of %s; pages %s", n, pages)
+                    .isEqualTo(1);
+            assertThat(pages(n, "resolved"))
+                    .as("resolutions of %s; pages %s", n, pages)
+                    .isEqualTo(resolved ? 1 : 0);
+        }
+        assertThat(pages).as("pages of origins that never failed").allMatch(p -> paged.contains(p.split(" ")[0]));
+    }
+
+    private long pages(String origin, String status) {
+        return pages.stream().filter((origin + " " + status)::equals).count();
     }
 
     // --- the stages' measurements ---
@@ -256,39 +331,25 @@ class ClusterFailoverIT {
 
     // --- the members ---
 
-    private ChildProcess start(int i) {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(
-                java.toString(),
-                "-Xmx256m",
-                "-Dhazelcast.heartbeat.interval.seconds=1",
-                "-Dhazelcast.max.no.heartbeat.seconds=5",
-                "-Dhazelcast.merge.first.run.delay.seconds=5",
-                "-Dhazelcast.merge.next.run.delay.seconds=5",
-                "-Dquarkus.http.host=127.0.0.1",
-                "-Dquarkus.http.port=" + httpPorts[i],
-                "-Dquarkus.log.console.json.enabled=false",
-                "-Doriginwatch.edge.enabled=false",
-                "-Doriginwatch.cluster.enabled=true",
-                "-Doriginwatch.cluster.name=" + clusterName,
-                "-Doriginwatch.cluster.bind=" + hzAddresses.get(i),
-                "-Doriginwatch.cluster.members=" + String.join(",", hzAddresses)));
+    private void start(int i) {
+        List<String> settings = new ArrayList<>(List.of(
+                "-Doriginwatch.alerting.failure-threshold=" + THRESHOLD,
+                "-Doriginwatch.alerting.success-threshold=" + THRESHOLD,
+                "-Doriginwatch.alerting.webhooks[0].url=http://127.0.0.1:"
+                        + webhook.getAddress().getPort() + "/hook"));
         for (int o = 0; o < ORIGINS; o++) {
-            command.add("-Doriginwatch.origins[" + o + "].name=" + name(o));
-            command.add("-Doriginwatch.origins[" + o + "].url=" + origin.url(path(o)));
-            command.add("-Doriginwatch.origins[" + o + "].interval=" + INTERVAL.toSeconds() + "s");
+            settings.add("-Doriginwatch.origins[" + o + "].name=" + name(o));
+            settings.add("-Doriginwatch.origins[" + o + "].url=" + origin.url(path(o)));
+            settings.add("-Doriginwatch.origins[" + o + "].interval=" + INTERVAL.toSeconds() + "s");
         }
-        command.addAll(List.of("-jar", DashboardQueriesIT.JAR.toString()));
-        return ChildProcess.start(
-                "member-" + i, command, work.resolve("member-" + i + "-" + System.nanoTime() + ".log"));
-    }
-
-    private void awaitReady(int i) {
-        await("member " + i + " ready")
-                .atMost(START_TIMEOUT)
-                .ignoreExceptions()
-                .failFast("member " + i + " exited", () -> !members[i].isAlive())
-                .until(() -> get(i, "/q/health/ready").statusCode() == 200);
+        daemons.start(
+                i,
+                List.of(
+                        "-Dhazelcast.heartbeat.interval.seconds=1",
+                        "-Dhazelcast.max.no.heartbeat.seconds=5",
+                        "-Dhazelcast.merge.first.run.delay.seconds=5",
+                        "-Dhazelcast.merge.next.run.delay.seconds=5"),
+                settings);
     }
 
     private List<Integer> allMembers() {
@@ -298,26 +359,10 @@ class ClusterFailoverIT {
     /** Origin name to owner address, as member {@code i}'s API lists them. */
     private Map<String, String> owners(int i) throws IOException, InterruptedException {
         Map<String, String> owners = new HashMap<>();
-        for (JsonNode view : getJson(i, "/api/origins")) {
+        for (JsonNode view : daemons.getJson(i, "/api/origins")) {
             owners.put(view.path("name").asText(), view.path("owner").asText(null));
         }
         return owners;
-    }
-
-    private JsonNode getJson(int i, String path) throws IOException, InterruptedException {
-        HttpResponse<String> r = get(i, path);
-        assertThat(r.statusCode())
-                .as("GET %s on member %d: %s", path, i, r.body())
-                .isEqualTo(200);
-        return json.readTree(r.body());
-    }
-
-    private HttpResponse<String> get(int i, String path) throws IOException, InterruptedException {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPorts[i] + path))
-                        .timeout(Duration.ofSeconds(5))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     // --- the counting origin ---
@@ -347,7 +392,8 @@ class ClusterFailoverIT {
                         .add(System.currentTimeMillis());
             }
             OutputStream out = socket.getOutputStream();
-            out.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
+            String status = parts.length > 1 && failing.contains(parts[1]) ? "503 Failing" : "200 OK";
+            out.write(("HTTP/1.1 " + status + "\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
         } catch (IOException e) {

@@ -129,6 +129,18 @@ class OriginRegistryOwnershipTest {
     }
 
     @Test
+    void theUnscheduledAreTheOriginsThisMemberDoesNotRunNow() {
+        ownedNow.add("a");
+        registry.ownBy(new Migrating(), continued::add);
+        registry.apply(OriginRegistry.Source.CONFIG, List.of(origin("a"), origin("b"), origin("c")));
+        ownedNow.add("b"); // owned, its migration's reassign not run yet: not running here either
+
+        List<List<String>> seen = new ArrayList<>();
+        registry.withUnscheduled(seen::add);
+        assertThat(seen).containsExactly(List.of("b", "c"));
+    }
+
+    @Test
     void standaloneStartsEveryOriginOnApply() {
         registry.apply(OriginRegistry.Source.CONFIG, List.of(origin("a"), origin("b")));
         assertThat(scheduled).containsExactlyInAnyOrder("a", "b");
