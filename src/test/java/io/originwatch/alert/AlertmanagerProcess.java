@@ -44,6 +44,26 @@ public final class AlertmanagerProcess implements AutoCloseable {
         this(CONFIG);
     }
 
+    /**
+     * An alertmanager.yml that sends every group (by origin, 1 s waits) to the webhook at {@code url},
+     * resolutions included: what the tests that follow an alert through Alertmanager listen to.
+     */
+    public static String webhookConfig(String url) {
+        return """
+                route:
+                  receiver: hook
+                  group_by: [origin]
+                  group_wait: 1s
+                  group_interval: 1s
+                  repeat_interval: 1h
+                receivers:
+                  - name: hook
+                    webhook_configs:
+                      - url: %s
+                        send_resolved: true
+                """.formatted(url);
+    }
+
     /** As {@link #AlertmanagerProcess()}, with this alertmanager.yml (e.g. a webhook receiver). */
     public AlertmanagerProcess(String config) throws IOException {
         if (!Files.isExecutable(BINARY)) {

@@ -46,19 +46,9 @@ class MaintenanceDispatchTest {
     void start() throws Exception {
         receiver = new WebhookReceiver();
         open.add(receiver);
-        am = new AlertmanagerProcess("""
-                route:
-                  receiver: hook
-                  group_by: [origin]
-                  group_wait: 1s
-                  group_interval: 1s
-                  repeat_interval: 1h
-                receivers:
-                  - name: hook
-                    webhook_configs:
-                      - url: %s
-                        send_resolved: true
-                """.formatted(receiver.url("/am"))).start();
+        am = new AlertmanagerProcess(
+                        AlertmanagerProcess.webhookConfig(receiver.url("/am").toString()))
+                .start();
         open.add(am);
         AlertTexts texts =
                 new AlertTexts(URI.create("http://originwatch.test:8080"), AlertTexts.DEFAULT_RUNBOOK_BASE_URL);

@@ -163,19 +163,7 @@ class RestartIT {
     }
 
     private static String alertmanagerConfig(WebhookReceiver amHook) {
-        return """
-                route:
-                  receiver: hook
-                  group_by: [origin]
-                  group_wait: 1s
-                  group_interval: 1s
-                  repeat_interval: 1h
-                receivers:
-                  - name: hook
-                    webhook_configs:
-                      - url: %s
-                        send_resolved: true
-                """.formatted(amHook.url("/am"));
+        return AlertmanagerProcess.webhookConfig(amHook.url("/am").toString());
     }
 
     private static void answer(Socket socket, int status, AtomicInteger hits) {

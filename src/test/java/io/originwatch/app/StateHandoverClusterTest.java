@@ -111,12 +111,7 @@ class StateHandoverClusterTest {
                 .isSameAs(viewer.origin.spec());
         assertThat(viewer.alerts.active()).as("a non-owner pages nothing").isEmpty();
 
-        nodes.remove(owner);
-        end.accept(owner);
-        await().atMost(SETTLED).until(() -> nodes.stream().allMatch(n -> n.member.members() == 2));
-        await().atMost(SETTLED)
-                .until(() -> nodes.stream().filter(n -> n.member.owns(SHOP)).count() == 1);
-        Node next = owner(nodes);
+        Node next = nextOwnerAfter(owner, end);
         StateHandover.Continued c = next.handover.gained(List.of(SHOP));
 
         assertThat(c.continued()).isEqualTo(1);
@@ -168,12 +163,7 @@ class StateHandoverClusterTest {
         assertThat(owner.webhook.states()).containsExactly("firing");
         Instant startsAt = owner.alerts.active().get(0).startsAt();
 
-        nodes.remove(owner);
-        owner.crash();
-        await().atMost(SETTLED).until(() -> nodes.stream().allMatch(n -> n.member.members() == 2));
-        await().atMost(SETTLED)
-                .until(() -> nodes.stream().filter(n -> n.member.owns(SHOP)).count() == 1);
-        Node next = owner(nodes);
+        Node next = nextOwnerAfter(owner, Node::crash);
         clock = clock.plusSeconds(10);
         Probes.record(next.state, new ProbeRecord(ProbeBuilder.verdict(SHOP, Cause.CONNECTION_REFUSED, clock)));
         Instant own = next.state().latest().orElseThrow().probedAt();
@@ -222,12 +212,7 @@ class StateHandoverClusterTest {
                     .contains(failing.probedAt());
         });
 
-        nodes.remove(owner);
-        owner.crash();
-        await().atMost(SETTLED).until(() -> nodes.stream().allMatch(n -> n.member.members() == 2));
-        await().atMost(SETTLED)
-                .until(() -> nodes.stream().filter(n -> n.member.owns(SHOP)).count() == 1);
-        Node next = owner(nodes);
+        Node next = nextOwnerAfter(owner, Node::crash);
         assertThat(next.evidence.get(SHOP))
                 .as("the new owner has probed nothing")
                 .isEmpty();
@@ -262,6 +247,16 @@ class StateHandoverClusterTest {
                 .path(0)
                 .path("startedDateTime")
                 .asText();
+    }
+
+    /** Ends {@code owner} ({@link Node#leave} or {@link Node#crash}); the member that owns the origin once the other two agree. */
+    private Node nextOwnerAfter(Node owner, Consumer<Node> end) {
+        nodes.remove(owner);
+        end.accept(owner);
+        await().atMost(SETTLED).until(() -> nodes.stream().allMatch(n -> n.member.members() == 2));
+        await().atMost(SETTLED)
+                .until(() -> nodes.stream().filter(n -> n.member.owns(SHOP)).count() == 1);
+        return owner(nodes);
     }
 
     private Node owner(List<Node> live) {

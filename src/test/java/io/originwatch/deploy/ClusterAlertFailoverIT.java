@@ -88,19 +88,9 @@ class ClusterAlertFailoverIT {
             exchange.close();
         });
         hook.start();
-        alertmanager = new AlertmanagerProcess("""
-                        route:
-                          receiver: hook
-                          group_by: [origin]
-                          group_wait: 1s
-                          group_interval: 1s
-                          repeat_interval: 1h
-                        receivers:
-                          - name: hook
-                            webhook_configs:
-                              - url: http://127.0.0.1:%d/am
-                                send_resolved: true
-                        """.formatted(hook.getAddress().getPort())).start();
+        alertmanager = new AlertmanagerProcess(AlertmanagerProcess.webhookConfig(
+                        "http://127.0.0.1:" + hook.getAddress().getPort() + "/am"))
+                .start();
         for (int i = 0; i < ClusterDaemons.SIZE; i++) {
             start(i);
         }
