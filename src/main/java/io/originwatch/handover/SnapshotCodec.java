@@ -98,7 +98,7 @@ public final class SnapshotCodec {
 
     private static boolean allowed(Class<?> c) {
         if (c.isArray()) {
-            return c == byte[].class || c == Object[].class;
+            return c == byte[].class || c == long[].class || c == Object[].class;
         }
         if (c.getName().startsWith("io.originwatch.")) {
             return c.isRecord()

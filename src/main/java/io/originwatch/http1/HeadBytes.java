@@ -59,6 +59,11 @@ final class HeadBytes {
         return new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
     }
 
+    /** {@link #latin1}, sharing one copy of text other heads repeat (see {@link SharedStrings}). */
+    String shared(int from, int to) {
+        return SharedStrings.latin1(bytes, from, to);
+    }
+
     /** Status line text without its line ending, escaped for messages. */
     String statusLineExcerpt(int statusLineEnd) {
         return excerpt(0, lineContentEnd(0, statusLineEnd));
@@ -70,9 +75,9 @@ final class HeadBytes {
      */
     ResponseHead toHead(int statusLineEnd) {
         int statusEnd = lineContentEnd(0, statusLineEnd);
-        String version = latin1(0, 8);
+        String version = shared(0, 8);
         int status = (at(9) - '0') * 100 + (at(10) - '0') * 10 + (at(11) - '0');
-        String reason = statusEnd > 13 ? latin1(13, statusEnd) : "";
+        String reason = statusEnd > 13 ? shared(13, statusEnd) : "";
         List<HeaderField> fields = new ArrayList<>();
         int lineStart = statusLineEnd;
         while (at(lineStart) != HttpBytes.CR && at(lineStart) != HttpBytes.LF) {
@@ -100,7 +105,7 @@ final class HeadBytes {
         while (valueTo > valueFrom && HttpBytes.isSpaceOrTab(at(valueTo - 1))) {
             valueTo--;
         }
-        return new HeaderField(latin1(from, colon), latin1(valueFrom, valueTo));
+        return new HeaderField(shared(from, colon), shared(valueFrom, valueTo));
     }
 
     /** End of a line's content: {@code lineEnd} is just past its LF; drops the LF and a CR before it. */

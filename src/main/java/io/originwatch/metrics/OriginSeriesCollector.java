@@ -6,13 +6,13 @@ import io.originwatch.origin.Origin;
 import io.originwatch.origin.OriginStateView;
 import io.originwatch.origin.ProbeRecord;
 import io.originwatch.probe.Phase;
+import io.originwatch.probe.PhaseTimings;
 import io.originwatch.probe.ProbeResult;
 import io.originwatch.probe.TlsFacts;
 import io.prometheus.client.Collector.Type;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -222,11 +222,11 @@ final class OriginSeriesCollector extends StreamedCollector {
     }
 
     private static void phases(String name, ProbeResult result, SampleSink sink) {
-        Map<Phase, Duration> byPhase = result.timings().byPhase();
+        PhaseTimings timings = result.timings();
         for (Phase p : PHASES) {
-            Duration d = byPhase.get(p);
-            if (d != null) {
-                sink.sample(name, p.label(), null, d.toNanos() / 1e9);
+            long nanos = timings.nanos(p);
+            if (nanos != PhaseTimings.ABSENT) {
+                sink.sample(name, p.label(), null, nanos / 1e9);
             }
         }
     }
@@ -243,9 +243,9 @@ final class OriginSeriesCollector extends StreamedCollector {
      */
     private static double ended(Verdict v) {
         Instant start = v.result().startedAt();
-        Duration total = v.result().timings().byPhase().getOrDefault(Phase.TOTAL, Duration.ZERO);
-        long seconds = Math.addExact(start.getEpochSecond(), total.getSeconds());
-        long nanos = start.getNano() + (long) total.getNano();
+        long totalNanos = Math.max(0, v.result().timings().nanos(Phase.TOTAL));
+        long seconds = Math.addExact(start.getEpochSecond(), totalNanos / 1_000_000_000L);
+        long nanos = start.getNano() + totalNanos % 1_000_000_000L;
         if (nanos >= 1_000_000_000L) {
             seconds++;
             nanos -= 1_000_000_000L;

@@ -161,9 +161,8 @@ public final class HistoryEntry {
     }
 
     private static int micros(PhaseTimings t, Phase p) {
-        return t.get(p)
-                .map(d -> (int) Math.min(Integer.MAX_VALUE, PhaseTimings.micros(d)))
-                .orElse(ABSENT);
+        long nanos = t.nanos(p);
+        return nanos == PhaseTimings.ABSENT ? ABSENT : (int) Math.min(Integer.MAX_VALUE, PhaseTimings.micros(nanos));
     }
 
     public Instant probedAt() {
