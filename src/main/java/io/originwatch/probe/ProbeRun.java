@@ -192,7 +192,7 @@ final class ProbeRun {
     }
 
     private void connect(Socket raw, InetAddress address) throws Stop {
-        InetSocketAddress target = new InetSocketAddress(address, spec.port());
+        InetSocketAddress target = SharedAddresses.of(new InetSocketAddress(address, spec.port()));
         listener.connectStart(target);
         long start = System.nanoTime();
         try {
