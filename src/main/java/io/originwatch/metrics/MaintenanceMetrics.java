@@ -68,7 +68,10 @@ public class MaintenanceMetrics {
     }
 
     void onProbe(@Observes ProbeCompleted event) {
-        origins.put(event.origin(), event.labels());
+        // a read, not a write, on every probe: the labels are the origin's one map until it changes
+        if (origins.get(event.origin()) != event.labels()) {
+            origins.put(event.origin(), event.labels());
+        }
     }
 
     void onRemoved(@Observes OriginRemoved event) {
