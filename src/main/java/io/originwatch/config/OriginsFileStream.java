@@ -43,6 +43,14 @@ final class OriginsFileStream {
 
     private static final String ORIGINS = "origins";
 
+    /**
+     * The first characters of the plain scalars SnakeYAML's {@link Resolver} may resolve to a tag
+     * other than str, int, float and timestamp: bool ({@code yYnNtTfFoO}), merge ({@code <}), null
+     * ({@code ~nN}, and a lone space) and its YAML tag ({@code !&*}). Any other scalar is text here without asking it
+     * (the resolver's regular expressions were a tenth of the load).
+     */
+    static final String NOT_TEXT_FIRST = "yYnNtTfFoO<~!&* ";
+
     /** Thrown inside the stream when the document needs the whole-document path. */
     private static final class NotSimple extends RuntimeException {
         NotSimple() {
@@ -181,9 +189,15 @@ final class OriginsFileStream {
     }
 
     private Tag resolve(ScalarEvent s) {
-        return s.getTag() != null
-                ? null
-                : resolver.resolve(NodeId.scalar, s.getValue(), s.getImplicit().canOmitTagInPlainScalar());
+        if (s.getTag() != null) {
+            return null;
+        }
+        String v = s.getValue();
+        if (!v.isEmpty() && NOT_TEXT_FIRST.indexOf(v.charAt(0)) < 0) {
+            // str, int, float or timestamp (all text here), whatever the resolver would pick: no regex
+            return Tag.STR;
+        }
+        return resolver.resolve(NodeId.scalar, v, s.getImplicit().canOmitTagInPlainScalar());
     }
 
     /** A node event without an anchor or an explicit tag. */

@@ -101,6 +101,28 @@ class OriginsFileStreamTest {
         assertThat(streamedErrors).containsExactlyElementsOf(wholeErrors);
     }
 
+    /** The shortcut past SnakeYAML's resolver answers as the resolver does, for every first character. */
+    @org.junit.jupiter.api.Test
+    void takesAsTextOnlyWhatTheResolverTakesAsText() {
+        org.yaml.snakeyaml.resolver.Resolver resolver = new org.yaml.snakeyaml.resolver.Resolver();
+        java.util.Set<org.yaml.snakeyaml.nodes.Tag> text = java.util.Set.of(
+                org.yaml.snakeyaml.nodes.Tag.STR,
+                org.yaml.snakeyaml.nodes.Tag.INT,
+                org.yaml.snakeyaml.nodes.Tag.FLOAT,
+                org.yaml.snakeyaml.nodes.Tag.TIMESTAMP);
+        List<String> samples = List.of("", "x", "1", "12:30", "2026-12-02", "1e3", ".5", "-1", "+.inf", ".NaN", "0x1F");
+        for (char c = 0; c < 128; c++) {
+            for (String sample : samples) {
+                String v = c + sample;
+                if (OriginsFileStream.NOT_TEXT_FIRST.indexOf(c) < 0) {
+                    assertThat(resolver.resolve(org.yaml.snakeyaml.nodes.NodeId.scalar, v, true))
+                            .as(v)
+                            .isIn(text);
+                }
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {
