@@ -60,10 +60,15 @@ final class OriginsFileStream {
 
     private final Parser parser;
     private final Resolver resolver = new Resolver();
+    /** Collections open around the current event; deeper than SnakeYAML's composer allows goes whole. */
+    private int depth;
+
+    private final int depthLimit;
 
     private OriginsFileStream(String text, int maxBytes) {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(maxBytes);
+        this.depthLimit = options.getNestingDepthLimit();
         this.parser = new ParserImpl(new StreamReader(new StringReader(text)), options);
     }
 
@@ -103,6 +108,7 @@ final class OriginsFileStream {
             } else if (key instanceof String k && k.startsWith(ORIGINS)) {
                 throw new NotSimple(); // as "origins[3]": its flat keys would join the list's items
             } else {
+                depth = 1; // inside the top mapping, as SnakeYAML's composer counts
                 others.put(key, value(parser.getEvent()));
             }
         }
@@ -135,6 +141,7 @@ final class OriginsFileStream {
                 throw new NotSimple();
             }
             Map<String, String> flat = new TreeMap<>();
+            depth = 2; // inside the top mapping and the list, as SnakeYAML's composer counts
             YamlFlattener.flattenValue(ORIGINS + "[" + index + "]", value(item), flat);
             origins.addAll(OriginsFileReader.group(fileName, flat, found));
             index++;
@@ -168,7 +175,20 @@ final class OriginsFileStream {
                 return null;
             }
             throw new NotSimple();
-        } else if (e.is(Event.ID.SequenceStart)) {
+        }
+        if (++depth > depthLimit) {
+            // the whole-document path refuses it with SnakeYAML's own message (and no deep recursion here)
+            throw new NotSimple();
+        }
+        try {
+            return collection(e);
+        } finally {
+            depth--;
+        }
+    }
+
+    private Object collection(Event e) {
+        if (e.is(Event.ID.SequenceStart)) {
             List<Object> list = new ArrayList<>();
             while (!parser.checkEvent(Event.ID.SequenceEnd)) {
                 list.add(value(parser.getEvent()));

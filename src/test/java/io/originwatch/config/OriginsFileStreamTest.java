@@ -188,4 +188,29 @@ class OriginsFileStreamTest {
             java.nio.file.Files.delete(file);
         }
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {40, 47, 48, 49, 50, 51, 52, 100_000})
+    void nestingIsRefusedAtTheDepthTheWholeDocumentPathRefusesIt(int depth) throws Exception {
+        // an item's value nested `depth` flow mappings deep: around SnakeYAML's limit of 50 both paths
+        // agree on where it starts failing, and a hostile depth is an error, not a stack overflow
+        String nested = "{a: ".repeat(depth) + "x" + "}".repeat(depth);
+        String yaml = "origins:\n  - name: shop\n    url: http://shop.example/\n    deep: " + nested + "\n";
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("origins", ".yaml");
+        try {
+            java.nio.file.Files.writeString(file, yaml);
+            List<ConfigError> errors = new ArrayList<>();
+            OriginsFileReader.Content read = OriginsFileReader.readAll(file, MAX, errors);
+            List<ConfigError> expected = new ArrayList<>();
+            OriginsFileReader.Content whole = OriginsFileReader.whole(file.toString(), yaml, MAX, expected);
+
+            assertThat(errors).containsExactlyElementsOf(expected);
+            assertThat(read.origins()).isEqualTo(whole.origins());
+            if (depth >= 100) {
+                assertThat(errors).anySatisfy(e -> assertThat(e.message()).startsWith("not valid YAML: "));
+            }
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
 }
