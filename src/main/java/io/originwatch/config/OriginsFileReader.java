@@ -82,18 +82,25 @@ public final class OriginsFileReader {
             errors.add(new ConfigError(file.toString(), "cannot read the origins file: " + e));
             return new Content(List.of(), Map.of());
         }
+        Optional<Content> streamed = OriginsFileStream.read(file.toString(), text, maxBytes, errors);
+        // anchors, merge keys, tags, another shape, or not valid YAML: the whole document at once
+        return streamed.orElseGet(() -> whole(file.toString(), text, maxBytes, errors));
+    }
+
+    /** {@code text} loaded as one document, then flattened and grouped (the path for any YAML). */
+    static Content whole(String fileName, String text, int maxBytes, List<ConfigError> errors) {
         Map<String, String> flat;
         try {
             flat = YamlFlattener.flatten(parse(text, maxBytes));
         } catch (RuntimeException e) {
-            errors.add(new ConfigError(file.toString(), "not valid YAML: " + yamlProblem(e)));
+            errors.add(new ConfigError(fileName, "not valid YAML: " + yamlProblem(e)));
             return new Content(List.of(), Map.of());
         }
         // flat is sorted already (YamlFlattener): split it in order instead of sorting it again
         Map<String, String> maintenance = new TreeMap<>();
         Map<String, String> rest = new LinkedHashMap<>();
         flat.forEach((k, v) -> (k.startsWith(MAINTENANCE + ".") ? maintenance : rest).put(k, v));
-        return new Content(group(file.toString(), rest, errors), maintenance);
+        return new Content(group(fileName, rest, errors), maintenance);
     }
 
     /** The loaded document; SnakeYAML refuses more than {@code maxBytes} code points. */
@@ -117,7 +124,7 @@ public final class OriginsFileReader {
     }
 
     /** {@code flat} in key order (as {@link YamlFlattener#flatten} gives it). */
-    private static List<RawOrigin> group(String fileName, Map<String, String> flat, List<ConfigError> errors) {
+    static List<RawOrigin> group(String fileName, Map<String, String> flat, List<ConfigError> errors) {
         Map<Integer, Map<OriginKey, String>> values = new TreeMap<>();
         Map<Integer, Map<String, String>> headers = new HashMap<>();
         Map<Integer, Map<String, String>> labels = new HashMap<>();

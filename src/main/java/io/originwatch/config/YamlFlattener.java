@@ -33,6 +33,11 @@ final class YamlFlattener {
         });
     }
 
+    /** The flat keys of one value under {@code key} (as {@code origins[3]}), added to {@code out}. */
+    static void flattenValue(String key, Object v, Map<String, String> out) {
+        value(key, v, out);
+    }
+
     private static void value(String key, Object v, Map<String, String> out) {
         if (v instanceof Map<?, ?> m) {
             map(key, m, out);
