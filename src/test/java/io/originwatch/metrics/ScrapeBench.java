@@ -320,7 +320,7 @@ public final class ScrapeBench {
      */
     private static final class CountingChunks implements ChunkedText.ChunkOutput {
 
-        private byte[] utf8 = new byte[3 * (ChunkedText.CHUNK_CHARS + 1024)];
+        private final MetricsRoute.Utf8 utf8 = new MetricsRoute.Utf8();
         private final boolean check;
         private final MessageDigest digest;
         private final OutputStream copy;
@@ -336,11 +336,8 @@ public final class ScrapeBench {
 
         @Override
         public void write(CharSequence chunk) throws IOException {
-            if (utf8.length < 3 * chunk.length()) {
-                utf8 = new byte[3 * chunk.length()];
-            }
-            int n = MetricsRoute.utf8(chunk, utf8);
-            consume(utf8, n);
+            int n = utf8.encode(chunk);
+            consume(utf8.bytes(), n);
         }
 
         void consume(byte[] b, int n) throws IOException {
