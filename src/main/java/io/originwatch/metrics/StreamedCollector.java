@@ -22,15 +22,30 @@ abstract class StreamedCollector extends Collector implements Collector.Describa
     /** Passes every series of {@code families().get(family)} to {@code sink}, reading the state once per series. */
     abstract void samples(int family, SampleSink sink);
 
+    /** What one scrape writes its families from, one {@link #samples} call per family. */
+    @FunctionalInterface
+    interface Scrape {
+        void samples(int family, SampleSink sink);
+    }
+
+    /**
+     * Called once per page, before its first family: by default each family reads the state anew
+     * ({@link #samples}); a collector may read what every family needs once here instead.
+     */
+    Scrape scrape() {
+        return this::samples;
+    }
+
     @Override
     public final List<MetricFamilySamples> collect() {
         List<Family> families = families();
         List<MetricFamilySamples> collected = new ArrayList<>(families.size());
+        Scrape scrape = scrape();
         for (int i = 0; i < families.size(); i++) {
             Family f = families.get(i);
             String sampleName = f.sampleName();
             List<Sample> samples = new ArrayList<>();
-            samples(
+            scrape.samples(
                     i,
                     (l1, l2, l3, value) -> samples.add(new Sample(
                             sampleName, f.labelNames(), values(f.labelNames().size(), l1, l2, l3), value)));

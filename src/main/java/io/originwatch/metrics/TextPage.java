@@ -30,16 +30,16 @@ final class TextPage {
     /** Every family of {@code collector}, each with its HELP and TYPE lines (also when it has no series). */
     void write(StreamedCollector collector) throws IOException {
         List<Family> families = collector.families();
+        StreamedCollector.Scrape scrape = collector.scrape();
         for (int i = 0; i < families.size(); i++) {
             Family f = families.get(i);
             header(f);
-            String sampleName = f.sampleName();
-            List<String> labels = f.labelNames();
+            String[] parts = parts(f);
             IOException[] failed = new IOException[1];
-            collector.samples(i, (l1, l2, l3, value) -> {
+            scrape.samples(i, (l1, l2, l3, value) -> {
                 if (failed[0] == null) {
                     try {
-                        sample(sampleName, labels, l1, l2, l3, value);
+                        sample(parts, l1, l2, l3, value);
                     } catch (IOException e) {
                         failed[0] = e;
                     }
@@ -72,43 +72,65 @@ final class TextPage {
         out.endOfLine();
     }
 
-    private void sample(String name, List<String> labels, String l1, String l2, String l3, double value)
-            throws IOException {
-        StringBuilder t = out.text();
-        t.append(name);
+    /**
+     * The fixed text of a family's sample lines, computed once per family and page: the text
+     * before the first label value ({@code name{origin="}, or {@code name } without labels), the
+     * text between two values ({@code ",phase="}, the same in both formats), and the text after the
+     * last one ({@code "} } in OpenMetrics, {@code ",} } in 0.0.4, which ends every label with a comma).
+     */
+    private String[] parts(Family f) {
+        List<String> labels = f.labelNames();
         int n = labels.size();
-        if (n > 0) {
-            t.append('{');
-            label(t, labels.get(0), l1, false);
-            if (n > 1) {
-                label(t, labels.get(1), l2, openMetrics);
-            }
-            if (n > 2) {
-                label(t, labels.get(2), l3, openMetrics);
-            }
-            t.append('}');
+        if (n == 0) {
+            return new String[] {f.sampleName() + " "};
         }
-        t.append(' ');
+        String[] parts = new String[n + 1];
+        parts[0] = f.sampleName() + "{" + labels.get(0) + "=\"";
+        for (int k = 1; k < n; k++) {
+            parts[k] = "\"," + labels.get(k) + "=\"";
+        }
+        parts[n] = openMetrics ? "\"} " : "\",} ";
+        return parts;
+    }
+
+    private void sample(String[] parts, String l1, String l2, String l3, double value) throws IOException {
+        StringBuilder t = out.text();
+        t.append(parts[0]);
+        int n = parts.length - 1;
+        if (n > 0) {
+            labelValue(t, l1);
+            if (n > 1) {
+                t.append(parts[1]);
+                labelValue(t, l2);
+                if (n > 2) {
+                    t.append(parts[2]);
+                    labelValue(t, l3);
+                }
+            }
+            t.append(parts[n]);
+        }
         value(t, value);
         t.append('\n');
         out.endOfLine();
     }
 
-    private void label(StringBuilder t, String name, String value, boolean commaBefore) {
-        if (commaBefore) {
-            t.append(',');
-        }
-        t.append(name).append("=\"");
-        labelValue(t, value);
-        t.append('"');
-        if (!openMetrics) {
-            t.append(',');
-        }
-    }
-
     /** Label values (and OpenMetrics HELP): backslash, double quote and newline escaped. */
     private static void labelValue(StringBuilder t, String s) {
-        for (int i = 0; i < s.length(); i++) {
+        int length = s.length();
+        int i = 0;
+        while (i < length) {
+            char c = s.charAt(i);
+            if (c == '\\' || c == '"' || c == '\n') {
+                break;
+            }
+            i++;
+        }
+        if (i == length) {
+            t.append(s); // nothing to escape (every origin name): one copy, not a char at a time
+            return;
+        }
+        t.append(s, 0, i);
+        for (; i < length; i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '\\' -> t.append("\\\\");
