@@ -11,6 +11,7 @@ import io.originwatch.handover.SnapshotCodec;
 import io.originwatch.handover.SnapshotStore;
 import io.originwatch.origin.Ownership;
 import io.originwatch.schedule.OriginState;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,8 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.zip.CRC32C;
@@ -40,7 +45,11 @@ import org.jboss.logging.Logger;
  * <li>a member that gives an origin up forgets its alert state without a notification, so it
  * stops re-posting the alert; the new owner resolves it when the origin recovers;</li>
  * <li>before showing origins it does not own, a member reads their snapshots, in chunks of
- * {@link #READ_CHUNK} (one round trip each), and shows the owners' newer results;</li>
+ * {@link #READ_CHUNK} (one round trip each), and shows the owners' newer results. Such a read
+ * waits at most {@link #DISPLAY_READ_DEADLINE}: a member that stopped answering (frozen, or
+ * partitioned away and not yet declared dead, 60 s by Hazelcast's default) would otherwise hold
+ * every API and console answer on every member that long. Past the deadline the member shows its
+ * own state, and reads no snapshots for display until that read returns;</li>
  * <li>a snapshot published while the origin is failing also carries the last failing direct
  * probe's evidence ({@link CarriedEvidence}: its HAR as the evidence API serves it, redacted),
  * rendered only when that probe changed since the last publish; a member that continues from the
@@ -57,6 +66,9 @@ final class StateHandover {
     /** Origins per {@link SnapshotStore#getAll}. */
     static final int READ_CHUNK = 500;
 
+    /** How long a read for display ({@link #refresh}) waits for the owners' snapshots. */
+    static final Duration DISPLAY_READ_DEADLINE = Duration.ofSeconds(2);
+
     /** What {@link #gained} did. */
     record Continued(int continued, int firing, int without, int refused) {}
 
@@ -72,6 +84,10 @@ final class StateHandover {
      * again costs a fetch and a checksum per unchanged origin.
      */
     private final Map<String, Long> applied = new ConcurrentHashMap<>();
+
+    private final Duration displayDeadline;
+    /** A read for display past its deadline and not returned yet (null when none). */
+    private final AtomicReference<CompletableFuture<Map<String, byte[]>>> slowRead = new AtomicReference<>();
 
     /**
      * What this member last published of an origin it owns. After every probe of an origin that
@@ -141,11 +157,22 @@ final class StateHandover {
             Supplier<Ownership> ownership,
             AlertDispatcher alerts,
             Evidence evidence) {
+        this(store, states, ownership, alerts, evidence, DISPLAY_READ_DEADLINE);
+    }
+
+    StateHandover(
+            SnapshotStore store,
+            Function<String, Optional<OriginState>> states,
+            Supplier<Ownership> ownership,
+            AlertDispatcher alerts,
+            Evidence evidence,
+            Duration displayDeadline) {
         this.store = store;
         this.states = states;
         this.ownership = ownership;
         this.alerts = alerts;
         this.evidence = evidence;
+        this.displayDeadline = displayDeadline;
     }
 
     /** Rule 1: after a probe of {@code origin} was recorded and the alert tracker has seen it. */
@@ -261,7 +288,7 @@ final class StateHandover {
         Ownership o = ownership.get();
         List<String> others = names.stream().filter(n -> !o.owns(n)).toList();
         for (List<String> chunk : chunks(others)) {
-            Map<String, byte[]> got = read(chunk);
+            Map<String, byte[]> got = readForDisplay(chunk);
             got.forEach((name, bytes) -> {
                 Optional<OriginState> state = states.apply(name);
                 if (state.isEmpty()) {
@@ -295,6 +322,43 @@ final class StateHandover {
             // a member leaving mid-read: these origins go on from this member's own state
             LOG.infof("cluster: reading %d snapshot(s) failed: %s", chunk.size(), e.toString());
             return Map.of();
+        }
+    }
+
+    /**
+     * {@link #read}, waiting at most the display deadline; nothing (this member's own state is
+     * shown) past it, and at once while an earlier read is still out. A take-over ({@link #gained})
+     * waits for its read instead: there the snapshot decides who pages.
+     */
+    private Map<String, byte[]> readForDisplay(List<String> chunk) {
+        CompletableFuture<Map<String, byte[]>> slow = slowRead.get();
+        if (slow != null) {
+            if (!slow.isDone()) {
+                return Map.of();
+            }
+            if (slowRead.compareAndSet(slow, null)) {
+                LOG.info("cluster: the slow snapshot read returned; showing the owners' results again");
+            }
+        }
+        CompletableFuture<Map<String, byte[]>> f = CompletableFuture.supplyAsync(
+                () -> read(chunk),
+                r -> Thread.ofVirtual().name("originwatch-snapshot-read").start(r));
+        try {
+            return f.get(displayDeadline.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            if (slowRead.compareAndSet(null, f)) {
+                LOG.infof(
+                        "cluster: the owners' snapshots of %d origin(s) did not arrive within %d ms (a member not"
+                                + " answering?); showing this member's own state of the origins it does not own until"
+                                + " that read returns",
+                        chunk.size(), displayDeadline.toMillis());
+            }
+            return Map.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Map.of();
+        } catch (ExecutionException e) {
+            return Map.of(); // read() logs and answers nothing rather than throwing
         }
     }
 
