@@ -3,6 +3,9 @@ package io.originwatch.origin;
 import io.originwatch.classify.Cause;
 import io.originwatch.classify.Verdict;
 import io.originwatch.classify.Warning;
+import io.originwatch.probe.Phase;
+import io.originwatch.probe.PhaseTimings;
+import io.originwatch.probe.ProbeResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,34 +56,37 @@ public final class History {
         this.words = new Words[capacity];
     }
 
-    /** Appends the result of {@code v}, started at {@code probedAt}; the oldest goes when full. */
+    /**
+     * Appends the result of {@code v}, started at {@code probedAt}; the oldest goes when full. Packs
+     * straight from the verdict (the same fields and codes as {@link HistoryEntry}'s), so a probe
+     * leaves no garbage here unless its detail or warnings differ from the previous result's.
+     */
     public void add(Verdict v, Instant probedAt, boolean inMaintenance) {
-        HistoryEntry e = HistoryEntry.of(v, probedAt, null, inMaintenance);
         int slot = (head + size) % capacity;
         if (size == capacity) {
             head = (head + 1) % capacity;
         } else {
             size++;
         }
-        int[] micros = new int[5];
-        e.micros(micros);
+        ProbeResult r = v.result();
+        PhaseTimings t = r.timings();
         int at = slot * LONGS;
-        packed[at] = e.epochSecond() * NANOS + e.nano();
-        packed[at + 1] = pair(micros[4], micros[3]);
-        packed[at + 2] = pair(micros[1], micros[2]);
-        packed[at + 3] = pair(micros[0], e.headerBytes());
-        packed[at + 4] = (long) e.cause().ordinal()
-                | (e.edgeStatus() & 0xFFFFL) << 8
-                | (e.httpStatus() & 0xFFFFL) << 24
-                | (e.alpnCode() & 0xFFL) << 40
-                | (e.httpVersionCode() & 0xFFL) << 48
+        packed[at] = probedAt.getEpochSecond() * NANOS + probedAt.getNano();
+        packed[at + 1] = pair(HistoryEntry.micros(t, Phase.TOTAL), HistoryEntry.micros(t, Phase.TTFB));
+        packed[at + 2] = pair(HistoryEntry.micros(t, Phase.CONNECT), HistoryEntry.micros(t, Phase.TLS));
+        packed[at + 3] = pair(HistoryEntry.micros(t, Phase.DNS), r.headerBytes());
+        packed[at + 4] = (long) v.cause().ordinal()
+                | (v.edgeStatus() & 0xFFFFL) << 8
+                | (v.httpStatus() & 0xFFFFL) << 24
+                | (HistoryEntry.alpnCode(r.alpn()) & 0xFFL) << 40
+                | (HistoryEntry.httpVersionCode(r.httpVersion()) & 0xFFL) << 48
                 | (inMaintenance ? 1L << 56 : 0);
         Words previous = size > 1 ? words[(slot - 1 + capacity) % capacity] : null;
         words[slot] = previous != null
-                        && Objects.equals(previous.detail(), e.detail())
-                        && previous.warnings().equals(e.warnings())
+                        && Objects.equals(previous.detail(), v.detail())
+                        && previous.warnings().equals(v.warnings())
                 ? previous
-                : new Words(e.detail(), e.warnings());
+                : new Words(v.detail(), v.warnings());
     }
 
     public int size() {

@@ -62,10 +62,18 @@ public final class HistoryEntry {
         this.ttfbMicros = micros(t, Phase.TTFB);
         this.totalMicros = micros(t, Phase.TOTAL);
         this.inMaintenance = inMaintenance;
-        String a = v.result().alpn();
-        this.alpn = (byte) ("h2".equals(a) ? 1 : "http/1.1".equals(a) ? 2 : 0);
-        String h = v.result().httpVersion();
-        this.httpVersion = (byte) (ProbeResult.HTTP_2.equals(h) ? 2 : ProbeResult.HTTP_1_1.equals(h) ? 1 : 0);
+        this.alpn = alpnCode(v.result().alpn());
+        this.httpVersion = httpVersionCode(v.result().httpVersion());
+    }
+
+    /** The code of an ALPN protocol: 0 none, 1 h2, 2 http/1.1. */
+    static byte alpnCode(String alpn) {
+        return (byte) ("h2".equals(alpn) ? 1 : "http/1.1".equals(alpn) ? 2 : 0);
+    }
+
+    /** The code of the HTTP version spoken: 0 none, 1 HTTP/1.1, 2 HTTP/2. */
+    static byte httpVersionCode(String version) {
+        return (byte) (ProbeResult.HTTP_2.equals(version) ? 2 : ProbeResult.HTTP_1_1.equals(version) ? 1 : 0);
     }
 
     /** An entry from the fields {@link History} packs (one road: both go through the same fields). */
@@ -160,7 +168,7 @@ public final class HistoryEntry {
         return of(r.verdict(), r.probedAt(), null);
     }
 
-    private static int micros(PhaseTimings t, Phase p) {
+    static int micros(PhaseTimings t, Phase p) {
         long nanos = t.nanos(p);
         return nanos == PhaseTimings.ABSENT ? ABSENT : (int) Math.min(Integer.MAX_VALUE, PhaseTimings.micros(nanos));
     }
