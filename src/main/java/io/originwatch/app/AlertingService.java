@@ -18,6 +18,7 @@ import io.originwatch.metrics.AlertMetrics;
 import io.originwatch.origin.OriginRemoved;
 import io.originwatch.origin.ProbeCompleted;
 import io.originwatch.schedule.OriginRegistry;
+import io.originwatch.schedule.ProbeObserver;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -50,7 +51,7 @@ import org.jboss.logging.Logger;
  */
 @Startup
 @ApplicationScoped
-public class AlertingService {
+public class AlertingService implements ProbeObserver {
 
     private static final Logger LOG = Logger.getLogger(AlertingService.class);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -175,7 +176,13 @@ public class AlertingService {
                 sink, settings.queueCapacity(), settings.backoff(), LastDeliveries.both(metrics, deliveries));
     }
 
-    void onProbe(@Observes ProbeCompleted event) {
+    @Override
+    public Stage stage() {
+        return Stage.ALERTS;
+    }
+
+    @Override
+    public void onProbe(ProbeCompleted event) {
         if (!registry.ownership().owns(event.origin())) {
             // cluster mode: only the owner pages (a probe in flight when its origin moved, a manual probe)
             return;

@@ -9,12 +9,10 @@ import io.originwatch.metrics.OriginMetrics;
 import io.originwatch.origin.OriginStateView;
 import io.originwatch.origin.ProbeCompleted;
 import io.originwatch.schedule.OriginRegistry;
-import jakarta.annotation.Priority;
+import io.originwatch.schedule.ProbeObserver;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptor;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -41,7 +39,7 @@ import org.jboss.logging.Logger;
  * once.
  */
 @ApplicationScoped
-public class ClusterRuntime {
+public class ClusterRuntime implements ProbeObserver {
 
     private static final Logger LOG = Logger.getLogger(ClusterRuntime.class);
 
@@ -207,11 +205,18 @@ public class ClusterRuntime {
         registry.withUnscheduled(h::lost);
     }
 
+    /** Last of the probe observers: the snapshot carries what the alert tracker made of the result. */
+    @Override
+    public Stage stage() {
+        return Stage.HANDOVER;
+    }
+
     /**
-     * After each probe (and after the alert tracker saw it: a later priority than its observer's),
-     * the owner publishes the origin's snapshot. Standalone: nothing at all.
+     * After each probe (and after the alert tracker saw it: {@link Stage#HANDOVER} comes after
+     * {@link Stage#ALERTS}), the owner publishes the origin's snapshot. Standalone: nothing at all.
      */
-    void onProbe(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) ProbeCompleted event) {
+    @Override
+    public void onProbe(ProbeCompleted event) {
         StateHandover h = handover;
         if (h != null) {
             h.recorded(event.origin(), event.inMaintenance());

@@ -20,6 +20,7 @@ import io.originwatch.origin.OriginRemoved;
 import io.originwatch.origin.ProbeCompleted;
 import io.originwatch.probe.ProbeResult;
 import io.originwatch.schedule.ProbeEngine;
+import io.originwatch.schedule.ProbeObserver;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,7 +43,7 @@ import org.jboss.logging.Logger;
  * {@code originwatch_evidence_har_writes_dropped_total}). They never throw into the probe.
  */
 @ApplicationScoped
-public class EvidenceRecorder {
+public class EvidenceRecorder implements ProbeObserver {
 
     private static final Logger LOG = Logger.getLogger(EvidenceRecorder.class);
     /** UTC timestamp in file names: sorts by time, no characters a file system or shell dislikes. */
@@ -105,7 +106,13 @@ public class EvidenceRecorder {
         }
     }
 
-    void onProbe(@Observes ProbeCompleted event) {
+    @Override
+    public Stage stage() {
+        return Stage.EVIDENCE;
+    }
+
+    @Override
+    public void onProbe(ProbeCompleted event) {
         try {
             Captured c = new Captured(event.verdict(), ProbeKind.DIRECT);
             if (store.recordDirect(event.origin(), c)) {
@@ -116,7 +123,8 @@ public class EvidenceRecorder {
         }
     }
 
-    void onEdgeProbe(@Observes EdgeProbeCompleted event) {
+    @Override
+    public void onEdgeProbe(EdgeProbeCompleted event) {
         try {
             Verdict v = event.edge();
             Captured c = new Captured(v, ProbeKind.VIA_EDGE);

@@ -7,6 +7,7 @@ import io.originwatch.evidence.EdgeObservation;
 import io.originwatch.origin.EdgeProbeCompleted;
 import io.originwatch.origin.OriginRemoved;
 import io.originwatch.origin.ViaEdgeDropped;
+import io.originwatch.schedule.ProbeObserver;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -21,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code via-edge-url}.
  */
 @ApplicationScoped
-public class EdgeProbeMetrics {
+public class EdgeProbeMetrics implements ProbeObserver {
 
     @Inject
     MeterRegistry registry;
@@ -31,7 +32,13 @@ public class EdgeProbeMetrics {
 
     private final Map<String, Series> series = new ConcurrentHashMap<>();
 
-    void onEdgeProbe(@Observes EdgeProbeCompleted event) {
+    @Override
+    public Stage stage() {
+        return Stage.METRICS;
+    }
+
+    @Override
+    public void onEdgeProbe(EdgeProbeCompleted event) {
         Series s = series.computeIfAbsent(event.origin(), this::register);
         EdgeObservation edge = EdgeObservation.of(event.edge());
         s.status().set(edge.status());

@@ -7,6 +7,7 @@ import io.originwatch.maintenance.MaintenanceCalendar;
 import io.originwatch.maintenance.MaintenanceWindow;
 import io.originwatch.origin.OriginRemoved;
 import io.originwatch.origin.ProbeCompleted;
+import io.originwatch.schedule.ProbeObserver;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * calendar lists).
  */
 @ApplicationScoped
-public class MaintenanceMetrics {
+public class MaintenanceMetrics implements ProbeObserver {
 
     @Inject
     PrometheusMeterRegistry registry;
@@ -67,7 +68,13 @@ public class MaintenanceMetrics {
         }
     }
 
-    void onProbe(@Observes ProbeCompleted event) {
+    @Override
+    public Stage stage() {
+        return Stage.METRICS;
+    }
+
+    @Override
+    public void onProbe(ProbeCompleted event) {
         // a read, not a write, on every probe: the labels are the origin's one map until it changes
         if (origins.get(event.origin()) != event.labels()) {
             origins.put(event.origin(), event.labels());

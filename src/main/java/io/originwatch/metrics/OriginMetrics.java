@@ -4,6 +4,7 @@ import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.originwatch.origin.OriginRemoved;
 import io.originwatch.origin.ProbeCompleted;
 import io.originwatch.schedule.OriginRegistry;
+import io.originwatch.schedule.ProbeObserver;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * an origin's first result; all disappear with the origin (see {@link OriginSeriesCollector}).
  */
 @ApplicationScoped
-public class OriginMetrics {
+public class OriginMetrics implements ProbeObserver {
 
     /**
      * The Prometheus registry itself, not the application's composite: the collector is a
@@ -58,7 +59,13 @@ public class OriginMetrics {
         }
     }
 
-    void onProbe(@Observes ProbeCompleted event) {
+    @Override
+    public Stage stage() {
+        return Stage.METRICS;
+    }
+
+    @Override
+    public void onProbe(ProbeCompleted event) {
         if (origins.state(event.origin()).isEmpty()) {
             return; // removed meanwhile: its series went (or never came)
         }

@@ -9,16 +9,23 @@ import io.originwatch.origin.ProbeCompleted;
 import io.originwatch.origin.ProbeInFlightException;
 import io.originwatch.origin.ProbeRecord;
 import io.originwatch.origin.UnknownOriginException;
+import io.quarkus.arc.All;
+import io.quarkus.arc.ClientProxy;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,8 +39,10 @@ import org.jboss.logging.Logger;
  * clock, kept as {@link ProbeRecord#probedAt()};</li>
  * <li>under the state's lock, unless the origin was removed meanwhile: update the state;</li>
  * <li>outside that lock, under the state's events lock and again unless removed: log a cause change,
- * fire {@link ProbeCompleted} synchronously (observers must be fast: the HAR write is queued);</li>
- * <li>with a via-edge URL, probe through the edge and fire {@link EdgeProbeCompleted} the same way;</li>
+ * tell the {@link ProbeObserver}s of the {@link ProbeCompleted} in their order (they must be fast: the
+ * HAR write is queued; one that throws is logged and the others are still told);</li>
+ * <li>with a via-edge URL, probe through the edge and tell them of the {@link EdgeProbeCompleted} the
+ * same way;</li>
  * <li>release the permit and the slot.</li>
  * </ol>
  */
@@ -48,11 +57,10 @@ public class ProbeRunner {
     @Inject
     ProbeEngine engine;
 
+    /** Every observer bean, as Arc lists them; {@link #observers} holds them in their order. */
     @Inject
-    Event<ProbeCompleted> completed;
-
-    @Inject
-    Event<EdgeProbeCompleted> edgeCompleted;
+    @All
+    List<ProbeObserver> observerBeans;
 
     @Inject
     ScheduleListener listener;
@@ -64,6 +72,38 @@ public class ProbeRunner {
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile ProbePermits permits = new ProbePermits(DaemonSettings.DEFAULT_MAX_CONCURRENT_PROBES);
     private volatile boolean accepting = true;
+    /** An array, not a list: the loop after each probe allocates nothing. */
+    private volatile Observer[] observers = {};
+
+    /** One observer, its name for the log and its failures (only the first is logged). */
+    private record Observer(ProbeObserver observer, String name, AtomicLong failures) {}
+
+    @PostConstruct
+    void collectObservers() {
+        observeWith(observerBeans);
+    }
+
+    /**
+     * The observers, once (at start-up; tests call it directly): by {@link ProbeObserver.Stage}, then
+     * by class name, so the order never depends on how the container lists beans.
+     */
+    void observeWith(List<? extends ProbeObserver> beans) {
+        observers = beans.stream()
+                .map(o -> new Observer(o, name(o), new AtomicLong()))
+                .sorted(Comparator.comparing((Observer o) -> o.observer().stage())
+                        .thenComparing(Observer::name))
+                .toArray(Observer[]::new);
+    }
+
+    /** The observers' classes in the order they are told (a bean's, not its client proxy's). */
+    public List<String> observerOrder() {
+        return Arrays.stream(observers).map(Observer::name).toList();
+    }
+
+    private static String name(ProbeObserver o) {
+        Class<?> type = o instanceof ClientProxy ? o.getClass().getSuperclass() : o.getClass();
+        return type.getName();
+    }
 
     /** At most {@code maxConcurrent} probes in flight, of which suspects hold at most three quarters ({@link ProbePermits}). */
     public void limitTo(int maxConcurrent) {
@@ -182,9 +222,55 @@ public class ProbeRunner {
                         verdict.edgeStatus(),
                         escape(verdict.detail()));
             }
-            completed.fire(new ProbeCompleted(origin.name(), origin.labels(), verdict, inMaintenance));
+            deliver(new ProbeCompleted(origin.name(), origin.labels(), verdict, inMaintenance));
         });
         return record;
+    }
+
+    /**
+     * Tells every observer of {@code event} in order, as after each probe (step 5). Public for the
+     * wiring tests, which replay results through the same road; the runner calls it under the
+     * origin's events lock.
+     */
+    public void deliver(ProbeCompleted event) {
+        tell(event.origin(), event, ProbeObserver::onProbe);
+    }
+
+    /** As {@link #deliver(ProbeCompleted)}, for the via-edge result (step 6). */
+    public void deliver(EdgeProbeCompleted event) {
+        tell(event.origin(), event, ProbeObserver::onEdgeProbe);
+    }
+
+    /**
+     * An observer that throws must not cost the others their result, nor the probe its via-edge half
+     * (Arc's synchronous events passed the exception up to the probe and skipped the observers after
+     * it). Its first failure is logged with its name and stack; later ones are only counted, so a
+     * broken observer does not write a line per probe.
+     */
+    private <E> void tell(String origin, E event, BiConsumer<ProbeObserver, E> call) {
+        for (Observer o : observers) {
+            try {
+                call.accept(o.observer(), event);
+            } catch (RuntimeException e) {
+                if (o.failures().getAndIncrement() == 0) {
+                    LOG.errorf(
+                            e,
+                            "origin=%s observer=%s failed on a probe result inside originwatch (not an origin"
+                                    + " fault); the other observers were told; later failures of this observer are"
+                                    + " not logged",
+                            origin,
+                            o.name());
+                }
+            }
+        }
+    }
+
+    /** How often the observer of class {@code name} threw (tests). */
+    long failures(String name) {
+        return Arrays.stream(observers)
+                .filter(o -> o.name().equals(name))
+                .mapToLong(o -> o.failures().get())
+                .sum();
     }
 
     /**
@@ -196,7 +282,7 @@ public class ProbeRunner {
             return;
         }
         Verdict edge = engine.probe(origin.viaEdge());
-        state.fireUnlessRemoved(() -> edgeCompleted.fire(new EdgeProbeCompleted(origin.name(), direct, edge)));
+        state.fireUnlessRemoved(() -> deliver(new EdgeProbeCompleted(origin.name(), direct, edge)));
     }
 
     private static String escape(String s) {

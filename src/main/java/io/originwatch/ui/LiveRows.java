@@ -9,6 +9,7 @@ import io.originwatch.origin.OriginRemoved;
 import io.originwatch.origin.ProbeCompleted;
 import io.originwatch.schedule.OriginRegistry;
 import io.originwatch.schedule.OriginState;
+import io.originwatch.schedule.ProbeObserver;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,7 +59,7 @@ import org.jboss.logging.Logger;
  * </ol>
  */
 @ApplicationScoped
-public class LiveRows {
+public class LiveRows implements ProbeObserver {
 
     private static final Logger LOG = Logger.getLogger(LiveRows.class);
 
@@ -122,8 +123,14 @@ public class LiveRows {
         }
     }
 
+    @Override
+    public Stage stage() {
+        return Stage.CONSOLE;
+    }
+
     /** Step 1: O(1) on the probe's thread. */
-    void onProbe(@Observes ProbeCompleted event) {
+    @Override
+    public void onProbe(ProbeCompleted event) {
         if (!key(event.verdict()).equals(lastSent.get(event.origin()))) {
             synchronized (queued) {
                 queued.add(event.origin());

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.hasSize;
 import io.originwatch.classify.Cause;
 import io.originwatch.origin.OriginRemoved;
 import io.originwatch.origin.ProbeCompleted;
+import io.originwatch.schedule.ProbeRunner;
 import io.originwatch.testing.ProbeBuilder;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,15 +23,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The wiring: config keys to sinks, the daemon's CDI events to the dispatcher, /api/alerts, and the
- * alert metrics at /q/metrics. Events are fired directly, as the daemon fires them after each probe.
+ * The wiring: config keys to sinks, the probe results to the dispatcher, /api/alerts, and the
+ * alert metrics at /q/metrics. Results go through the runner's own delivery to its observers, as
+ * after each probe; removals are a CDI event, fired directly.
  */
 @QuarkusTest
 @WithTestResource(WebhookTestResource.class)
 class AlertingWiringTest {
 
     @Inject
-    Event<ProbeCompleted> probes;
+    ProbeRunner runner;
 
     @Inject
     Event<OriginRemoved> removals;
@@ -38,9 +40,9 @@ class AlertingWiringTest {
     @Test
     void eventsDriveAlertsTheApiTheWebhookAndTheMetrics() {
         Instant now = Instant.now();
-        probes.fire(new ProbeCompleted(
+        runner.deliver(new ProbeCompleted(
                 "fragile", Map.of("team", "web"), ProbeBuilder.verdict("fragile", Cause.HEADERS_TOO_LARGE, now)));
-        probes.fire(
+        runner.deliver(
                 new ProbeCompleted("steady", Map.of(), ProbeBuilder.verdict("steady", Cause.CONNECTION_REFUSED, now)));
 
         given().get("/api/alerts")
@@ -79,5 +81,19 @@ class AlertingWiringTest {
                         .body(containsString(
                                 "originwatch_alert_notifications_total{result=\"dropped\",sink=\"webhook-0\"} 0.0"))
                         .body(containsString("originwatch_alert_queue_depth{sink=\"webhook-0\"} 0.0")));
+    }
+
+    @Test
+    void theRunnerTellsEveryProbeObserverWithTheHandoverLastAfterTheAlerts() {
+        assertThat(runner.observerOrder())
+                .as("collected once from the beans, in stage order")
+                .containsExactly(
+                        "io.originwatch.metrics.EdgeProbeMetrics",
+                        "io.originwatch.metrics.MaintenanceMetrics",
+                        "io.originwatch.metrics.OriginMetrics",
+                        "io.originwatch.app.EvidenceRecorder",
+                        "io.originwatch.app.AlertingService",
+                        "io.originwatch.ui.LiveRows",
+                        "io.originwatch.app.ClusterRuntime");
     }
 }

@@ -8,9 +8,7 @@ import static org.awaitility.Awaitility.await;
 import io.originwatch.classify.Cause;
 import io.originwatch.classify.Verdict;
 import io.originwatch.maintenance.MaintenanceCalendar;
-import io.originwatch.origin.EdgeProbeCompleted;
 import io.originwatch.origin.Origin;
-import io.originwatch.origin.ProbeCompleted;
 import io.originwatch.origin.ViaEdgeDropped;
 import io.originwatch.probe.ProbeSpec;
 import java.time.Duration;
@@ -69,8 +67,7 @@ class ProbeFairnessTest {
         registry.viaEdgeDroppedEvent = new ProbeRunnerTest.Recording<ViaEdgeDropped>(e -> {});
         runner.registry = registry;
         runner.engine = new Engine();
-        runner.completed = new ProbeRunnerTest.Recording<ProbeCompleted>(e -> {});
-        runner.edgeCompleted = new ProbeRunnerTest.Recording<EdgeProbeCompleted>(e -> {});
+        runner.observeWith(List.of());
         runner.listener = new ScheduleListener() {
             @Override
             public void started(Duration lag) {

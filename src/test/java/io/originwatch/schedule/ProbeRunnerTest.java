@@ -52,7 +52,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The runner without Quarkus: a scripted engine, events recorded in order. Covers the probe's one
- * clock, the fan-out outside the state's lock and the ordering of events against removal.
+ * clock, the fan-out outside the state's lock and the ordering of events against removal (the
+ * observers' own order and failures: {@link ProbeObserverDeliveryTest}).
  */
 class ProbeRunnerTest {
 
@@ -77,11 +78,23 @@ class ProbeRunnerTest {
         registry.viaEdgeDroppedEvent = new Recording<ViaEdgeDropped>(e -> events.add(e));
         runner.registry = registry;
         runner.engine = engine;
-        runner.completed = new Recording<ProbeCompleted>(e -> {
-            events.add(e);
-            onProbe.get().accept(e);
-        });
-        runner.edgeCompleted = new Recording<EdgeProbeCompleted>(e -> events.add(e));
+        runner.observeWith(List.of(new ProbeObserver() {
+            @Override
+            public Stage stage() {
+                return Stage.METRICS;
+            }
+
+            @Override
+            public void onProbe(ProbeCompleted e) {
+                events.add(e);
+                onProbe.get().accept(e);
+            }
+
+            @Override
+            public void onEdgeProbe(EdgeProbeCompleted e) {
+                events.add(e);
+            }
+        }));
         runner.listener = ScheduleListener.NONE;
         runner.maintenance = new MaintenanceCalendar();
         registry.apply(
