@@ -22,7 +22,10 @@ public enum Warning {
     /** The configured client certificate expires within 14 days, or has expired. */
     CLIENT_CERTIFICATE_EXPIRING;
 
+    /** Made once: the label is read after every probe (metrics, the console's live rows). */
+    private final String label = name().toLowerCase(Locale.ROOT);
+
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 }

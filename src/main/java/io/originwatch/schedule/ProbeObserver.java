@@ -15,7 +15,8 @@ import io.originwatch.origin.ProbeCompleted;
  *     lock, under its events lock (so nothing of an origin is told after its
  *     {@link io.originwatch.origin.OriginRemoved}); results of one origin never overlap.</li>
  * <li>They must be fast (queue slow work, as the HAR write is) and should not throw. One that throws
- *     is logged (its first failure, with its name) and the others are still told; the probe goes on.</li>
+ *     is logged (its first failure with its name and stack, then its 10th, 100th... with the count)
+ *     and the others are still told; the probe goes on.</li>
  * <li>Observers are called in {@link Stage} order; within one stage, by class name. The order is
  *     fixed at start-up and the same for both methods.</li>
  * <li>Each method has an empty default: an observer implements what it follows.</li>

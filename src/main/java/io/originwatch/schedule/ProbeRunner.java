@@ -244,25 +244,38 @@ public class ProbeRunner {
     /**
      * An observer that throws must not cost the others their result, nor the probe its via-edge half
      * (Arc's synchronous events passed the exception up to the probe and skipped the observers after
-     * it). Its first failure is logged with its name and stack; later ones are only counted, so a
-     * broken observer does not write a line per probe.
+     * it). Its first failure is logged with its name and stack, then its 10th, 100th, 1,000th and so
+     * on with the count, so a broken observer neither writes a line per probe nor goes quiet.
      */
     private <E> void tell(String origin, E event, BiConsumer<ProbeObserver, E> call) {
         for (Observer o : observers) {
             try {
                 call.accept(o.observer(), event);
             } catch (RuntimeException e) {
-                if (o.failures().getAndIncrement() == 0) {
+                long n = o.failures().incrementAndGet();
+                if (n == 1) {
                     LOG.errorf(
                             e,
                             "origin=%s observer=%s failed on a probe result inside originwatch (not an origin"
-                                    + " fault); the other observers were told; later failures of this observer are"
-                                    + " not logged",
+                                    + " fault); the other observers were told; its 10th, 100th, 1,000th... failure"
+                                    + " is logged again",
                             origin,
                             o.name());
+                } else if (powerOfTen(n)) {
+                    LOG.errorf(
+                            "origin=%s observer=%s failed on a probe result inside originwatch: %d failure(s) so"
+                                    + " far, the latest %s",
+                            origin, o.name(), n, e.toString());
                 }
             }
         }
+    }
+
+    private static boolean powerOfTen(long n) {
+        while (n >= 10 && n % 10 == 0) {
+            n /= 10;
+        }
+        return n == 1;
     }
 
     /** How often the observer of class {@code name} threw (tests). */

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The probe observers without Quarkus: told in stage order (the handover last, after the alerts),
  * then by class name, whatever order they are listed in; one that throws costs the others nothing,
- * nor the probe, and is logged once with its name.
+ * nor the probe, and is logged with its name at its first, 10th, 100th... failure.
  */
 class ProbeObserverDeliveryTest {
 
@@ -156,6 +156,46 @@ class ProbeObserverDeliveryTest {
                 .contains("observer=" + Throwing.class.getName())
                 .doesNotContain("probe failed inside originwatch");
         assertThat(errors.get(0).getThrown()).hasMessage("observer bug");
+    }
+
+    @Test
+    void aBrokenObserverIsLoggedAgainAtItsTenthAndHundredthFailureWithTheCount() throws Exception {
+        runner.observeWith(List.of(new Throwing(), new Alerts()));
+        ProbeRecord r = runner.probeNow("shop").get(10, TimeUnit.SECONDS);
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Logger log = Logger.getLogger(ProbeRunner.class.getName());
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        log.addHandler(capture);
+        try {
+            // two failures so far (the probe and its via-edge half); 98 more results
+            for (int i = 0; i < 98; i++) {
+                runner.deliver(new ProbeCompleted("shop", Map.of(), r.verdict(), false));
+            }
+        } finally {
+            log.removeHandler(capture);
+        }
+        assertThat(runner.failures(Throwing.class.getName())).isEqualTo(100);
+        assertThat(logged.stream()
+                        .filter(x -> x.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                        .map(x -> x.getParameters() == null
+                                ? x.getMessage()
+                                : String.format(x.getMessage(), x.getParameters())))
+                .as("the 10th and the 100th failure (the first was before the capture)")
+                .hasSize(2)
+                .allMatch(m -> m.contains("observer=" + Throwing.class.getName()))
+                .anyMatch(m -> m.contains(" 10 failure(s)"))
+                .anyMatch(m -> m.contains(" 100 failure(s)"));
     }
 
     /** Records "ClassName:probe" and "ClassName:edge". */
