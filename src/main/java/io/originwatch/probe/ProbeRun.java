@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -348,11 +347,31 @@ final class ProbeRun {
                 x == null || request.length == 0 ? null : x.httpVersion());
     }
 
-    /** Compiled once: this runs twice per probe (resolve and SNI). */
-    private static final Pattern IPV4_LITERAL = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
-
+    /**
+     * An IPv6 literal (any colon) or {@code [0-9]{1,3}(\.[0-9]{1,3}){3}}; checked by hand, as this runs
+     * twice per probe (resolve and SNI) and a regex matcher is an allocation each time.
+     */
     static boolean isIpLiteral(String host) {
-        return host.contains(":") || IPV4_LITERAL.matcher(host).matches();
+        if (host.indexOf(':') >= 0) {
+            return true;
+        }
+        int parts = 0;
+        int from = 0;
+        while (true) {
+            int dot = host.indexOf('.', from);
+            int end = dot < 0 ? host.length() : dot;
+            if (!BodyFraming.digits(host, from, end, 1, 3)) {
+                return false;
+            }
+            parts++;
+            if (dot < 0) {
+                return parts == 4;
+            }
+            if (parts == 4) {
+                return false;
+            }
+            from = dot + 1;
+        }
     }
 
     private static Duration since(long startNanos) {
