@@ -4,15 +4,16 @@ import java.util.Arrays;
 
 /**
  * Keeps the first body payload bytes for evidence (HAR files), at most {@code maxBytes}; counts the
- * rest without keeping them. The array grows by doubling, so a small body costs little whatever
- * the limit.
+ * rest without keeping them. The array starts at the size of the first piece and grows by doubling,
+ * so a small body costs little whatever the limit, and a body kept in one piece (the usual case) is
+ * one array of exactly its size, handed out by {@link #bytes} without a copy.
  */
 final class BodyCapture {
 
-    private static final int INITIAL_CAPACITY = 512;
+    private static final byte[] EMPTY = new byte[0];
 
     private final int maxBytes;
-    private byte[] bytes = new byte[0];
+    private byte[] bytes = EMPTY;
     private int size;
     private long offered;
 
@@ -28,15 +29,16 @@ final class BodyCapture {
             return;
         }
         if (size + take > bytes.length) {
-            int grown = Math.max(INITIAL_CAPACITY, bytes.length * 2);
+            int grown = bytes.length * 2;
             bytes = Arrays.copyOf(bytes, Math.min(maxBytes, Math.max(grown, size + take)));
         }
         System.arraycopy(buf, off, bytes, size, take);
         size += take;
     }
 
+    /** The kept bytes; call once, when the body is done (the array may be this capture's own). */
     byte[] bytes() {
-        return Arrays.copyOf(bytes, size);
+        return size == bytes.length ? bytes : Arrays.copyOf(bytes, size);
     }
 
     /** More payload bytes were offered than kept. */

@@ -2,7 +2,6 @@ package io.originwatch.probe;
 
 import io.originwatch.http1.ResponseHead;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Just enough HTTP/1.1 message framing to tell whether a body ended where it should: a
@@ -12,7 +11,6 @@ import java.util.regex.Pattern;
 final class BodyFraming {
 
     /** Compiled once: every response with a body is framed here. */
-    private static final Pattern CONTENT_LENGTH = Pattern.compile("[0-9]{1,18}");
 
     /** Framing states, in order of a chunked body's life. */
     private enum State {
@@ -67,10 +65,30 @@ final class BodyFraming {
             return new BodyFraming(Mode.CHUNKED, 0, capture);
         }
         String cl = head.first("Content-Length").orElse("").strip();
-        if (CONTENT_LENGTH.matcher(cl).matches()) {
+        if (digits(cl, 1, 18)) {
             return new BodyFraming(Mode.LENGTH, Long.parseLong(cl), capture);
         }
         return new BodyFraming(Mode.UNTIL_CLOSE, 0, capture);
+    }
+
+    /** {@code s} is {@code [0-9]{min,max}} (the Content-Length check, without a regex matcher per probe). */
+    static boolean digits(String s, int min, int max) {
+        return digits(s, 0, s.length(), min, max);
+    }
+
+    /** {@code s.substring(from, to)} is {@code [0-9]{min,max}}, without the substring. */
+    static boolean digits(String s, int from, int to, int min, int max) {
+        int n = to - from;
+        if (n < min || n > max) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Consumes wire bytes; returns how many of them were used (the rest follow the message). */

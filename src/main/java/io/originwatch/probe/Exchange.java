@@ -3,14 +3,12 @@ package io.originwatch.probe;
 import io.originwatch.http1.ParseStep;
 import io.originwatch.http1.RedactionRule;
 import io.originwatch.http1.ResponseHeadParser;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.time.Duration;
-import java.util.Map;
+import java.util.Arrays;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -20,20 +18,32 @@ import java.util.function.BooleanSupplier;
  * 3. read the body up to the body limit, by the overall deadline, keeping its first payload bytes
  * (at most the body-capture limit) for evidence. Memory stays bounded: one read buffer, the parser's
  * budget, at most {@link Evidence#MAX_HEAD_BYTES} of head evidence and the body-capture limit.
+ *
+ * <p>The read buffer is borrowed from {@link ReadBuffers} when {@link #run} starts and given back
+ * when it ends, however it ends (a failure, a timeout, the watchdog closing the socket, an
+ * unexpected exception), by this thread and after the last read into it returned; nothing reads
+ * from it afterwards: the parser, the body framing and the evidence copy what they keep.
  */
 final class Exchange extends HttpExchange {
 
     /** Read size; small enough that the header budget is overshot by little. */
-    static final int READ_BUFFER_BYTES = 4 * 1024;
+    static final int READ_BUFFER_BYTES = ReadBuffers.BUFFER_BYTES;
 
     private final ProbeSpec spec;
     private final SafeListener listener;
     private final Socket socket;
-    private final Map<Phase, Duration> timings;
+    private final PhaseNanos timings;
     private final Deadline overall;
     private final BooleanSupplier watchdogFired;
-    private final byte[] buf = new byte[READ_BUFFER_BYTES];
-    private final ByteArrayOutputStream responseHead = new ByteArrayOutputStream();
+    private final ReadBuffers buffers;
+    /** Borrowed from {@link #buffers} for the length of {@link #run}; null before and after. */
+    private byte[] buf;
+
+    private boolean ran;
+    /** The response head as received, at most {@link Evidence#MAX_HEAD_BYTES}; sized as it arrives. */
+    private byte[] responseHead = new byte[0];
+
+    private int responseHeadSize;
     private final BodyCapture body;
 
     private final RedactionRule redaction;
@@ -45,12 +55,14 @@ final class Exchange extends HttpExchange {
             ProbeSpec spec,
             SafeListener listener,
             Socket socket,
-            Map<Phase, Duration> timings,
+            PhaseNanos timings,
             Deadline overall,
             BooleanSupplier watchdogFired,
             int bodyCaptureBytes,
-            RedactionRule redaction) {
+            RedactionRule redaction,
+            ReadBuffers buffers) {
         this.spec = spec;
+        this.buffers = buffers;
         this.redaction = redaction;
         this.body = new BodyCapture(Math.min(Math.max(0, spec.bodyLimitBytes()), bodyCaptureBytes));
         this.listener = listener;
@@ -67,17 +79,28 @@ final class Exchange extends HttpExchange {
 
     @Override
     void run() throws ProbeRun.Stop {
-        send();
-        readHead();
-        if (!"HEAD".equalsIgnoreCase(spec.method())) {
-            readBody();
+        if (ran) {
+            throw new IllegalStateException("an exchange runs once");
         }
-        timings.put(Phase.RECEIVE, Duration.ofNanos(System.nanoTime() - firstByteAt));
+        ran = true;
+        buf = buffers.take();
+        try {
+            send();
+            readHead();
+            if (!"HEAD".equalsIgnoreCase(spec.method())) {
+                readBody();
+            }
+            timings.since(Phase.RECEIVE, firstByteAt);
+        } finally {
+            byte[] b = buf;
+            buf = null; // any later use fails loudly instead of touching an array lent to another probe
+            buffers.giveBack(b);
+        }
     }
 
     @Override
     byte[] responseHeadEvidence() {
-        return responseHead.toByteArray();
+        return responseHeadSize == responseHead.length ? responseHead : Arrays.copyOf(responseHead, responseHeadSize);
     }
 
     @Override
@@ -98,7 +121,8 @@ final class Exchange extends HttpExchange {
         byte[] wire;
         try {
             wire = RequestHead.build(spec);
-            requestHead = RequestHead.evidence(spec);
+            // the same bytes unless a header's value comes from a file (then redacted): build once
+            requestHead = RequestHead.hasSecret(spec) ? RequestHead.evidence(spec) : wire;
         } catch (IllegalArgumentException e) {
             throw new ProbeRun.Stop(new ProbeFailure.Internal(e.getMessage()));
         }
@@ -114,7 +138,7 @@ final class Exchange extends HttpExchange {
             listener.requestFailed(e);
             throw new ProbeRun.Stop(f);
         }
-        timings.put(Phase.SEND, Duration.ofNanos(System.nanoTime() - start));
+        timings.since(Phase.SEND, start);
         listener.requestEnd(wire.length);
     }
 
@@ -131,7 +155,7 @@ final class Exchange extends HttpExchange {
             } else {
                 if (responseBytes == 0) {
                     firstByteAt = System.nanoTime();
-                    timings.put(Phase.TTFB, Duration.ofNanos(firstByteAt - sentAt));
+                    timings.put(Phase.TTFB, firstByteAt - sentAt);
                     listener.responseFirstByte();
                 }
                 responseBytes += n;
@@ -187,11 +211,22 @@ final class Exchange extends HttpExchange {
         return new ProbeRun.Stop(failure);
     }
 
+    /**
+     * Keeps the first {@code len} bytes of {@link #buf} as head evidence. A head that arrives in one
+     * read (the usual case) costs one array of exactly its size; later pieces grow it by doubling.
+     */
     private void keep(int len) {
-        int room = Evidence.MAX_HEAD_BYTES - responseHead.size();
-        if (room > 0) {
-            responseHead.write(buf, 0, Math.min(room, len));
+        int take = Math.min(Evidence.MAX_HEAD_BYTES - responseHeadSize, len);
+        if (take <= 0) {
+            return;
         }
+        int needed = responseHeadSize + take;
+        if (needed > responseHead.length) {
+            int grown = responseHeadSize == 0 ? needed : Math.max(needed, responseHead.length * 2);
+            responseHead = Arrays.copyOf(responseHead, Math.min(Evidence.MAX_HEAD_BYTES, grown));
+        }
+        System.arraycopy(buf, 0, responseHead, responseHeadSize, take);
+        responseHeadSize = needed;
     }
 
     private void readBody() {

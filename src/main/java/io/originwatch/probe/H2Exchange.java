@@ -11,9 +11,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -36,7 +34,7 @@ final class H2Exchange extends HttpExchange {
     private final ProbeSpec spec;
     private final SafeListener listener;
     private final Socket socket;
-    private final Map<Phase, Duration> timings;
+    private final PhaseNanos timings;
     private final Deadline overall;
     private final BooleanSupplier watchdogFired;
     private final byte[] buf = new byte[READ_BUFFER_BYTES];
@@ -51,7 +49,7 @@ final class H2Exchange extends HttpExchange {
             ProbeSpec spec,
             SafeListener listener,
             Socket socket,
-            Map<Phase, Duration> timings,
+            PhaseNanos timings,
             Deadline overall,
             BooleanSupplier watchdogFired,
             int bodyCaptureBytes) {
@@ -78,7 +76,7 @@ final class H2Exchange extends HttpExchange {
         if (!"HEAD".equalsIgnoreCase(spec.method())) {
             readBody();
         }
-        timings.put(Phase.RECEIVE, Duration.ofNanos(System.nanoTime() - firstByteAt));
+        timings.since(Phase.RECEIVE, firstByteAt);
         goAway();
     }
 
@@ -116,7 +114,7 @@ final class H2Exchange extends HttpExchange {
             listener.requestFailed(e);
             throw new ProbeRun.Stop(f);
         }
-        timings.put(Phase.SEND, Duration.ofNanos(System.nanoTime() - start));
+        timings.since(Phase.SEND, start);
         listener.requestEnd(requestHead.length);
     }
 
@@ -136,7 +134,7 @@ final class H2Exchange extends HttpExchange {
                 } else {
                     if (responseBytes == 0) {
                         firstByteAt = System.nanoTime();
-                        timings.put(Phase.TTFB, Duration.ofNanos(firstByteAt - sentAt));
+                        timings.put(Phase.TTFB, firstByteAt - sentAt);
                         listener.responseFirstByte();
                     }
                     responseBytes += n;

@@ -12,13 +12,10 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -58,7 +55,8 @@ final class ProbeRun {
     private final Instant startedAt = Instant.now();
     private final long startNanos = System.nanoTime();
     private final Deadline overall;
-    private final Map<Phase, Duration> timings = new EnumMap<>(Phase.class);
+    private final PhaseNanos timings = new PhaseNanos();
+    private final ReadBuffers buffers;
     private InetSocketAddress connected;
     private TlsFacts tlsFacts;
     private HttpExchange exchange;
@@ -70,8 +68,10 @@ final class ProbeRun {
             Resolver resolver,
             TlsClients tlsClients,
             int bodyCaptureBytes,
-            RedactionRule redaction) {
+            RedactionRule redaction,
+            ReadBuffers buffers) {
         this.spec = spec;
+        this.buffers = buffers;
         this.httpVersion = spec.httpVersion();
         this.redaction = redaction;
         this.bodyCaptureBytes = bodyCaptureBytes;
@@ -94,7 +94,7 @@ final class ProbeRun {
         if (failure != null && Thread.currentThread().isInterrupted()) {
             failure = new ProbeFailure.Internal("probe interrupted (shutting down?)");
         }
-        timings.put(Phase.TOTAL, since(startNanos));
+        timings.since(Phase.TOTAL, startNanos);
         return result(failure);
     }
 
@@ -108,9 +108,9 @@ final class ProbeRun {
             connect(raw, address);
             socket = spec.https() ? handshake(raw) : raw;
             exchange = speaksH2()
-                    ? new H2Exchange(spec, listener, socket, timings, overall, watchdog::fired, bodyCaptureBytes)
+                    ? new H2Exchange(spec, listener, socket, timings, overall, watchdog, bodyCaptureBytes)
                     : new Exchange(
-                            spec, listener, socket, timings, overall, watchdog::fired, bodyCaptureBytes, redaction);
+                            spec, listener, socket, timings, overall, watchdog, bodyCaptureBytes, redaction, buffers);
             exchange.run();
         } finally {
             closePolitely(socket);
@@ -155,7 +155,7 @@ final class ProbeRun {
             listener.dnsFailed(bare, e);
             throw new Stop(new ProbeFailure.Unreachable("cannot resolve " + bare + ": " + e.getMessage()));
         }
-        timings.put(Phase.DNS, since(start));
+        timings.since(Phase.DNS, start);
         listener.dnsEnd(bare, found);
         return found.get(0);
     }
@@ -205,7 +205,7 @@ final class ProbeRun {
             listener.connectFailed(target, e);
             throw new Stop(f);
         }
-        timings.put(Phase.CONNECT, since(start));
+        timings.since(Phase.CONNECT, start);
         connected = target;
         listener.connectEnd(target);
     }
@@ -240,7 +240,7 @@ final class ProbeRun {
             client.trust().unregister(ssl);
             client.keys().unregister(ssl);
         }
-        timings.put(Phase.TLS, since(start));
+        timings.since(Phase.TLS, start);
         return verified(ssl, capture, clientAuth(asked, client.clientCertificate()));
     }
 
@@ -330,7 +330,7 @@ final class ProbeRun {
         return new ProbeResult(
                 spec,
                 startedAt,
-                new PhaseTimings(timings),
+                timings.timings(),
                 connected,
                 failure,
                 hasHead ? x.head : null,
@@ -347,11 +347,31 @@ final class ProbeRun {
                 x == null || request.length == 0 ? null : x.httpVersion());
     }
 
-    /** Compiled once: this runs twice per probe (resolve and SNI). */
-    private static final Pattern IPV4_LITERAL = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
-
+    /**
+     * An IPv6 literal (any colon) or {@code [0-9]{1,3}(\.[0-9]{1,3}){3}}; checked by hand, as this runs
+     * twice per probe (resolve and SNI) and a regex matcher is an allocation each time.
+     */
     static boolean isIpLiteral(String host) {
-        return host.contains(":") || IPV4_LITERAL.matcher(host).matches();
+        if (host.indexOf(':') >= 0) {
+            return true;
+        }
+        int parts = 0;
+        int from = 0;
+        while (true) {
+            int dot = host.indexOf('.', from);
+            int end = dot < 0 ? host.length() : dot;
+            if (!BodyFraming.digits(host, from, end, 1, 3)) {
+                return false;
+            }
+            parts++;
+            if (dot < 0) {
+                return parts == 4;
+            }
+            if (parts == 4) {
+                return false;
+            }
+            from = dot + 1;
+        }
     }
 
     private static Duration since(long startNanos) {

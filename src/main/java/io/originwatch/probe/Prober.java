@@ -24,6 +24,7 @@ public final class Prober {
     private final int bodyCaptureBytes;
     private final TlsClients tlsClients;
     private final RedactionRule redaction;
+    private final ReadBuffers readBuffers;
 
     /** A prober that resolves names with the system resolver. */
     public Prober() {
@@ -62,14 +63,21 @@ public final class Prober {
         this.bodyCaptureBytes = bodyCaptureBytes;
         this.tlsClients = new TlsClients(tls == null ? TlsStack.JDK : tls);
         this.redaction = redaction == null ? RedactionRule.DEFAULT : redaction;
+        this.readBuffers = ReadBuffers.SHARED;
     }
 
     /** For tests in this package: a prober over {@code tlsClients} (e.g. with stand-in default roots). */
     Prober(Resolver resolver, int bodyCaptureBytes, TlsClients tlsClients) {
+        this(resolver, bodyCaptureBytes, tlsClients, ReadBuffers.SHARED);
+    }
+
+    /** For tests in this package: a prober over {@code tlsClients} whose exchanges read into {@code readBuffers}. */
+    Prober(Resolver resolver, int bodyCaptureBytes, TlsClients tlsClients, ReadBuffers readBuffers) {
         this.resolver = resolver;
         this.bodyCaptureBytes = bodyCaptureBytes;
         this.tlsClients = tlsClients;
         this.redaction = RedactionRule.DEFAULT;
+        this.readBuffers = readBuffers;
     }
 
     /** The redaction rule failure excerpts follow. */
@@ -94,7 +102,8 @@ public final class Prober {
     public ProbeResult probe(ProbeSpec spec, ProbeListener listener) {
         SafeListener events = new SafeListener(listener);
         events.probeStart(spec);
-        ProbeResult result = new ProbeRun(spec, events, resolver, tlsClients, bodyCaptureBytes, redaction).run();
+        ProbeResult result =
+                new ProbeRun(spec, events, resolver, tlsClients, bodyCaptureBytes, redaction, readBuffers).run();
         events.probeEnd(result);
         return result;
     }
