@@ -20,6 +20,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import sun.misc.Signal;
 
@@ -72,10 +76,15 @@ public class Daemon {
     @Inject
     AlertingService alerting;
 
+    /** The raw {@code originwatch.tls-provider}, only to decide whether Conscrypt loads early; validated by the loader. */
+    @ConfigProperty(name = "originwatch.tls-provider")
+    Optional<String> tlsProviderValue;
+
     private volatile boolean ready;
 
     void onStart(@Observes StartupEvent event) {
         exitZeroOnSigterm();
+        CompletableFuture<ConscryptTls> conscrypt = preloadConscrypt();
         DaemonSettings settings;
         try {
             settings = loader.load();
@@ -83,7 +92,7 @@ public class Daemon {
             refuseToStart(e);
             return;
         }
-        if (!chooseTls(settings.tlsProvider())) {
+        if (!chooseTls(settings.tlsProvider(), conscrypt)) {
             exitOne();
             return;
         }
@@ -125,7 +134,7 @@ public class Daemon {
      * per handshake) on JDK 24+ and falls back to the JDK where its native library does not load
      * (another OS/CPU, a musl libc, a noexec /tmp); {@code conscrypt} makes that fallback a start-up error.
      */
-    private boolean chooseTls(TlsProvider choice) {
+    private boolean chooseTls(TlsProvider choice, CompletableFuture<ConscryptTls> conscrypt) {
         if (choice == TlsProvider.AUTO && !ConscryptTls.unmountsWhileBlocked()) {
             LOG.infof(
                     "probe TLS uses the JDK on JDK %d: Conscrypt's sockets block inside synchronized blocks, which "
@@ -146,7 +155,7 @@ public class Daemon {
                         ConscryptTls.UNPINNED_MONITORS_SINCE);
             }
             try {
-                engine.use(ConscryptTls.load());
+                engine.use(conscrypt == null ? ConscryptTls.load() : joinLoad(conscrypt));
             } catch (IllegalStateException e) {
                 if (choice == TlsProvider.CONSCRYPT) {
                     LOG.errorf("originwatch cannot start: originwatch.tls-provider=conscrypt, but %s", e.getMessage());
@@ -161,6 +170,45 @@ public class Daemon {
         }
         LOG.infof("probe TLS stack: %s", engine.tls().name());
         return true;
+    }
+
+    /**
+     * Loading Conscrypt (its native library and BoringSSL's initialisation: a few hundred ms of a cold
+     * start) on a thread of its own while the configuration and the origins file are read, when the
+     * value chooses it ({@code conscrypt}, or {@code auto} on JDK 24+). Null otherwise: an invalid
+     * value is refused by the loader, {@code jdk} never loads it. Failures surface in {@link #chooseTls}.
+     */
+    private CompletableFuture<ConscryptTls> preloadConscrypt() {
+        String value = tlsProviderValue.map(String::trim).orElse("auto");
+        boolean wanted = value.equalsIgnoreCase(TlsProvider.CONSCRYPT.name())
+                || (value.equalsIgnoreCase(TlsProvider.AUTO.name()) && ConscryptTls.unmountsWhileBlocked());
+        if (!wanted) {
+            return null;
+        }
+        CompletableFuture<ConscryptTls> loaded = new CompletableFuture<>();
+        Thread.ofPlatform().name("conscrypt-load").daemon().start(() -> {
+            try {
+                loaded.complete(ConscryptTls.load());
+            } catch (Throwable t) {
+                loaded.completeExceptionally(t);
+            }
+        });
+        return loaded;
+    }
+
+    /** The preloaded stack, or what {@link ConscryptTls#load()} threw. */
+    private static ConscryptTls joinLoad(CompletableFuture<ConscryptTls> conscrypt) {
+        try {
+            return conscrypt.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     /**
