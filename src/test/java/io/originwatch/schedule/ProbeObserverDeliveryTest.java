@@ -100,30 +100,13 @@ class ProbeObserverDeliveryTest {
     void aThrowingObserverStopsNeitherTheOthersNorTheProbeAndIsLoggedOnceByName() throws Exception {
         Throwing throwing = new Throwing();
         runner.observeWith(List.of(new Handover(), throwing, new Alerts()));
-        List<LogRecord> logged = new CopyOnWriteArrayList<>();
-        Logger log = Logger.getLogger(ProbeRunner.class.getName());
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                logged.add(record);
-            }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-        };
-        log.addHandler(capture);
-        try {
+        List<LogRecord> logged = logged(() -> {
             ProbeRecord first = runner.probeNow("shop").get(10, TimeUnit.SECONDS);
             ProbeRecord second = runner.probeNow("shop").get(10, TimeUnit.SECONDS);
 
             assertThat(first.verdict().cause()).isEqualTo(Cause.CONNECTION_RESET);
             assertThat(second.verdict().cause()).isEqualTo(Cause.CONNECTION_RESET);
-        } finally {
-            log.removeHandler(capture);
-        }
+        });
 
         assertThat(told)
                 .as("the observers after the throwing one, and the via-edge half, every time")
@@ -162,6 +145,27 @@ class ProbeObserverDeliveryTest {
     void aBrokenObserverIsLoggedAgainAtItsTenthAndHundredthFailureWithTheCount() throws Exception {
         runner.observeWith(List.of(new Throwing(), new Alerts()));
         ProbeRecord r = runner.probeNow("shop").get(10, TimeUnit.SECONDS);
+        List<LogRecord> logged = logged(() -> {
+            // two failures so far (the probe and its via-edge half); 98 more results
+            for (int i = 0; i < 98; i++) {
+                runner.deliver(new ProbeCompleted("shop", Map.of(), r.verdict(), false));
+            }
+        });
+        assertThat(runner.failures(Throwing.class.getName())).isEqualTo(100);
+        assertThat(logged.stream()
+                        .filter(x -> x.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                        .map(x -> x.getParameters() == null
+                                ? x.getMessage()
+                                : String.format(x.getMessage(), x.getParameters())))
+                .as("the 10th and the 100th failure (the first was before the capture)")
+                .hasSize(2)
+                .allMatch(m -> m.contains("observer=" + Throwing.class.getName()))
+                .anyMatch(m -> m.contains(" 10 failure(s)"))
+                .anyMatch(m -> m.contains(" 100 failure(s)"));
+    }
+
+    /** What ProbeRunner logs while {@code body} runs. */
+    private static List<LogRecord> logged(Body body) throws Exception {
         List<LogRecord> logged = new CopyOnWriteArrayList<>();
         Logger log = Logger.getLogger(ProbeRunner.class.getName());
         Handler capture = new Handler() {
@@ -178,24 +182,15 @@ class ProbeObserverDeliveryTest {
         };
         log.addHandler(capture);
         try {
-            // two failures so far (the probe and its via-edge half); 98 more results
-            for (int i = 0; i < 98; i++) {
-                runner.deliver(new ProbeCompleted("shop", Map.of(), r.verdict(), false));
-            }
+            body.run();
         } finally {
             log.removeHandler(capture);
         }
-        assertThat(runner.failures(Throwing.class.getName())).isEqualTo(100);
-        assertThat(logged.stream()
-                        .filter(x -> x.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
-                        .map(x -> x.getParameters() == null
-                                ? x.getMessage()
-                                : String.format(x.getMessage(), x.getParameters())))
-                .as("the 10th and the 100th failure (the first was before the capture)")
-                .hasSize(2)
-                .allMatch(m -> m.contains("observer=" + Throwing.class.getName()))
-                .anyMatch(m -> m.contains(" 10 failure(s)"))
-                .anyMatch(m -> m.contains(" 100 failure(s)"));
+        return logged;
+    }
+
+    private interface Body {
+        void run() throws Exception;
     }
 
     /** Records "ClassName:probe" and "ClassName:edge". */
