@@ -9,12 +9,10 @@ import io.originwatch.classify.Cause;
 import io.originwatch.classify.Verdict;
 import io.originwatch.maintenance.MaintenanceCalendar;
 import io.originwatch.origin.Origin;
-import io.originwatch.origin.ViaEdgeDropped;
 import io.originwatch.probe.ProbeSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,7 +44,7 @@ class ProbeFairnessTest {
     /** The schedule lag of the run on this thread, handed from the listener to the engine. */
     private static final ThreadLocal<Duration> LAG = new ThreadLocal<>();
 
-    private final OriginRegistry registry = new OriginRegistry();
+    private final OriginRegistry registry = ProbeRunnerTest.handDrivenRegistry();
     private final ProbeRunner runner = new ProbeRunner();
     private final ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
     private final Map<String, List<Duration>> quickLags = new ConcurrentHashMap<>();
@@ -56,15 +54,6 @@ class ProbeFairnessTest {
     private final CountDownLatch stop = new CountDownLatch(1);
 
     ProbeFairnessTest() {
-        registry.scheduler = new ProbeScheduler() {
-            @Override
-            public void scheduleAll(Collection<Origin> origins) {}
-
-            @Override
-            public void unscheduleAll(Collection<String> names) {}
-        };
-        registry.removedEvent = new ProbeRunnerTest.Recording<>(e -> {});
-        registry.viaEdgeDroppedEvent = new ProbeRunnerTest.Recording<ViaEdgeDropped>(e -> {});
         runner.registry = registry;
         runner.engine = new Engine();
         runner.observeWith(List.of());

@@ -8,10 +8,8 @@ import io.originwatch.origin.EdgeProbeCompleted;
 import io.originwatch.origin.Origin;
 import io.originwatch.origin.ProbeCompleted;
 import io.originwatch.origin.ProbeRecord;
-import io.originwatch.origin.ViaEdgeDropped;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -35,19 +33,10 @@ class ProbeObserverDeliveryTest {
     private final List<String> told = new CopyOnWriteArrayList<>();
 
     private final ProbeRunnerTest.ScriptedEngine engine = new ProbeRunnerTest.ScriptedEngine();
-    private final OriginRegistry registry = new OriginRegistry();
+    private final OriginRegistry registry = ProbeRunnerTest.handDrivenRegistry();
     private final ProbeRunner runner = new ProbeRunner();
 
     ProbeObserverDeliveryTest() {
-        registry.scheduler = new ProbeScheduler() {
-            @Override
-            public void scheduleAll(Collection<Origin> origins) {}
-
-            @Override
-            public void unscheduleAll(Collection<String> names) {}
-        };
-        registry.removedEvent = new ProbeRunnerTest.Recording<>(e -> {});
-        registry.viaEdgeDroppedEvent = new ProbeRunnerTest.Recording<ViaEdgeDropped>(e -> {});
         runner.registry = registry;
         runner.engine = engine;
         runner.listener = ScheduleListener.NONE;

@@ -229,6 +229,21 @@ class ProbeRunnerTest {
     }
 
     /** A CDI event that calls one consumer synchronously, as Quarkus does for synchronous observers. */
+    /** A registry whose scheduler does nothing and whose events go nowhere: the test runs the probes itself. */
+    static OriginRegistry handDrivenRegistry() {
+        OriginRegistry registry = new OriginRegistry();
+        registry.scheduler = new ProbeScheduler() {
+            @Override
+            public void scheduleAll(Collection<Origin> origins) {}
+
+            @Override
+            public void unscheduleAll(Collection<String> names) {}
+        };
+        registry.removedEvent = new Recording<>(e -> {});
+        registry.viaEdgeDroppedEvent = new Recording<ViaEdgeDropped>(e -> {});
+        return registry;
+    }
+
     static final class Recording<T> implements Event<T> {
         private final Consumer<T> consumer;
 
