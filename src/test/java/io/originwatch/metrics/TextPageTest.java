@@ -201,7 +201,18 @@ class TextPageTest {
         assertThat(sorted(page.toString())).isEqualTo(sorted(expected));
         if (contentType.equals(TextFormat.CONTENT_TYPE_OPENMETRICS_100)) {
             assertThat(page.toString()).endsWith("\n# EOF\n");
+            assertThat(page.toString().split("# EOF", -1)).as("one end of page").hasSize(2);
         }
+        List<String> lines = List.of(page.toString().split("\n"));
+        int firstPerOrigin = lines.indexOf(lines.stream()
+                .filter(l -> l.startsWith("originwatch_origin_up{"))
+                .findFirst()
+                .orElseThrow());
+        assertThat(lines.subList(0, firstPerOrigin))
+                .as("the process's own meters are read as the page begins, before the per-origin families")
+                .anyMatch(l -> l.startsWith("originwatch_test_things_total{"))
+                .anyMatch(l -> l.startsWith("originwatch_test_level "))
+                .anyMatch(l -> l.startsWith("originwatch_test_wait_seconds_count "));
         assertThat(chunks).allMatch(n -> n < ChunkedText.CHUNK_CHARS + 1_000);
     }
 
