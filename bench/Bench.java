@@ -25,7 +25,8 @@
  *  - originwatch's schedule lag p50/p99 from the delta of its originwatch_schedule_lag_seconds
  *    histogram over the window;
  *  - "other": CPU used by every other process on the box in the window (from /proc/stat), flagged
- *    when above 10% of one core, since such windows are noisy.
+ *    when above 10% of one core, since such windows are noisy; "steal" is the part of it the
+ *    hypervisor took for other guests (flagged above 5% of one core).
  */
 
 import java.io.IOException;
@@ -158,7 +159,7 @@ public class Bench {
         }
     }
 
-    record Sample(double stackCpu, double nginxCpu, double totalCpu, long requests, Instant at) {}
+    record Sample(double stackCpu, double nginxCpu, double totalCpu, double steal, long requests, Instant at) {}
 
     record Figures(
             String stack,
@@ -170,6 +171,7 @@ public class Bench {
             double lagP50,
             double lagP99,
             double otherCores,
+            double stealCores,
             double startToFirstProbe) {
 
         Figures labelled(String label) {
@@ -183,6 +185,7 @@ public class Bench {
                     lagP50,
                     lagP99,
                     otherCores,
+                    stealCores,
                     startToFirstProbe);
         }
     }
@@ -329,6 +332,7 @@ public class Bench {
             long probes = Math.max(1, b.requests() - a.requests());
             double stackCpu = b.stackCpu() - a.stackCpu();
             double nginxCpu = b.nginxCpu() - a.nginxCpu();
+            double steal = b.steal() - a.steal();
             double other = (b.totalCpu() - a.totalCpu()) - stackCpu - nginxCpu;
             return new Figures(
                     stack,
@@ -340,13 +344,19 @@ public class Bench {
                     quantile(lag0, lag1, 0.50),
                     quantile(lag0, lag1, 0.99),
                     Math.max(0, other / secs),
+                    Math.max(0, steal / secs),
                     startToFirst);
         }
     }
 
     static Sample sample(Stack s, Nginx nginx) throws Exception {
         return new Sample(
-                s.cpuSeconds(), Proc.cpuSeconds(nginx.pids()), Proc.totalCpuSeconds(), nginx.requests(), Instant.now());
+                s.cpuSeconds(),
+                Proc.cpuSeconds(nginx.pids()),
+                Proc.totalCpuSeconds(),
+                Proc.stealSeconds(),
+                nginx.requests(),
+                Instant.now());
     }
 
     static void print(List<Figures> rows, String title) {
@@ -354,7 +364,7 @@ public class Bench {
         System.out.println("== " + title);
         System.out.printf(
                 Locale.ROOT,
-                "%-12s %9s %9s %12s %12s %9s %9s %9s %8s %8s%n",
+                "%-12s %9s %9s %12s %12s %9s %9s %9s %8s %8s %8s%n",
                 "stack",
                 "planned/s",
                 "achieved/s",
@@ -364,11 +374,12 @@ public class Bench {
                 "lag-p50",
                 "lag-p99",
                 "other",
+                "steal",
                 "first");
         for (Figures f : rows) {
             System.out.printf(
                     Locale.ROOT,
-                    "%-12s %9.0f %9.1f %12.3f %12.3f %7dMiB %8s %8s %7.2fc %7.2fs%s%n",
+                    "%-12s %9.0f %9.1f %12.3f %12.3f %7dMiB %8s %8s %7.2fc %7.2fc %7.2fs%s%n",
                     f.stack(),
                     f.planned(),
                     f.achieved(),
@@ -378,9 +389,22 @@ public class Bench {
                     ms(f.lagP50()),
                     ms(f.lagP99()),
                     f.otherCores(),
+                    f.stealCores(),
                     f.startToFirstProbe(),
-                    f.otherCores() > 0.10 ? "  (noisy: other processes used CPU)" : "");
+                    noise(f));
         }
+    }
+
+    /** Why a window is not comparable, or nothing: CPU other processes used, or CPU the hypervisor took. */
+    static String noise(Figures f) {
+        List<String> why = new ArrayList<>();
+        if (f.otherCores() > 0.10) {
+            why.add("other processes used CPU");
+        }
+        if (f.stealCores() > 0.05) {
+            why.add("the hypervisor took CPU (steal)");
+        }
+        return why.isEmpty() ? "" : "  (noisy: " + String.join(", ", why) + ")";
     }
 
     static void summarize(List<Figures> all, Options o) {
@@ -532,15 +556,30 @@ public class Bench {
                     / CLK_TCK;
         }
 
+        /**
+         * CPU time the box spent busy, steal included (time a virtual CPU wanted and the hypervisor
+         * gave to someone else): cpu user nice system idle iowait irq softirq steal guest guest_nice;
+         * idle and iowait are not busy, and guest time is already counted in user and nice.
+         */
         static double totalCpuSeconds() throws IOException {
-            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            String[] f = cpuLine();
             long busy = 0;
-            for (int i = 1; i < f.length; i++) {
+            for (int i = 1; i < Math.min(f.length, 9); i++) {
                 if (i != 4 && i != 5) { // skip idle and iowait
                     busy += Long.parseLong(f[i]);
                 }
             }
             return busy / CLK_TCK;
+        }
+
+        /** The box's steal time so far, summed over its CPUs (reported apart: it is part of "other"). */
+        static double stealSeconds() throws IOException {
+            String[] f = cpuLine();
+            return f.length > 8 ? Long.parseLong(f[8]) / CLK_TCK : 0;
+        }
+
+        private static String[] cpuLine() throws IOException {
+            return Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
         }
 
         static long statusKiB(long pid, String field) throws IOException {
