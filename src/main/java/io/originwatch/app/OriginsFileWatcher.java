@@ -8,6 +8,7 @@ import io.originwatch.maintenance.WindowSource;
 import io.originwatch.metrics.ConfigMetrics;
 import io.originwatch.origin.Origin;
 import io.originwatch.schedule.OriginRegistry;
+import io.originwatch.schedule.OriginState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -151,7 +152,12 @@ public class OriginsFileWatcher {
         lastDigest = d;
         try {
             Map<String, String> outside = registry.namesOutside(OriginRegistry.Source.FILE);
-            SettingsLoader.OriginsFile read = loader.readOriginsFile(file, outside);
+            // an origin equal to the running one is kept as it is, not held twice while the file is applied
+            SettingsLoader.OriginsFile read = loader.readOriginsFile(
+                    file,
+                    outside,
+                    o -> o.sharing(
+                            registry.state(o.name()).map(OriginState::origin).orElse(null)));
             List<Origin> origins = read.origins();
             List<String> running = registry.all().stream()
                     .map(st -> st.origin().name())

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -92,6 +93,16 @@ public final class OriginValidator {
      * the key that took them, and is updated, so duplicates across sources are caught too.
      */
     public List<Origin> validate(List<RawOrigin> raws, Map<String, String> names, List<ConfigError> errors) {
+        return validate(raws, names, errors, UnaryOperator.identity());
+    }
+
+    /**
+     * {@link #validate(List, Map, List)}, each valid origin passed through {@code sharing} as it is
+     * made (a reload gives it {@link Origin#sharing} with the running origin of the same name, so the
+     * copy made here is let go at once when it equals the running one).
+     */
+    public List<Origin> validate(
+            List<RawOrigin> raws, Map<String, String> names, List<ConfigError> errors, UnaryOperator<Origin> sharing) {
         List<Origin> out = new ArrayList<>();
         for (RawOrigin raw : raws) {
             int before = errors.size();
@@ -131,7 +142,8 @@ public final class OriginValidator {
                         .userAgent(userAgent)
                         .httpVersion(p.httpVersion())
                         .build();
-                out.add(new Origin(spec, p.interval(), p.labels(), raw.key(), viaEdgeSpec(spec, viaEdge)));
+                out.add(sharing.apply(
+                        new Origin(spec, p.interval(), p.labels(), raw.key(), viaEdgeSpec(spec, viaEdge))));
             }
         }
         return out;

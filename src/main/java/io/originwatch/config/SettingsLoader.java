@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -158,9 +159,18 @@ public class SettingsLoader {
 
     /** Re-reads and validates the origins file as a whole, origins and maintenance windows together. */
     public OriginsFile readOriginsFile(Path file, Map<String, String> takenNames) {
+        return readOriginsFile(file, takenNames, UnaryOperator.identity());
+    }
+
+    /**
+     * {@link #readOriginsFile(Path, Map)}, each valid origin passed through {@code sharing} as it is
+     * validated (the watcher shares the running origins' parts: {@link Origin#sharing}).
+     */
+    public OriginsFile readOriginsFile(Path file, Map<String, String> takenNames, UnaryOperator<Origin> sharing) {
         List<ConfigError> errors = new ArrayList<>();
         OriginsFileReader.Content content = OriginsFileReader.readAll(file, originsFileMaxBytes(errors), errors);
-        List<Origin> origins = validate(content.origins(), takenNames, errors);
+        List<Origin> origins =
+                validator(errors).validate(content.origins(), new HashMap<>(takenNames), errors, sharing);
         Map<String, String> windowNames = new HashMap<>();
         // the main config's names (checked at start-up) are taken for the file's windows
         MaintenanceSettings.fromConfig(maintenance, windowNames, new ArrayList<>());

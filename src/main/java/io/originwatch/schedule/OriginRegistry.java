@@ -267,7 +267,9 @@ public class OriginRegistry {
                 fresh.add(o);
                 added++;
             } else if (existing.origin().sameProbeAs(o) && existing.source() == source) {
-                existing.replaceOrigin(o);
+                if (existing.origin() != o) { // a reload keeps an equal origin as it is (Origin#sharing)
+                    existing.replaceOrigin(o);
+                }
                 unchanged++;
             } else {
                 Origin before = existing.origin();
