@@ -21,6 +21,8 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -39,11 +41,17 @@ import org.jboss.logging.Logger;
  * directory and never writes the file itself. Any event, and a poll every {@link #POLL} as a
  * fallback (events can be lost, or the file system may not deliver them), re-reads the file through
  * its path; only a content change (SHA-256) triggers a reload, so an invalid file is reported once.
+ * A poll without an event hashes the file only when its {@link Stamp} (size, modification time,
+ * file key) moved, and every {@link #HASH_EVERY}th poll regardless, for file systems whose
+ * timestamps are coarse: a 100,000-origin file is 9 MB to hash.
  */
 @ApplicationScoped
 public class OriginsFileWatcher {
 
     static final Duration POLL = Duration.ofSeconds(2);
+    /** A poll hashes the file at least this often (once a minute) even when its stamp did not move. */
+    static final int HASH_EVERY = 30;
+
     private static final Logger LOG = Logger.getLogger(OriginsFileWatcher.class);
 
     @Inject
@@ -74,6 +82,25 @@ public class OriginsFileWatcher {
     private Thread thread;
     private WatchService watch;
     private byte[] lastDigest;
+    private Stamp lastStamp;
+    private int quietPolls;
+    private int hashes;
+
+    /**
+     * What a poll compares before it hashes the file: the size, modification time and file key
+     * (device and inode on Linux) of the file the path leads to, links followed; null when it cannot
+     * be read. A ConfigMap update is a new file behind the same path, so its key differs.
+     */
+    record Stamp(long size, FileTime modified, Object key) {
+        static Stamp of(Path file) {
+            try {
+                BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+                return new Stamp(a.size(), a.lastModifiedTime(), a.fileKey());
+            } catch (IOException e) {
+                return null;
+            }
+        }
+    }
 
     /** Starts watching; {@code file}'s current content is the one already applied at start-up. */
     public synchronized void start(Path file) {
@@ -96,22 +123,38 @@ public class OriginsFileWatcher {
         // the first hash on the watcher's thread, not on the start-up path (about 0.3 s for a cold
         // SHA-256 of a 9 MB file of 100,000 origins); check() waits for it on the lock
         thread = Thread.ofPlatform().daemon().name("originwatch-origins-file").start(() -> {
-            synchronized (this) {
-                lastDigest = digest(file);
-            }
+            baseline(file);
             loop(file);
         });
+    }
+
+    /** The content already applied: what the first change is compared against. */
+    synchronized void baseline(Path file) {
+        lastStamp = Stamp.of(file);
+        lastDigest = hash(file);
+    }
+
+    private byte[] hash(Path file) {
+        hashes++;
+        return digest(file);
+    }
+
+    /** How many times this watcher hashed the file (for the poll's test). */
+    synchronized int hashes() {
+        return hashes;
     }
 
     private void loop(Path file) {
         long nextPoll = System.nanoTime() + POLL.toNanos();
         while (running) {
             try {
+                boolean event = false;
                 boolean relevant = true;
                 if (watch != null) {
                     WatchKey key = watch.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
                     if (key != null) {
                         relevant = key.pollEvents().stream().anyMatch(ev -> concerns(file, ev));
+                        event = relevant;
                         key.reset();
                     }
                 } else {
@@ -120,7 +163,7 @@ public class OriginsFileWatcher {
                 // the poll is a fallback for lost events, so it also runs while unrelated events stream in
                 if (relevant || System.nanoTime() - nextPoll >= 0) {
                     nextPoll = System.nanoTime() + POLL.toNanos();
-                    check(file);
+                    check(file, event);
                 }
             } catch (InterruptedException | ClosedWatchServiceException e) {
                 return;
@@ -143,9 +186,19 @@ public class OriginsFileWatcher {
         return name.equals(file.getFileName()) || name.toString().startsWith("..");
     }
 
-    /** Re-reads {@code file} and applies it if its content changed. */
-    synchronized void check(Path file) {
-        byte[] d = digest(file);
+    /**
+     * Re-reads {@code file} and applies it if its content changed; a poll ({@code event} false) first
+     * compares the file's {@link Stamp}, so an unchanged file is not hashed every {@link #POLL}.
+     */
+    synchronized void check(Path file, boolean event) {
+        Stamp stamp = Stamp.of(file);
+        if (!event && stamp != null && stamp.equals(lastStamp) && ++quietPolls < HASH_EVERY) {
+            return;
+        }
+        quietPolls = 0;
+        // the stamp before the hash: a write while hashing leaves a stamp the next poll sees as moved
+        lastStamp = stamp;
+        byte[] d = hash(file);
         if (Arrays.equals(d, lastDigest)) {
             return;
         }
